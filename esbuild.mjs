@@ -1,0 +1,38 @@
+// Builds every bundle: the CLI, the language server, the VS Code client and the docs tool.
+// Bundled (no node_modules at run time), CommonJS for Node 20 and VS Code's extension host.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const entries = [
+  { in: 'shared-rules/src/cli/bin.ts', out: 'dist/cli.js', bin: true },
+  { in: 'server/src/main.ts', out: 'dist/server.js', bin: true },
+  { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
+  { in: 'scripts/gen-docs.ts', out: 'dist/tools/gen-docs.js' },
+].filter((e) => fs.existsSync(e.in));
+
+await Promise.all(
+  entries.map((e) =>
+    build({
+      ...common,
+      entryPoints: [e.in],
+      outfile: e.out,
+      external: e.external ?? [],
+      banner: e.bin ? { js: '#!/usr/bin/env node' } : undefined,
+    }),
+  ),
+);
+// npx runs package.json bins directly: they must be executable.
+for (const e of entries) if (e.bin) fs.chmodSync(e.out, 0o755);
+console.log(`built ${entries.map((e) => e.out).join(', ')}`);

@@ -1,0 +1,193 @@
+/**
+ * The `kubeward` command line.
+ *
+ *   kubeward scan [paths…] [--format text|json|sarif] [--fail-on error|warning|info|none]
+ *                 [--fix] [--config <file>] [--list-rules]
+ *
+ * Exit codes: 0 nothing reaches --fail-on, 1 something does, 2 usage or I/O error.
+ */
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { categoryTitle, compareRules, RULES, SEVERITY_RANK, VERSION, type Severity } from '../index';
+import { UsageError } from './files';
+import { formatJson } from './format-json';
+import { formatSarif } from './format-sarif';
+import { formatText } from './format-text';
+import { scan } from './scan';
+
+const HELP = `kubeward ${VERSION} — catches insecure ways of exposing Kubernetes workloads
+
+Usage:
+  kubeward scan [paths…]      scan files, folders (recursively) and globs; '-' reads standard input
+  kubeward --list-rules       list every rule with its default severity
+
+Options:
+  --format text|json|sarif    output format (default: text)
+  --fail-on error|warning|info|none
+                              exit with 1 when a finding reaches this severity (default: error)
+  --fix                       apply safe fixes in place (fixes that change runtime behaviour are never applied)
+  --config <file>             use this .kubeward.yaml (default: the nearest one above the first path)
+  --list-rules                list the rules and exit
+  --no-color                  plain text output
+  -h, --help                  show this help
+  -v, --version               print the version
+
+Exit codes: 0 no finding reaches --fail-on; 1 some finding does; 2 usage or I/O error.
+`;
+
+interface Args {
+  command?: string;
+  paths: string[];
+  format: 'text' | 'json' | 'sarif';
+  failOn: Severity | 'none';
+  fix: boolean;
+  config?: string;
+  listRules: boolean;
+  color: boolean | undefined;
+  help: boolean;
+  version: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { paths: [], format: 'text', failOn: 'error', fix: false, listRules: false, color: undefined, help: false, version: false };
+  const value = (i: number, flag: string): string => {
+    const v = argv[i + 1];
+    if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    let a = argv[i]!;
+    let inline: string | undefined;
+    if (a.startsWith('--') && a.includes('=')) [a, inline] = [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)];
+    const take = () => (inline !== undefined ? inline : value(i++, a));
+    switch (a) {
+      case '--format': {
+        const v = take();
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
+        args.format = v;
+        break;
+      }
+      case '--fail-on': {
+        const v = take();
+        if (!['error', 'warning', 'info', 'hint', 'none'].includes(v)) throw new UsageError(`--fail-on must be error, warning, info or none, not "${v}"`);
+        args.failOn = v as Args['failOn'];
+        break;
+      }
+      case '--fix':
+        args.fix = true;
+        break;
+      case '--config':
+        args.config = take();
+        break;
+      case '--list-rules':
+        args.listRules = true;
+        break;
+      case '--no-color':
+        args.color = false;
+        break;
+      case '--color':
+        args.color = true;
+        break;
+      case '-h':
+      case '--help':
+        args.help = true;
+        break;
+      case '-v':
+      case '--version':
+        args.version = true;
+        break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+        if (!args.command) args.command = a;
+        else args.paths.push(a);
+    }
+  }
+  return args;
+}
+
+function listRules(): string {
+  const rows = [...RULES].sort(compareRules);
+  const width = Math.max(...rows.map((r) => r.meta.id.length));
+  return (
+    rows
+      .map((r) => {
+        const fix = r.meta.fix.availability === 'none' ? '   ' : r.meta.fix.applicability === 'safe' ? 'fix' : 'qfx';
+        return `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${fix}  ${categoryTitle(r.meta.category).padEnd(22)}  ${r.meta.title}${r.meta.profiles ? ` [${r.meta.profiles.join('/')}]` : ''}`;
+      })
+      .join('\n') + '\n'
+  );
+}
+
+export interface CliIO {
+  argv: readonly string[];
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stdin: () => string;
+  isTTY: boolean;
+}
+
+export function runCli(io: CliIO): number {
+  let args: Args;
+  try {
+    args = parseArgs(io.argv);
+  } catch (error) {
+    io.stderr(`kubeward: ${(error as Error).message}\nRun \`kubeward --help\` for usage.\n`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (args.version) {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  if (args.listRules) {
+    io.stdout(listRules());
+    return 0;
+  }
+  if (args.command !== 'scan') {
+    io.stderr(args.command ? `kubeward: unknown command "${args.command}"\nRun \`kubeward --help\` for usage.\n` : HELP);
+    return 2;
+  }
+  if (args.paths.length === 0) args.paths.push('.');
+  try {
+    const result = scan({ paths: args.paths, cwd: io.cwd, configFile: args.config, fix: args.fix, stdin: io.stdin });
+    const color = args.color ?? (io.isTTY && !process.env.NO_COLOR);
+    if (result.fixedStdin !== undefined) io.stdout(result.fixedStdin);
+    const output =
+      args.format === 'json'
+        ? formatJson(result.reports)
+        : args.format === 'sarif'
+          ? formatSarif(result.reports, `${pathToFileURL(io.cwd).href.replace(/\/?$/, '/')}`)
+          : formatText(result.reports, { color, fileCount: result.fileCount });
+    // With --fix on standard input the fixed text owns stdout; the report goes to stderr.
+    (result.fixedStdin !== undefined ? io.stderr : io.stdout)(output);
+    if (args.failOn === 'none') return 0;
+    const threshold = SEVERITY_RANK[args.failOn];
+    const failed = result.reports.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold));
+    return failed ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`kubeward: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`kubeward: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+/* Entry point when bundled as dist/cli.js. */
+export function main(): void {
+  const code = runCli({
+    argv: process.argv.slice(2),
+    cwd: process.cwd(),
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    stdin: () => fs.readFileSync(0, 'utf8'),
+    isTTY: Boolean(process.stdout.isTTY),
+  });
+  // Let piped output drain before exiting.
+  process.exitCode = code;
+}

@@ -1,0 +1,37 @@
+/** A finding as the CLI reports it: 1-based lines and columns, file as given. */
+import { LineIndex, type Finding } from '../index';
+
+export interface Reported {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  ruleId: string;
+  severity: Finding['severity'];
+  message: string;
+}
+
+export interface FileReport {
+  file: string;
+  text: string;
+  lines: LineIndex;
+  findings: Finding[];
+}
+
+export function toReported(report: FileReport): Reported[] {
+  return report.findings.map((f) => {
+    const start = report.lines.positionAt(f.start);
+    const end = report.lines.positionAt(f.end);
+    return {
+      file: report.file,
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+    };
+  });
+}

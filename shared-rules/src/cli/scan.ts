@@ -1,0 +1,136 @@
+/**
+ * `kubeward scan`: reads files, analyses them with one engine, runs the
+ * cross-document rules over everything scanned, and optionally applies safe
+ * fixes. Pure of output formatting, so tests drive it directly.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  applyFixes,
+  FileAnalyzer,
+  parseConfigFile,
+  resolveConfig,
+  RULE_IDS,
+  RULES,
+  WorkspaceObjects,
+  LineIndex,
+  type KubewardConfig,
+  type ResolvedConfig,
+} from '../index';
+import { collectTargets, findConfigFile, KustomizePatches, UsageError, type ScanTarget } from './files';
+import type { FileReport } from './report';
+
+export interface ScanOptions {
+  paths: string[];
+  cwd: string;
+  configFile?: string;
+  fix?: boolean;
+  /** Standard input, when '-' is among the paths. */
+  stdin?: () => string;
+}
+
+export interface ScanResult {
+  reports: FileReport[];
+  fileCount: number;
+  /** Fixed text of standard input, when it was fixed. */
+  fixedStdin?: string;
+  fixesApplied: number;
+  configFile?: string;
+}
+
+const BOM = '\uFEFF';
+
+function readTarget(target: ScanTarget, stdin: (() => string) | undefined): string {
+  if (target.absolute === '-') {
+    if (!stdin) throw new UsageError('no standard input');
+    return stdin();
+  }
+  try {
+    return fs.readFileSync(target.absolute, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${target.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+export function loadConfig(options: ScanOptions): { config: ResolvedConfig; configFile?: string; configReport?: FileReport; raw: KubewardConfig } {
+  let configFile = options.configFile ? path.resolve(options.cwd, options.configFile) : undefined;
+  if (options.configFile && !fs.existsSync(configFile!)) throw new UsageError(`no such config file: ${options.configFile}`);
+  if (!configFile) {
+    const first = options.paths.find((p) => p !== '-');
+    const start = first ? path.resolve(options.cwd, first) : options.cwd;
+    const startDir = fs.existsSync(start) && fs.statSync(start).isDirectory() ? start : path.dirname(start);
+    configFile = findConfigFile(fs.existsSync(startDir) ? startDir : options.cwd);
+  }
+  if (!configFile) return { config: resolveConfig(), raw: {} };
+  let text: string;
+  try {
+    text = fs.readFileSync(configFile, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read config ${configFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const parsed = parseConfigFile(text, RULE_IDS);
+  const display = path.relative(options.cwd, configFile).split(path.sep).join('/') || configFile;
+  const configReport = parsed.findings.length > 0 ? { file: display, text, lines: new LineIndex(text), findings: parsed.findings } : undefined;
+  return { config: resolveConfig(parsed.config), configFile, configReport, raw: parsed.config };
+}
+
+export function scan(options: ScanOptions): ScanResult {
+  const { config, configFile, configReport } = loadConfig(options);
+  const ignoreBase = configFile ? path.dirname(configFile) : options.cwd;
+  const targets = collectTargets(options.paths, options.cwd, config.ignore, ignoreBase);
+  const patches = new KustomizePatches();
+  const analyzers = new Map<ScanTarget, FileAnalyzer>();
+  const texts = new Map<ScanTarget, { text: string; bom: boolean }>();
+  const workspace = new WorkspaceObjects(true);
+  const hasWorkspaceRules = RULES.some((r) => r.checkWorkspace);
+
+  // Pass 1: every file, per-document rules; summaries feed the workspace index.
+  const first = new Map<ScanTarget, ReturnType<FileAnalyzer['analyze']>>();
+  for (const target of targets) {
+    let text = readTarget(target, options.stdin);
+    const bom = text.startsWith(BOM);
+    if (bom) text = text.slice(1); // editors do not count the BOM as a column
+    texts.set(target, { text, bom });
+    const analyzer = new FileAnalyzer();
+    analyzers.set(target, analyzer);
+    const result = analyzer.analyze(text, { rules: RULES, config, file: target.display, partial: patches.isPatch(target.absolute) });
+    first.set(target, result);
+    workspace.setFile(target.display, result.summaries);
+  }
+
+  // Pass 2: cross-document rules (documents come from the cache: nothing is parsed again).
+  const reports: FileReport[] = [];
+  let fixesApplied = 0;
+  let fixedStdin: string | undefined;
+  for (const target of targets) {
+    const { text, bom } = texts.get(target)!;
+    const partial = patches.isPatch(target.absolute);
+    let result = first.get(target)!;
+    if (hasWorkspaceRules && result.summaries.length > 0) {
+      result = analyzers.get(target)!.analyze(text, { rules: RULES, config, file: target.display, partial, workspace });
+    }
+    let finalText = text;
+    if (options.fix && result.findings.some((f) => f.ruleId !== 'yaml-syntax')) {
+      const fixer = new FileAnalyzer();
+      const fixed = applyFixes(text, (t) => fixer.analyze(t, { rules: RULES, config, file: target.display, partial, workspace, withFixes: true }).findings, {
+        applicability: 'safe',
+      });
+      if (fixed.applied > 0) {
+        fixesApplied += fixed.applied;
+        finalText = fixed.text;
+        if (target.absolute === '-') fixedStdin = (bom ? BOM : '') + finalText;
+        else {
+          try {
+            fs.writeFileSync(target.absolute, (bom ? BOM : '') + finalText);
+          } catch (error) {
+            throw new UsageError(`cannot write ${target.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+          }
+        }
+        result = new FileAnalyzer().analyze(finalText, { rules: RULES, config, file: target.display, partial, workspace });
+      }
+    }
+    reports.push({ file: target.display, text: finalText, lines: result.lines, findings: result.findings });
+  }
+  if (configReport) reports.unshift(configReport);
+  return { reports, fileCount: targets.length, fixedStdin, fixesApplied, configFile };
+}

@@ -1,0 +1,597 @@
+/**
+ * The engine: text in, findings out.
+ *
+ * A file is masked (Helm), split into documents on `---` lines, and each
+ * document is parsed and checked on its own. Results are cached by the
+ * document's content, so after an edit only the changed document is parsed
+ * and checked again; unchanged ones are reused even when they moved. Caches
+ * hold findings and small summaries, never ASTs, so memory stays a small
+ * multiple of the text.
+ */
+import { parseAllDocuments, type Document } from 'yaml';
+import { applyEdits, shiftFix, type Applicability, type Fix } from '../fix/edit';
+import { EditBuilder, NoFix, type FixSource } from '../fix/edit-builder';
+import { DEFAULT_STYLE, detectStyle, type SourceStyle } from '../fix/emit';
+import { hasActionLineIn, maskTemplates, overlapsRegion } from '../source/helm';
+import { objectsOf, podMetadataOf, type K8sObject } from '../source/k8s';
+import { YNode, type NodeHost } from '../source/nav';
+import { splitDocuments } from '../source/split';
+import { hashRange } from '../text/hash';
+import { detectEol, LineIndex } from '../text/line-index';
+import { ruleSetting, type ResolvedConfig } from './config';
+import type { FixInput, MissingDescriptor, ReportDescriptor, Rule, RuleContext } from './rule';
+import { ANNOTATION_PREFIX, applySuppressions, parseDirectives, type AnnotationSuppression } from './suppress';
+import type { Finding, Severity } from './types';
+import { shiftSummary, type ObjectSummary, type WorkspaceIndex } from './workspace';
+
+export interface AnalyzeOptions {
+  config: ResolvedConfig;
+  rules: readonly Rule[];
+  /** How the file is named in summaries (a path or a URI). */
+  file?: string;
+  /** The file is a Kustomize patch: missing fields are not findings. */
+  partial?: boolean;
+  /** Every object of the workspace, for cross-document rules. */
+  workspace?: WorkspaceIndex;
+  /** Compute fixes (CLI --fix, code actions). */
+  withFixes?: boolean;
+  /** Only documents overlapping this range (for code actions); no caching. */
+  range?: [number, number];
+}
+
+export interface RuleError {
+  ruleId: string;
+  message: string;
+}
+
+export interface FileResult {
+  findings: Finding[];
+  summaries: ObjectSummary[];
+  /** At least one Kubernetes object (or a broken document that looks like one). */
+  kubernetes: boolean;
+  lines: LineIndex;
+  documentCount: number;
+  /** Rules that threw; their other findings are kept, the engine goes on. */
+  ruleErrors: RuleError[];
+  /** Documents parsed anew (not reused from the cache) in this run. */
+  parsedDocuments: number;
+}
+
+/** Findings of one document, offsets relative to the document's start. */
+interface ChunkAnalysis {
+  findings: Array<Finding & { objectStart?: number }>;
+  summaries: ObjectSummary[];
+  annotations: AnnotationSuppression[];
+  kubernetes: boolean;
+  ruleErrors: RuleError[];
+}
+
+const PARSE_OPTIONS = {
+  // Kubernetes decodes YAML 1.1: `yes`/`on` are booleans and `<<` merges.
+  version: '1.1' as const,
+  merge: true,
+  prettyErrors: false,
+  keepSourceTokens: false,
+  uniqueKeys: true,
+  strict: false,
+};
+
+const ENGINE_RULES = new Set(['yaml-syntax', 'unused-suppression', 'config-invalid', 'analysis-skipped']);
+
+// ---------------------------------------------------------------- rule plans
+
+interface RulePlan {
+  byKind: Map<string, Rule[]>;
+  anyKind: Rule[];
+  workspaceRules: Rule[];
+  severity: Map<string, Severity>;
+  known: Set<string>;
+  active: Set<string>;
+}
+
+const plans = new WeakMap<readonly Rule[], Map<string, RulePlan>>();
+
+function planFor(rules: readonly Rule[], config: ResolvedConfig): RulePlan {
+  let byConfig = plans.get(rules);
+  if (!byConfig) plans.set(rules, (byConfig = new Map()));
+  const cached = byConfig.get(config.fingerprint);
+  if (cached) return cached;
+  const plan: RulePlan = { byKind: new Map(), anyKind: [], workspaceRules: [], severity: new Map(), known: new Set(), active: new Set() };
+  for (const rule of rules) {
+    const { id } = rule.meta;
+    plan.known.add(id);
+    const setting = ruleSetting(config, id);
+    if (setting === 'off') continue;
+    // A rule outside the profile runs only when the user asked for it by name.
+    if (!setting && rule.meta.profiles && !rule.meta.profiles.includes(config.profile)) continue;
+    plan.active.add(id);
+    plan.severity.set(id, setting ?? rule.meta.severity);
+    if (rule.checkWorkspace) plan.workspaceRules.push(rule);
+    if (!rule.check) continue;
+    if (rule.meta.kinds === '*') plan.anyKind.push(rule);
+    else
+      for (const kind of rule.meta.kinds) {
+        const list = plan.byKind.get(kind);
+        if (list) list.push(rule);
+        else plan.byKind.set(kind, [rule]);
+      }
+  }
+  if (byConfig.size > 8) byConfig.clear();
+  byConfig.set(config.fingerprint, plan);
+  return plan;
+}
+
+function format(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, key: string) => (key in data ? String(data[key]) : m));
+}
+
+// ---------------------------------------------------------------- one document
+
+interface ChunkInput {
+  original: string;
+  parse: string;
+  regions: Array<[number, number]>;
+  actionLines: number[];
+  plan: RulePlan;
+  options: AnalyzeOptions;
+  style: () => SourceStyle;
+  file: string;
+}
+
+function clampRegions(regions: ReadonlyArray<readonly [number, number]>, start: number, end: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [s, e] of regions) if (s < end && e > start) out.push([Math.max(s, start) - start, Math.min(e, end) - start]);
+  return out;
+}
+
+function looksLikeManifest(text: string): boolean {
+  return /^apiVersion[ \t]*:/m.test(text) && /^kind[ \t]*:/m.test(text);
+}
+
+function analyzeChunk(input: ChunkInput): ChunkAnalysis {
+  const result: ChunkAnalysis = { findings: [], summaries: [], annotations: [], kubernetes: false, ruleErrors: [] };
+  const { plan } = input;
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(input.parse, PARSE_OPTIONS) as unknown as Document.Parsed[];
+  } catch (error) {
+    // The parser recurses per nesting level; absurd nesting overflows the stack.
+    if (looksLikeManifest(input.parse) && plan.active.has('analysis-skipped')) {
+      result.kubernetes = true;
+      result.findings.push({
+        ruleId: 'analysis-skipped',
+        severity: plan.severity.get('analysis-skipped') ?? 'info',
+        message: `Kubeward skipped this document: it could not be parsed (${error instanceof RangeError ? 'nesting too deep' : String(error)}). Nothing in it was checked.`,
+        start: 0,
+        end: Math.min(input.parse.indexOf('\n') === -1 ? input.parse.length : input.parse.indexOf('\n'), 200),
+      });
+    }
+    return result;
+  }
+  for (const doc of docs) {
+    const host: NodeHost = { doc, templateRegions: input.regions };
+    let root: YNode | undefined;
+    let objects: K8sObject[] = [];
+    try {
+      root = YNode.root(doc.contents, host);
+      objects = objectsOf(root);
+    } catch {
+      objects = [];
+    }
+    const duplicates = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
+    const fatal = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+    if (doc.errors.length > 0) {
+      const [ds, , de] = doc.range;
+      const templated = input.regions.some(([s, e]) => s < de && e > ds);
+      if ((objects.length > 0 || looksLikeManifest(input.parse.slice(ds, de))) && !templated) {
+        result.kubernetes = true;
+        if (plan.active.has('yaml-syntax')) {
+          // One finding per broken document: later errors are usually the first one's echo.
+          const first = fatal[0];
+          if (first) result.findings.push(syntaxFinding(first.pos, `YAML syntax error: ${cleanMessage(first.message)}. Kubernetes cannot read this document, and Kubeward checks nothing in it until it parses.`, plan.severity.get('yaml-syntax') ?? 'error', input.parse.length));
+          // Duplicate keys parse (the last one wins), so each is reported and the document still analysed.
+          for (const d of duplicates) {
+            const key = input.parse.slice(d.pos[0], d.pos[1]).split(/[:\n]/)[0]!.trim();
+            result.findings.push(syntaxFinding(d.pos, `Duplicate key${key ? ` "${key}"` : ''}: Kubernetes keeps only the last value and silently drops the other, so what you read here is not what runs. Remove one of them.`, 'warning', input.parse.length));
+          }
+        }
+      }
+      if (fatal.length > 0) continue;
+    }
+    if (objects.length === 0) continue;
+    result.kubernetes = true;
+    for (const object of objects) runObject(object, input, result, doc);
+  }
+  return result;
+}
+
+function cleanMessage(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function syntaxFinding(pos: [number, number], message: string, severity: Severity, length: number): Finding {
+  const [s, e] = pos;
+  return { ruleId: 'yaml-syntax', messageId: 'syntax', severity, message, start: Math.min(s, length), end: Math.min(Math.max(e, s + 1), length) };
+}
+
+function objectSpan(object: K8sObject): [number, number] {
+  const [s, e] = object.root.range;
+  return [s, e];
+}
+
+function runObject(object: K8sObject, input: ChunkInput, result: ChunkAnalysis, doc: Document.Parsed): void {
+  const { plan, options } = input;
+  const [objectStart, objectEnd] = objectSpan(object);
+
+  // Annotation suppressions, on the object and on its pod template.
+  for (const meta of [object.metadata, podMetadataOf(object)]) {
+    const annotations = meta?.get('annotations');
+    if (!annotations?.isMap) continue;
+    for (const [key, , keyNode] of annotations.entries()) {
+      if (!key.startsWith(ANNOTATION_PREFIX) || !keyNode.range) continue;
+      result.annotations.push({ ruleId: key.slice(ANNOTATION_PREFIX.length), objectStart, objectEnd, start: keyNode.range[0], end: keyNode.range[1] });
+    }
+  }
+
+  const rules = [...(plan.byKind.get(object.kind) ?? []), ...plan.anyKind];
+  for (const rule of rules) {
+    const context = new ObjectContext(rule, object, input, result, objectStart);
+    try {
+      rule.check!(context as RuleContext);
+    } catch (error) {
+      result.ruleErrors.push({ ruleId: rule.meta.id, message: error instanceof Error ? `${error.message}` : String(error) });
+    }
+  }
+
+  if (plan.workspaceRules.length > 0) {
+    const data: Record<string, unknown> = {};
+    for (const rule of plan.workspaceRules) {
+      if (!rule.summarize) continue;
+      try {
+        const value = rule.summarize(object);
+        if (value !== undefined) data[rule.meta.id] = value;
+      } catch (error) {
+        result.ruleErrors.push({ ruleId: rule.meta.id, message: String(error) });
+      }
+    }
+    const labels: Record<string, string> = {};
+    for (const [k, v] of object.metadata?.get('labels')?.entries() ?? []) if (v?.str !== undefined) labels[k] = v.str;
+    const nameNode = object.metadata?.get('name');
+    const anchor = nameNode && !nameNode.isNull ? nameNode.range : (object.root.get('kind')?.range ?? [objectStart, objectStart]);
+    result.summaries.push({
+      file: input.file,
+      kind: object.kind,
+      apiVersion: object.apiVersion,
+      name: object.name,
+      namespace: object.namespace,
+      labels,
+      start: objectStart,
+      end: objectEnd,
+      anchor: [anchor[0], anchor[1]],
+      documentEnd: doc.range[2],
+      partial: Boolean(options.partial),
+      data,
+    });
+  }
+}
+
+class ObjectContext implements RuleContext<string> {
+  constructor(
+    private readonly rule: Rule,
+    readonly object: K8sObject,
+    private readonly input: ChunkInput,
+    private readonly result: ChunkAnalysis,
+    private readonly objectStart: number,
+  ) {}
+
+  get config(): ResolvedConfig {
+    return this.input.options.config;
+  }
+  get partial(): boolean {
+    return Boolean(this.input.options.partial);
+  }
+
+  sourceOf(node: YNode): string {
+    const [s, e] = node.range;
+    return this.input.original.slice(s, e);
+  }
+
+  report(d: ReportDescriptor<string>): void {
+    let range: [number, number];
+    if (d.range) range = d.range;
+    else if (d.node) {
+      range = d.at === 'key' ? d.node.keyRange : d.node.range;
+      if (range[1] <= range[0] && d.node.keyNode?.range) range = d.node.keyRange; // `key:` with no value
+    } else range = this.object.root.get('kind')?.range ?? [this.objectStart, this.objectStart];
+    range = this.singleLine(range);
+    this.push(range, d.messageId, d.data, d.fix, d.severity);
+  }
+
+  reportMissing(d: MissingDescriptor<string>): void {
+    if (this.isUncertain(d.parent)) return;
+    const anchor = d.parent === this.object.root ? (this.object.root.get('kind')?.range ?? d.parent.anchorRange) : d.parent.anchorRange;
+    this.push(this.singleLine(anchor), d.messageId, d.data, d.fix, d.severity);
+  }
+
+  isUncertain(node: YNode): boolean {
+    if (this.input.options.partial) return true;
+    if (node.templated) return true;
+    const [start, end] = spanOf(node);
+    if (hasActionLineIn(this.input.actionLines, start, end)) return true;
+    // A merge key could bring the field in; we resolve merges, but stay modest.
+    if (node.isMap && (node.node as { items: Array<{ key: unknown }> }).items.some((p) => isMergeKey(p.key))) return true;
+    return false;
+  }
+
+  private singleLine([s, e]: [number, number]): [number, number] {
+    const text = this.input.parse;
+    const nl = text.indexOf('\n', s);
+    if (nl !== -1 && nl < e) {
+      const end = text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      return [s, Math.max(end, s)];
+    }
+    return [s, e];
+  }
+
+  private push(range: [number, number], messageId: string, data: Record<string, string | number> | undefined, fix: FixInput | readonly FixInput[] | undefined, severity: Severity | undefined): void {
+    const meta = this.rule.meta;
+    const template = (meta.messages as Record<string, string>)[messageId];
+    if (template === undefined) throw new Error(`${meta.id}: unknown messageId "${messageId}"`);
+    const configured = ruleSetting(this.config, meta.id);
+    const finding: Finding & { objectStart?: number } = {
+      ruleId: meta.id,
+      messageId,
+      severity: configured && configured !== 'off' ? configured : (severity ?? this.input.plan.severity.get(meta.id) ?? meta.severity),
+      message: format(template, data),
+      start: range[0],
+      end: range[1],
+      object: { kind: this.object.kind, name: this.object.name, namespace: this.object.namespace },
+      objectStart: this.objectStart,
+    };
+    if (meta.deprecation) finding.deprecated = true;
+    if (this.input.options.withFixes && fix) {
+      const fixes = this.buildFixes(Array.isArray(fix) ? (fix as readonly FixInput[]) : [fix as FixInput]);
+      if (fixes.length > 0) finding.fixes = fixes;
+    }
+    this.result.findings.push(finding);
+  }
+
+  private buildFixes(inputs: readonly FixInput[]): Fix[] {
+    const meta = this.rule.meta;
+    const out: Fix[] = [];
+    const source: FixSource = {
+      text: this.input.original,
+      templateRegions: this.input.regions,
+      style: this.input.style(),
+    };
+    inputs.forEach((input, i) => {
+      const spec = typeof input === 'function' ? { apply: input } : input;
+      const builder = new EditBuilder(source);
+      try {
+        spec.apply(builder);
+        const edits = builder.build();
+        if (edits.length === 0) return;
+        // Applying must actually change the text.
+        if (applyEdits(source.text, edits) === source.text) return;
+        let applicability: Applicability = spec.applicability ?? meta.fix.applicability ?? 'unsafe';
+        if (applicability === 'safe' && (builder.removesComments || builder.placeholders.length > 0)) applicability = 'unsafe';
+        const title = spec.title ?? meta.fix.title ?? `Fix ${meta.id}`;
+        const fix: Fix = { title, applicability, edits, preferred: spec.preferred ?? i === 0 };
+        if (builder.placeholders.length > 0) fix.placeholders = [...new Set(builder.placeholders)];
+        out.push(fix);
+      } catch (error) {
+        if (!(error instanceof NoFix)) this.result.ruleErrors.push({ ruleId: meta.id, message: `fix failed: ${String(error)}` });
+      }
+    });
+    return out;
+  }
+}
+
+function isMergeKey(key: unknown): boolean {
+  const k = key as { value?: unknown } | null;
+  return Boolean(k && (typeof k.value === 'symbol' || k.value === '<<'));
+}
+
+/** From a node's key to where its next sibling starts (action lines there may belong to it). */
+function spanOf(node: YNode): [number, number] {
+  const start = node.keyNode?.range?.[0] ?? node.range[0];
+  let end = node.range[1];
+  const parent = node.parent;
+  if (parent?.isMap && node.pair) {
+    const items = (parent.node as { items: Array<{ key: { range?: number[] } | null }> }).items;
+    const index = items.indexOf(node.pair as never);
+    const next = items[index + 1];
+    end = next?.key?.range ? next.key.range[0]! : Math.max(end, spanOf(parent)[1]);
+  }
+  return [start, Math.max(start, end)];
+}
+
+// ---------------------------------------------------------------- files
+
+/**
+ * Analyses files, reusing the results of documents whose text did not change.
+ * One analyzer per open document in the server; the CLI uses one per file.
+ */
+export class FileAnalyzer {
+  private cache = new Map<string, ChunkAnalysis>();
+  private fingerprint = '';
+
+  /** Drops every cached result (memory released when a document closes). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  get cachedDocuments(): number {
+    return this.cache.size;
+  }
+
+  analyze(text: string, options: AnalyzeOptions): FileResult {
+    const steps = this.analyzeInSteps(text, options);
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+    }
+  }
+
+  /**
+   * The same analysis, yielding after each parsed document, so a caller can
+   * interleave other work and abandon a superseded version.
+   */
+  *analyzeInSteps(text: string, options: AnalyzeOptions): Generator<void, FileResult, void> {
+    const { config } = options;
+    const plan = planFor(options.rules, config);
+    const lines = new LineIndex(text);
+    const file = options.file ?? '';
+    const result: FileResult = { findings: [], summaries: [], kubernetes: false, lines, documentCount: 0, ruleErrors: [], parsedDocuments: 0 };
+
+    if (text.length > config.maxFileSize) {
+      if (looksLikeManifest(text.slice(0, 65536)) && plan.active.has('analysis-skipped')) {
+        result.kubernetes = true;
+        result.findings.push({
+          ruleId: 'analysis-skipped',
+          severity: plan.severity.get('analysis-skipped') ?? 'info',
+          message: `Kubeward skipped this file: it is ${(text.length / 1048576).toFixed(1)} MB, above the ${(config.maxFileSize / 1048576).toFixed(1)} MB limit (setting maxFileSize). Nothing in it was checked.`,
+          start: 0,
+          end: lines.lineEnd(0),
+        });
+      }
+      return result;
+    }
+    if (isBinary(text)) return result;
+
+    const fingerprint = `${config.fingerprint}|${options.partial ? 1 : 0}|${options.rules.length}`;
+    if (fingerprint !== this.fingerprint) {
+      this.cache.clear();
+      this.fingerprint = fingerprint;
+    }
+
+    const mask = maskTemplates(text);
+    const parseText = mask?.text ?? text;
+    const chunks = splitDocuments(parseText);
+    result.documentCount = chunks.length;
+    let style: SourceStyle | undefined;
+    const styleOf = () => (style ??= text.length > 0 ? detectStyle(text, detectEol(text)) : DEFAULT_STYLE);
+    const useCache = !options.withFixes && !options.range;
+    const nextCache = new Map<string, ChunkAnalysis>();
+    const annotations: AnnotationSuppression[] = [];
+
+    for (const chunk of chunks) {
+      if (options.range && (chunk.end < options.range[0] || chunk.start > options.range[1])) continue;
+      const key = `${hashRange(parseText, chunk.start, chunk.end)}:${chunk.end - chunk.start}`;
+      let analysis = useCache ? (this.cache.get(key) ?? nextCache.get(key)) : undefined;
+      if (!analysis) {
+        const original = text.slice(chunk.start, chunk.end);
+        const parse = mask ? parseText.slice(chunk.start, chunk.end) : original;
+        analysis = analyzeChunk({
+          original,
+          parse,
+          regions: mask ? clampRegions(mask.regions, chunk.start, chunk.end) : [],
+          actionLines: mask ? mask.actionLines.filter((o) => o >= chunk.start && o < chunk.end).map((o) => o - chunk.start) : [],
+          plan,
+          options,
+          style: styleOf,
+          file,
+        });
+        result.parsedDocuments++;
+        if (useCache) nextCache.set(key, analysis);
+        yield;
+      } else if (useCache) nextCache.set(key, analysis);
+
+      const by = chunk.start;
+      for (const f of analysis.findings) {
+        const shifted: Finding & { objectStart?: number } = { ...f, start: f.start + by, end: f.end + by };
+        if (f.objectStart !== undefined) shifted.objectStart = f.objectStart + by;
+        if (f.fixes) shifted.fixes = f.fixes.map((fix) => shiftFix(fix, by));
+        result.findings.push(shifted);
+      }
+      for (const s of analysis.summaries) result.summaries.push(shiftSummary(s, by, file));
+      for (const a of analysis.annotations) annotations.push({ ...a, objectStart: a.objectStart + by, objectEnd: a.objectEnd + by, start: a.start + by, end: a.end + by });
+      if (analysis.kubernetes) result.kubernetes = true;
+      result.ruleErrors.push(...analysis.ruleErrors);
+    }
+    if (useCache) this.cache = nextCache;
+
+    // Cross-document rules, from summaries only.
+    if (options.workspace && plan.workspaceRules.length > 0) {
+      for (const summary of result.summaries) {
+        for (const rule of plan.workspaceRules) runWorkspaceRule(rule, summary, options, plan, result);
+      }
+    }
+
+    if (!result.kubernetes) {
+      // Not a manifest: no findings at all, whatever the comments say.
+      result.findings = [];
+      return result;
+    }
+
+    const directives = parseDirectives(text, lines);
+    const { kept, unused } = applySuppressions(result.findings, directives, annotations, lines, {
+      reportUnused: !options.range && plan.active.has('unused-suppression'),
+      knownRuleIds: plan.known,
+      unsuppressible: new Set(['unused-suppression']),
+    });
+    for (const u of unused) {
+      u.severity = plan.severity.get('unused-suppression') ?? 'hint';
+      if (options.withFixes) u.fixes = [removeSuppressionFix(text, lines, u)];
+    }
+    result.findings = [...kept, ...unused].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    for (const f of result.findings) delete (f as { objectStart?: number }).objectStart;
+    return result;
+  }
+}
+
+function runWorkspaceRule(rule: Rule, summary: ObjectSummary, options: AnalyzeOptions, plan: RulePlan, result: FileResult): void {
+  const kinds = rule.meta.kinds;
+  if (kinds !== '*' && !kinds.includes(summary.kind)) return;
+  try {
+    rule.checkWorkspace!({
+      summary,
+      index: options.workspace!,
+      config: options.config,
+      report: (d) => {
+        const finding: Finding & { objectStart?: number } = {
+          ruleId: rule.meta.id,
+          severity: ruleSetting(options.config, rule.meta.id) && ruleSetting(options.config, rule.meta.id) !== 'off' ? (ruleSetting(options.config, rule.meta.id) as Severity) : (d.severity ?? plan.severity.get(rule.meta.id) ?? rule.meta.severity),
+          message: format((rule.meta.messages as Record<string, string>)[d.messageId] ?? d.messageId, d.data),
+          start: d.range[0],
+          end: d.range[1],
+          object: { kind: summary.kind, name: summary.name, namespace: summary.namespace },
+          objectStart: summary.start,
+        };
+        if (options.withFixes && d.fix?.length) finding.fixes = d.fix.map((f, i) => ({ title: f.title, applicability: f.applicability, edits: f.edits, preferred: f.preferred ?? i === 0 }));
+        result.findings.push(finding);
+      },
+    });
+  } catch (error) {
+    result.ruleErrors.push({ ruleId: rule.meta.id, message: String(error) });
+  }
+}
+
+function removeSuppressionFix(text: string, lines: LineIndex, finding: Finding): Fix {
+  const line = lines.positionAt(finding.start).line;
+  const lineStart = lines.lineStart(line);
+  const before = text.slice(lineStart, finding.start);
+  if (/^\s*$/.test(before)) {
+    const next = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : lines.lineEnd(line);
+    return { title: 'Remove the unused suppression', applicability: 'safe', edits: [{ start: lineStart, end: next, text: '' }] };
+  }
+  // A trailing comment: remove it and the space before it.
+  let start = finding.start;
+  while (start > lineStart && /[ \t]/.test(text[start - 1]!)) start--;
+  return { title: 'Remove the unused suppression', applicability: 'safe', edits: [{ start, end: lines.lineEnd(line), text: '' }] };
+}
+
+/** Binary junk: NUL bytes or mostly control characters in the first 8 KB. */
+function isBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  if (sample.includes('\u0000')) return true;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) control++;
+  }
+  return sample.length > 0 && control / sample.length > 0.1;
+}
+
+export { ENGINE_RULES, overlapsRegion };

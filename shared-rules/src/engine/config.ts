@@ -1,0 +1,239 @@
+/**
+ * `.kubeward.yaml` and editor settings, merged into one resolved configuration
+ * that both the CLI and the language server hand to the engine.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { matchGlob } from './glob';
+import type { Finding, Profile, RuleSetting, Severity } from './types';
+
+export interface IngressSettings {
+  /** External auth endpoint for `auth-url` fixes (oauth2-proxy and the like). */
+  authUrl?: string;
+  authSignin?: string;
+  /** cert-manager ClusterIssuer added with TLS fixes. */
+  clusterIssuer?: string;
+  /** TLS secret name; `{name}` is replaced by the Ingress name. */
+  tlsSecretName: string;
+  /** Secret holding htpasswd data for basic-auth fixes; `{name}` as above. */
+  basicAuthSecret: string;
+  /** IngressClass names served by ingress-nginx. */
+  nginxClasses: string[];
+  /** Hosts that are public on purpose (globs): no auth finding. */
+  publicHosts: string[];
+}
+
+export interface KubewardConfig {
+  profile?: Profile;
+  kubernetesVersion?: string;
+  rules?: Record<string, RuleSetting>;
+  ignore?: string[];
+  ingress?: Partial<IngressSettings>;
+  /** Files larger than this many bytes get one informational finding instead of an analysis. */
+  maxFileSize?: number;
+}
+
+export interface ResolvedConfig {
+  profile: Profile;
+  kubernetesVersion: string;
+  /** [major, minor] of kubernetesVersion. */
+  kubernetesMinor: [number, number];
+  /** Per-rule settings; keys may be globs (`pod-*`). Later entries win. */
+  rules: Array<[string, RuleSetting]>;
+  ignore: string[];
+  ingress: IngressSettings;
+  maxFileSize: number;
+  /** Changes whenever anything that affects findings changes. */
+  fingerprint: string;
+}
+
+export const DEFAULT_KUBERNETES_VERSION = '1.33';
+export const DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024;
+
+/**
+ * `baseline` by default: it is what Pod Security Admission itself enforces as
+ * the sensible minimum, so a finding under it is a real exposure, not a style
+ * choice. `restricted` adds the hardening rules for teams that enforce it.
+ */
+export const DEFAULT_PROFILE: Profile = 'baseline';
+
+export function resolveConfig(...layers: Array<KubewardConfig | undefined>): ResolvedConfig {
+  let profile: Profile = DEFAULT_PROFILE;
+  let kubernetesVersion = DEFAULT_KUBERNETES_VERSION;
+  const rules: Array<[string, RuleSetting]> = [];
+  const ignore: string[] = [];
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  const ingress: IngressSettings = {
+    tlsSecretName: '{name}-tls',
+    basicAuthSecret: '{name}-basic-auth',
+    nginxClasses: ['nginx'],
+    publicHosts: [],
+  };
+  for (const layer of layers) {
+    if (!layer) continue;
+    if (layer.profile) profile = layer.profile;
+    if (layer.kubernetesVersion) kubernetesVersion = layer.kubernetesVersion;
+    if (layer.rules) rules.push(...Object.entries(layer.rules));
+    if (layer.ignore) ignore.push(...layer.ignore);
+    if (typeof layer.maxFileSize === 'number' && layer.maxFileSize > 0) maxFileSize = layer.maxFileSize;
+    if (layer.ingress) {
+      for (const [k, v] of Object.entries(layer.ingress)) if (v !== undefined && v !== '') (ingress as unknown as Record<string, unknown>)[k] = v;
+    }
+  }
+  const m = /^v?(\d+)\.(\d+)/.exec(kubernetesVersion);
+  const kubernetesMinor: [number, number] = m ? [Number(m[1]), Number(m[2])] : [1, 33];
+  const resolved = { profile, kubernetesVersion, kubernetesMinor, rules, ignore, ingress, maxFileSize };
+  return { ...resolved, fingerprint: JSON.stringify(resolved) };
+}
+
+/** The user's setting for a rule, or undefined to use its default. */
+export function ruleSetting(config: ResolvedConfig, ruleId: string): RuleSetting | undefined {
+  let setting: RuleSetting | undefined;
+  for (const [pattern, value] of config.rules) {
+    if (pattern === ruleId || (pattern.includes('*') && matchGlob(pattern, ruleId))) setting = value;
+  }
+  return setting;
+}
+
+/** True when the target Kubernetes version is at least major.minor. */
+export function targetsAtLeast(config: ResolvedConfig, major: number, minor: number): boolean {
+  const [a, b] = config.kubernetesMinor;
+  return a > major || (a === major && b >= minor);
+}
+
+// ---------------------------------------------------------------- .kubeward.yaml
+
+const SETTINGS: readonly RuleSetting[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+export interface ConfigParseResult {
+  config: KubewardConfig;
+  /** `config-invalid` findings with offsets into the config text. */
+  findings: Finding[];
+}
+
+/** Parses and validates `.kubeward.yaml`. Never throws; a bad file gives findings and the defaults. */
+export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>): ConfigParseResult {
+  const findings: Finding[] = [];
+  const problem = (node: Node | null | undefined, message: string, severity: Severity = 'error') => {
+    const r = node?.range ?? [0, Math.min(text.length, 1)];
+    findings.push({ ruleId: 'config-invalid', severity, message, start: r[0], end: Math.max(r[1], r[0]) });
+  };
+  const config: KubewardConfig = {};
+  let doc;
+  try {
+    doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    problem(undefined, `.kubeward.yaml could not be read (${String(error)}); the defaults apply.`);
+    return { config: {}, findings };
+  }
+  for (const error of doc.errors) {
+    findings.push({
+      ruleId: 'config-invalid',
+      severity: 'error',
+      message: `.kubeward.yaml is not valid YAML: ${error.message.split('\n')[0]}. The defaults apply until it is fixed.`,
+      start: error.pos[0],
+      end: Math.max(error.pos[1], error.pos[0] + 1),
+    });
+  }
+  if (doc.errors.length > 0) return { config: {}, findings };
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return { config, findings };
+  if (!isMap(root)) {
+    problem(root, '.kubeward.yaml must be a mapping of settings (profile, kubernetesVersion, rules, ignore, ingress).');
+    return { config: {}, findings };
+  }
+  for (const pair of root.items) {
+    const keyNode = pair.key as Node;
+    const key = isScalar(keyNode) ? String(keyNode.value) : '';
+    const value = pair.value as Node | null;
+    const scalar = isScalar(value) ? value.value : undefined;
+    switch (key) {
+      case 'profile':
+        if (scalar === 'baseline' || scalar === 'restricted') config.profile = scalar;
+        else problem(value ?? keyNode, `profile must be "baseline" or "restricted", not ${JSON.stringify(scalar ?? null)}.`);
+        break;
+      case 'kubernetesVersion':
+        if ((typeof scalar === 'string' || typeof scalar === 'number') && /^v?\d+\.\d+(\.\d+)?$/.test(String(scalar))) {
+          config.kubernetesVersion = String(scalar);
+          if (typeof scalar === 'number') problem(value, `kubernetesVersion should be quoted ("${String(scalar)}"): YAML reads 1.30 as the number 1.3.`, 'warning');
+        } else problem(value ?? keyNode, 'kubernetesVersion must look like "1.31".');
+        break;
+      case 'maxFileSize':
+        if (typeof scalar === 'number' && scalar > 0) config.maxFileSize = scalar;
+        else problem(value ?? keyNode, 'maxFileSize must be a positive number of bytes.');
+        break;
+      case 'rules':
+        if (!isMap(value)) {
+          problem(value ?? keyNode, 'rules must map rule ids (or globs such as "pod-*") to off, hint, info, warning or error.');
+          break;
+        }
+        config.rules = {};
+        for (const rulePair of value.items) {
+          const idNode = rulePair.key as Node;
+          const id = isScalar(idNode) ? String(idNode.value) : '';
+          const settingNode = rulePair.value as Node | null;
+          const setting = isScalar(settingNode) ? settingNode.value : undefined;
+          const normalized = setting === false ? 'off' : setting;
+          if (!SETTINGS.includes(normalized as RuleSetting)) {
+            problem(settingNode ?? idNode, `"${id}" must be set to one of ${SETTINGS.join(', ')}.`);
+            continue;
+          }
+          if (!id.includes('*') && !knownRuleIds.has(id)) {
+            const suggestion = closest(id, knownRuleIds);
+            problem(idNode, `Unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} Run \`kubeward scan --list-rules\` for the ids.`, 'warning');
+            continue;
+          }
+          config.rules[id] = normalized as RuleSetting;
+        }
+        break;
+      case 'ignore':
+        if (isSeq(value) && value.items.every((i) => isScalar(i) && typeof i.value === 'string')) {
+          config.ignore = value.items.map((i) => String((i as { value: unknown }).value));
+        } else problem(value ?? keyNode, 'ignore must be a list of glob strings, such as ["charts/*/tests/**"].');
+        break;
+      case 'ingress': {
+        if (!isMap(value)) {
+          problem(value ?? keyNode, 'ingress must be a mapping (authUrl, authSignin, clusterIssuer, tlsSecretName, basicAuthSecret, nginxClasses, publicHosts).');
+          break;
+        }
+        const ingress: Partial<IngressSettings> = {};
+        for (const p of value.items) {
+          const k = isScalar(p.key) ? String(p.key.value) : '';
+          const v = p.value as Node | null;
+          if (['authUrl', 'authSignin', 'clusterIssuer', 'tlsSecretName', 'basicAuthSecret'].includes(k)) {
+            if (isScalar(v) && typeof v.value === 'string') (ingress as Record<string, unknown>)[k] = v.value;
+            else problem(v ?? (p.key as Node), `ingress.${k} must be a string.`);
+          } else if (k === 'nginxClasses' || k === 'publicHosts') {
+            if (isSeq(v) && v.items.every((i) => isScalar(i) && typeof i.value === 'string')) ingress[k] = v.items.map((i) => String((i as { value: unknown }).value));
+            else problem(v ?? (p.key as Node), `ingress.${k} must be a list of strings.`);
+          } else problem(p.key as Node, `Unknown ingress setting "${k}".`, 'warning');
+        }
+        config.ingress = ingress;
+        break;
+      }
+      default:
+        problem(keyNode, `Unknown setting "${key}"; .kubeward.yaml knows profile, kubernetesVersion, rules, ignore, ingress and maxFileSize.`, 'warning');
+    }
+  }
+  return { config, findings };
+}
+
+function closest(id: string, known: ReadonlySet<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(3, Math.floor(id.length / 3)) + 1;
+  for (const candidate of known) {
+    const d = editDistance(id, candidate, bestDistance);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

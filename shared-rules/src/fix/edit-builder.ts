@@ -1,0 +1,430 @@
+/**
+ * The one way fixes edit a manifest. Rules describe *what* to change in terms
+ * of YAML nodes (set this scalar, ensure this path, remove that pair); the
+ * builder turns that into the smallest text edits, at the indentation and in
+ * the style the document already uses, keeping every comment it does not have
+ * to touch. It never re-serialises the document.
+ *
+ * Several calls that create the same missing parent (two fields of a new
+ * `securityContext`) are merged into one insertion, so a fix never writes a
+ * key twice. A fix that would have to rewrite Helm template text, or a node
+ * reached through an alias or merge key, is refused rather than guessed.
+ */
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { overlapsRegion } from '../source/helm';
+import type { YNode } from '../source/nav';
+import type { Edit } from './edit';
+import {
+  collectPlaceholders,
+  doubleQuote,
+  emitBlockLines,
+  emitFlow,
+  emitPairLines,
+  emitSeqItemLines,
+  formatKey,
+  formatScalar,
+  isScalarValue,
+  mergeValues,
+  Placeholder,
+  Quoted,
+  singleQuote,
+  type EmitValue,
+  type SourceStyle,
+} from './emit';
+
+/** Thrown (and caught by the engine) when a fix cannot be made safely. */
+export class NoFix extends Error {
+  constructor(reason: string) {
+    super(reason);
+  }
+}
+
+export interface FixSource {
+  /** Original text of the chunk (templates intact). */
+  text: string;
+  /** Template spans (chunk-relative); edits may not remove text inside them. */
+  templateRegions: ReadonlyArray<readonly [number, number]>;
+  style: SourceStyle;
+}
+
+type Pending = { kind: 'map'; map: YNode; entries: { [key: string]: EmitValue } } | { kind: 'fill'; holder: YNode; value: EmitValue } | { kind: 'seq'; seq: YNode; items: EmitValue[] };
+
+export class EditBuilder {
+  private readonly edits: Array<Edit & { order: number; depth: number }> = [];
+  private readonly pending = new Map<string, Pending>();
+  private order = 0;
+  private removedComments = false;
+  readonly placeholders: string[] = [];
+
+  constructor(readonly source: FixSource) {}
+
+  // ---------------------------------------------------------------- text helpers
+
+  private get text(): string {
+    return this.source.text;
+  }
+
+  lineStartOf(offset: number): number {
+    return this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  /** Offset of the end of the line holding `offset`, before its line break. */
+  lineEndOf(offset: number): number {
+    let end = this.text.indexOf('\n', offset);
+    if (end === -1) end = this.text.length;
+    if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+    return Math.max(end, offset);
+  }
+
+  columnOf(offset: number): number {
+    return offset - this.lineStartOf(offset);
+  }
+
+  /** Offset just after the last non-white character before `offset`. */
+  private trimBack(offset: number, floor = 0): number {
+    let i = offset;
+    while (i > floor && /\s/.test(this.text[i - 1]!)) i--;
+    return i;
+  }
+
+  /** Original source text of a node (template text intact). */
+  sourceOf(node: YNode): string {
+    const [s, e] = node.range;
+    return this.text.slice(s, e);
+  }
+
+  private guard(node: YNode): void {
+    if (node.indirect) throw new NoFix('value comes from an alias or merge key');
+  }
+
+  // ---------------------------------------------------------------- primitive edits
+
+  replace(start: number, end: number, text: string): this {
+    if (end > start && overlapsRegion(this.source.templateRegions, start, end)) throw new NoFix('edit would rewrite a template action');
+    if (end > start && /(^|\s)#/.test(this.text.slice(start, end))) this.removedComments = true;
+    this.edits.push({ start, end, text, order: this.order++, depth: this.depth });
+    return this;
+  }
+
+  /**
+   * Column of the structure being inserted while pending additions are written
+   * out: at one offset, deeper insertions go first, so a nested block is
+   * completed before its parent's next key.
+   */
+  private depth = Number.MAX_SAFE_INTEGER;
+
+  insert(offset: number, text: string): this {
+    return this.replace(offset, offset, text);
+  }
+
+  // ---------------------------------------------------------------- scalars
+
+  /** Replaces a scalar value, keeping its quoting style and trailing comment. */
+  setScalar(node: YNode, value: string | number | boolean | null | Quoted | Placeholder): this {
+    this.guard(node);
+    if (!node.isScalar) throw new NoFix('not a scalar');
+    const [start, rawEnd] = node.range;
+    if (node.isNull && node.keyNode && start === rawEnd) {
+      // `key:` with nothing after it.
+      return this.insert(this.keyEnd(node), ` ${formatScalar(value)}`);
+    }
+    const end = node.quoteStyle === 'block' ? this.trimBack(rawEnd, start) : rawEnd;
+    if (value instanceof Placeholder) this.placeholders.push(value.value);
+    const raw = value instanceof Quoted || value instanceof Placeholder ? value.value : value;
+    let text: string;
+    const style = node.quoteStyle;
+    if (typeof raw === 'string' && style === 'double') text = doubleQuote(raw);
+    else if (typeof raw === 'string' && style === 'single' && !/[\n\r]/.test(raw)) text = singleQuote(raw);
+    else text = formatScalar(value);
+    if (this.text.slice(start, end) === text) return this;
+    return this.replace(start, end, text);
+  }
+
+  /** Renames the key a value sits under. */
+  renameKey(node: YNode, newKey: string): this {
+    this.guard(node);
+    const key = node.keyNode;
+    if (!key?.range) throw new NoFix('no key');
+    return this.replace(key.range[0], key.range[1], formatKey(newKey));
+  }
+
+  private keyEnd(node: YNode): number {
+    const key = node.keyNode;
+    if (!key?.range) throw new NoFix('no key');
+    // Just after the `:` that follows the key.
+    const colon = this.text.indexOf(':', key.range[1]);
+    if (colon === -1) throw new NoFix('no colon after key');
+    return colon + 1;
+  }
+
+  // ---------------------------------------------------------------- mappings
+
+  /**
+   * Makes `path` exist under `map` with `value` at its end. Missing parents
+   * are created; an existing leaf is replaced only when `overwrite` is set.
+   * Existing intermediate maps are kept (merged into, never overwritten).
+   */
+  setIn(map: YNode, path: readonly string[], value: EmitValue, options: { overwrite?: boolean } = {}): this {
+    if (path.length === 0) throw new NoFix('empty path');
+    let node = map;
+    for (let i = 0; i < path.length; i++) {
+      const step = path[i]!;
+      if (!node.isMap) throw new NoFix(`${step}: parent is not a mapping`);
+      const next = node.get(step);
+      const rest = path.slice(i + 1);
+      const nested = nest(rest, value);
+      if (!next) {
+        this.addPending(node, step, nested);
+        return this;
+      }
+      if (rest.length === 0) {
+        if (options.overwrite) this.replaceValue(next, value);
+        return this;
+      }
+      if (next.isNull) {
+        this.fill(next, nested);
+        return this;
+      }
+      node = next;
+    }
+    return this;
+  }
+
+  /** Adds `key: value` to a mapping that lacks it (merged with other pending additions). */
+  insertPair(map: YNode, key: string, value: EmitValue): this {
+    if (!map.isMap) throw new NoFix('not a mapping');
+    if (map.get(key)) throw new NoFix(`${key} already present`);
+    this.addPending(map, key, value);
+    return this;
+  }
+
+  private addPending(map: YNode, key: string, value: EmitValue): void {
+    this.guard(map);
+    const id = `map:${map.range[0]}`;
+    const existing = this.pending.get(id);
+    if (existing && existing.kind === 'map') existing.entries[key] = mergeValues(existing.entries[key], value);
+    else this.pending.set(id, { kind: 'map', map, entries: { [key]: value } });
+  }
+
+  private fill(holder: YNode, value: EmitValue): void {
+    this.guard(holder);
+    const id = `fill:${holder.keyRange[0]}`;
+    const existing = this.pending.get(id);
+    if (existing && existing.kind === 'fill') existing.value = mergeValues(existing.value, value);
+    else this.pending.set(id, { kind: 'fill', holder, value });
+  }
+
+  /** Replaces a whole value (scalar or collection) with a new one. */
+  replaceValue(node: YNode, value: EmitValue): this {
+    this.guard(node);
+    if (isScalarValue(value) && node.isScalar) return this.setScalar(node, value);
+    const [start, rawEnd] = node.range;
+    const end = this.trimBack(rawEnd, start);
+    collectPlaceholders(value, this.placeholders);
+    // An empty `[]`/`{}` under a block key becomes a block value; other flow stays flow.
+    const emptyFlow = node.isFlow && ((node.node as YAMLMap | YAMLSeq).items.length === 0);
+    if (node.parent?.isFlow || (node.isFlow && !(emptyFlow && node.keyNode)) || isScalarValue(value)) {
+      return this.replace(start, end, isScalarValue(value) ? formatScalar(value) : emitFlow(value));
+    }
+    if (!node.keyNode) throw new NoFix('cannot replace a block sequence item');
+    const keyCol = this.columnOf(node.keyNode.range![0]);
+    const lines = emitBlockLines(value, keyCol + this.source.style.indentUnit, this.source.style, keyCol);
+    return this.replace(this.keyEnd(node), end, this.source.style.eol + lines.join(this.source.style.eol));
+  }
+
+  /** Removes `key` and its value from a mapping; comments on other lines stay. */
+  removePair(map: YNode, key: string): this {
+    const value = map.get(key);
+    if (!value?.pair) return this;
+    this.guard(value);
+    const pair = value.pair;
+    const mapNode = map.node as YAMLMap;
+    const index = mapNode.items.indexOf(pair as Pair<unknown, unknown>);
+    if (index === -1) throw new NoFix('pair not found');
+    const keyStart = (pair.key as Node).range![0];
+    const pairEnd = this.pairEnd(pair);
+    if (mapNode.flow) return this.removeFlowEntry(mapNode.items.map((p) => [(p.key as Node).range![0], this.pairEnd(p)] as [number, number]), index);
+    const lineStart = this.lineStartOf(keyStart);
+    const onlyKeyOnLine = /^\s*$/.test(this.text.slice(lineStart, keyStart));
+    if (onlyKeyOnLine) return this.removeLines(lineStart, pairEnd);
+    // The key shares its line with a `- ` (first key of a sequence item).
+    const next = mapNode.items[index + 1];
+    if (next) return this.replace(keyStart, (next.key as Node).range![0], '');
+    return this.replace(keyStart, this.trimBack(pairEnd, keyStart), '{}');
+  }
+
+  /** Removes one item from a sequence. */
+  removeItem(item: YNode): this {
+    this.guard(item);
+    const seq = item.parent;
+    if (!seq?.isSeq || item.index === undefined) throw new NoFix('not a sequence item');
+    const seqNode = seq.node as YAMLSeq;
+    const ranges = seqNode.items.map((n) => {
+      const r = (n as Node).range!;
+      return [r[0], this.trimBack(r[1], r[0])] as [number, number];
+    });
+    if (seqNode.flow) return this.removeFlowEntry(ranges, item.index);
+    if (seqNode.items.length === 1) {
+      // Leave an explicit empty list rather than a dangling key.
+      if (!seq.keyNode) throw new NoFix('cannot empty a nested sequence');
+      return this.replace(this.keyEnd(seq), ranges[0]![1], ' []');
+    }
+    const [s, e] = ranges[item.index]!;
+    const dash = this.text.lastIndexOf('-', s);
+    return this.removeLines(this.lineStartOf(dash >= 0 ? dash : s), e);
+  }
+
+  /** Appends items to a sequence (merged with other appends to it). */
+  appendItem(seq: YNode, value: EmitValue): this {
+    this.guard(seq);
+    if (!seq.isSeq) throw new NoFix('not a sequence');
+    const id = `seq:${seq.range[0]}`;
+    const existing = this.pending.get(id);
+    if (existing && existing.kind === 'seq') existing.items.push(value);
+    else this.pending.set(id, { kind: 'seq', seq, items: [value] });
+    return this;
+  }
+
+  /** Adds a new YAML document after this one (its lines, without `---`). */
+  appendDocument(lines: readonly string[]): this {
+    const eol = this.source.style.eol;
+    const end = this.text.length;
+    const needsBreak = end > 0 && !this.text.endsWith('\n');
+    return this.insert(end, `${needsBreak ? eol : ''}---${eol}${lines.join(eol)}${eol}`);
+  }
+
+  private pairEnd(pair: Pair<unknown, unknown>): number {
+    const key = pair.key as Node | null;
+    const value = pair.value as Node | null;
+    let end = key?.range?.[1] ?? 0;
+    if (value?.range && !(isScalar(value) && value.value === null && value.range[0] === value.range[1])) end = Math.max(end, value.range[1]);
+    return this.trimBack(end);
+  }
+
+  private removeLines(from: number, lastContent: number): this {
+    const end = this.text.indexOf('\n', lastContent);
+    if (end === -1) {
+      // Last line of the chunk without a newline: take the line break before it instead.
+      let start = from;
+      if (start > 0 && this.text[start - 1] === '\n') start--;
+      if (start > 0 && this.text[start - 1] === '\r') start--;
+      return this.replace(start, this.text.length, '');
+    }
+    return this.replace(from, end + 1, '');
+  }
+
+  private removeFlowEntry(ranges: Array<[number, number]>, index: number): this {
+    const [s, e] = ranges[index]!;
+    if (ranges.length === 1) return this.replace(s, e, '');
+    if (index < ranges.length - 1) return this.replace(s, ranges[index + 1]![0], '');
+    return this.replace(this.trimBack(ranges[index - 1]![1]), e, '');
+  }
+
+  // ---------------------------------------------------------------- result
+
+  hasEdits(): boolean {
+    return this.edits.length > 0 || this.pending.size > 0;
+  }
+
+  get removesComments(): boolean {
+    return this.removedComments;
+  }
+
+  /** Final edits, pending insertions written out, sorted, checked for overlap. */
+  build(): Edit[] {
+    for (const p of this.pending.values()) {
+      this.depth = Number.MAX_SAFE_INTEGER;
+      this.flush(p);
+    }
+    this.pending.clear();
+    const sorted = [...this.edits].sort((a, b) => a.start - b.start || b.depth - a.depth || a.order - b.order);
+    const merged: Edit[] = [];
+    for (const edit of sorted) {
+      const last = merged[merged.length - 1];
+      if (last && edit.start === last.start && edit.end === edit.start && last.end === last.start) {
+        last.text += edit.text; // two insertions at one point: keep call order
+        continue;
+      }
+      if (last && edit.start < last.end) throw new NoFix('overlapping edits');
+      merged.push({ start: edit.start, end: edit.end, text: edit.text });
+    }
+    return merged;
+  }
+
+  private flush(p: Pending): void {
+    const { eol, indentUnit } = this.source.style;
+    const style = this.source.style;
+    if (p.kind === 'map') {
+      for (const v of Object.values(p.entries)) collectPlaceholders(v, this.placeholders);
+      const mapNode = p.map.node as YAMLMap;
+      if (mapNode.flow || mapNode.items.length === 0) {
+        const body = Object.entries(p.entries)
+          .map(([k, v]) => `${formatKey(k)}: ${emitFlow(v)}`)
+          .join(', ');
+        const [s, e] = p.map.range;
+        const close = this.text.lastIndexOf('}', e - 1);
+        if (close < s) throw new NoFix('malformed flow mapping');
+        const before = this.trimBack(close, s + 1);
+        const empty = before === s + 1;
+        this.insert(before, empty ? body : `, ${body}`);
+        return;
+      }
+      const firstKey = mapNode.items[0]!.key as Node;
+      const col = this.columnOf(firstKey.range![0]);
+      this.depth = col;
+      const last = mapNode.items[mapNode.items.length - 1]!;
+      const at = this.lineEndOf(this.pairEnd(last));
+      const lines: string[] = [];
+      for (const [k, v] of Object.entries(p.entries)) lines.push(...emitPairLines(k, v, col, style));
+      this.insert(at, eol + lines.join(eol));
+      return;
+    }
+    if (p.kind === 'fill') {
+      collectPlaceholders(p.value, this.placeholders);
+      const holder = p.holder;
+      const keyCol = this.columnOf(holder.keyRange[0]);
+      const colonEnd = this.keyEnd(holder);
+      const [s, e] = holder.node === holder.keyNode ? [colonEnd, colonEnd] : holder.range;
+      const explicitNull = e > s; // `key: ~` or `key: null`
+      if (isScalarValue(p.value)) {
+        if (explicitNull) this.replace(s, e, formatScalar(p.value));
+        else this.insert(colonEnd, ` ${formatScalar(p.value)}`);
+        return;
+      }
+      if (explicitNull) this.replace(colonEnd, e, '');
+      const lines = emitBlockLines(p.value, keyCol + indentUnit, style, keyCol);
+      this.depth = keyCol + indentUnit;
+      this.insert(this.lineEndOf(Math.max(colonEnd, e)), eol + lines.join(eol));
+      return;
+    }
+    // sequence append
+    for (const v of p.items) collectPlaceholders(v, this.placeholders);
+    const seqNode = p.seq.node as YAMLSeq;
+    if (seqNode.flow || seqNode.items.length === 0) {
+      const [s, e] = p.seq.range;
+      const close = this.text.lastIndexOf(']', e - 1);
+      if (close < s) throw new NoFix('malformed flow sequence');
+      const before = this.trimBack(close, s + 1);
+      const body = p.items.map(emitFlow).join(', ');
+      this.insert(before, before === s + 1 ? body : `, ${body}`);
+      return;
+    }
+    const first = seqNode.items[0] as Node;
+    const dash = this.text.lastIndexOf('-', first.range![0]);
+    const dashCol = this.columnOf(dash);
+    this.depth = dashCol + 1;
+    const lastItem = seqNode.items[seqNode.items.length - 1] as Node;
+    const at = this.lineEndOf(this.trimBack(lastItem.range![1], lastItem.range![0]));
+    const lines: string[] = [];
+    for (const item of p.items) lines.push(...emitSeqItemLines(item, dashCol, style));
+    this.insert(at, eol + lines.join(eol));
+  }
+}
+
+function nest(path: readonly string[], value: EmitValue): EmitValue {
+  let out = value;
+  for (let i = path.length - 1; i >= 0; i--) out = { [path[i]!]: out };
+  return out;
+}
+
+export { isMap, isSeq };

@@ -1,0 +1,107 @@
+import { defineRule } from '../engine/rule';
+import { placeholder, type EmitValue } from '../fix/emit';
+import type { EditBuilder } from '../fix/edit-builder';
+import { distinctHosts, nameFromPattern, ruleHostsOf, tlsTerminatedByAnnotation } from '../source/ingress';
+import type { K8sObject } from '../source/k8s';
+import type { ResolvedConfig } from '../engine/config';
+
+/** The TLS block that covers every rule host, with the configured secret name. */
+export function tlsBlockFor(object: K8sObject, config: ResolvedConfig): EmitValue {
+  const hosts = distinctHosts(object);
+  const secretName = nameFromPattern(config.ingress.tlsSecretName, object);
+  return [hosts.length > 0 ? { hosts, secretName } : { secretName }];
+}
+
+/** Adds `spec.tls` (replacing an empty or null one). */
+export function addTls(edit: EditBuilder, object: K8sObject, config: ResolvedConfig): void {
+  edit.setIn(object.root, ['spec', 'tls'], tlsBlockFor(object, config), { overwrite: true });
+}
+
+export default defineRule({
+  meta: {
+    id: 'ingress-tls-missing',
+    title: 'Ingress serves plain HTTP',
+    severity: 'error',
+    category: 'ingress-tls',
+    kinds: ['Ingress'],
+    messages: {
+      missing:
+        'Ingress "{{name}}" has no spec.tls: its hosts are served over plain HTTP, so credentials, cookies and tokens cross the network readable by anyone on the path. Add a TLS block for every host.',
+    },
+    fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Add spec.tls for every host' },
+    since: '0.1.0',
+    docs: {
+      rationale:
+        'Without `spec.tls` the controller serves the Ingress hosts over plain HTTP. Everything that crosses the Internet — login forms, session cookies, API tokens — can be read and changed by anyone between the user and the cluster. TLS set by a cloud controller annotation (an ALB certificate ARN, a GKE pre-shared or managed certificate, an Application Gateway certificate) counts as TLS.',
+      remediation:
+        'Add a `spec.tls` entry listing every host of the rules and the Secret that holds the certificate. With cert-manager, add the `cert-manager.io/cluster-issuer` annotation and the certificate is issued into that Secret for you.',
+      invalid: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  ingressClassName: nginx
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: shop
+                port:
+                  number: 80
+`,
+      valid: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: shop
+spec:
+  ingressClassName: nginx
+  tls:
+    - hosts:
+        - shop.example.com
+      secretName: shop-tls
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: shop
+                port:
+                  number: 80
+`,
+    },
+    references: {
+      peers: { polaris: 'tlsSettingsMissing', kubescape: 'C-0263', kics: 'c81c6c42' },
+      urls: ['https://kubernetes.io/docs/concepts/services-networking/ingress/#tls', 'https://cert-manager.io/docs/usage/ingress/'],
+    },
+  },
+  check(ctx) {
+    const { object, config } = ctx;
+    const spec = object.root.get('spec');
+    const tls = spec?.get('tls');
+    if (tls && !tls.isNull && !(tls.isSeq && tls.items().length === 0)) return;
+    if (tls?.templated || tlsTerminatedByAnnotation(object)) return;
+    const hostsTemplated = ruleHostsOf(object).some((r) => r.templated);
+    const fixes = hostsTemplated
+      ? []
+      : [
+          { apply: (edit: EditBuilder) => addTls(edit, object, config) },
+          {
+            title: 'Add spec.tls and a cert-manager issuer',
+            apply: (edit: EditBuilder) => {
+              addTls(edit, object, config);
+              edit.setIn(object.root, ['metadata', 'annotations', 'cert-manager.io/cluster-issuer'], config.ingress.clusterIssuer ?? placeholder('<cluster-issuer>'));
+            },
+          },
+        ];
+    const data = { name: object.name ?? 'this Ingress' };
+    if (tls) ctx.report({ node: tls, at: 'key', messageId: 'missing', data, fix: fixes });
+    else ctx.reportMissing({ parent: spec?.isMap ? spec : object.root, messageId: 'missing', data, fix: fixes });
+  },
+});

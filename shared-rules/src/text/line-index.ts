@@ -1,0 +1,104 @@
+/**
+ * The one place where offsets become line/character positions.
+ *
+ * Offsets are UTF-16 code units into the text (JavaScript string indices).
+ * Positions are 0-based lines and UTF-16 characters: the LSP default encoding.
+ * Line breaks are `\n`, `\r\n` and a lone `\r`, as LSP and VS Code count them.
+ */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export class LineIndex {
+  /** Offset at which each line starts; lineStarts[0] === 0. */
+  readonly lineStarts: readonly number[];
+
+  constructor(readonly text: string) {
+    this.lineStarts = computeLineStarts(text);
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const text = this.text;
+    offset = Math.max(0, Math.min(offset, text.length));
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (starts[mid]! > offset) high = mid;
+      else low = mid + 1;
+    }
+    const line = low - 1;
+    // An offset between \r and \n belongs to the end of the line, not inside the break.
+    return { line, character: offset - starts[line]! };
+  }
+
+  offsetAt(position: Position): number {
+    const starts = this.lineStarts;
+    if (position.line >= starts.length) return this.text.length;
+    if (position.line < 0) return 0;
+    const lineStart = starts[position.line]!;
+    const nextLineStart = position.line + 1 < starts.length ? starts[position.line + 1]! : this.text.length;
+    const lineEnd = this.lineContentEnd(position.line, nextLineStart);
+    return Math.max(lineStart, Math.min(lineStart + position.character, lineEnd));
+  }
+
+  /** Offset just after the last character of `line`, before its line break. */
+  lineEnd(line: number): number {
+    const starts = this.lineStarts;
+    const next = line + 1 < starts.length ? starts[line + 1]! : this.text.length;
+    return this.lineContentEnd(line, next);
+  }
+
+  lineStart(line: number): number {
+    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))]!;
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
+
+  private lineContentEnd(line: number, nextLineStart: number): number {
+    if (line + 1 >= this.lineStarts.length) return this.text.length;
+    let end = nextLineStart;
+    const text = this.text;
+    if (end > 0 && text.charCodeAt(end - 1) === 10 /* \n */) end--;
+    if (end > 0 && text.charCodeAt(end - 1) === 13 /* \r */) end--;
+    return Math.max(end, this.lineStarts[line]!);
+  }
+}
+
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  const length = text.length;
+  let index = 0;
+  // Next \r at or after `index`; searched again only once passed, so a file
+  // without \r costs one scan, not one per line.
+  let cr = text.indexOf('\r');
+  while (index < length) {
+    const lf = text.indexOf('\n', index);
+    if (cr !== -1 && cr < index) cr = text.indexOf('\r', index);
+    if (lf === -1 && cr === -1) break;
+    if (cr !== -1 && (lf === -1 || cr < lf)) {
+      const next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+      starts.push(next);
+      index = next;
+    } else {
+      starts.push(lf + 1);
+      index = lf + 1;
+    }
+  }
+  return starts;
+}
+
+/** The line break the file mostly uses; `\n` when it has none. */
+export function detectEol(text: string): '\n' | '\r\n' {
+  const lf = text.indexOf('\n');
+  if (lf <= 0) return '\n';
+  return text.charCodeAt(lf - 1) === 13 ? '\r\n' : '\n';
+}

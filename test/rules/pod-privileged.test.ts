@@ -1,0 +1,150 @@
+import rule from '../../shared-rules/src/rules/pod-privileged';
+import { yaml } from '../helpers/yaml-tag';
+import { ruleTester } from '../rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: { name: web }
+      spec:
+        containers:
+          - name: web
+            image: nginx:1.27
+            securityContext:
+              privileged: false
+    `,
+    {
+      name: 'not a workload',
+      code: yaml`
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: { name: c }
+        data:
+          privileged: "true"
+      `,
+    },
+    {
+      name: 'templated value is unknown, not a finding',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: { name: web }
+        spec:
+          template:
+            spec:
+              containers:
+                - name: web
+                  image: nginx:1.27
+                  securityContext:
+                    privileged: {{ .Values.privileged }}
+      `,
+    },
+    {
+      name: 'suppressed on the line above',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: web }
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27
+              securityContext:
+                # kubeward-disable-next-line pod-privileged -- node agent needs devices
+                privileged: true
+      `,
+    },
+    {
+      name: 'suppressed by annotation on the pod template',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: { name: agent }
+        spec:
+          template:
+            metadata:
+              annotations:
+                ignore.kubeward.io/pod-privileged: "node agent"
+            spec:
+              containers:
+                - name: agent
+                  image: agent:1.0
+                  securityContext: { privileged: true }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'block style, keeps the trailing comment',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27
+              securityContext:
+                privileged: true  # needed?
+      `,
+      errors: [{ line: 10, column: 21, endColumn: 25, messageId: 'privileged', message: 'Container "web" runs privileged' }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27
+              securityContext:
+                privileged: false  # needed?
+      `,
+      applicability: 'unsafe',
+    },
+    {
+      name: 'YAML 1.1 "yes" is true for Kubernetes; init and ephemeral containers; CronJob',
+      code: yaml`
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: { name: job }
+        spec:
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  initContainers:
+                  - name: init
+                    securityContext: { privileged: yes }
+                  containers:
+                  - name: main
+                    securityContext:
+                      privileged: true
+      `,
+      errors: [
+        { line: 11, column: 44 },
+        { line: 15, column: 27 },
+      ],
+      output: yaml`
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: { name: job }
+        spec:
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  initContainers:
+                  - name: init
+                    securityContext: { privileged: false }
+                  containers:
+                  - name: main
+                    securityContext:
+                      privileged: false
+      `,
+    },
+  ],
+});
