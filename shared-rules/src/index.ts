@@ -37,3 +37,4 @@ export function ruleDocsUrl(ruleId: string): string {
 export function lint(text: string, options: Partial<AnalyzeOptions> & { config?: ResolvedConfig } = {}): FileResult {
   return new FileAnalyzer().analyze(text, { rules: RULES, ...options, config: options.config ?? resolveConfig() });
 }
+export * from './commands/secure-ingress';

@@ -88,15 +88,18 @@ spec:
     if (tls && !tls.isNull && !(tls.isSeq && tls.items().length === 0)) return;
     if (tls?.templated || tlsTerminatedByAnnotation(object)) return;
     const hostsTemplated = ruleHostsOf(object).some((r) => r.templated);
+    // With a configured issuer, the cert-manager variant is the one to offer first.
+    const issuer = config.ingress.clusterIssuer;
     const fixes = hostsTemplated
       ? []
       : [
-          { apply: (edit: EditBuilder) => addTls(edit, object, config) },
+          { preferred: !issuer, apply: (edit: EditBuilder) => addTls(edit, object, config) },
           {
             title: 'Add spec.tls and a cert-manager issuer',
+            preferred: Boolean(issuer),
             apply: (edit: EditBuilder) => {
               addTls(edit, object, config);
-              edit.setIn(object.root, ['metadata', 'annotations', 'cert-manager.io/cluster-issuer'], config.ingress.clusterIssuer ?? placeholder('<cluster-issuer>'));
+              edit.setIn(object.root, ['metadata', 'annotations', 'cert-manager.io/cluster-issuer'], issuer ?? placeholder('<cluster-issuer>'));
             },
           },
         ];
