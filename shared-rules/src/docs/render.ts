@@ -57,7 +57,7 @@ export function renderRuleDoc(rule: Rule): string {
     '<!-- Generated from the rule metadata by `npm run docs`; do not edit. -->',
     `# ${m.id}`,
     '',
-    `**${m.title}** · severity \`${m.severity}\` · ${categoryTitle(m.category)}${m.profiles ? ` · profile: ${m.profiles.join(', ')}` : ''}${m.deprecation ? ' · flags a removed API' : ''}`,
+    `**${m.title}** · severity \`${m.severity}\` · ${categoryTitle(m.category)}${m.profiles ? ` · profile: ${m.profiles.join(', ')}` : ''}${m.optIn ? ' · opt-in (off by default)' : ''}${m.deprecation ? ' · flags a removed API' : ''}`,
     '',
     fixLine(rule),
     '',
@@ -87,7 +87,7 @@ export function renderRuleTable(rules: readonly Rule[]): string {
     .sort(compareRules)
     .map((r) => {
       const fix = r.meta.fix.availability === 'none' ? '' : r.meta.fix.applicability === 'safe' ? 'safe fix' : 'quick fix';
-      return `| [\`${r.meta.id}\`](docs/rules/${r.meta.id}.md) | ${categoryTitle(r.meta.category)} | ${r.meta.title} | ${r.meta.severity}${r.meta.profiles ? ` (${r.meta.profiles.join('/')})` : ''} | ${fix} |`;
+      return `| [\`${r.meta.id}\`](docs/rules/${r.meta.id}.md) | ${categoryTitle(r.meta.category)} | ${r.meta.title} | ${r.meta.optIn ? 'off (opt-in)' : r.meta.severity}${r.meta.profiles ? ` (${r.meta.profiles.join('/')})` : ''} | ${fix} |`;
     });
   return [RULE_TABLE_START, '| Rule | Area | What it catches | Default | Fix |', '| --- | --- | --- | --- | --- |', ...rows, RULE_TABLE_END].join('\n');
 }

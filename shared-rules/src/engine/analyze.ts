@@ -104,6 +104,7 @@ function planFor(rules: readonly Rule[], config: ResolvedConfig): RulePlan {
     if (setting === 'off') continue;
     // A rule outside the profile runs only when the user asked for it by name.
     if (!setting && rule.meta.profiles && !rule.meta.profiles.includes(config.profile)) continue;
+    if (!setting && rule.meta.optIn) continue;
     plan.active.add(id);
     plan.severity.set(id, setting ?? rule.meta.severity);
     if (rule.checkWorkspace) plan.workspaceRules.push(rule);

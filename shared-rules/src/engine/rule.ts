@@ -34,6 +34,8 @@ export interface RuleMeta<M extends string = string> {
   kinds: readonly string[] | '*';
   /** Pod-security rules run only under these profiles (absent: always). */
   profiles?: readonly Profile[];
+  /** Off unless `.kubeward.yaml` or settings turn it on (noisy or context-dependent checks). */
+  optIn?: boolean;
   /** Flags a removed API or annotation: editors strike it through. */
   deprecation?: boolean;
   /** What, why and what to do; `{{name}}` placeholders. */
