@@ -36,21 +36,22 @@ export function splitDocuments(text: string): Chunk[] {
   // A BOM before the first marker belongs to the first chunk.
   const first = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let lineStart = first;
+  // Next "\n---" and "\n..." at or after the current line; each searched
+  // again only once passed, so the scan stays linear.
+  let dash = -2;
+  let dots = -2;
   while (lineStart < text.length) {
     const marker = markerAt(text, lineStart);
-    const nl = text.indexOf('\n', lineStart);
-    const next = nl === -1 ? text.length : nl + 1;
     if (marker === '---' && lineStart > first) cut(lineStart);
-    else if (marker === '...') cut(next);
-    // Jump straight to the next line that could hold a marker.
-    lineStart = next;
-    if (nl !== -1) {
-      const dash = text.indexOf('\n---', nl);
-      const dots = text.indexOf('\n...', nl);
-      const candidate = dash === -1 ? dots : dots === -1 ? dash : Math.min(dash, dots);
-      if (candidate === -1) break;
-      lineStart = candidate + 1;
+    else if (marker === '...') {
+      const nl = text.indexOf('\n', lineStart);
+      cut(nl === -1 ? text.length : nl + 1);
     }
+    if (dash !== -1 && dash < lineStart) dash = text.indexOf('\n---', lineStart);
+    if (dots !== -1 && dots < lineStart) dots = text.indexOf('\n...', lineStart);
+    const candidate = dash === -1 ? dots : dots === -1 ? dash : Math.min(dash, dots);
+    if (candidate === -1) break;
+    lineStart = candidate + 1;
   }
   cut(text.length);
   if (chunks.length === 0) chunks.push({ start: 0, end: text.length });
