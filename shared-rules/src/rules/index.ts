@@ -5,7 +5,9 @@
 import type { Rule } from '../engine/rule';
 import analysisSkipped from './analysis-skipped';
 import configInvalid from './config-invalid';
+import ingressTlsHostNotCovered from './ingress-tls-host-not-covered';
 import ingressTlsMissing from './ingress-tls-missing';
+import ingressTlsSecretUnset from './ingress-tls-secret-unset';
 import podPrivileged from './pod-privileged';
 import unusedSuppression from './unused-suppression';
 import yamlSyntax from './yaml-syntax';
@@ -13,7 +15,9 @@ import yamlSyntax from './yaml-syntax';
 export const RULES: readonly Rule[] = [
   analysisSkipped,
   configInvalid,
+  ingressTlsHostNotCovered,
   ingressTlsMissing,
+  ingressTlsSecretUnset,
   podPrivileged,
   unusedSuppression,
   yamlSyntax,
