@@ -5,6 +5,9 @@
 import type { Rule } from '../engine/rule';
 import analysisSkipped from './analysis-skipped';
 import configInvalid from './config-invalid';
+import ingressNginxSnippetAnnotation from './ingress-nginx-snippet-annotation';
+import ingressNginxSslRedirectDisabled from './ingress-nginx-ssl-redirect-disabled';
+import ingressSourceRangeOpen from './ingress-source-range-open';
 import ingressTlsHostNotCovered from './ingress-tls-host-not-covered';
 import ingressTlsMissing from './ingress-tls-missing';
 import ingressTlsSecretUnset from './ingress-tls-secret-unset';
@@ -15,6 +18,9 @@ import yamlSyntax from './yaml-syntax';
 export const RULES: readonly Rule[] = [
   analysisSkipped,
   configInvalid,
+  ingressNginxSnippetAnnotation,
+  ingressNginxSslRedirectDisabled,
+  ingressSourceRangeOpen,
   ingressTlsHostNotCovered,
   ingressTlsMissing,
   ingressTlsSecretUnset,
