@@ -5,6 +5,8 @@
 import type { Rule } from '../engine/rule';
 import analysisSkipped from './analysis-skipped';
 import configInvalid from './config-invalid';
+import ingressNginxAnnotationInjection from './ingress-nginx-annotation-injection';
+import ingressNginxDeprecatedAnnotation from './ingress-nginx-deprecated-annotation';
 import ingressNginxSnippetAnnotation from './ingress-nginx-snippet-annotation';
 import ingressNginxSslRedirectDisabled from './ingress-nginx-ssl-redirect-disabled';
 import ingressSourceRangeOpen from './ingress-source-range-open';
@@ -18,6 +20,8 @@ import yamlSyntax from './yaml-syntax';
 export const RULES: readonly Rule[] = [
   analysisSkipped,
   configInvalid,
+  ingressNginxAnnotationInjection,
+  ingressNginxDeprecatedAnnotation,
   ingressNginxSnippetAnnotation,
   ingressNginxSslRedirectDisabled,
   ingressSourceRangeOpen,

@@ -234,7 +234,21 @@ export const INJECTION_ANNOTATIONS: ReadonlyMap<string, AnnotationValueKind> = n
  * comment, or break out of a quoted string. One character class: linear time
  * on any input.
  */
-export const INJECTION_CHARACTERS = /[\n\r;{}#`"\\<>|^]/g;
+const INJECTION_CHARACTER = /[\n\r;{}#`"\\<>|^]/;
+const INJECTION_CHARACTERS = new RegExp(INJECTION_CHARACTER.source, 'g');
+
+export function hasInjectionCharacters(value: string): boolean {
+  return INJECTION_CHARACTER.test(value);
+}
+
+/** The distinct offending characters of a value, in order of appearance. */
+export function injectionCharactersIn(value: string): string[] {
+  return [...new Set(value.match(INJECTION_CHARACTERS) ?? [])];
+}
+
+export function stripInjectionCharacters(value: string): string {
+  return value.replace(INJECTION_CHARACTERS, '');
+}
 
 /**
  * Whether `value` is a well-formed value of its kind. Each check is a single
