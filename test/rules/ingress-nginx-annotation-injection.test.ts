@@ -105,6 +105,19 @@ ruleTester(rule, {
       output: null,
     },
     {
+      name: 'an unfilled placeholder is reported, and not "fixed" into a real-looking URL',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: shop
+          annotations:
+            nginx.ingress.kubernetes.io/auth-url: https://<oauth2-proxy>/oauth2/auth
+      `,
+      errors: [{ line: 6, column: 43, endColumn: 77, message: 'containing "<", ">"' }],
+      output: null,
+    },
+    {
       name: 'mirror-target, mirror-host, auth-tls-match-cn (CVE-2025-1097/1098)',
       code: yaml`
         apiVersion: networking.k8s.io/v1
@@ -177,11 +190,11 @@ ruleTester(rule, {
           kind: Ingress
           metadata:
             name: shop
-            annotations: {nginx.ingress.kubernetes.io/permanent-redirect: "https://example.com/<x>", nginx.ingress.kubernetes.io/temporal-redirect: "https://example.com/\"a\""}
+            annotations: {nginx.ingress.kubernetes.io/permanent-redirect: "https://example.com/x>", nginx.ingress.kubernetes.io/temporal-redirect: "https://example.com/\"a\""}
       `.replace(/\n/g, '\r\n'),
       errors: [
-        { line: 8, column: 67, endColumn: 92 },
-        { line: 8, column: 141, endColumn: 168 },
+        { line: 8, column: 67, endColumn: 91 },
+        { line: 8, column: 140, endColumn: 167 },
       ],
       output: yaml`
         apiVersion: v1

@@ -9,6 +9,7 @@ import ingressNginxAnnotationInjection from './ingress-nginx-annotation-injectio
 import ingressNginxDeprecatedAnnotation from './ingress-nginx-deprecated-annotation';
 import ingressNginxSnippetAnnotation from './ingress-nginx-snippet-annotation';
 import ingressNginxSslRedirectDisabled from './ingress-nginx-ssl-redirect-disabled';
+import ingressPublicNoAuth from './ingress-public-no-auth';
 import ingressSourceRangeOpen from './ingress-source-range-open';
 import ingressTlsHostNotCovered from './ingress-tls-host-not-covered';
 import ingressTlsMissing from './ingress-tls-missing';
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   ingressNginxDeprecatedAnnotation,
   ingressNginxSnippetAnnotation,
   ingressNginxSslRedirectDisabled,
+  ingressPublicNoAuth,
   ingressSourceRangeOpen,
   ingressTlsHostNotCovered,
   ingressTlsMissing,

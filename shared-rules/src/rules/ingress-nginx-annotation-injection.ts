@@ -86,7 +86,8 @@ spec:
       if (!node || value === undefined) continue;
       if (!hasInjectionCharacters(value)) continue;
       const stripped = stripInjectionCharacters(value).trim();
-      const fixable = isWellFormedAnnotationValue(kind, stripped);
+      // An unfilled placeholder (`https://<oauth2-proxy>/…`) stripped of its brackets would look real.
+      const fixable = !/<[^<>\s]+>/.test(value) && isWellFormedAnnotationValue(kind, stripped);
       ctx.report({
         node,
         messageId: 'injection',
