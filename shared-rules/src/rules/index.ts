@@ -5,11 +5,13 @@
 import type { Rule } from '../engine/rule';
 import analysisSkipped from './analysis-skipped';
 import configInvalid from './config-invalid';
+import ingressClassAnnotationDeprecated from './ingress-class-annotation-deprecated';
 import ingressNginxAnnotationInjection from './ingress-nginx-annotation-injection';
 import ingressNginxDeprecatedAnnotation from './ingress-nginx-deprecated-annotation';
 import ingressNginxSnippetAnnotation from './ingress-nginx-snippet-annotation';
 import ingressNginxSslRedirectDisabled from './ingress-nginx-ssl-redirect-disabled';
 import ingressPublicNoAuth from './ingress-public-no-auth';
+import ingressRemovedApiVersion from './ingress-removed-api-version';
 import ingressSourceRangeOpen from './ingress-source-range-open';
 import ingressTlsHostNotCovered from './ingress-tls-host-not-covered';
 import ingressTlsMissing from './ingress-tls-missing';
@@ -21,11 +23,13 @@ import yamlSyntax from './yaml-syntax';
 export const RULES: readonly Rule[] = [
   analysisSkipped,
   configInvalid,
+  ingressClassAnnotationDeprecated,
   ingressNginxAnnotationInjection,
   ingressNginxDeprecatedAnnotation,
   ingressNginxSnippetAnnotation,
   ingressNginxSslRedirectDisabled,
   ingressPublicNoAuth,
+  ingressRemovedApiVersion,
   ingressSourceRangeOpen,
   ingressTlsHostNotCovered,
   ingressTlsMissing,

@@ -285,3 +285,18 @@ export const DEPRECATED_NGINX_ANNOTATIONS: ReadonlyMap<string, { removedIn: stri
   ['grpc-backend', { removedIn: '0.21.0', replacement: 'backend-protocol: "GRPC"' }],
   ['secure-verify-ca-secret', { removedIn: '0.27.0', replacement: 'proxy-ssl-secret and proxy-ssl-verify: "on"' }],
 ]);
+
+/**
+ * How a v1beta1 `servicePort` (IntOrString) maps to networking.k8s.io/v1:
+ * an integer → `port.number`, a name → `port.name`. A quoted number ("80")
+ * is a string to the API, but no Service port can be named by digits alone,
+ * so it can only have meant the number. undefined when templated or empty.
+ */
+export function v1ServicePort(node: YNode): { field: 'number' | 'name'; value: string; quotedNumber: boolean } | undefined {
+  const value = node.str;
+  if (value === undefined || value === '') return undefined;
+  if (node.scalarType === 'number') return { field: 'number', value, quotedNumber: false };
+  if (node.scalarType !== 'string') return undefined;
+  if (/^[0-9]+$/.test(value)) return { field: 'number', value: String(Number(value)), quotedNumber: true };
+  return { field: 'name', value, quotedNumber: false };
+}
