@@ -15,6 +15,9 @@ export const CLOUD_TLS_ANNOTATIONS = [
   'appgw.ingress.kubernetes.io/appgw-ssl-certificate',
 ] as const;
 
+/** Annotations by which cert-manager's ingress-shim issues the certificates of `spec.tls`. */
+export const CERT_MANAGER_ANNOTATIONS: readonly string[] = ['cert-manager.io/cluster-issuer', 'cert-manager.io/issuer'];
+
 export interface IngressClass {
   /** undefined when none is set, or it is templated. */
   name: string | undefined;
