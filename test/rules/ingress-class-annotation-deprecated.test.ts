@@ -51,7 +51,7 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'the only annotation: moved to spec.ingressClassName, annotations key removed',
+      name: 'the only annotation: moved to spec.ingressClassName (first in spec), annotations key removed',
       code: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -70,9 +70,9 @@ ruleTester(rule, {
         metadata:
           name: shop
         spec:
+          ingressClassName: nginx
           rules:
             - host: shop.example.com
-          ingressClassName: nginx
       `,
       applicability: 'unsafe',
     },
@@ -98,8 +98,8 @@ ruleTester(rule, {
           annotations:
             nginx.ingress.kubernetes.io/proxy-body-size: 8m
         spec:
-          rules: []
           ingressClassName: nginx-internal
+          rules: []
       `,
     },
     {
@@ -125,9 +125,9 @@ ruleTester(rule, {
           annotations:
             # set by the platform team
         spec:
+          ingressClassName: nginx
           defaultBackend:
             service: { name: shop, port: { number: 80 } }
-          ingressClassName: nginx
       `,
     },
     {

@@ -125,15 +125,15 @@ ruleTester(rule, {
           name: shop
         spec:
           ingressClassName: nginx
-          rules:
-            - host: shop.example.com
-            - host: "*.shop.example.com"
-            - host: shop.example.com
           tls:
             - hosts:
                 - shop.example.com
                 - "*.shop.example.com"
               secretName: shop-tls
+          rules:
+            - host: shop.example.com
+            - host: "*.shop.example.com"
+            - host: shop.example.com
       `,
       applicability: 'unsafe',
       fixes: [
@@ -148,15 +148,15 @@ ruleTester(rule, {
                 cert-manager.io/cluster-issuer: <cluster-issuer>
             spec:
               ingressClassName: nginx
-              rules:
-                - host: shop.example.com
-                - host: "*.shop.example.com"
-                - host: shop.example.com
               tls:
                 - hosts:
                     - shop.example.com
                     - "*.shop.example.com"
                   secretName: shop-tls
+              rules:
+                - host: shop.example.com
+                - host: "*.shop.example.com"
+                - host: shop.example.com
           `,
         },
       ],
@@ -178,13 +178,13 @@ ruleTester(rule, {
         kind: Ingress
         metadata: { name: shop }
         spec:
-          rules:
-            - host: shop.example.com
-            - http: {}
           tls:
             - hosts:
                 - shop.example.com
               secretName: shop-tls
+          rules:
+            - host: shop.example.com
+            - http: {}
       `,
       // A rule without host is a catch-all that no certificate covers: a person must name it.
       allowNewFindings: ['ingress-tls-host-not-covered'],
@@ -213,12 +213,12 @@ ruleTester(rule, {
             nginx.ingress.kubernetes.io/proxy-body-size: 8m
             cert-manager.io/cluster-issuer: letsencrypt-prod
         spec:
-          rules:
-            - host: shop.example.com
           tls:
             - hosts:
                 - shop.example.com
               secretName: shop-cert
+          rules:
+            - host: shop.example.com
       `,
       applicability: 'unsafe',
     },
@@ -245,12 +245,12 @@ ruleTester(rule, {
           annotations:
             cert-manager.io/issuer: team-issuer
         spec:
-          rules:
-            - host: shop.example.com
           tls:
             - hosts:
                 - shop.example.com
               secretName: shop-tls
+          rules:
+            - host: shop.example.com
       `,
     },
     {
@@ -343,6 +343,10 @@ ruleTester(rule, {
         metadata:
             name: shop
         spec:
+            tls:
+            - hosts:
+              - shop.example.com
+              secretName: shop-tls
             rules:
             - host: shop.example.com
               http:
@@ -354,10 +358,6 @@ ruleTester(rule, {
                             name: shop
                             port:
                                 number: 80
-            tls:
-            - hosts:
-              - shop.example.com
-              secretName: shop-tls
       `.replace(/\n/g, '\r\n'),
     },
     {
@@ -403,12 +403,12 @@ ruleTester(rule, {
             metadata:
               name: legacy
             spec:
-              rules:
-                - host: legacy.example.com
               tls:
                 - hosts:
                     - legacy.example.com
                   secretName: legacy-tls
+              rules:
+                - host: legacy.example.com
       `,
     },
   ],

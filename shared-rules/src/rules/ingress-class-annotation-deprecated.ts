@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
-import { CLASS_ANNOTATION, GCE_CLASSES, INGRESS_API_VERSION, isValidClassName } from '../source/ingress';
+import { CLASS_ANNOTATION, GCE_CLASSES, INGRESS_API_VERSION, insertBeforeKey, isValidClassName } from '../source/ingress';
 import { annotationsOf, type K8sObject } from '../source/k8s';
 
 /**
@@ -108,7 +108,9 @@ spec:
       data: { name, class: cls ?? '<class>' },
       fix: fixable
         ? (edit) => {
-            if (!fieldSet) edit.setIn(object.root, ['spec', 'ingressClassName'], cls, { overwrite: true });
+            if (!fieldSet && !insertBeforeKey(edit, object.root.get('spec'), undefined, 'ingressClassName', cls)) {
+              edit.setIn(object.root, ['spec', 'ingressClassName'], cls, { overwrite: true });
+            }
             removeAnnotation(edit, object, CLASS_ANNOTATION);
           }
         : undefined,

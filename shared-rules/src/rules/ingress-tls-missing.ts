@@ -1,7 +1,7 @@
 import { defineRule, type FixSpec } from '../engine/rule';
 import { placeholder, type EmitValue } from '../fix/emit';
 import type { EditBuilder } from '../fix/edit-builder';
-import { CERT_MANAGER_ANNOTATIONS, distinctHosts, nameFromPattern, ruleHostsOf, tlsTerminatedByAnnotation } from '../source/ingress';
+import { CERT_MANAGER_ANNOTATIONS, distinctHosts, insertBeforeKey, nameFromPattern, ruleHostsOf, tlsTerminatedByAnnotation } from '../source/ingress';
 import { annotation, type K8sObject } from '../source/k8s';
 import type { ResolvedConfig } from '../engine/config';
 
@@ -12,9 +12,11 @@ export function tlsBlockFor(object: K8sObject, config: ResolvedConfig): EmitValu
   return [hosts.length > 0 ? { hosts, secretName } : { secretName }];
 }
 
-/** Adds `spec.tls` (replacing an empty or null one). */
+/** Adds `spec.tls` before `spec.rules` (or replaces an empty or null one in place). */
 export function addTls(edit: EditBuilder, object: K8sObject, config: ResolvedConfig): void {
-  edit.setIn(object.root, ['spec', 'tls'], tlsBlockFor(object, config), { overwrite: true });
+  const block = tlsBlockFor(object, config);
+  if (insertBeforeKey(edit, object.root.get('spec'), 'rules', 'tls', block)) return;
+  edit.setIn(object.root, ['spec', 'tls'], block, { overwrite: true });
 }
 
 export default defineRule({

@@ -1,5 +1,7 @@
 /** Ingress knowledge shared by the Ingress rules and "Secure this Ingress". */
 import type { ResolvedConfig } from '../engine/config';
+import type { EditBuilder } from '../fix/edit-builder';
+import { emitPairLines, type EmitValue } from '../fix/emit';
 import { annotation, annotationsOf, type K8sObject } from './k8s';
 import type { YNode } from './nav';
 import { matchGlob } from '../engine/glob';
@@ -302,4 +304,29 @@ export function v1ServicePort(node: YNode): { field: 'number' | 'name'; value: s
   if (node.scalarType !== 'string') return undefined;
   if (/^[0-9]+$/.test(value)) return { field: 'number', value: String(Number(value)), quotedNumber: true };
   return { field: 'name', value, quotedNumber: false };
+}
+
+// ---------------------------------------------------------------- where new fields go
+
+/**
+ * Writes `key: value` into a block mapping on the lines just before `beforeKey`
+ * (`undefined`: before the first key), where people write it — `ingressClassName`
+ * first in `spec`, `tls` before `rules` — in the file's own style. Returns false
+ * when the mapping is not laid out for that (flow style, empty, key not at the
+ * start of its line, alias or merge), so the caller can fall back to
+ * `EditBuilder.setIn`, which appends.
+ */
+export function insertBeforeKey(edit: EditBuilder, map: YNode | undefined, beforeKey: string | undefined, key: string, value: EmitValue): boolean {
+  if (!map?.isMap || map.isFlow || map.indirect || map.templated || map.has(key)) return false;
+  const entries = map.entries();
+  const target = beforeKey === undefined ? entries[0] : entries.find(([k]) => k === beforeKey);
+  const keyNode = target?.[2];
+  if (!target || !keyNode?.range || target[1]?.indirect) return false;
+  const keyStart = keyNode.range[0];
+  const lineStart = edit.lineStartOf(keyStart);
+  if (!/^[ ]*$/.test(edit.source.text.slice(lineStart, keyStart))) return false; // `- key:` or `{key:`
+  const { style } = edit.source;
+  const lines = emitPairLines(key, value, edit.columnOf(keyStart), style);
+  edit.insert(lineStart, lines.join(style.eol) + style.eol);
+  return true;
 }
