@@ -4,6 +4,8 @@
  * command's promises — the result parses, leaves no Ingress finding a fix
  * could resolve, is a fixed point, and touches nothing but that Ingress.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { applyEdits, lint, listIngresses, resolveConfig, RULES, secureIngress, type SecureIngressOptions } from '../../shared-rules/src/index';
@@ -309,6 +311,20 @@ describe('secureIngress', () => {
     secure(text, {}, { text, remaining: ['ingress-class-annotation-deprecated', 'ingress-nginx-annotation-injection'] });
     const result = secureIngress(text, {});
     expect(result.ok && result.applied).toEqual([]);
+  });
+
+  it('examples/hardened/ingress.yaml is examples/insecure/ingress.yaml secured, and nothing flags it', () => {
+    const read = (file: string) => fs.readFileSync(path.resolve(__dirname, '../../examples', file), 'utf8');
+    const withoutHeader = (text: string) => text.replace(/^(#.*\n)+/, '');
+    const insecure = read('insecure/ingress.yaml');
+    const hardened = read('hardened/ingress.yaml');
+    const answers = { authUrl: 'https://auth.example.com/oauth2/auth', clusterIssuer: 'letsencrypt-prod' };
+    const result = secureIngress(insecure, answers);
+    if (!result.ok) throw new Error(result.error);
+    expect(withoutHeader(result.newText)).toBe(withoutHeader(hardened));
+    expect(result.remaining).toEqual([]);
+    expect(lint(insecure).findings.length).toBeGreaterThanOrEqual(6);
+    expect(lint(hardened).findings).toEqual([]);
   });
 
   it('an Ingress that is already secure gives no edit', () => {
