@@ -205,6 +205,29 @@ ruleTester(rule, {
       applicability: 'display-only',
     },
     {
+      name: '4-space indent: the inserted proxy-ssl-verify follows it',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+            name: shop
+            namespace: shop
+            annotations:
+                nginx.ingress.kubernetes.io/secure-verify-ca-secret: shop/backend-ca # rotated yearly
+      `,
+      errors: [{ line: 7, column: 9 }],
+      output: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+            name: shop
+            namespace: shop
+            annotations:
+                nginx.ingress.kubernetes.io/proxy-ssl-secret: shop/backend-ca # rotated yearly
+                nginx.ingress.kubernetes.io/proxy-ssl-verify: "on"
+      `,
+    },
+    {
       name: 'templated value: reported, no fix',
       code: yaml`
         apiVersion: networking.k8s.io/v1

@@ -184,6 +184,27 @@ ruleTester(rule, {
       `.replace(/\n/g, '\r\n'),
     },
     {
+      name: 'Kustomize patch: a value present in the patch is still reported',
+      partial: true,
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: shop
+          annotations:
+            nginx.ingress.kubernetes.io/force-ssl-redirect: "false"
+      `,
+      errors: [{ line: 6, column: 53 }],
+      output: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: shop
+          annotations:
+            nginx.ingress.kubernetes.io/force-ssl-redirect: "true"
+      `,
+    },
+    {
       name: 'List kind',
       code: yaml`
         apiVersion: v1

@@ -277,6 +277,35 @@ ruleTester(rule, {
       `,
     },
     {
+      name: 'an empty hosts key is filled',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: shop
+        spec:
+          tls:
+            - hosts:
+              secretName: shop-tls
+          rules:
+            - host: shop.example.com
+      `,
+      errors: [{ line: 10, column: 13, endColumn: 29 }],
+      output: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: shop
+        spec:
+          tls:
+            - hosts:
+                - shop.example.com
+              secretName: shop-tls
+          rules:
+            - host: shop.example.com
+      `,
+    },
+    {
       name: 'flow style TLS entry',
       code: yaml`
         apiVersion: networking.k8s.io/v1
