@@ -147,6 +147,7 @@ describe('secureIngress', () => {
       'ingress-nginx-snippet-annotation',
     ]);
     expect(result.ok && result.ingressName).toBe('web');
+    expect(result.ok && result.placeholders).toEqual([]);
   });
 
   it('the same without answers: basic auth, the default secret name, no issuer', () => {
@@ -202,6 +203,8 @@ describe('secureIngress', () => {
                       port:
                         number: 3000
     `;
+    const result = secureIngress(text, { tlsSecretName: 'grafana-cert' });
+    expect(result.ok && result.placeholders).toEqual(['<your-cidr>/32']);
     secure(text, { tlsSecretName: 'grafana-cert' }, {
       text: text
         .replace('"0.0.0.0/0"', '"<your-cidr>/32"')
@@ -329,7 +332,7 @@ describe('secureIngress', () => {
 
   it('an Ingress that is already secure gives no edit', () => {
     const result = secureIngress(GUIDE_SECURED, ANSWERS);
-    expect(result).toMatchObject({ ok: true, edits: [], applied: [], remaining: [] });
+    expect(result).toMatchObject({ ok: true, edits: [], applied: [], remaining: [], placeholders: [] });
   });
 
   describe('which Ingress', () => {
