@@ -56,6 +56,8 @@ export type SecureIngressResult =
       applied: string[];
       /** Findings on the Ingress that no fix could resolve. */
       remaining: Finding[];
+      /** Placeholder texts the applied fixes wrote, for the user to replace (`<your-cidr>/32`). */
+      placeholders: string[];
     }
   | { ok: false; error: string };
 
@@ -81,6 +83,7 @@ export function secureIngress(text: string, options: SecureIngressOptions = {}):
   let current = text;
   let span = target.span;
   const applied: string[] = [];
+  const placeholders = new Set<string>();
   let steps = 0;
   for (const ruleId of order) {
     // A rule may need several rounds (one finding per host, per annotation…).
@@ -93,13 +96,14 @@ export function secureIngress(text: string, options: SecureIngressOptions = {}):
       span = [span[0], span[1] + (next.length - current.length)];
       current = next;
       applied.push(ruleId);
+      for (const p of fix.placeholders ?? []) placeholders.add(p);
       steps++;
     }
   }
   const remaining = new FileAnalyzer()
     .analyze(current, { rules, config, partial: options.partial, range: span })
     .findings.filter((f) => f.object?.kind === 'Ingress' && f.start >= span[0] && f.start < span[1] && ingressRuleIds.has(f.ruleId));
-  return { ok: true, edits: minimalEdit(text, current), newText: current, ingressName: target.name, applied, remaining };
+  return { ok: true, edits: minimalEdit(text, current), newText: current, ingressName: target.name, applied, remaining, placeholders: [...placeholders].filter((p) => current.includes(p)) };
 }
 
 function layer(config: ResolvedConfig, answers: KubewardConfig): ResolvedConfig {

@@ -5,7 +5,17 @@
 import type { Rule } from '../engine/rule';
 import analysisSkipped from './analysis-skipped';
 import configInvalid from './config-invalid';
+import ingressClassAnnotationDeprecated from './ingress-class-annotation-deprecated';
+import ingressNginxAnnotationInjection from './ingress-nginx-annotation-injection';
+import ingressNginxDeprecatedAnnotation from './ingress-nginx-deprecated-annotation';
+import ingressNginxSnippetAnnotation from './ingress-nginx-snippet-annotation';
+import ingressNginxSslRedirectDisabled from './ingress-nginx-ssl-redirect-disabled';
+import ingressPublicNoAuth from './ingress-public-no-auth';
+import ingressRemovedApiVersion from './ingress-removed-api-version';
+import ingressSourceRangeOpen from './ingress-source-range-open';
+import ingressTlsHostNotCovered from './ingress-tls-host-not-covered';
 import ingressTlsMissing from './ingress-tls-missing';
+import ingressTlsSecretUnset from './ingress-tls-secret-unset';
 import podPrivileged from './pod-privileged';
 import unusedSuppression from './unused-suppression';
 import yamlSyntax from './yaml-syntax';
@@ -13,7 +23,17 @@ import yamlSyntax from './yaml-syntax';
 export const RULES: readonly Rule[] = [
   analysisSkipped,
   configInvalid,
+  ingressClassAnnotationDeprecated,
+  ingressNginxAnnotationInjection,
+  ingressNginxDeprecatedAnnotation,
+  ingressNginxSnippetAnnotation,
+  ingressNginxSslRedirectDisabled,
+  ingressPublicNoAuth,
+  ingressRemovedApiVersion,
+  ingressSourceRangeOpen,
+  ingressTlsHostNotCovered,
   ingressTlsMissing,
+  ingressTlsSecretUnset,
   podPrivileged,
   unusedSuppression,
   yamlSyntax,

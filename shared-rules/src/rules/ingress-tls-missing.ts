@@ -1,8 +1,8 @@
-import { defineRule } from '../engine/rule';
+import { defineRule, type FixSpec } from '../engine/rule';
 import { placeholder, type EmitValue } from '../fix/emit';
 import type { EditBuilder } from '../fix/edit-builder';
-import { distinctHosts, nameFromPattern, ruleHostsOf, tlsTerminatedByAnnotation } from '../source/ingress';
-import type { K8sObject } from '../source/k8s';
+import { CERT_MANAGER_ANNOTATIONS, distinctHosts, insertBeforeKey, nameFromPattern, ruleHostsOf, tlsTerminatedByAnnotation } from '../source/ingress';
+import { annotation, type K8sObject } from '../source/k8s';
 import type { ResolvedConfig } from '../engine/config';
 
 /** The TLS block that covers every rule host, with the configured secret name. */
@@ -12,9 +12,11 @@ export function tlsBlockFor(object: K8sObject, config: ResolvedConfig): EmitValu
   return [hosts.length > 0 ? { hosts, secretName } : { secretName }];
 }
 
-/** Adds `spec.tls` (replacing an empty or null one). */
+/** Adds `spec.tls` before `spec.rules` (or replaces an empty or null one in place). */
 export function addTls(edit: EditBuilder, object: K8sObject, config: ResolvedConfig): void {
-  edit.setIn(object.root, ['spec', 'tls'], tlsBlockFor(object, config), { overwrite: true });
+  const block = tlsBlockFor(object, config);
+  if (insertBeforeKey(edit, object.root.get('spec'), 'rules', 'tls', block)) return;
+  edit.setIn(object.root, ['spec', 'tls'], block, { overwrite: true });
 }
 
 export default defineRule({
@@ -87,22 +89,28 @@ spec:
     const tls = spec?.get('tls');
     if (tls && !tls.isNull && !(tls.isSeq && tls.items().length === 0)) return;
     if (tls?.templated || tlsTerminatedByAnnotation(object)) return;
+    // `tls:` followed by Helm action lines (`{{- toYaml .Values.tls | nindent 4 }}`).
+    if (tls?.isNull && ctx.isUncertain(tls)) return;
     const hostsTemplated = ruleHostsOf(object).some((r) => r.templated);
-    // With a configured issuer, the cert-manager variant is the one to offer first.
+    // With a configured issuer, the cert-manager variant is the one to offer first;
+    // with an issuer annotation already there, cert-manager needs only the TLS block.
     const issuer = config.ingress.clusterIssuer;
-    const fixes = hostsTemplated
-      ? []
-      : [
-          { preferred: !issuer, apply: (edit: EditBuilder) => addTls(edit, object, config) },
-          {
-            title: 'Add spec.tls and a cert-manager issuer',
-            preferred: Boolean(issuer),
-            apply: (edit: EditBuilder) => {
-              addTls(edit, object, config);
-              edit.setIn(object.root, ['metadata', 'annotations', 'cert-manager.io/cluster-issuer'], issuer ?? placeholder('<cluster-issuer>'));
-            },
+    const hasIssuer = CERT_MANAGER_ANNOTATIONS.some((key) => annotation(object, key) !== undefined);
+    const fixes: FixSpec[] = [];
+    if (!hostsTemplated) {
+      fixes.push({ preferred: !issuer || hasIssuer, apply: (edit) => addTls(edit, object, config) });
+      if (!hasIssuer)
+        fixes.push({
+          title: 'Add spec.tls and a cert-manager issuer',
+          preferred: Boolean(issuer),
+          // Without a configured issuer, its name is a placeholder to fill in.
+          applicability: issuer ? 'unsafe' : 'display-only',
+          apply: (edit) => {
+            addTls(edit, object, config);
+            edit.setIn(object.root, ['metadata', 'annotations', 'cert-manager.io/cluster-issuer'], issuer ?? placeholder('<cluster-issuer>'));
           },
-        ];
+        });
+    }
     const data = { name: object.name ?? 'this Ingress' };
     if (tls) ctx.report({ node: tls, at: 'key', messageId: 'missing', data, fix: fixes });
     else ctx.reportMissing({ parent: spec?.isMap ? spec : object.root, messageId: 'missing', data, fix: fixes });
