@@ -7,6 +7,10 @@ import analysisSkipped from './analysis-skipped';
 import configInvalid from './config-invalid';
 import ingressTlsMissing from './ingress-tls-missing';
 import podPrivileged from './pod-privileged';
+import secretDataInvalidBase64 from './secret-data-invalid-base64';
+import secretPlaintextInManifest from './secret-plaintext-in-manifest';
+import secretStringdataPlaintext from './secret-stringdata-plaintext';
+import tlsSecretMalformed from './tls-secret-malformed';
 import unusedSuppression from './unused-suppression';
 import yamlSyntax from './yaml-syntax';
 
@@ -15,6 +19,10 @@ export const RULES: readonly Rule[] = [
   configInvalid,
   ingressTlsMissing,
   podPrivileged,
+  secretDataInvalidBase64,
+  secretPlaintextInManifest,
+  secretStringdataPlaintext,
+  tlsSecretMalformed,
   unusedSuppression,
   yamlSyntax,
 ] as readonly Rule[];

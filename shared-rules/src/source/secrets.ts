@@ -10,6 +10,8 @@
  * bounded or stops at a character its class excludes), and a test feeds each
  * one 100,000-character adversarial strings.
  */
+import type { K8sObject } from './k8s';
+import type { YNode } from './nav';
 
 // ---------------------------------------------------------------- base64
 
@@ -481,4 +483,60 @@ export function couldBeCredential(value: string): boolean {
   if (/^\d{1,3}$/.test(v)) return false;
   if (v.length <= 4096 && (PATHLIKE.test(v) || URL_WITHOUT_USERINFO.test(v))) return false;
   return true;
+}
+
+// ---------------------------------------------------------------- Secret objects
+
+export type SecretField = 'data' | 'stringData';
+
+export interface SecretEntry {
+  field: SecretField;
+  key: string;
+  /** The value node (a scalar; templated values are left out). */
+  node: YNode;
+  /** The value as written (numbers and booleans as their source text would read). */
+  raw: string;
+  /**
+   * What the Secret will hold, as text: the decoded `data` value, the
+   * `stringData` value; for `data` that is not valid base64, the text as
+   * written (someone pasted plain text).
+   */
+  plain: string;
+  /** `data` value that the API server will not decode. */
+  invalidBase64: boolean;
+  /** Decoded bytes are not printable text (a keystore, a binary blob). */
+  binary: boolean;
+}
+
+/** `type` of a Secret (`Opaque` when absent); undefined when templated. */
+export function secretTypeOf(object: K8sObject): string | undefined {
+  const type = object.root.get('type');
+  if (!type || type.isNull) return 'Opaque';
+  return type.str;
+}
+
+/** Secrets that only stand for something the cluster fills in (service-account token stubs). */
+export function isStubSecretType(type: string | undefined): boolean {
+  return type === 'kubernetes.io/service-account-token';
+}
+
+/** Literal entries of a Secret's `data` and `stringData` (templated and null values are left out). */
+export function secretEntries(object: K8sObject, fields: readonly SecretField[] = ['data', 'stringData']): SecretEntry[] {
+  const out: SecretEntry[] = [];
+  for (const field of fields) {
+    const map = object.root.get(field);
+    if (!map?.isMap) continue;
+    for (const [key, node] of map.entries()) {
+      if (!node?.isScalar || node.isNull || node.templated) continue;
+      const raw = node.str;
+      if (raw === undefined) continue;
+      if (field === 'stringData') {
+        out.push({ field, key, node, raw, plain: raw, invalidBase64: false, binary: false });
+        continue;
+      }
+      const decoded = node.scalarType === 'string' ? decodeSecretValue(raw) : undefined;
+      out.push({ field, key, node, raw, plain: decoded?.text ?? raw, invalidBase64: !decoded, binary: decoded?.binary ?? false });
+    }
+  }
+  return out;
 }
