@@ -95,7 +95,7 @@ describe('decodeSecretValue', () => {
 });
 
 describe('placeholders and references', () => {
-  it.each(['', '  ', 'changeme', 'CHANGE_ME', 'change-it', 'REPLACE_ME', 'replaceme', 'TODO', 'xxx', 'XXXXXXXX', '***', '...', '<password>', '<your token here>', '${DB_PASSWORD}', '$(TOKEN)', '{{ .Values.pw }}', '%PASSWORD%', '__TOKEN__', '@token@', 'your-api-key', 'redacted', 'n/a'])(
+  it.each(['', '  ', 'changeme', 'CHANGE_ME', 'change-it', 'REPLACE_ME', 'replaceme', 'TODO', 'xxx', 'XXXXXXXX', '***', '...', '<password>', '<your token here>', '${DB_PASSWORD}', '$(TOKEN)', '{{ .Values.pw }}', '%PASSWORD%', '__TOKEN__', '@token@', 'your-api-key', 'redacted', 'n/a', '...base64 encoded data...'])(
     '%j is a placeholder',
     (v) => expect(isPlaceholderValue(v)).toBe(true),
   );
@@ -154,6 +154,7 @@ describe('sensitive values', () => {
     ['private-key', '-----BEGIN PRIVATE KEY-----'],
     ['private-key', '-----BEGIN OPENSSH PRIVATE KEY-----'],
     ['private-key', '-----BEGIN PGP PRIVATE KEY BLOCK-----'],
+    ['private-key', '---BEGIN OPENSSH PRIVATE KEY---'],
     ['jwt', `Bearer ${JWT}`],
     ['aws-access-key-id', 'AKIAIOSFODNN7EXAMPLE'],
     ['github-token', `ghp_${'a1B2'.repeat(9)}`],

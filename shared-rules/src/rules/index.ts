@@ -5,9 +5,11 @@
 import type { Rule } from '../engine/rule';
 import analysisSkipped from './analysis-skipped';
 import configInvalid from './config-invalid';
+import envLiteralCredential from './env-literal-credential';
 import ingressTlsMissing from './ingress-tls-missing';
 import podPrivileged from './pod-privileged';
 import secretDataInvalidBase64 from './secret-data-invalid-base64';
+import secretInEnvVar from './secret-in-env-var';
 import secretPlaintextInManifest from './secret-plaintext-in-manifest';
 import secretStringdataPlaintext from './secret-stringdata-plaintext';
 import tlsSecretMalformed from './tls-secret-malformed';
@@ -17,9 +19,11 @@ import yamlSyntax from './yaml-syntax';
 export const RULES: readonly Rule[] = [
   analysisSkipped,
   configInvalid,
+  envLiteralCredential,
   ingressTlsMissing,
   podPrivileged,
   secretDataInvalidBase64,
+  secretInEnvVar,
   secretPlaintextInManifest,
   secretStringdataPlaintext,
   tlsSecretMalformed,

@@ -194,7 +194,7 @@ export function decodeSecretValue(base64: string): DecodedSecretValue | undefine
 // ---------------------------------------------------------------- placeholders
 
 const PLACEHOLDER =
-  /^(?:change[-_. ]?me|change[-_. ]?it|replace[-_. ]?me|to[-_. ]?do|fix[-_. ]?me|tbd|tbc|redacted|placeholder|dummy|example|sample|set[-_. ]?me|x{3,}|\*{3,}|\.{3,}|-{3,}|none|null|nil|n\/a|<[^<>]*>|\$\{[^{}]*\}|\$\([^()]*\)|\{\{[^{}]*\}\}|%[^%]+%|__[A-Za-z0-9_]+__|@[A-Za-z0-9_]+@|your[-_ ][^\s]*)$/i;
+  /^(?:change[-_. ]?me|change[-_. ]?it|replace[-_. ]?me|to[-_. ]?do|fix[-_. ]?me|tbd|tbc|redacted|placeholder|dummy|example|sample|set[-_. ]?me|x{3,}|\*{3,}|\.{3,}|-{3,}|\.{3}[^.]{1,100}\.{3}|none|null|nil|n\/a|<[^<>]*>|\$\{[^{}]*\}|\$\([^()]*\)|\{\{[^{}]*\}\}|%[^%]+%|__[A-Za-z0-9_]+__|@[A-Za-z0-9_]+@|your[-_ ][^\s]*)$/i;
 
 /**
  * True for values that only stand in for a secret: empty, `changeme`,
@@ -226,12 +226,13 @@ export interface SensitivePattern {
 }
 
 /**
- * Values that are credentials whatever their key is called: Polaris'
+ * Values that are credentials whatever their key is called, most specific
+ * first: Polaris'
  * `sensitiveContainerEnvVar` value pattern, Kubescape's `sensitiveValues`
  * and the well-known token formats of the big providers.
  */
 export const SENSITIVE_VALUE_PATTERNS: readonly SensitivePattern[] = [
-  { id: 'private-key', what: 'a private key', regex: /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/ },
+  { id: 'private-key', what: 'a private key', regex: /-{3,5}BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-{3,5}/ },
   {
     id: 'jwt',
     what: 'a JSON Web Token',
@@ -277,15 +278,17 @@ function firstAccepted(pattern: SensitivePattern, value: string): RegExpExecArra
   return undefined;
 }
 
-/** The first credential-looking thing inside a value, if any. */
+/**
+ * A credential-looking thing inside a value, if any: the most specific
+ * pattern wins (a GitHub token inside a URL with a password is a GitHub token).
+ */
 export function findSensitiveValue(value: string): SensitiveMatch | undefined {
   if (value.length < MIN_PATTERN_LENGTH) return undefined;
-  let best: SensitiveMatch | undefined;
   for (const pattern of SENSITIVE_VALUE_PATTERNS) {
     const m = firstAccepted(pattern, value);
-    if (m && (!best || m.index < best.index)) best = { pattern, index: m.index, text: m[0] };
+    if (m) return { pattern, index: m.index, text: m[0] };
   }
-  return best;
+  return undefined;
 }
 
 const PRIVATE_KEY = SENSITIVE_VALUE_PATTERNS[0]!;
