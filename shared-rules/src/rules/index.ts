@@ -5,6 +5,7 @@
 import type { Rule } from '../engine/rule';
 import analysisSkipped from './analysis-skipped';
 import configInvalid from './config-invalid';
+import configmapContainsSecret from './configmap-contains-secret';
 import envLiteralCredential from './env-literal-credential';
 import ingressTlsMissing from './ingress-tls-missing';
 import podPrivileged from './pod-privileged';
@@ -19,6 +20,7 @@ import yamlSyntax from './yaml-syntax';
 export const RULES: readonly Rule[] = [
   analysisSkipped,
   configInvalid,
+  configmapContainsSecret,
   envLiteralCredential,
   ingressTlsMissing,
   podPrivileged,

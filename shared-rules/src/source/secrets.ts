@@ -543,3 +543,11 @@ export function secretEntries(object: K8sObject, fields: readonly SecretField[] 
   }
   return out;
 }
+
+/** Extensions of files people keep in ConfigMaps (code, config, templates). */
+const FILE_EXTENSION = /\.(?:py|js|mjs|cjs|ts|rb|go|java|php|pl|lua|sh|bash|ps1|sql|json|ya?ml|toml|ini|cfg|conf|cnf|config|properties|env|xml|html?|css|txt|md|tpl|tmpl|j2|jinja2?|rego|rules|policy|lock|csv)$/i;
+
+/** True when a ConfigMap key names a file (`password_validation.py`, `nginx.conf`), not a variable. */
+export function isFileKey(key: string): boolean {
+  return FILE_EXTENSION.test(key);
+}
