@@ -8,6 +8,7 @@ import configInvalid from './config-invalid';
 import configmapContainsSecret from './configmap-contains-secret';
 import envLiteralCredential from './env-literal-credential';
 import ingressTlsMissing from './ingress-tls-missing';
+import networkpolicyAllowsAll from './networkpolicy-allows-all';
 import podPrivileged from './pod-privileged';
 import secretDataInvalidBase64 from './secret-data-invalid-base64';
 import secretInEnvVar from './secret-in-env-var';
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   configmapContainsSecret,
   envLiteralCredential,
   ingressTlsMissing,
+  networkpolicyAllowsAll,
   podPrivileged,
   secretDataInvalidBase64,
   secretInEnvVar,
