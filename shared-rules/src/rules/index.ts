@@ -10,6 +10,7 @@ import envLiteralCredential from './env-literal-credential';
 import ingressTlsMissing from './ingress-tls-missing';
 import networkpolicyAllowsAll from './networkpolicy-allows-all';
 import podPrivileged from './pod-privileged';
+import podsecuritypolicyRemoved from './podsecuritypolicy-removed';
 import secretDataInvalidBase64 from './secret-data-invalid-base64';
 import secretInEnvVar from './secret-in-env-var';
 import secretPlaintextInManifest from './secret-plaintext-in-manifest';
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   ingressTlsMissing,
   networkpolicyAllowsAll,
   podPrivileged,
+  podsecuritypolicyRemoved,
   secretDataInvalidBase64,
   secretInEnvVar,
   secretPlaintextInManifest,

@@ -1,5 +1,5 @@
 /**
- * The secrets rules against what peer tools expect of their own test
+ * The secrets and PodSecurityPolicy rules against what peer tools expect of their own test
  * manifests (test/corpus/peer-expectations.json). Differences on purpose are
  * asserted too, so they stay deliberate.
  */
@@ -81,6 +81,22 @@ describe('Checkov Secrets (CKV_K8S_35) → secret-in-env-var', () => {
       const found = findings(f.file, 'secret-in-env-var');
       if (f.expect === 'FAILED') expect(found.length).toBeGreaterThan(0);
       else expect(found).toEqual([]);
+    });
+  }
+});
+
+describe('every PodSecurityPolicy of the peer corpora → podsecuritypolicy-removed', () => {
+  const files = [
+    ...expectations.checkov.filter((c) => /PSP/.test(c.check)).flatMap((c) => c.files.map((f) => f.file)),
+    ...expectations.kics.filter((c) => c.query.startsWith('psp_')).map((c) => c.file),
+  ];
+  it('has cases', () => expect(new Set(files).size).toBeGreaterThan(4));
+  for (const file of new Set(files)) {
+    it(path.basename(path.dirname(file)) + '/' + path.basename(file), () => {
+      const text = fs.readFileSync(path.join(corpus, file), 'utf8');
+      const policies = (text.match(/^kind:\s*PodSecurityPolicy\s*$/gm) ?? []).length;
+      expect(policies).toBeGreaterThan(0);
+      expect(findings(file, 'podsecuritypolicy-removed').length).toBe(policies);
     });
   }
 });
