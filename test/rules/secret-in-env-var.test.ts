@@ -2,6 +2,7 @@ import rule from '../../shared-rules/src/rules/secret-in-env-var';
 import { yaml } from '../helpers/yaml-tag';
 import { ruleTester } from '../rule-tester';
 
+const crlf = (s: string) => s.replace(/\n/g, '\r\n');
 const on = { rules: { 'secret-in-env-var': 'info' as const } };
 
 const deployment = yaml`
@@ -43,6 +44,38 @@ ruleTester(rule, {
                 - configMapRef: { name: c }
               volumeMounts: [{ name: s, mountPath: /var/run/secrets/api }]
           volumes: [{ name: s, secret: { secretName: api-secrets } }]
+      `,
+    },
+    {
+      name: 'Helm: a templated env list is unknown',
+      config: on,
+      code: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: { name: api }
+        spec:
+          template:
+            spec:
+              containers:
+                - name: api
+                  env:
+                    {{- toYaml .Values.env | nindent 12 }}
+                  envFrom: {{ toYaml .Values.envFrom }}
+      `,
+    },
+    {
+      name: 'suppressed on the line above',
+      config: on,
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: api }
+        spec:
+          containers:
+            - name: api
+              envFrom:
+                # kubeward-disable-next-line secret-in-env-var -- vendor image reads env only
+                - secretRef: { name: api-secrets }
       `,
     },
     {
@@ -90,6 +123,25 @@ ruleTester(rule, {
         { line: 10, column: 39, endColumn: 48, messageId: 'secretRef', message: 'loads every key of Secret "s3-creds"' },
         { line: 13, column: 44, endColumn: 56, messageId: 'secretKeyRef' },
       ],
+    },
+    {
+      name: 'CRLF, in a List',
+      config: on,
+      code: crlf(yaml`
+        apiVersion: v1
+        kind: List
+        items:
+          - apiVersion: v1
+            kind: Pod
+            metadata: { name: api }
+            spec:
+              containers:
+                - name: api
+                  envFrom:
+                    - secretRef:
+                        name: api-secrets
+      `),
+      errors: [{ line: 11, column: 15, endColumn: 24, messageId: 'secretRef' }],
     },
   ],
 });

@@ -2,6 +2,8 @@ import rule from '../../shared-rules/src/rules/tls-secret-malformed';
 import { yaml } from '../helpers/yaml-tag';
 import { ruleTester } from '../rule-tester';
 
+const crlf = (s: string) => s.replace(/\n/g, '\r\n');
+
 ruleTester(rule, {
   valid: [
     yaml`
@@ -68,6 +70,19 @@ ruleTester(rule, {
           tls.crt: <base64-certificate>
       `,
     },
+    {
+      name: 'suppressed by annotation',
+      code: yaml`
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: web-tls
+          annotations: { ignore.kubeward.io/tls-secret-malformed: "key injected by the CSI driver" }
+        type: kubernetes.io/tls
+        data:
+          tls.crt: <base64-certificate>
+      `,
+    },
   ],
   invalid: [
     {
@@ -89,6 +104,19 @@ ruleTester(rule, {
         {apiVersion: v1, kind: Secret, metadata: {name: empty-tls}, type: kubernetes.io/tls}
       `,
       errors: [{ line: 1, column: 24, endColumn: 30, message: 'no tls.crt and tls.key' }],
+    },
+    {
+      name: 'CRLF',
+      code: crlf(yaml`
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: web-tls
+        type: kubernetes.io/tls
+        data:
+          tls.key: <base64-key>
+      `),
+      errors: [{ line: 6, column: 1, endColumn: 5, message: 'no tls.crt' }],
     },
     {
       name: 'stringData only, in a List',
