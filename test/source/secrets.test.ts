@@ -95,11 +95,11 @@ describe('decodeSecretValue', () => {
 });
 
 describe('placeholders and references', () => {
-  it.each(['', '  ', 'changeme', 'CHANGE_ME', 'change-it', 'REPLACE_ME', 'replaceme', 'TODO', 'xxx', 'XXXXXXXX', '***', '...', '<password>', '<your token here>', '${DB_PASSWORD}', '$(TOKEN)', '{{ .Values.pw }}', '%PASSWORD%', '__TOKEN__', '@token@', 'your-api-key', 'redacted', 'n/a', '...base64 encoded data...'])(
+  it.each(['', '  ', 'changeme', 'CHANGE_ME', 'change-it', 'REPLACE_ME', 'replaceme', 'TODO', 'xxx', 'XXXXXXXX', '***', '...', '<password>', '<your token here>', '${DB_PASSWORD}', '$(TOKEN)', '{{ .Values.pw }}', '%PASSWORD%', '__TOKEN__', '@token@', 'your-api-key', 'yourpassword', 'redacted', 'n/a', '...base64 encoded data...', 'INSERT_ETCD_DISCOVERY_TOKEN', 'enter your key', 'fake_password', 'SOME VALUE', 'SECRET', 'password', 'value', 'foo'])(
     '%j is a placeholder',
     (v) => expect(isPlaceholderValue(v)).toBe(true),
   );
-  it.each(['hunter2', 'password', 's3cr3t!', 'changeme2', 'x', 'TODO: real value later', '<a><b>'])('%j is not a placeholder', (v) => expect(isPlaceholderValue(v)).toBe(false));
+  it.each(['hunter2', 'passw0rd', 'mysql', 's3cr3t!', 'changeme2', 'x', 'TODO: real value later', '<a><b>'])('%j is not a placeholder', (v) => expect(isPlaceholderValue(v)).toBe(false));
   it('finds $(VAR) references', () => {
     expect(hasEnvReference('Bearer $(TOKEN)')).toBe(true);
     expect(hasEnvReference('$$(TOKEN)')).toBe(true);

@@ -194,11 +194,13 @@ export function decodeSecretValue(base64: string): DecodedSecretValue | undefine
 // ---------------------------------------------------------------- placeholders
 
 const PLACEHOLDER =
-  /^(?:change[-_. ]?me|change[-_. ]?it|replace[-_. ]?me|to[-_. ]?do|fix[-_. ]?me|tbd|tbc|redacted|placeholder|dummy|example|sample|set[-_. ]?me|x{3,}|\*{3,}|\.{3,}|-{3,}|\.{3}[^.]{1,100}\.{3}|none|null|nil|n\/a|<[^<>]*>|\$\{[^{}]*\}|\$\([^()]*\)|\{\{[^{}]*\}\}|%[^%]+%|__[A-Za-z0-9_]+__|@[A-Za-z0-9_]+@|your[-_ ][^\s]*)$/i;
+  /^(?:change[-_. ]?me|change[-_. ]?it|replace[-_. ]?me|to[-_. ]?do|fix[-_. ]?me|tbd|tbc|redacted|placeholder|set[-_. ]?me|x{3,}|\*{3,}|\.{3,}|-{3,}|\.{3}[^.]{1,100}\.{3}|none|null|nil|n\/a|<[^<>]*>|\$\{[^{}]*\}|\$\([^()]*\)|\{\{[^{}]*\}\}|%[^%]+%|__[A-Za-z0-9_]+__|@[A-Za-z0-9_]+@|(?:your|dummy|fake|example|sample)[-_ ]?[\w.-]{0,60}|(?:insert|enter|put|replace|change|set|add)[-_ ][\w .-]{1,60}|(?:some[-_ ])?(?:value|val|secret|password|passwd|token|key|string)|foo|bar|baz|foobar)$/i;
 
 /**
  * True for values that only stand in for a secret: empty, `changeme`,
- * `REPLACE_ME`, `<password>`, `${DB_PASSWORD}`, `$(TOKEN)`, `xxxx`, `***`…
+ * `REPLACE_ME`, `<password>`, `${DB_PASSWORD}`, `$(TOKEN)`, `xxxx`, `***`,
+ * `yourpassword`, `INSERT_TOKEN`, `fake_password`, and bare generic words
+ * (`secret`, `password`, `value`) that examples use in place of one.
  */
 export function isPlaceholderValue(value: string): boolean {
   const v = value.trim();
