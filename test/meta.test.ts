@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint, parseConfigFile, renderRuleDoc, RULE_IDS, renderRuleTable, RULE_TABLE_END, RULE_TABLE_START, RULES } from '../shared-rules/src/index';
+import { lint, parseConfigFile, resolveConfig, renderRuleDoc, RULE_IDS, renderRuleTable, RULE_TABLE_END, RULE_TABLE_START, RULES } from '../shared-rules/src/index';
 
 const root = path.resolve(__dirname, '..');
 const rulesDir = path.join(root, 'shared-rules', 'src', 'rules');
@@ -38,11 +38,13 @@ describe('rule metadata', () => {
       continue;
     }
     it(`${rule.meta.id}: its documented examples are flagged and not flagged`, () => {
+      // Opt-in and profile rules run when configured by name, as a user would turn them on.
+      const config = rule.meta.optIn || rule.meta.profiles ? resolveConfig({ rules: { [rule.meta.id]: rule.meta.severity } }) : undefined;
       if (rule.meta.docs.invalid) {
-        const found = lint(rule.meta.docs.invalid, { config: undefined }).findings.filter((f) => f.ruleId === rule.meta.id);
+        const found = lint(rule.meta.docs.invalid, { config }).findings.filter((f) => f.ruleId === rule.meta.id);
         expect(found.length, 'docs.invalid must be flagged').toBeGreaterThan(0);
       }
-      const quiet = lint(rule.meta.docs.valid).findings.filter((f) => f.ruleId === rule.meta.id);
+      const quiet = lint(rule.meta.docs.valid, { config }).findings.filter((f) => f.ruleId === rule.meta.id);
       expect(quiet, 'docs.valid must not be flagged').toEqual([]);
     });
   }

@@ -21,6 +21,7 @@ export * from './source/helm';
 export * from './source/k8s';
 export * from './source/kustomize';
 export * from './source/nav';
+export * from './source/secrets';
 export * from './source/split';
 export * from './text/line-index';
 export * from './docs/render';

@@ -15,11 +15,11 @@ import { DEFAULT_STYLE, detectStyle, type SourceStyle } from '../fix/emit';
 import { hasActionLineIn, maskTemplates, overlapsRegion } from '../source/helm';
 import { objectsOf, podMetadataOf, type K8sObject } from '../source/k8s';
 import { YNode, type NodeHost } from '../source/nav';
-import { splitDocuments } from '../source/split';
+import { splitDocuments, type Chunk } from '../source/split';
 import { hashRange } from '../text/hash';
 import { detectEol, LineIndex } from '../text/line-index';
 import { ruleSetting, type ResolvedConfig } from './config';
-import type { FixInput, MissingDescriptor, ReportDescriptor, Rule, RuleContext } from './rule';
+import type { FileObject, FixInput, MissingDescriptor, ReportDescriptor, Rule, RuleContext } from './rule';
 import { ANNOTATION_PREFIX, applySuppressions, parseDirectives, type AnnotationSuppression } from './suppress';
 import type { Finding, Severity } from './types';
 import { shiftSummary, type ObjectSummary, type WorkspaceIndex } from './workspace';
@@ -138,6 +138,8 @@ interface ChunkInput {
   options: AnalyzeOptions;
   style: () => SourceStyle;
   file: string;
+  /** Objects of the file's other documents, parsed on demand; only while fixes are built. */
+  otherObjects?: () => FileObject[];
 }
 
 function clampRegions(regions: ReadonlyArray<readonly [number, number]>, start: number, end: number): Array<[number, number]> {
@@ -202,9 +204,23 @@ function analyzeChunk(input: ChunkInput): ChunkAnalysis {
     }
     if (objects.length === 0) continue;
     result.kubernetes = true;
-    for (const object of objects) runObject(object, input, result, doc);
+    for (const object of objects) runObject(object, input, result, doc, objects);
   }
   return result;
+}
+
+/** Objects of one document's text, for fixes that edit other documents. */
+function objectsOfText(parse: string, regions: Array<[number, number]>): K8sObject[] {
+  const out: K8sObject[] = [];
+  try {
+    for (const doc of parseAllDocuments(parse, PARSE_OPTIONS) as unknown as Document.Parsed[]) {
+      if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) continue;
+      out.push(...objectsOf(YNode.root(doc.contents, { doc, templateRegions: regions })));
+    }
+  } catch {
+    // Unparseable (absurd nesting): nothing to edit there.
+  }
+  return out;
 }
 
 function cleanMessage(message: string): string {
@@ -221,7 +237,7 @@ function objectSpan(object: K8sObject): [number, number] {
   return [s, e];
 }
 
-function runObject(object: K8sObject, input: ChunkInput, result: ChunkAnalysis, doc: Document.Parsed): void {
+function runObject(object: K8sObject, input: ChunkInput, result: ChunkAnalysis, doc: Document.Parsed, documentObjects: readonly K8sObject[]): void {
   const { plan, options } = input;
   const [objectStart, objectEnd] = objectSpan(object);
 
@@ -237,7 +253,7 @@ function runObject(object: K8sObject, input: ChunkInput, result: ChunkAnalysis, 
 
   const rules = [...(plan.byKind.get(object.kind) ?? []), ...plan.anyKind];
   for (const rule of rules) {
-    const context = new ObjectContext(rule, object, input, result, objectStart);
+    const context = new ObjectContext(rule, object, input, result, objectStart, documentObjects);
     try {
       rule.check!(context as RuleContext);
     } catch (error) {
@@ -284,7 +300,19 @@ class ObjectContext implements RuleContext<string> {
     private readonly input: ChunkInput,
     private readonly result: ChunkAnalysis,
     private readonly objectStart: number,
+    private readonly documentObjects: readonly K8sObject[],
   ) {}
+
+  private fixSource(): FixSource {
+    return { text: this.input.original, templateRegions: this.input.regions, style: this.input.style() };
+  }
+
+  fileObjects(kinds?: readonly string[]): FileObject[] {
+    if (!this.input.options.withFixes) return [];
+    const here = { source: this.fixSource(), offset: 0 };
+    const all = [...this.documentObjects.filter((o) => o !== this.object).map((object) => ({ object, document: here })), ...(this.input.otherObjects?.() ?? [])];
+    return kinds ? all.filter((f) => kinds.includes(f.object.kind)) : all;
+  }
 
   get config(): ResolvedConfig {
     return this.input.options.config;
@@ -361,11 +389,7 @@ class ObjectContext implements RuleContext<string> {
   private buildFixes(inputs: readonly FixInput[]): Fix[] {
     const meta = this.rule.meta;
     const out: Fix[] = [];
-    const source: FixSource = {
-      text: this.input.original,
-      templateRegions: this.input.regions,
-      style: this.input.style(),
-    };
+    const source = this.fixSource();
     inputs.forEach((input, i) => {
       const spec = typeof input === 'function' ? { apply: input } : input;
       const builder = new EditBuilder(source);
@@ -373,8 +397,9 @@ class ObjectContext implements RuleContext<string> {
         spec.apply(builder);
         const edits = builder.build();
         if (edits.length === 0) return;
-        // Applying must actually change the text.
-        if (applyEdits(source.text, edits) === source.text) return;
+        // Applying must actually change the text (edits in other documents always do).
+        const local = edits.every((e) => e.start >= 0 && e.end <= source.text.length);
+        if (local && applyEdits(source.text, edits) === source.text) return;
         let applicability: Applicability = spec.applicability ?? meta.fix.applicability ?? 'unsafe';
         if (applicability === 'safe' && (builder.removesComments || builder.placeholders.length > 0)) applicability = 'unsafe';
         const title = spec.title ?? meta.fix.title ?? `Fix ${meta.id}`;
@@ -476,6 +501,27 @@ export class FileAnalyzer {
     const useCache = !options.withFixes && !options.range;
     const nextCache = new Map<string, ChunkAnalysis>();
     const annotations: AnnotationSuppression[] = [];
+    // Other documents' objects, parsed only if a fix asks for them.
+    const parsedChunks = new Map<Chunk, { objects: K8sObject[]; source: FixSource }>();
+    const chunkObjects = (c: Chunk) => {
+      let parsed = parsedChunks.get(c);
+      if (!parsed) {
+        const regions = mask ? clampRegions(mask.regions, c.start, c.end) : [];
+        parsed = {
+          objects: objectsOfText(parseText.slice(c.start, c.end), regions),
+          source: { text: text.slice(c.start, c.end), templateRegions: regions, style: styleOf() },
+        };
+        parsedChunks.set(c, parsed);
+      }
+      return parsed;
+    };
+    const otherObjects = (current: Chunk) => (): FileObject[] =>
+      chunks
+        .filter((c) => c !== current)
+        .flatMap((c) => {
+          const { objects, source } = chunkObjects(c);
+          return objects.map((object) => ({ object, document: { source, offset: c.start - current.start } }));
+        });
 
     for (const chunk of chunks) {
       if (options.range && (chunk.end < options.range[0] || chunk.start > options.range[1])) continue;
@@ -493,6 +539,7 @@ export class FileAnalyzer {
           options,
           style: styleOf,
           file,
+          otherObjects: options.withFixes ? otherObjects(chunk) : undefined,
         });
         result.parsedDocuments++;
         if (useCache) nextCache.set(key, analysis);

@@ -3,7 +3,7 @@
  * and ruff's violations. Metadata is the single source for docs pages, the
  * README table, `--list-rules`, SARIF rule descriptors and code action titles.
  */
-import type { EditBuilder } from '../fix/edit-builder';
+import type { EditBuilder, FixDocument } from '../fix/edit-builder';
 import type { Applicability } from '../fix/edit';
 import type { K8sObject } from '../source/k8s';
 import type { YNode } from '../source/nav';
@@ -100,6 +100,20 @@ export interface RuleContext<M extends string = string> {
   isUncertain(node: YNode): boolean;
   /** Original source text of a node (Helm actions intact). */
   sourceOf(node: YNode): string;
+  /**
+   * The file's other objects of these kinds (all kinds when omitted): the
+   * other items of this List and the objects of the other documents, for
+   * fixes that must edit them too (`edit.inDocument(found.document)`).
+   * Empty unless fixes are being built: findings are cached per document,
+   * so a finding itself may never depend on another document.
+   */
+  fileObjects(kinds?: readonly string[]): FileObject[];
+}
+
+/** An object elsewhere in the file, and the document it lives in. */
+export interface FileObject {
+  object: K8sObject;
+  document: FixDocument;
 }
 
 export interface Rule<M extends string = string> {

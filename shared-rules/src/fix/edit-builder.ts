@@ -10,7 +10,7 @@
  * key twice. A fix that would have to rewrite Helm template text, or a node
  * reached through an alias or merge key, is refused rather than guessed.
  */
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { overlapsRegion } from '../source/helm';
 import type { YNode } from '../source/nav';
 import type { Edit } from './edit';
@@ -47,6 +47,13 @@ export interface FixSource {
   style: SourceStyle;
 }
 
+/** Another document of the same file: its text, and where it starts relative to this one. */
+export interface FixDocument {
+  source: FixSource;
+  /** Its start minus the start of the document the fix belongs to. */
+  offset: number;
+}
+
 type Pending = { kind: 'map'; map: YNode; entries: { [key: string]: EmitValue } } | { kind: 'fill'; holder: YNode; value: EmitValue } | { kind: 'seq'; seq: YNode; items: EmitValue[] };
 
 export class EditBuilder {
@@ -54,6 +61,8 @@ export class EditBuilder {
   private readonly pending = new Map<string, Pending>();
   private order = 0;
   private removedComments = false;
+  /** Builders for other documents of the file, by offset. */
+  private readonly others = new Map<number, EditBuilder>();
   readonly placeholders: string[] = [];
 
   constructor(readonly source: FixSource) {}
@@ -320,14 +329,98 @@ export class EditBuilder {
     return this.replace(this.trimBack(ranges[index - 1]![1]), e, '');
   }
 
+  // ---------------------------------------------------------------- whole objects and other documents
+
+  /**
+   * A builder for another document of the same file (a Namespace that a
+   * PodSecurityPolicy fix labels). Its edits become part of this fix.
+   */
+  inDocument(target: FixDocument): EditBuilder {
+    if (target.offset === 0 && target.source.text === this.source.text) return this;
+    let builder = this.others.get(target.offset);
+    if (!builder) this.others.set(target.offset, (builder = new EditBuilder(target.source)));
+    return builder;
+  }
+
+  /**
+   * Comments written inside a node's text, in order (a `#` inside a quoted
+   * or block scalar is not one), so that replacing or removing the node
+   * does not lose them.
+   */
+  commentsIn(node: YNode, end = this.objectEnd(node)): string[] {
+    const [start] = node.range;
+    const scalars: Array<[number, number]> = [];
+    visit(node.node, {
+      Scalar(_, scalar) {
+        if (scalar.range && scalar.type !== 'PLAIN') scalars.push([scalar.range[0], scalar.range[1]]);
+      },
+    });
+    const out: string[] = [];
+    let i = this.text.indexOf('#', start);
+    while (i !== -1 && i < end) {
+      const inScalar = scalars.some(([s, e]) => i >= s && i < e);
+      const before = i === 0 ? '\n' : this.text[i - 1]!;
+      if (!inScalar && i > start && /\s/.test(before)) {
+        const lineEnd = this.lineEndOf(i);
+        out.push(this.text.slice(i, lineEnd).trimEnd());
+        i = this.text.indexOf('#', lineEnd);
+      } else i = this.text.indexOf('#', i + 1);
+    }
+    return out;
+  }
+
+  /** End of an object's text: its last value and a comment on that line. */
+  private objectEnd(node: YNode): number {
+    const [start, end] = node.range;
+    return node.isFlow ? end : this.lineEndOf(this.trimBack(end, start));
+  }
+
+  /**
+   * Replaces a whole mapping (a document's object, or an item of a List)
+   * with a new one, written at its column in the file's style. Comments
+   * that were inside it are kept, as lines above the new text.
+   */
+  replaceObject(node: YNode, value: { readonly [key: string]: EmitValue | undefined }): this {
+    this.guard(node);
+    if (!node.isMap) throw new NoFix('not a mapping');
+    const [start] = node.range;
+    const end = this.objectEnd(node);
+    const comments = this.commentsIn(node, end);
+    if (node.isFlow) {
+      if (comments.length > 0) throw new NoFix('comments inside a flow mapping');
+      collectPlaceholders(value, this.placeholders);
+      return this.replace(start, end, emitFlow(value));
+    }
+    const col = this.columnOf(start);
+    const pad = ' '.repeat(col);
+    collectPlaceholders(value, this.placeholders);
+    const lines = [...comments.map((c) => pad + c), ...emitBlockLines(value, col, this.source.style, col)];
+    return this.replace(start, end, lines.join(this.source.style.eol).slice(col));
+  }
+
+  /**
+   * Removes a document's object. Its comments stay (as comment lines); a
+   * document left with nothing but its `---` is removed with its marker.
+   */
+  removeObject(node: YNode): this {
+    this.guard(node);
+    if (node.parent || !node.isMap) throw new NoFix('only the object of a document can be removed');
+    const [start] = node.range;
+    const end = this.objectEnd(node);
+    const comments = this.commentsIn(node, end);
+    const rest = this.text.slice(0, start) + this.text.slice(end);
+    if (comments.length === 0 && /^(?:\s|---|\.\.\.)*$/.test(rest.replace(/^%.*$/gm, ''))) return this.replace(0, this.text.length, '');
+    return this.replace(start, end, comments.join(this.source.style.eol));
+  }
+
   // ---------------------------------------------------------------- result
 
   hasEdits(): boolean {
-    return this.edits.length > 0 || this.pending.size > 0;
+    return this.edits.length > 0 || this.pending.size > 0 || [...this.others.values()].some((b) => b.hasEdits());
   }
 
   get removesComments(): boolean {
-    return this.removedComments;
+    return this.removedComments || [...this.others.values()].some((b) => b.removesComments);
   }
 
   /** Final edits, pending insertions written out, sorted, checked for overlap. */
@@ -337,6 +430,12 @@ export class EditBuilder {
       this.flush(p);
     }
     this.pending.clear();
+    for (const [offset, other] of this.others) {
+      for (const e of other.build()) this.edits.push({ start: e.start + offset, end: e.end + offset, text: e.text, order: this.order++, depth: Number.MAX_SAFE_INTEGER });
+      this.placeholders.push(...other.placeholders.splice(0));
+      if (other.removesComments) this.removedComments = true;
+    }
+    this.others.clear();
     const sorted = [...this.edits].sort((a, b) => a.start - b.start || b.depth - a.depth || a.order - b.order);
     const merged: Edit[] = [];
     for (const edit of sorted) {

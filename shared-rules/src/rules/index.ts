@@ -5,6 +5,8 @@
 import type { Rule } from '../engine/rule';
 import analysisSkipped from './analysis-skipped';
 import configInvalid from './config-invalid';
+import configmapContainsSecret from './configmap-contains-secret';
+import envLiteralCredential from './env-literal-credential';
 import ingressClassAnnotationDeprecated from './ingress-class-annotation-deprecated';
 import ingressNginxAnnotationInjection from './ingress-nginx-annotation-injection';
 import ingressNginxDeprecatedAnnotation from './ingress-nginx-deprecated-annotation';
@@ -16,13 +18,22 @@ import ingressSourceRangeOpen from './ingress-source-range-open';
 import ingressTlsHostNotCovered from './ingress-tls-host-not-covered';
 import ingressTlsMissing from './ingress-tls-missing';
 import ingressTlsSecretUnset from './ingress-tls-secret-unset';
+import networkpolicyAllowsAll from './networkpolicy-allows-all';
 import podPrivileged from './pod-privileged';
+import podsecuritypolicyRemoved from './podsecuritypolicy-removed';
+import secretDataInvalidBase64 from './secret-data-invalid-base64';
+import secretInEnvVar from './secret-in-env-var';
+import secretPlaintextInManifest from './secret-plaintext-in-manifest';
+import secretStringdataPlaintext from './secret-stringdata-plaintext';
+import tlsSecretMalformed from './tls-secret-malformed';
 import unusedSuppression from './unused-suppression';
 import yamlSyntax from './yaml-syntax';
 
 export const RULES: readonly Rule[] = [
   analysisSkipped,
   configInvalid,
+  configmapContainsSecret,
+  envLiteralCredential,
   ingressClassAnnotationDeprecated,
   ingressNginxAnnotationInjection,
   ingressNginxDeprecatedAnnotation,
@@ -34,7 +45,14 @@ export const RULES: readonly Rule[] = [
   ingressTlsHostNotCovered,
   ingressTlsMissing,
   ingressTlsSecretUnset,
+  networkpolicyAllowsAll,
   podPrivileged,
+  podsecuritypolicyRemoved,
+  secretDataInvalidBase64,
+  secretInEnvVar,
+  secretPlaintextInManifest,
+  secretStringdataPlaintext,
+  tlsSecretMalformed,
   unusedSuppression,
   yamlSyntax,
 ] as readonly Rule[];
