@@ -7,6 +7,11 @@ import analysisSkipped from './analysis-skipped';
 import configInvalid from './config-invalid';
 import ingressTlsMissing from './ingress-tls-missing';
 import podPrivileged from './pod-privileged';
+import serviceExternalIps from './service-external-ips';
+import serviceLoadbalancerUnrestricted from './service-loadbalancer-unrestricted';
+import serviceNodeport from './service-nodeport';
+import serviceSensitivePortExposed from './service-sensitive-port-exposed';
+import serviceSourceRangesOpen from './service-source-ranges-open';
 import unusedSuppression from './unused-suppression';
 import yamlSyntax from './yaml-syntax';
 
@@ -15,6 +20,11 @@ export const RULES: readonly Rule[] = [
   configInvalid,
   ingressTlsMissing,
   podPrivileged,
+  serviceExternalIps,
+  serviceLoadbalancerUnrestricted,
+  serviceNodeport,
+  serviceSensitivePortExposed,
+  serviceSourceRangesOpen,
   unusedSuppression,
   yamlSyntax,
 ] as readonly Rule[];
