@@ -6,7 +6,9 @@ import type { Rule } from '../engine/rule';
 import analysisSkipped from './analysis-skipped';
 import configInvalid from './config-invalid';
 import ingressTlsMissing from './ingress-tls-missing';
+import ingressclassRemovedApiVersion from './ingressclass-removed-api-version';
 import podPrivileged from './pod-privileged';
+import removedApiVersion from './removed-api-version';
 import serviceExternalIps from './service-external-ips';
 import serviceLoadbalancerUnrestricted from './service-loadbalancer-unrestricted';
 import serviceNodeport from './service-nodeport';
@@ -19,7 +21,9 @@ export const RULES: readonly Rule[] = [
   analysisSkipped,
   configInvalid,
   ingressTlsMissing,
+  ingressclassRemovedApiVersion,
   podPrivileged,
+  removedApiVersion,
   serviceExternalIps,
   serviceLoadbalancerUnrestricted,
   serviceNodeport,
