@@ -5,6 +5,8 @@
 import type { Rule } from '../engine/rule';
 import analysisSkipped from './analysis-skipped';
 import configInvalid from './config-invalid';
+import dashboardDeployed from './dashboard-deployed';
+import defaultNamespace from './default-namespace';
 import ingressTlsMissing from './ingress-tls-missing';
 import ingressclassRemovedApiVersion from './ingressclass-removed-api-version';
 import podPrivileged from './pod-privileged';
@@ -14,12 +16,15 @@ import serviceLoadbalancerUnrestricted from './service-loadbalancer-unrestricted
 import serviceNodeport from './service-nodeport';
 import serviceSensitivePortExposed from './service-sensitive-port-exposed';
 import serviceSourceRangesOpen from './service-source-ranges-open';
+import tillerDeployed from './tiller-deployed';
 import unusedSuppression from './unused-suppression';
 import yamlSyntax from './yaml-syntax';
 
 export const RULES: readonly Rule[] = [
   analysisSkipped,
   configInvalid,
+  dashboardDeployed,
+  defaultNamespace,
   ingressTlsMissing,
   ingressclassRemovedApiVersion,
   podPrivileged,
@@ -29,6 +34,7 @@ export const RULES: readonly Rule[] = [
   serviceNodeport,
   serviceSensitivePortExposed,
   serviceSourceRangesOpen,
+  tillerDeployed,
   unusedSuppression,
   yamlSyntax,
 ] as readonly Rule[];

@@ -222,3 +222,42 @@ export function servicePortsOf(object: K8sObject): ServicePortEntry[] {
     ];
   });
 }
+
+export interface IngressBackendRef {
+  /** The Service name node. */
+  node: YNode;
+  name: string | undefined;
+  /** Port number or name; undefined when absent or templated. */
+  port: number | string | undefined;
+  portNode: YNode | undefined;
+  templated: boolean;
+}
+
+/**
+ * The Services an Ingress sends traffic to: the default backend and every
+ * path backend, in both the v1 (`service.name`/`service.port`) and the
+ * v1beta1 (`serviceName`/`servicePort`) shapes. Resource backends are skipped.
+ */
+export function ingressServiceBackends(object: K8sObject): IngressBackendRef[] {
+  const spec = object.root.get('spec');
+  const out: IngressBackendRef[] = [];
+  const visit = (backend: YNode | undefined) => {
+    if (!backend?.isMap) return;
+    const service = backend.get('service');
+    const nameNode = service?.isMap ? service.get('name') : backend.get('serviceName');
+    if (!nameNode || nameNode.isNull) return;
+    const port = service?.isMap ? service.get('port') : undefined;
+    const portNode = port?.isMap ? (port.get('number') ?? port.get('name')) : backend.get('servicePort');
+    const value = portNode?.value;
+    out.push({
+      node: nameNode,
+      name: nameNode.str,
+      port: typeof value === 'number' || typeof value === 'string' ? value : undefined,
+      portNode,
+      templated: nameNode.templated || Boolean(portNode?.templated),
+    });
+  };
+  visit(spec?.get('defaultBackend') ?? spec?.get('backend'));
+  for (const rule of spec?.get('rules')?.items() ?? []) for (const path of rule.getIn(['http', 'paths'])?.items() ?? []) visit(path.get('backend'));
+  return out;
+}
