@@ -112,3 +112,33 @@ describe('workspace rule plumbing', () => {
     expect(p.uncertainLast).toBe(false);
   });
 });
+
+describe('isUncertain sees Helm action lines that may fill a key', () => {
+  const seen: boolean[] = [];
+  const probeItems = defineRule({
+    meta: { ...probe.meta, id: 'probe-items', kinds: ['ConfigMap'], deprecation: false },
+    check(ctx) {
+      for (const item of ctx.object.root.get('items')?.items() ?? []) seen.push(ctx.isUncertain(item.get('last')!));
+    },
+  }) as Rule;
+
+  it('between one sequence item and the next', () => {
+    seen.length = 0;
+    const text = yaml`
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: { name: cm }
+      items:
+        - name: a
+          last:
+            {{- toYaml .Values.a | nindent 6 }}
+        - name: b
+          last:
+        - name: c
+          last:
+      {{- if .Values.more }}
+    `;
+    new FileAnalyzer().analyze(text, { rules: [probeItems], config: resolveConfig() });
+    expect(seen).toEqual([true, false, true]);
+  });
+});

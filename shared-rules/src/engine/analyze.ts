@@ -421,6 +421,10 @@ function spanOf(node: YNode): [number, number] {
     const index = items.indexOf(node.pair as never);
     const next = items[index + 1];
     end = next?.key?.range ? next.key.range[0]! : Math.max(end, spanOf(parent)[1]);
+  } else if (parent?.isSeq && node.index !== undefined) {
+    // A sequence item runs to the next item: action lines between them may belong to it.
+    const next = (parent.node as { items: Array<{ range?: number[] } | null> }).items[node.index + 1];
+    end = next?.range ? next.range[0]! : Math.max(end, spanOf(parent)[1]);
   }
   return [start, Math.max(start, end)];
 }
