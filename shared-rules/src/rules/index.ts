@@ -7,6 +7,11 @@ import analysisSkipped from './analysis-skipped';
 import configInvalid from './config-invalid';
 import dashboardDeployed from './dashboard-deployed';
 import defaultNamespace from './default-namespace';
+import gatewayAllowedroutesAllNamespaces from './gateway-allowedroutes-all-namespaces';
+import gatewayHttpOnlyListener from './gateway-http-only-listener';
+import gatewayHttpsListenerNoCert from './gateway-https-listener-no-cert';
+import gatewayPassthroughNoL7Policy from './gateway-passthrough-no-l7-policy';
+import httprouteRedirectWithBackendrefs from './httproute-redirect-with-backendrefs';
 import ingressTlsMissing from './ingress-tls-missing';
 import ingressclassRemovedApiVersion from './ingressclass-removed-api-version';
 import podPrivileged from './pod-privileged';
@@ -25,6 +30,11 @@ export const RULES: readonly Rule[] = [
   configInvalid,
   dashboardDeployed,
   defaultNamespace,
+  gatewayAllowedroutesAllNamespaces,
+  gatewayHttpOnlyListener,
+  gatewayHttpsListenerNoCert,
+  gatewayPassthroughNoL7Policy,
+  httprouteRedirectWithBackendrefs,
   ingressTlsMissing,
   ingressclassRemovedApiVersion,
   podPrivileged,
