@@ -23,6 +23,7 @@ import serviceSensitivePortExposed from './service-sensitive-port-exposed';
 import serviceSourceRangesOpen from './service-source-ranges-open';
 import tillerDeployed from './tiller-deployed';
 import unusedSuppression from './unused-suppression';
+import workloadNotIsolated from './workload-not-isolated';
 import yamlSyntax from './yaml-syntax';
 
 export const RULES: readonly Rule[] = [
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   serviceSourceRangesOpen,
   tillerDeployed,
   unusedSuppression,
+  workloadNotIsolated,
   yamlSyntax,
 ] as readonly Rule[];
 
