@@ -12,8 +12,11 @@ import gatewayHttpOnlyListener from './gateway-http-only-listener';
 import gatewayHttpsListenerNoCert from './gateway-https-listener-no-cert';
 import gatewayPassthroughNoL7Policy from './gateway-passthrough-no-l7-policy';
 import httprouteRedirectWithBackendrefs from './httproute-redirect-with-backendrefs';
+import ingressDanglingBackend from './ingress-dangling-backend';
 import ingressTlsMissing from './ingress-tls-missing';
 import ingressclassRemovedApiVersion from './ingressclass-removed-api-version';
+import namespaceNoDefaultDeny from './namespace-no-default-deny';
+import networkpolicyDangling from './networkpolicy-dangling';
 import podPrivileged from './pod-privileged';
 import removedApiVersion from './removed-api-version';
 import serviceExternalIps from './service-external-ips';
@@ -36,8 +39,11 @@ export const RULES: readonly Rule[] = [
   gatewayHttpsListenerNoCert,
   gatewayPassthroughNoL7Policy,
   httprouteRedirectWithBackendrefs,
+  ingressDanglingBackend,
   ingressTlsMissing,
   ingressclassRemovedApiVersion,
+  namespaceNoDefaultDeny,
+  networkpolicyDangling,
   podPrivileged,
   removedApiVersion,
   serviceExternalIps,

@@ -158,3 +158,40 @@ export function forwards(rule: RouteRule): boolean {
 export function redirectsToHttps(rule: RouteRule): boolean {
   return rule.filters.some((f) => filterType(f) === 'RequestRedirect' && f.get('requestRedirect')?.get('scheme')?.str?.toLowerCase() === 'https');
 }
+
+export interface BackendRef {
+  node: YNode;
+  /** '' is the core group (the default). */
+  group: string;
+  /** Service by default. */
+  kind: string;
+  name: string | undefined;
+  nameNode: YNode | undefined;
+  /** Set only when the reference names a namespace. */
+  namespace: string | undefined;
+  port: number | undefined;
+  templated: boolean;
+}
+
+/** `backendRefs` of every rule of a route (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute). */
+export function backendRefsOf(route: K8sObject): BackendRef[] {
+  const out: BackendRef[] = [];
+  for (const rule of route.root.get('spec')?.get('rules')?.items() ?? []) {
+    for (const node of rule.get('backendRefs')?.items() ?? []) {
+      if (!node.isMap) continue;
+      const nameNode = node.get('name');
+      const port = node.get('port')?.value;
+      out.push({
+        node,
+        group: node.get('group')?.str ?? '',
+        kind: node.get('kind')?.str ?? 'Service',
+        name: nameNode?.str,
+        nameNode,
+        namespace: node.get('namespace')?.str,
+        port: typeof port === 'number' ? port : undefined,
+        templated: node.templated || Boolean(nameNode?.templated),
+      });
+    }
+  }
+  return out;
+}

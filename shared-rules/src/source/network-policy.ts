@@ -88,6 +88,7 @@ export function summarizePods(object: K8sObject, source: SummarizeContext): Pods
 }
 
 export interface PeerSelector {
+  direction: 'ingress' | 'egress';
   /** The peer's podSelector; undefined when unknown. */
   selector: MaybeSelector;
   /** No namespaceSelector: the peer pods are in the policy's own namespace. */
@@ -145,7 +146,7 @@ export function summarizePolicy(object: K8sObject, source: SummarizeContext): Po
       for (const peer of rule.get(peerKey)?.items() ?? []) {
         const selector = peer.get('podSelector');
         if (!selector) continue;
-        peers.push({ selector: readSelector(selector, uncertain), sameNamespace: !peer.has('namespaceSelector'), at: relRange(object, selector, 'key') });
+        peers.push({ direction: key, selector: readSelector(selector, uncertain), sameNamespace: !peer.has('namespaceSelector'), at: relRange(object, selector, 'key') });
       }
     }
   }
