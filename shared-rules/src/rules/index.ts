@@ -4,13 +4,16 @@
  */
 import type { Rule } from '../engine/rule';
 import analysisSkipped from './analysis-skipped';
+import backendTlsMissing from './backend-tls-missing';
 import configInvalid from './config-invalid';
 import dashboardDeployed from './dashboard-deployed';
 import defaultNamespace from './default-namespace';
 import gatewayAllowedroutesAllNamespaces from './gateway-allowedroutes-all-namespaces';
+import gatewayCrossNamespaceRefWithoutReferencegrant from './gateway-cross-namespace-ref-without-referencegrant';
 import gatewayHttpOnlyListener from './gateway-http-only-listener';
 import gatewayHttpsListenerNoCert from './gateway-https-listener-no-cert';
 import gatewayPassthroughNoL7Policy from './gateway-passthrough-no-l7-policy';
+import httprouteMissingHttpsRedirect from './httproute-missing-https-redirect';
 import httprouteRedirectWithBackendrefs from './httproute-redirect-with-backendrefs';
 import ingressDanglingBackend from './ingress-dangling-backend';
 import ingressTlsMissing from './ingress-tls-missing';
@@ -31,13 +34,16 @@ import yamlSyntax from './yaml-syntax';
 
 export const RULES: readonly Rule[] = [
   analysisSkipped,
+  backendTlsMissing,
   configInvalid,
   dashboardDeployed,
   defaultNamespace,
   gatewayAllowedroutesAllNamespaces,
+  gatewayCrossNamespaceRefWithoutReferencegrant,
   gatewayHttpOnlyListener,
   gatewayHttpsListenerNoCert,
   gatewayPassthroughNoL7Policy,
+  httprouteMissingHttpsRedirect,
   httprouteRedirectWithBackendrefs,
   ingressDanglingBackend,
   ingressTlsMissing,
