@@ -157,10 +157,20 @@ ruleTester(rule, {
         metadata: { name: old }
         spec:
           backend: { serviceName: kubernetes-dashboard, servicePort: 443 }
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: sso
+          annotations:
+            nginx.ingress.kubernetes.io/auth-url: https://auth.example.com/oauth2/auth
+        spec:
+          defaultBackend: { service: { name: kubernetes-dashboard, port: { number: 443 } } }
       `,
       errors: [
         { line: 12, column: 23, endColumn: 43, messageId: 'ingress', severity: 'error', message: 'Ingress "admin" routes to the Kubernetes dashboard (Service "kubernetes-dashboard")' },
         { line: 19, column: 27, endColumn: 47, message: 'Ingress "old"' },
+        { line: 28, column: 38, endColumn: 58, messageId: 'ingressAuthenticated', severity: 'warning', message: 'Ingress "sso" publishes the Kubernetes dashboard (Service "kubernetes-dashboard") behind external authentication' },
       ],
     },
   ],

@@ -1,5 +1,7 @@
 import { defineRule } from '../engine/rule';
-import { isWorkload, podMetadataOf } from '../source/k8s';
+import { annotation, isWorkload, podMetadataOf } from '../source/k8s';
+
+const AUTH_ANNOTATIONS = ['nginx.ingress.kubernetes.io/auth-url', 'nginx.ingress.kubernetes.io/auth-type'];
 import { dashboardLabel, imagesMatching, isDashboardImage, isDashboardName } from '../source/legacy';
 import { ingressServiceBackends, serviceType } from '../source/services';
 
@@ -17,6 +19,8 @@ export default defineRule({
         'Service "{{name}}" publishes the Kubernetes dashboard as a {{type}}: anyone who reaches a node or the load balancer gets a console that can read Secrets and run workloads with the dashboard\'s rights. Make it ClusterIP and reach it with kubectl port-forward or an authenticating proxy.',
       ingress:
         'Ingress "{{name}}" routes to the Kubernetes dashboard (Service "{{service}}"): the console is then one URL away for everyone who can reach the Ingress. Remove the route, or put an authenticating proxy with an allowlist in front of it.',
+      ingressAuthenticated:
+        'Ingress "{{name}}" publishes the Kubernetes dashboard (Service "{{service}}") behind external authentication: everyone the identity provider lets in gets a console with the dashboard\'s rights. Keep its ServiceAccount minimal and restrict the allowed users or groups.',
     },
     fix: { availability: 'none' },
     since: '0.1.0',
@@ -75,6 +79,10 @@ spec:
     }
     // Ingress: every backend Service named like the dashboard's.
     const backends = ingressServiceBackends(object).filter((b) => isDashboardName(b.name));
-    for (const b of backends) ctx.report({ node: b.node, messageId: 'ingress', severity: 'error', data: { name, service: b.name! } });
+    // Behind ingress-nginx external or basic authentication it is less exposed: a warning.
+    const authenticated = AUTH_ANNOTATIONS.some((key) => annotation(object, key) !== undefined);
+    for (const b of backends) {
+      ctx.report({ node: b.node, messageId: authenticated ? 'ingressAuthenticated' : 'ingress', severity: authenticated ? 'warning' : 'error', data: { name, service: b.name! } });
+    }
   },
 });
