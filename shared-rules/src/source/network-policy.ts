@@ -6,6 +6,7 @@
  */
 import type { SummarizeContext } from '../engine/rule';
 import { apiGroup, containersOf, isWorkload, podMetadataPath, podSpecOf, type K8sObject } from './k8s';
+import type { YNode } from './nav';
 import { readLabels, readSelector, type Labels, type MaybeSelector } from './selectors';
 import { relRange, type RelRange } from './workspace-docs';
 
@@ -58,7 +59,7 @@ export interface PodsSummary {
 
 export function summarizePods(object: K8sObject, source: SummarizeContext): PodsSummary | undefined {
   if (!runsPods(object.kind)) return undefined;
-  const uncertain = (n: Parameters<SummarizeContext['isUncertain']>[0]) => source.isUncertain(n);
+  const uncertain = (n: YNode) => source.isUncertain(n);
   // Pod labels: unknown when the pod metadata (or the template holding it) may come from a Helm action.
   const metaPath = podMetadataPath(object.kind)!;
   const metaNode = object.root.getIn(metaPath);
@@ -111,7 +112,7 @@ export interface PolicySummary {
 
 export function summarizePolicy(object: K8sObject, source: SummarizeContext): PolicySummary | undefined {
   if (!isK8sNetworkPolicy(object)) return undefined;
-  const uncertain = (n: Parameters<SummarizeContext['isUncertain']>[0]) => source.isUncertain(n);
+  const uncertain = (n: YNode) => source.isUncertain(n);
   const spec = object.root.get('spec');
   const specKnown = Boolean(spec?.isMap && !source.isUncertain(spec));
   const podSelectorNode = spec?.get('podSelector');
