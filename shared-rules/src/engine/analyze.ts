@@ -19,7 +19,7 @@ import { splitDocuments, type Chunk } from '../source/split';
 import { hashRange } from '../text/hash';
 import { detectEol, LineIndex } from '../text/line-index';
 import { ruleSetting, type ResolvedConfig } from './config';
-import type { FileObject, FixInput, MissingDescriptor, ReportDescriptor, Rule, RuleContext } from './rule';
+import type { FileObject, FixInput, MissingDescriptor, ReportDescriptor, Rule, RuleContext, SummarizeContext } from './rule';
 import { ANNOTATION_PREFIX, applySuppressions, parseDirectives, type AnnotationSuppression } from './suppress';
 import type { Finding, Severity } from './types';
 import { shiftSummary, type ObjectSummary, type WorkspaceIndex } from './workspace';
@@ -263,10 +263,18 @@ function runObject(object: K8sObject, input: ChunkInput, result: ChunkAnalysis, 
 
   if (plan.workspaceRules.length > 0) {
     const data: Record<string, unknown> = {};
+    const source: SummarizeContext = {
+      text: input.original,
+      get style() {
+        return input.style();
+      },
+      isUncertain: (node) => isUncertain(node, input),
+      edit: () => new EditBuilder({ text: input.original, templateRegions: input.regions, style: input.style() }),
+    };
     for (const rule of plan.workspaceRules) {
       if (!rule.summarize) continue;
       try {
-        const value = rule.summarize(object);
+        const value = rule.summarize(object, source);
         if (value !== undefined) data[rule.meta.id] = value;
       } catch (error) {
         result.ruleErrors.push({ ruleId: rule.meta.id, message: String(error) });
@@ -344,13 +352,7 @@ class ObjectContext implements RuleContext<string> {
   }
 
   isUncertain(node: YNode): boolean {
-    if (this.input.options.partial) return true;
-    if (node.templated) return true;
-    const [start, end] = spanOf(node);
-    if (hasActionLineIn(this.input.actionLines, start, end)) return true;
-    // A merge key could bring the field in; we resolve merges, but stay modest.
-    if (node.isMap && (node.node as { items: Array<{ key: unknown }> }).items.some((p) => isMergeKey(p.key))) return true;
-    return false;
+    return isUncertain(node, this.input);
   }
 
   private singleLine([s, e]: [number, number]): [number, number] {
@@ -414,6 +416,21 @@ class ObjectContext implements RuleContext<string> {
   }
 }
 
+function isUncertain(node: YNode, input: ChunkInput): boolean {
+  if (input.options.partial) return true;
+  if (node.templated) return true;
+  const [start, spanEnd] = spanOf(node);
+  // The document's last key runs to the end of its chunk: a trailing action
+  // line (`key:` then `{{- toYaml … | nindent 4 }}`) fills it.
+  let top = node;
+  while (top.parent) top = top.parent;
+  const end = spanEnd >= top.range[1] ? Math.max(spanEnd, input.parse.length) : spanEnd;
+  if (hasActionLineIn(input.actionLines, start, end)) return true;
+  // A merge key could bring the field in; we resolve merges, but stay modest.
+  if (node.isMap && (node.node as { items: Array<{ key: unknown }> }).items.some((p) => isMergeKey(p.key))) return true;
+  return false;
+}
+
 function isMergeKey(key: unknown): boolean {
   const k = key as { value?: unknown } | null;
   return Boolean(k && (typeof k.value === 'symbol' || k.value === '<<'));
@@ -429,6 +446,10 @@ function spanOf(node: YNode): [number, number] {
     const index = items.indexOf(node.pair as never);
     const next = items[index + 1];
     end = next?.key?.range ? next.key.range[0]! : Math.max(end, spanOf(parent)[1]);
+  } else if (parent?.isSeq && node.index !== undefined) {
+    // A sequence item runs to the next item: action lines between them may belong to it.
+    const next = (parent.node as { items: Array<{ range?: number[] } | null> }).items[node.index + 1];
+    end = next?.range ? next.range[0]! : Math.max(end, spanOf(parent)[1]);
   }
   return [start, Math.max(start, end)];
 }
@@ -600,6 +621,7 @@ function runWorkspaceRule(rule: Rule, summary: ObjectSummary, options: AnalyzeOp
       report: (d) => {
         const finding: Finding & { objectStart?: number } = {
           ruleId: rule.meta.id,
+          messageId: d.messageId,
           severity: ruleSetting(options.config, rule.meta.id) && ruleSetting(options.config, rule.meta.id) !== 'off' ? (ruleSetting(options.config, rule.meta.id) as Severity) : (d.severity ?? plan.severity.get(rule.meta.id) ?? rule.meta.severity),
           message: format((rule.meta.messages as Record<string, string>)[d.messageId] ?? d.messageId, d.data),
           start: d.range[0],
@@ -607,7 +629,14 @@ function runWorkspaceRule(rule: Rule, summary: ObjectSummary, options: AnalyzeOp
           object: { kind: summary.kind, name: summary.name, namespace: summary.namespace },
           objectStart: summary.start,
         };
-        if (options.withFixes && d.fix?.length) finding.fixes = d.fix.map((f, i) => ({ title: f.title, applicability: f.applicability, edits: f.edits, preferred: f.preferred ?? i === 0 }));
+        if (rule.meta.deprecation) finding.deprecated = true;
+        if (options.withFixes && d.fix?.length) {
+          finding.fixes = d.fix.map((f, i) => {
+            const fix: Fix = { title: f.title, applicability: f.applicability, edits: f.edits, preferred: f.preferred ?? i === 0 };
+            if (f.placeholders?.length) fix.placeholders = f.placeholders;
+            return fix;
+          });
+        }
         result.findings.push(finding);
       },
     });

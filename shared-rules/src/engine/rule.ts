@@ -5,6 +5,7 @@
  */
 import type { EditBuilder, FixDocument } from '../fix/edit-builder';
 import type { Applicability } from '../fix/edit';
+import type { SourceStyle } from '../fix/emit';
 import type { K8sObject } from '../source/k8s';
 import type { YNode } from '../source/nav';
 import type { ResolvedConfig } from './config';
@@ -125,8 +126,25 @@ export interface Rule<M extends string = string> {
    * check over one object's summary with the whole workspace in view. Only
    * these see other documents, so per-document results stay cacheable by content.
    */
-  summarize?(object: K8sObject): unknown;
+  summarize?(object: K8sObject, source: SummarizeContext): unknown;
   checkWorkspace?(ctx: WorkspaceRuleContext<M>): void;
+}
+
+/**
+ * What `summarize` may use besides the object: enough to prepare the text of
+ * a workspace fix while the document's AST is at hand. Offsets are into
+ * `text`, the document's own chunk (as node ranges are); keep them relative
+ * to `object.root.range[0]` in a summary, since summaries move with their document.
+ */
+export interface SummarizeContext {
+  /** The document's text, Helm actions intact. */
+  readonly text: string;
+  /** The file's indentation, sequence style and line break, for inserted text. */
+  readonly style: SourceStyle;
+  /** True when `node` may hold keys we cannot see (templates, merges, patches), as in RuleContext. */
+  isUncertain(node: YNode): boolean;
+  /** A fresh EditBuilder over the document, to prepare edits (offsets into `text`). */
+  edit(): EditBuilder;
 }
 
 export interface WorkspaceRuleContext<M extends string = string> {
@@ -142,6 +160,8 @@ export interface WorkspaceFix {
   applicability: Applicability;
   preferred?: boolean;
   edits: Array<{ start: number; end: number; text: string }>;
+  /** Placeholder texts inside the edits that the user must replace. */
+  placeholders?: string[];
 }
 
 /** Infers message ids, so a typo in `messageId` is a type error. */

@@ -4,10 +4,21 @@
  */
 import type { Rule } from '../engine/rule';
 import analysisSkipped from './analysis-skipped';
+import backendTlsMissing from './backend-tls-missing';
 import configInvalid from './config-invalid';
 import configmapContainsSecret from './configmap-contains-secret';
+import dashboardDeployed from './dashboard-deployed';
+import defaultNamespace from './default-namespace';
 import envLiteralCredential from './env-literal-credential';
+import gatewayAllowedroutesAllNamespaces from './gateway-allowedroutes-all-namespaces';
+import gatewayCrossNamespaceRefWithoutReferencegrant from './gateway-cross-namespace-ref-without-referencegrant';
+import gatewayHttpOnlyListener from './gateway-http-only-listener';
+import gatewayHttpsListenerNoCert from './gateway-https-listener-no-cert';
+import gatewayPassthroughNoL7Policy from './gateway-passthrough-no-l7-policy';
+import httprouteMissingHttpsRedirect from './httproute-missing-https-redirect';
+import httprouteRedirectWithBackendrefs from './httproute-redirect-with-backendrefs';
 import ingressClassAnnotationDeprecated from './ingress-class-annotation-deprecated';
+import ingressDanglingBackend from './ingress-dangling-backend';
 import ingressNginxAnnotationInjection from './ingress-nginx-annotation-injection';
 import ingressNginxDeprecatedAnnotation from './ingress-nginx-deprecated-annotation';
 import ingressNginxSnippetAnnotation from './ingress-nginx-snippet-annotation';
@@ -18,23 +29,45 @@ import ingressSourceRangeOpen from './ingress-source-range-open';
 import ingressTlsHostNotCovered from './ingress-tls-host-not-covered';
 import ingressTlsMissing from './ingress-tls-missing';
 import ingressTlsSecretUnset from './ingress-tls-secret-unset';
+import ingressclassRemovedApiVersion from './ingressclass-removed-api-version';
+import namespaceNoDefaultDeny from './namespace-no-default-deny';
 import networkpolicyAllowsAll from './networkpolicy-allows-all';
+import networkpolicyDangling from './networkpolicy-dangling';
 import podPrivileged from './pod-privileged';
 import podsecuritypolicyRemoved from './podsecuritypolicy-removed';
+import removedApiVersion from './removed-api-version';
 import secretDataInvalidBase64 from './secret-data-invalid-base64';
 import secretInEnvVar from './secret-in-env-var';
 import secretPlaintextInManifest from './secret-plaintext-in-manifest';
 import secretStringdataPlaintext from './secret-stringdata-plaintext';
+import serviceExternalIps from './service-external-ips';
+import serviceLoadbalancerUnrestricted from './service-loadbalancer-unrestricted';
+import serviceNodeport from './service-nodeport';
+import serviceSensitivePortExposed from './service-sensitive-port-exposed';
+import serviceSourceRangesOpen from './service-source-ranges-open';
+import tillerDeployed from './tiller-deployed';
 import tlsSecretMalformed from './tls-secret-malformed';
 import unusedSuppression from './unused-suppression';
+import workloadNotIsolated from './workload-not-isolated';
 import yamlSyntax from './yaml-syntax';
 
 export const RULES: readonly Rule[] = [
   analysisSkipped,
+  backendTlsMissing,
   configInvalid,
   configmapContainsSecret,
+  dashboardDeployed,
+  defaultNamespace,
   envLiteralCredential,
+  gatewayAllowedroutesAllNamespaces,
+  gatewayCrossNamespaceRefWithoutReferencegrant,
+  gatewayHttpOnlyListener,
+  gatewayHttpsListenerNoCert,
+  gatewayPassthroughNoL7Policy,
+  httprouteMissingHttpsRedirect,
+  httprouteRedirectWithBackendrefs,
   ingressClassAnnotationDeprecated,
+  ingressDanglingBackend,
   ingressNginxAnnotationInjection,
   ingressNginxDeprecatedAnnotation,
   ingressNginxSnippetAnnotation,
@@ -45,15 +78,26 @@ export const RULES: readonly Rule[] = [
   ingressTlsHostNotCovered,
   ingressTlsMissing,
   ingressTlsSecretUnset,
+  ingressclassRemovedApiVersion,
+  namespaceNoDefaultDeny,
   networkpolicyAllowsAll,
+  networkpolicyDangling,
   podPrivileged,
   podsecuritypolicyRemoved,
+  removedApiVersion,
   secretDataInvalidBase64,
   secretInEnvVar,
   secretPlaintextInManifest,
   secretStringdataPlaintext,
+  serviceExternalIps,
+  serviceLoadbalancerUnrestricted,
+  serviceNodeport,
+  serviceSensitivePortExposed,
+  serviceSourceRangesOpen,
+  tillerDeployed,
   tlsSecretMalformed,
   unusedSuppression,
+  workloadNotIsolated,
   yamlSyntax,
 ] as readonly Rule[];
 

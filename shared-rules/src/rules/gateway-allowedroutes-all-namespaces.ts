@@ -1,0 +1,87 @@
+import { defineRule } from '../engine/rule';
+import { placeholder } from '../fix/emit';
+import { isGatewayApi, listenersOf } from '../source/gateway';
+
+export default defineRule({
+  meta: {
+    id: 'gateway-allowedroutes-all-namespaces',
+    title: 'Gateway listener accepts routes from every namespace',
+    severity: 'warning',
+    category: 'gateway-api',
+    kinds: ['Gateway'],
+    messages: {
+      all: 'Gateway "{{gateway}}" listener "{{listener}}" accepts routes from all namespaces: anyone who can create an HTTPRoute in any namespace can attach to it, claim its hostnames and receive its traffic. Use from: Same, or from: Selector with a namespace label.',
+    },
+    fix: { availability: 'always', applicability: 'unsafe', title: 'Accept routes from the same namespace only' },
+    since: '0.1.0',
+    docs: {
+      rationale:
+        'A listener\'s `allowedRoutes.namespaces.from` decides who may attach routes to it. With `All`, any team — or any attacker with route-creation rights in any namespace — can attach an HTTPRoute, take over a hostname or path served by the shared Gateway, and receive its users\' requests and credentials. Route attachment across namespaces is governed by this field alone; no ReferenceGrant is involved.',
+      remediation: 'Use `from: Same` when the routes live beside the Gateway, or `from: Selector` with a `selector` matching only the namespaces that may publish through it (for example `kubernetes.io/metadata.name`).',
+      invalid: `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: shared
+spec:
+  gatewayClassName: example
+  listeners:
+    - name: https
+      protocol: HTTPS
+      port: 443
+      tls:
+        certificateRefs:
+          - name: shared-tls
+      allowedRoutes:
+        namespaces:
+          from: All
+`,
+      valid: `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: shared
+spec:
+  gatewayClassName: example
+  listeners:
+    - name: https
+      protocol: HTTPS
+      port: 443
+      tls:
+        certificateRefs:
+          - name: shared-tls
+      allowedRoutes:
+        namespaces:
+          from: Selector
+          selector:
+            matchLabels:
+              gateway-access: shared
+`,
+    },
+    references: {
+      urls: ['https://gateway-api.sigs.k8s.io/reference/spec/#allowedroutes', 'https://gateway-api.sigs.k8s.io/guides/multiple-ns/'],
+    },
+  },
+  check(ctx) {
+    const { object } = ctx;
+    if (!isGatewayApi(object)) return;
+    for (const listener of listenersOf(object)) {
+      const namespaces = listener.node.getIn(['allowedRoutes', 'namespaces']);
+      const from = namespaces?.get('from');
+      if (!namespaces || !from || from.str !== 'All') continue;
+      ctx.report({
+        node: from,
+        messageId: 'all',
+        data: { gateway: object.name ?? 'this Gateway', listener: listener.name ?? '' },
+        fix: [
+          { title: 'Accept routes from the same namespace only', apply: (edit) => edit.setScalar(from, 'Same') },
+          {
+            title: 'Accept routes from selected namespaces',
+            apply: (edit) => {
+              edit.setScalar(from, 'Selector');
+              edit.setIn(namespaces, ['selector', 'matchLabels', 'kubernetes.io/metadata.name'], placeholder('<namespace>'), { overwrite: true });
+            },
+          },
+        ],
+      });
+    }
+  },
+});

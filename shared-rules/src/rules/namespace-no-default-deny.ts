@@ -1,0 +1,106 @@
+import { defineRule } from '../engine/rule';
+import type { ObjectSummary } from '../engine/workspace';
+import { deniesByDefault, isOtherPolicy, summarizePolicy, type PolicySummary } from '../source/network-policy';
+import { documentSlot, freeName, newDocumentEdit, type DocumentSlot } from '../source/workspace-docs';
+
+const ID = 'namespace-no-default-deny';
+
+type Data = { type: 'namespace'; slot: DocumentSlot } | PolicySummary | { type: 'other-policy' };
+
+const dataOf = (s: ObjectSummary) => s.data[ID] as Data | undefined;
+
+export default defineRule({
+  meta: {
+    id: ID,
+    title: 'Namespace has no default-deny NetworkPolicy',
+    severity: 'info',
+    category: 'network-policy',
+    kinds: ['Namespace'],
+    optIn: true,
+    messages: {
+      none: 'Namespace "{{name}}" has no default-deny NetworkPolicy: every pod in it accepts traffic from anywhere in the cluster and reaches anything until a policy selects it, so each new workload starts exposed. Add a policy with podSelector: {} and policyTypes [Ingress, Egress] and no rules, then allow traffic explicitly.',
+      ingressOnly:
+        'Namespace "{{name}}" denies ingress by default but not egress: a compromised pod can still reach every service, the cloud metadata endpoint and the Internet. Add Egress to the default-deny policy\'s policyTypes (and allow DNS explicitly).',
+      egressOnly:
+        'Namespace "{{name}}" denies egress by default but not ingress: its pods accept connections from every pod in the cluster until a policy selects them. Add Ingress to the default-deny policy\'s policyTypes.',
+    },
+    fix: { availability: 'always', applicability: 'unsafe', title: 'Add a default-deny NetworkPolicy' },
+    since: '0.1.0',
+    docs: {
+      rationale:
+        'NetworkPolicies are allow-lists that only apply to the pods they select; every other pod stays open in both directions. A namespace-wide default-deny policy (`podSelector: {}`, `policyTypes: [Ingress, Egress]`, no rules) turns that around: new workloads start isolated, and each needs an explicit policy for the traffic it uses. This rule looks across files for such a policy in the namespace of every `Namespace` object.',
+      remediation: 'Add the default-deny policy below to the namespace, then a policy per workload for the traffic it needs (ingress from the ingress controller, egress to DNS and its dependencies).',
+      invalid: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+`,
+      valid: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny
+  namespace: shop
+spec:
+  podSelector: {}
+  policyTypes:
+    - Ingress
+    - Egress
+`,
+      notes:
+        'Opt-in: many clusters enforce default-deny outside the repository (a platform policy, Calico or Cilium cluster-wide policies). Silent while the workspace index is incomplete, when a policy that may apply cannot be read (templated, a Kustomize patch, no namespace set) and when another engine\'s policies are present. Only `Namespace` objects are checked.',
+    },
+    references: {
+      peers: { kubescape: 'C-0206' },
+      urls: ['https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies'],
+    },
+  },
+  summarize(object, source): Data | undefined {
+    if (object.kind === 'Namespace') return { type: 'namespace', slot: documentSlot(object, source) };
+    if (isOtherPolicy(object)) return { type: 'other-policy' };
+    return summarizePolicy(object, source);
+  },
+  checkWorkspace(ctx) {
+    const { summary, index } = ctx;
+    const data = dataOf(summary);
+    const name = summary.name;
+    if (!index.complete || summary.partial || data?.type !== 'namespace' || !name) return;
+    const deny = { ingress: false, egress: false };
+    for (const policy of index.byKind('NetworkPolicy')) {
+      const p = dataOf(policy);
+      if (!p) continue;
+      // A policy without a namespace may land in this one; foreign or unreadable ones are unknown.
+      if (policy.namespace === undefined || p.type !== 'policy' || policy.partial) {
+        if (policy.namespace === undefined || policy.namespace === name) return;
+        continue;
+      }
+      if (policy.namespace !== name) continue;
+      for (const direction of ['ingress', 'egress'] as const) {
+        const denies = deniesByDefault(p, direction);
+        if (denies === undefined) return;
+        if (denies) deny[direction] = true;
+      }
+    }
+    for (const kind of ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy', 'GlobalNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']) {
+      if (index.byKind(kind).some((o) => o.namespace === undefined || o.namespace === name)) return;
+    }
+    if (deny.ingress && deny.egress) return;
+    const policyName = freeName(index.byKind('NetworkPolicy'), name, ['default-deny', 'default-deny-all']);
+    const { edit } = newDocumentEdit(summary, data.slot, {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: policyName, namespace: name },
+      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+    });
+    ctx.report({
+      range: summary.anchor,
+      messageId: deny.ingress ? 'ingressOnly' : deny.egress ? 'egressOnly' : 'none',
+      data: { name },
+      fix: [{ title: 'Add a default-deny NetworkPolicy', applicability: 'unsafe', edits: [edit] }],
+    });
+  },
+});

@@ -1,0 +1,184 @@
+import { defineRule, type WorkspaceFix } from '../engine/rule';
+import type { ObjectSummary, WorkspaceIndex } from '../engine/workspace';
+import { placeholder, type EmitValue } from '../fix/emit';
+import { INGRESS_NAMESPACE_PLACEHOLDER, isOtherPolicy, OTHER_POLICY_KINDS, summarizePods, summarizePolicy, type PodsSummary, type PolicySummary } from '../source/network-policy';
+import { selectorMatches } from '../source/selectors';
+import { documentSlot, freeName, mayShareNamespace, newDocumentEdit, type DocumentSlot } from '../source/workspace-docs';
+
+const ID = 'workload-not-isolated';
+
+type Data = (PodsSummary & { slot: DocumentSlot }) | PolicySummary | { type: 'other-policy' };
+
+function dataOf(summary: ObjectSummary): Data | undefined {
+  return summary.data[ID] as Data | undefined;
+}
+
+/**
+ * Whether some policy may isolate the pods: true, false, or undefined when a
+ * policy we cannot read (templated, a Kustomize patch, another engine's) may.
+ */
+export function isolatedBy(index: WorkspaceIndex, summary: ObjectSummary, labels: PodsSummary['labels']): boolean | undefined {
+  let unknown = false;
+  for (const kind of ['NetworkPolicy', ...OTHER_POLICY_KINDS]) {
+    for (const other of index.byKind(kind)) {
+      const data = dataOf(other);
+      if (!data) continue;
+      const clusterWide = other.kind !== 'NetworkPolicy' && other.kind !== 'CiliumNetworkPolicy';
+      if (!clusterWide && !mayShareNamespace(other.namespace, summary.namespace)) continue;
+      if (data.type !== 'policy' || other.partial) {
+        unknown = true;
+        continue;
+      }
+      const match = selectorMatches(data.podSelector, labels);
+      if (match === true) return true;
+      if (match === undefined) unknown = true;
+    }
+  }
+  return unknown ? undefined : false;
+}
+
+export default defineRule({
+  meta: {
+    id: ID,
+    title: 'No NetworkPolicy selects the workload\'s pods',
+    severity: 'warning',
+    category: 'network-policy',
+    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
+    messages: {
+      notIsolated:
+        '{{kind}} "{{name}}" runs pods that no NetworkPolicy selects{{where}}: they accept connections from every pod in the cluster and can reach anything, so one compromised pod anywhere can reach them and they can reach everything. Add a NetworkPolicy that selects their labels and allows only the traffic they need.',
+    },
+    fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Add a NetworkPolicy for these pods' },
+    since: '0.1.0',
+    docs: {
+      rationale:
+        'Kubernetes lets every pod talk to every other pod until a NetworkPolicy selects it. A workload left out is reachable from any compromised pod in the cluster — the usual way an attacker moves from one exposed service to databases and internal APIs — and can itself reach anything, including the cloud metadata endpoint. This rule looks across files: it compares the workload\'s pod labels with the `podSelector` (matchLabels and matchExpressions; `{}` selects every pod) of each NetworkPolicy that may share its namespace.',
+      remediation:
+        'Add a NetworkPolicy selecting the pods with `policyTypes: [Ingress, Egress]` that allows only what they need: ingress from the ingress controller\'s namespace on the container ports, egress to DNS and to the services they call. Better still, add a default-deny policy per namespace (`namespace-no-default-deny`) and allow traffic explicitly.',
+      invalid: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: api
+spec:
+  podSelector:
+    matchLabels:
+      app: api
+  policyTypes: [Ingress]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          ports:
+            - containerPort: 8080
+`,
+      valid: `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: web
+spec:
+  podSelector:
+    matchLabels:
+      app: web
+  policyTypes: [Ingress, Egress]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          ports:
+            - containerPort: 8080
+`,
+      notes: `The rule needs context, and stays silent rather than guess when it is missing:
+- while the workspace index is incomplete (the editor has not read every manifest yet);
+- when the workspace has no Kubernetes NetworkPolicy at all: the repository does not manage network policy, or manages it elsewhere (\`namespace-no-default-deny\` is the opt-in rule for that case);
+- when a policy that may apply cannot be read (Helm-templated selector, a Kustomize patch) or is another engine's (Cilium, Calico, Antrea, AdminNetworkPolicy);
+- when the pod labels are templated, the file is a Kustomize patch, or the pods use the host network (NetworkPolicies do not apply to them).
+
+An unset namespace may be any namespace (\`kubectl -n\`, Helm, Kustomize decide), so a policy without one may select the workload and vice versa.
+
+The fix appends a NetworkPolicy after the workload's document: it selects the workload's \`spec.selector.matchLabels\` (or pod labels), allows ingress from the ingress controller's namespace (a placeholder to fill in) on the container ports, and egress to cluster DNS.`,
+    },
+    references: {
+      peers: { 'kube-linter': 'non-isolated-pod', checkov: 'CKV2_K8S_6', polaris: 'missingNetworkPolicy', kics: '0401f71b', kubescape: ['C-0260', 'C-0030'] },
+      urls: ['https://kubernetes.io/docs/concepts/services-networking/network-policies/', 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies'],
+    },
+  },
+  summarize(object, source): Data | undefined {
+    if (isOtherPolicy(object)) return { type: 'other-policy' };
+    const policy = summarizePolicy(object, source);
+    if (policy) return policy;
+    const pods = summarizePods(object, source);
+    return pods ? { ...pods, slot: documentSlot(object, source) } : undefined;
+  },
+  checkWorkspace(ctx) {
+    const { summary, index } = ctx;
+    if (!index.complete || summary.partial) return;
+    const data = dataOf(summary);
+    if (!data || data.type !== 'pods' || !data.labels || data.hostNetwork) return;
+    // No NetworkPolicy anywhere: the repository does not manage network policy (here); do not guess.
+    if (!index.byKind('NetworkPolicy').some((p) => dataOf(p)?.type === 'policy')) return;
+    if (isolatedBy(index, summary, data.labels) !== false) return;
+    const others = index.byKind('NetworkPolicy');
+    const fixes: WorkspaceFix[] = [];
+    const matchLabels = data.selectorLabels ?? data.labels;
+    if (Object.keys(matchLabels).length > 0) {
+      const name = summary.name ? freeName(others, summary.namespace, [summary.name, `${summary.name}-isolation`]) : placeholder('<name>');
+      const metadata: { [key: string]: EmitValue } = { name };
+      if (summary.namespace) metadata.namespace = summary.namespace;
+      const ingressRule: { [key: string]: EmitValue } = { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': placeholder(INGRESS_NAMESPACE_PLACEHOLDER) } } }] };
+      if (data.ports.length > 0) ingressRule.ports = data.ports.map((p) => ({ protocol: p.protocol, port: p.port }));
+      const policy: EmitValue = {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata,
+        spec: {
+          podSelector: { matchLabels: { ...matchLabels } },
+          policyTypes: ['Ingress', 'Egress'],
+          ingress: [ingressRule],
+          egress: [
+            {
+              to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+              ports: [
+                { protocol: 'UDP', port: 53 },
+                { protocol: 'TCP', port: 53 },
+              ],
+            },
+          ],
+        },
+      };
+      const { edit, placeholders } = newDocumentEdit(summary, data.slot, policy);
+      fixes.push({ title: 'Add a NetworkPolicy for these pods', applicability: 'unsafe', edits: [edit], placeholders });
+    }
+    ctx.report({
+      range: summary.anchor,
+      messageId: 'notIsolated',
+      data: { kind: summary.kind, name: summary.name ?? summary.kind, where: summary.namespace ? ` in namespace "${summary.namespace}"` : '' },
+      fix: fixes,
+    });
+  },
+});

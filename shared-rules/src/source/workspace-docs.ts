@@ -1,0 +1,80 @@
+/**
+ * Small plain-data helpers for cross-document (workspace) rules: namespaces
+ * that may be the same, offsets kept relative to an object, and the text of a
+ * new document a workspace fix inserts after an existing one.
+ */
+import type { SummarizeContext } from '../engine/rule';
+import type { ObjectSummary } from '../engine/workspace';
+import { collectPlaceholders, emitBlockLines, type EmitValue, type SourceStyle } from '../fix/emit';
+import type { K8sObject } from './k8s';
+import type { YNode } from './nav';
+
+/**
+ * Two objects may share a namespace. An unset (or templated) namespace is
+ * decided at apply time (`kubectl -n`, Helm's release namespace, Kustomize),
+ * so it may be any namespace: such pairs count as possibly the same.
+ */
+export function mayShareNamespace(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+/** A range relative to the object's start (summaries move with their document). */
+export type RelRange = [number, number];
+
+export function relRange(object: K8sObject, node: YNode, at: 'value' | 'key' = 'value'): RelRange {
+  const base = object.root.range[0];
+  const [s, e] = at === 'key' ? node.keyRange : node.range;
+  return [s - base, e - base];
+}
+
+export function fileRange(summary: ObjectSummary, rel: RelRange): [number, number] {
+  return [summary.start + rel[0], summary.start + rel[1]];
+}
+
+export interface RelEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Edits from an EditBuilder over the document, made relative to the object. */
+export function relEdits(object: K8sObject, edits: readonly RelEdit[]): RelEdit[] {
+  const base = object.root.range[0];
+  return edits.map((e) => ({ start: e.start - base, end: e.end - base, text: e.text }));
+}
+
+export function fileEdits(summary: ObjectSummary, edits: readonly RelEdit[]): RelEdit[] {
+  return edits.map((e) => ({ start: summary.start + e.start, end: summary.start + e.end, text: e.text }));
+}
+
+/** What inserting a document after this one needs to know of the file. */
+export interface DocumentSlot {
+  eol: '\n' | '\r\n';
+  indentUnit: number;
+  flushSequences: boolean;
+  /** The document does not end with a line break (the file's last line). */
+  needsBreak: boolean;
+}
+
+export function documentSlot(object: K8sObject, source: SummarizeContext): DocumentSlot {
+  const style = source.style;
+  const end = object.root.host.doc.range[2];
+  return { eol: style.eol, indentUnit: style.indentUnit, flushSequences: style.flushSequences, needsBreak: end > 0 && source.text.charCodeAt(end - 1) !== 10 };
+}
+
+/** The edit that inserts `value` as a new document right after the summary's document. */
+export function newDocumentEdit(summary: ObjectSummary, slot: DocumentSlot, value: EmitValue): { edit: RelEdit; placeholders: string[] } {
+  const style: SourceStyle = { eol: slot.eol, indentUnit: slot.indentUnit, flushSequences: slot.flushSequences };
+  const lines = emitBlockLines(value, 0, style);
+  const text = `${slot.needsBreak ? slot.eol : ''}---${slot.eol}${lines.join(slot.eol)}${slot.eol}`;
+  return { edit: { start: summary.documentEnd, end: summary.documentEnd, text }, placeholders: [...new Set(collectPlaceholders(value))] };
+}
+
+/** A name not yet taken by `kind` objects that may share `namespace`. */
+export function freeName(names: Iterable<{ name: string | undefined; namespace: string | undefined }>, namespace: string | undefined, candidates: readonly string[]): string {
+  const taken = new Set<string>();
+  for (const o of names) if (o.name && mayShareNamespace(o.namespace, namespace)) taken.add(o.name);
+  for (const c of candidates) if (!taken.has(c)) return c;
+  const base = candidates[candidates.length - 1]!;
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
