@@ -1,0 +1,108 @@
+/**
+ * The language client: starts dist/server.js over Node IPC for YAML and Helm
+ * documents, tells the server whether the workspace is trusted, and wires the
+ * commands and the language status item to it.
+ */
+import * as vscode from 'vscode';
+import {
+  ExecuteCommandRequest,
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { CLIENT_COMMANDS, StatusNotification, WorkspaceTrustedNotification, type InitializationOptions, type StatusParams } from '../../shared-rules/src/protocol';
+import { registerCommands } from './commands';
+import { KubewardStatus } from './status';
+
+/**
+ * YAML and Helm templates, on disk or unsaved. Helm extensions give chart
+ * templates their own language id (`helm`); without one, a chart template is
+ * plain `yaml`, and the pattern catches templates another extension labelled
+ * differently. `_helpers.tpl` holds only template definitions, not manifests.
+ */
+export const DOCUMENT_SELECTOR: Array<{ scheme: string; language: string } | { scheme: string; pattern: string }> = [
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'untitled', language: 'yaml' },
+  { scheme: 'file', language: 'helm' },
+  { scheme: 'untitled', language: 'helm' },
+  { scheme: 'file', pattern: '**/templates/**/*.{yaml,yml}' },
+];
+
+export class KubewardClient {
+  readonly client: LanguageClient;
+  readonly status: KubewardStatus;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly trustedAtStart = vscode.workspace.isTrusted;
+
+  constructor(readonly context: vscode.ExtensionContext) {
+    const module = context.asAbsolutePath('dist/server.js');
+    // TransportKind.ipc forks the module with Node's IPC channel and passes --node-ipc.
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const initializationOptions: InitializationOptions = {
+      workspaceTrusted: this.trustedAtStart,
+      clientCommands: [...CLIENT_COMMANDS],
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: DOCUMENT_SELECTOR,
+      initializationOptions,
+      synchronize: {
+        // didChangeConfiguration on every change of a kubeward.* setting; the server reads them per resource.
+        configurationSection: 'kubeward',
+        fileEvents: vscode.workspace.createFileSystemWatcher('**/{.kubeward.yaml,.kubeward.yml,kustomization.yaml,kustomization.yml,Kustomization}'),
+      },
+      middleware: {
+        window: {
+          // The server opens rule documentation with window/showDocument; a Markdown page reads best as a preview.
+          showDocument: async (params, token, next) => {
+            const uri = vscode.Uri.parse(params.uri);
+            if (!params.external && uri.scheme === 'file' && uri.path.endsWith('.md')) {
+              await vscode.commands.executeCommand('markdown.showPreview', uri);
+              return { success: true };
+            }
+            return next(params, token);
+          },
+        },
+      },
+    };
+    this.client = new LanguageClient('kubeward', 'Kubeward', serverOptions, clientOptions);
+    this.status = new KubewardStatus(DOCUMENT_SELECTOR, this.client);
+    this.disposables.push(
+      this.status,
+      this.client.onDidChangeState((e) => {
+        if (e.newState === State.Stopped) this.status.stopped();
+      }),
+      this.client.onNotification(StatusNotification.method, (params: StatusParams) => this.status.update(params)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (this.client.isRunning()) void this.client.sendNotification(WorkspaceTrustedNotification.method);
+      }),
+      ...registerCommands(this),
+    );
+  }
+
+  async start(): Promise<void> {
+    try {
+      await this.client.start();
+      // Trust may have been granted while the server was starting (initializationOptions said untrusted).
+      if (vscode.workspace.isTrusted && !this.trustedAtStart) await this.client.sendNotification(WorkspaceTrustedNotification.method);
+    } catch (e) {
+      this.status.failed(e instanceof Error ? e.message : String(e));
+      throw e;
+    }
+  }
+
+  /** Sends `workspace/executeCommand` for a command the client registered itself. */
+  async executeServerCommand<T>(command: string, ...args: unknown[]): Promise<T> {
+    if (!this.client.isRunning()) await this.client.start();
+    return (await this.client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args })) as T;
+  }
+
+  async dispose(): Promise<void> {
+    for (const d of this.disposables.splice(0)) d.dispose();
+    if (this.client.needsStop()) await this.client.stop();
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Entry point of the VS Code extension: start the language client, register
+ * the commands and the status item, stop everything on deactivation. The
+ * analysis itself lives in the language server (dist/server.js).
+ */
+import type * as vscode from 'vscode';
+import { KubewardClient } from './client';
+
+/** What the extension exports (`vscode.extensions.getExtension(...).exports`), for tests and other extensions. */
+export interface KubewardApi {
+  /** Settles when the language server has answered `initialize` (rejects when it could not start). */
+  readonly ready: Promise<void>;
+}
+
+let kubeward: KubewardClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): KubewardApi {
+  kubeward = new KubewardClient(context);
+  // Not awaited: activation stays cheap; commands wait for the server themselves.
+  const ready = kubeward.start();
+  ready.catch(() => undefined); // reported by the client (output channel, status item)
+  return { ready };
+}
+
+export async function deactivate(): Promise<void> {
+  const k = kubeward;
+  kubeward = undefined;
+  await k?.dispose();
+}
