@@ -12,8 +12,8 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, StatusNotification, WorkspaceTrustedNotification, type InitializationOptions, type StatusParams } from '../../shared-rules/src/protocol';
-import { registerCommands } from './commands';
+import { StatusNotification, WorkspaceTrustedNotification, type InitializationOptions, type StatusParams } from '../../shared-rules/src/protocol';
+import { CLIENT_COMMANDS, registerCommands } from './commands';
 import { KubewardStatus } from './status';
 
 /**
@@ -96,9 +96,13 @@ export class KubewardClient {
   }
 
   /** Sends `workspace/executeCommand` for a command the client registered itself. */
-  async executeServerCommand<T>(command: string, ...args: unknown[]): Promise<T> {
+  async executeServerCommand<T>(
+    command: string,
+    options: { args?: unknown[]; workDoneToken?: string; token?: vscode.CancellationToken } = {},
+  ): Promise<T> {
     if (!this.client.isRunning()) await this.client.start();
-    return (await this.client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args })) as T;
+    const params = { command, arguments: options.args ?? [], ...(options.workDoneToken ? { workDoneToken: options.workDoneToken } : {}) };
+    return (await this.client.sendRequest(ExecuteCommandRequest.type, params, options.token)) as T;
   }
 
   async dispose(): Promise<void> {

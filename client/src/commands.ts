@@ -4,16 +4,25 @@
  * `workspace/executeCommand`; the server does the work and applies the edit.
  */
 import * as vscode from 'vscode';
-import type { WorkspaceEdit } from 'vscode-languageclient/node';
-import { Commands, type SecureIngressParams } from '../../shared-rules/src/protocol';
+import { LSPErrorCodes, ResponseError, WorkDoneProgress, type WorkspaceEdit } from 'vscode-languageclient/node';
+import { Commands, type ScanWorkspaceResult, type SecureIngressArgs } from '../../shared-rules/src/protocol';
 import type { KubewardClient } from './client';
 import { listRuleDocs, type RuleDoc } from './rule-docs';
+
+/** Palette command that picks a rule and shows its page (client only; the server's `kubeward.showDocumentation` takes a rule id). */
+export const SHOW_RULE_DOCUMENTATION = 'kubeward.showRuleDocumentation';
+
+/**
+ * Commands this client registers itself; sent in `initializationOptions.clientCommands`
+ * so that the server does not advertise them and vscode-languageclient does not register them twice.
+ */
+export const CLIENT_COMMANDS: readonly string[] = [Commands.secureIngress, Commands.scanWorkspace, SHOW_RULE_DOCUMENTATION];
 
 export function registerCommands(k: KubewardClient): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(Commands.secureIngress, () => secureIngress(k)),
     vscode.commands.registerCommand(Commands.scanWorkspace, () => scanWorkspace(k)),
-    vscode.commands.registerCommand(Commands.showRuleDocumentation, (ruleId?: unknown) => showRuleDocumentation(k, ruleId)),
+    vscode.commands.registerCommand(SHOW_RULE_DOCUMENTATION, (ruleId?: unknown) => showRuleDocumentation(k, ruleId)),
     vscode.commands.registerCommand('kubeward.showOutput', () => k.status.showOutput()),
   ];
 }
@@ -79,7 +88,7 @@ async function secureIngress(k: KubewardClient): Promise<WorkspaceEdit | undefin
   if (clusterIssuer === undefined) return undefined;
 
   const c2p = k.client.code2ProtocolConverter;
-  const params: SecureIngressParams = {
+  const params: SecureIngressArgs = {
     uri: c2p.asUri(document.uri),
     position: c2p.asPosition(editor.selection.active),
     ...(authUrl.trim() ? { authUrl: authUrl.trim() } : {}),
@@ -87,7 +96,7 @@ async function secureIngress(k: KubewardClient): Promise<WorkspaceEdit | undefin
     ...(clusterIssuer.trim() ? { clusterIssuer: clusterIssuer.trim() } : {}),
   };
   try {
-    const edit = await k.executeServerCommand<WorkspaceEdit | null>(Commands.secureIngress, params);
+    const edit = await k.executeServerCommand<WorkspaceEdit | null>(Commands.secureIngress, { args: [params] });
     if (!edit || isEmptyEdit(edit)) void vscode.window.showInformationMessage('Kubeward: this Ingress is already as secure as Kubeward can make it.');
     return edit ?? undefined;
   } catch (e) {
@@ -103,17 +112,39 @@ function isEmptyEdit(edit: WorkspaceEdit): boolean {
 }
 
 /** "Scan workspace": the server analyses every manifest in the workspace and publishes the findings to Problems. */
-async function scanWorkspace(k: KubewardClient): Promise<unknown> {
+async function scanWorkspace(k: KubewardClient): Promise<ScanWorkspaceResult | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
     void vscode.window.showInformationMessage('Kubeward: open a folder to scan its manifests.');
     return undefined;
   }
   try {
-    return await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Kubeward: scanning the workspace for Kubernetes manifests…' },
-      () => k.executeServerCommand<unknown>(Commands.scanWorkspace),
+    // A cancellable notification; the server's work-done reports (files scanned) on our token show in it.
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Kubeward: scanning the workspace', cancellable: true },
+      async (progress, token) => {
+        const workDoneToken = `kubeward-scan-${Date.now()}`;
+        let reported = 0;
+        const sub = k.client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+          if (value.kind === 'end') return;
+          const increment = value.percentage !== undefined ? Math.max(0, value.percentage - reported) : undefined;
+          if (value.percentage !== undefined) reported = value.percentage;
+          progress.report({ message: value.message, increment });
+        });
+        try {
+          return await k.executeServerCommand<ScanWorkspaceResult | null>(Commands.scanWorkspace, { workDoneToken, token });
+        } finally {
+          sub.dispose();
+        }
+      },
     );
+    if (result) {
+      const files = `${result.filesChecked} manifest ${result.filesChecked === 1 ? 'file' : 'files'}`;
+      const findings = `${result.findings} ${result.findings === 1 ? 'finding' : 'findings'}`;
+      void vscode.window.setStatusBarMessage(`Kubeward: ${result.cancelled ? 'scan cancelled after' : 'scanned'} ${files}, ${findings} (see Problems)`, 10_000);
+    }
+    return result ?? undefined;
   } catch (e) {
+    if (e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled) return undefined; // the user cancelled
     void vscode.window.showErrorMessage(`Kubeward: the workspace scan failed: ${errorMessage(e)}`);
     return undefined;
   }

@@ -4,12 +4,15 @@
  * analysis itself lives in the language server (dist/server.js).
  */
 import type * as vscode from 'vscode';
+import type { StatusParams } from '../../shared-rules/src/protocol';
 import { KubewardClient } from './client';
 
 /** What the extension exports (`vscode.extensions.getExtension(...).exports`), for tests and other extensions. */
 export interface KubewardApi {
   /** Settles when the language server has answered `initialize` (rejects when it could not start). */
   readonly ready: Promise<void>;
+  /** The last `kubeward/status` the server sent, as the language status item shows it. */
+  status(): StatusParams | undefined;
 }
 
 let kubeward: KubewardClient | undefined;
@@ -19,7 +22,8 @@ export function activate(context: vscode.ExtensionContext): KubewardApi {
   // Not awaited: activation stays cheap; commands wait for the server themselves.
   const ready = kubeward.start();
   ready.catch(() => undefined); // reported by the client (output channel, status item)
-  return { ready };
+  const k = kubeward;
+  return { ready, status: () => k.status.last };
 }
 
 export async function deactivate(): Promise<void> {
