@@ -12,6 +12,12 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeward-e2e-desktop-'));
 const workspace = path.join(tmp, 'ws');
 fs.cpSync(path.join(root, 'test/e2e/workspace'), workspace, { recursive: true });
 const resultFile = path.join(tmp, 'result.json');
+const userData = path.join(tmp, 'ud');
+fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+fs.writeFileSync(
+  path.join(userData, 'User', 'settings.json'),
+  JSON.stringify({ 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true, 'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'git.enabled': false }),
+);
 
 let exitCode = 1;
 try {
@@ -20,8 +26,9 @@ try {
     extensionDevelopmentPath: root,
     extensionTestsPath: path.join(root, 'out/test/e2e/suite/index.js'),
     extensionTestsEnv: { E2E_RESULT_FILE: resultFile, ...(process.env.E2E_GREP ? { E2E_GREP: process.env.E2E_GREP } : {}) },
-    // the fixture workspace first; a fresh profile without other extensions; trusted, no welcome page
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', `--user-data-dir=${path.join(tmp, 'ud')}`],
+    // The fixture workspace first, then a fresh profile without other extensions. runTests adds
+    // --disable-workspace-trust, --skip-welcome, --extensionDevelopmentPath and --extensionTestsPath itself.
+    launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${userData}`],
   });
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);

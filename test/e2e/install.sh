@@ -10,6 +10,9 @@ STAMP="node-$NODE24_VER code-server-$CODE_SERVER_VER playwright-core-$PW_VER"
 t0=$SECONDS; say() { echo "e2e install [+$((SECONDS-t0))s] $*"; }
 die() { echo "e2e install FAILED: $*" >&2; exit 1; }
 mkdir -p "$CACHE"
+# Under `npm test` the outer npm's variables (npm_config_user_agent says "node/v20", which code-server's
+# postinstall checks; npm_config_nodedir; NODE) would leak into the installs below: start clean.
+for v in $(compgen -e); do case "$v" in npm_*|NPM_*|NODE|INIT_CWD) unset "$v" ;; esac; done
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
