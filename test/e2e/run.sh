@@ -8,7 +8,9 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CACHE=${KUBEWARD_E2E_CACHE:-$HOME/.cache/kubeward-e2e}
-RUN="$CACHE/run"
+# One folder per run (runs from two checkouts may overlap); kept on failure for its logs, old ones pruned.
+mkdir -p "$CACHE/runs"; find "$CACHE/runs" -mindepth 1 -maxdepth 1 -mmin +720 -exec rm -rf {} + 2>/dev/null || true
+RUN=$(mktemp -d "$CACHE/runs/$(date +%H%M%S).XXXX")
 t0=$SECONDS; say() { echo "e2e [+$((SECONDS-t0))s] $*"; }
 passes=0; failures=0
 finish() {
@@ -22,7 +24,7 @@ CODE_SERVER="$CACHE/cs/node_modules/.bin/code-server"
 export NODE_PATH="$CACHE/cs/node_modules"   # playwright-core for the drivers
 
 say "package the extension and build the suite"
-rm -rf "$RUN"; mkdir -p "$RUN"/{home,xdg,ud/User,exts,ws-ui,pkg}
+mkdir -p "$RUN"/{home,xdg,ud/User,exts,ws-ui,pkg}
 (cd "$ROOT" && npm run --silent package -- --out "$RUN/pkg/" >"$RUN/package.log" 2>&1) || { cat "$RUN/package.log"; failures=1; finish; exit 1; }
 VSIX=$(ls "$RUN"/pkg/*.vsix)
 node "$ROOT/test/e2e/build.mjs" >/dev/null
@@ -99,6 +101,10 @@ if [ -z "${E2E_SKIP_UI:-}" ]; then
   stop_code_server
 fi
 
-say "done (logs in $RUN)"
-if [ "$failures" != 0 ]; then for f in "$RUN"/code-server-*.log; do echo "--- $f (tail)"; tail -15 "$f"; done; fi
+if [ "$failures" != 0 ]; then
+  for f in "$RUN"/code-server-*.log; do echo "--- $f (tail)"; tail -15 "$f"; done
+  say "done; logs and screenshots kept in $RUN"
+else
+  rm -rf "$RUN"; say "done"
+fi
 finish
