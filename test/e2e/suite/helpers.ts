@@ -13,7 +13,11 @@ interface KubewardApi {
 export async function activate(): Promise<KubewardApi> {
   const ext = vscode.extensions.getExtension<KubewardApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not installed in this host`);
+  const wasActive = ext.isActive;
+  const t0 = performance.now();
   const api = await ext.activate();
+  // Reported, not asserted (timing on a shared CI machine): SPEC §8 wants activation under 50 ms.
+  if (!wasActive) console.log(`    (activation took ${(performance.now() - t0).toFixed(1)} ms; the server starts after it)`);
   await api.ready;
   return api;
 }
