@@ -19,7 +19,10 @@ const common = {
 const entries = [
   { in: 'shared-rules/src/cli/bin.ts', out: 'dist/cli.js', bin: true },
   { in: 'server/src/main.ts', out: 'dist/server.js', bin: true },
-  { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
+  // The extension entry stays small; the language client (vscode-languageclient) is its own bundle,
+  // required right after activation.
+  { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode', './language-client.js'] },
+  { in: 'client/src/client.ts', out: 'dist/language-client.js', external: ['vscode'] },
   { in: 'scripts/gen-docs.ts', out: 'dist/tools/gen-docs.js' },
 ].filter((e) => fs.existsSync(e.in));
 

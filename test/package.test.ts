@@ -67,6 +67,7 @@ describe('npm run package', () => {
       'extension/changelog.md',
       'extension/images/icon.png',
       'extension/dist/client.js',
+      'extension/dist/language-client.js',
       'extension/dist/server.js',
       'extension/syntaxes/kubeward-comment.injection.tmLanguage.json',
     ]) {
@@ -81,20 +82,27 @@ describe('npm run package', () => {
     const unexpected = [...files.keys()].filter(
       (n) =>
         !/^(\[Content_Types\]\.xml|extension\.vsixmanifest)$/.test(n) &&
-        !/^extension\/(package\.json|readme\.md|LICENSE\.txt|changelog\.md|images\/icon\.png|dist\/(client|server)\.js|syntaxes\/[^/]+\.json|docs\/rules\/[a-z0-9-]+\.md)$/.test(n),
+        !/^extension\/(package\.json|readme\.md|LICENSE\.txt|changelog\.md|images\/icon\.png|dist\/(client|language-client|server)\.js|syntaxes\/[^/]+\.json|docs\/rules\/[a-z0-9-]+\.md)$/.test(n),
     );
     expect(unexpected).toEqual([]);
   });
 
   it('has bundled, minified code that needs nothing but vscode and Node built-ins', () => {
-    for (const f of ['extension/dist/client.js', 'extension/dist/server.js']) {
+    for (const f of ['extension/dist/client.js', 'extension/dist/language-client.js', 'extension/dist/server.js']) {
       const code = files.get(f)!.toString('utf8');
       const required = [...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!);
-      const foreign = required.filter((r) => r !== 'vscode' && !r.startsWith('node:') && !BUILTINS.has(r.split('/')[0]!));
+      const foreign = required.filter(
+        (r) => r !== 'vscode' && !r.startsWith('node:') && !BUILTINS.has(r.split('/')[0]!) && !(f.endsWith('/client.js') && r === './language-client.js'),
+      );
       expect(foreign, f).toEqual([]);
       expect(code, `${f} has no source map comment`).not.toMatch(/sourceMappingURL/);
     }
-    expect(files.get('extension/dist/client.js')!.toString('utf8')).toMatch(/require\(["']vscode["']\)/);
+    const entry = files.get('extension/dist/client.js')!.toString('utf8');
+    expect(entry).toMatch(/require\(["']vscode["']\)/);
+    // the activation path stays small: vscode-languageclient lives in language-client.js, loaded after activation
+    expect(entry).toMatch(/require\(["']\.\/language-client\.js["']\)/);
+    expect(entry.length).toBeLessThan(40_000);
+    expect(files.get('extension/dist/language-client.js')!.toString('utf8')).toMatch(/LanguageClient/);
     expect(files.get('extension/dist/server.js')!.toString('utf8')).not.toMatch(/require\(["']vscode["']\)/);
   });
 

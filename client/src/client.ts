@@ -1,42 +1,38 @@
 /**
  * The language client: starts dist/server.js over Node IPC for YAML and Helm
- * documents, tells the server whether the workspace is trusted, and wires the
- * commands and the language status item to it.
+ * documents, tells the server whether the workspace is trusted, and feeds the
+ * language status item. Bundled on its own (dist/language-client.js) and
+ * loaded right after activation, so that vscode-languageclient is not parsed
+ * on the activation path.
  */
 import * as vscode from 'vscode';
 import {
   ExecuteCommandRequest,
   LanguageClient,
+  LSPErrorCodes,
+  ResponseError,
   State,
   TransportKind,
+  WorkDoneProgress,
   type LanguageClientOptions,
   type ServerOptions,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressReport,
 } from 'vscode-languageclient/node';
 import { StatusNotification, WorkspaceTrustedNotification, type InitializationOptions, type StatusParams } from '../../shared-rules/src/protocol';
-import { CLIENT_COMMANDS, registerCommands } from './commands';
-import { KubewardStatus } from './status';
-
-/**
- * YAML and Helm templates, on disk or unsaved. Helm extensions give chart
- * templates their own language id (`helm`); without one, a chart template is
- * plain `yaml`, and the pattern catches templates another extension labelled
- * differently. `_helpers.tpl` holds only template definitions, not manifests.
- */
-export const DOCUMENT_SELECTOR: Array<{ scheme: string; language: string } | { scheme: string; pattern: string }> = [
-  { scheme: 'file', language: 'yaml' },
-  { scheme: 'untitled', language: 'yaml' },
-  { scheme: 'file', language: 'helm' },
-  { scheme: 'untitled', language: 'helm' },
-  { scheme: 'file', pattern: '**/templates/**/*.{yaml,yml}' },
-];
+import { CLIENT_COMMANDS } from './commands';
+import { DOCUMENT_SELECTOR } from './selector';
+import type { KubewardStatus } from './status';
 
 export class KubewardClient {
   readonly client: LanguageClient;
-  readonly status: KubewardStatus;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly trustedAtStart = vscode.workspace.isTrusted;
 
-  constructor(readonly context: vscode.ExtensionContext) {
+  constructor(
+    readonly context: vscode.ExtensionContext,
+    readonly status: KubewardStatus,
+  ) {
     const module = context.asAbsolutePath('dist/server.js');
     // TransportKind.ipc forks the module with Node's IPC channel and passes --node-ipc.
     const serverOptions: ServerOptions = {
@@ -70,9 +66,8 @@ export class KubewardClient {
       },
     };
     this.client = new LanguageClient('kubeward', 'Kubeward', serverOptions, clientOptions);
-    this.status = new KubewardStatus(DOCUMENT_SELECTOR, this.client);
+    status.attach(this.client);
     this.disposables.push(
-      this.status,
       this.client.onDidChangeState((e) => {
         if (e.newState === State.Stopped) this.status.stopped();
       }),
@@ -80,7 +75,6 @@ export class KubewardClient {
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         if (this.client.isRunning()) void this.client.sendNotification(WorkspaceTrustedNotification.method);
       }),
-      ...registerCommands(this),
     );
   }
 
@@ -103,6 +97,25 @@ export class KubewardClient {
     if (!this.client.isRunning()) await this.client.start();
     const params = { command, arguments: options.args ?? [], ...(options.workDoneToken ? { workDoneToken: options.workDoneToken } : {}) };
     return (await this.client.sendRequest(ExecuteCommandRequest.type, params, options.token)) as T;
+  }
+
+  asUri(uri: vscode.Uri): string {
+    return this.client.code2ProtocolConverter.asUri(uri);
+  }
+
+  asPosition(position: vscode.Position): { line: number; character: number } {
+    return this.client.code2ProtocolConverter.asPosition(position);
+  }
+
+  /** Work-done reports the server sends on a token the client chose. */
+  onWorkDoneProgress(token: string, handler: (value: WorkDoneProgressBegin | WorkDoneProgressReport) => void): vscode.Disposable {
+    return this.client.onProgress(WorkDoneProgress.type, token, (value) => {
+      if (value.kind !== 'end') handler(value);
+    });
+  }
+
+  isCancellation(e: unknown): boolean {
+    return e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled;
   }
 
   async dispose(): Promise<void> {

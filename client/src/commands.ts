@@ -4,9 +4,10 @@
  * `workspace/executeCommand`; the server does the work and applies the edit.
  */
 import * as vscode from 'vscode';
-import { LSPErrorCodes, ResponseError, WorkDoneProgress, type WorkspaceEdit } from 'vscode-languageclient/node';
+import type { WorkspaceEdit } from 'vscode-languageclient/node';
 import { Commands, type ScanWorkspaceResult, type SecureIngressArgs } from '../../shared-rules/src/protocol';
 import type { KubewardClient } from './client';
+import type { KubewardStatus } from './status';
 import { listRuleDocs, type RuleDoc } from './rule-docs';
 
 /** Palette command that picks a rule and shows its page (client only; the server's `kubeward.showDocumentation` takes a rule id). */
@@ -18,12 +19,19 @@ export const SHOW_RULE_DOCUMENTATION = 'kubeward.showRuleDocumentation';
  */
 export const CLIENT_COMMANDS: readonly string[] = [Commands.secureIngress, Commands.scanWorkspace, SHOW_RULE_DOCUMENTATION];
 
-export function registerCommands(k: KubewardClient): vscode.Disposable[] {
+/** What the commands need: registered at activation, they wait for the language client when they must. */
+export interface CommandHost {
+  readonly context: vscode.ExtensionContext;
+  readonly status: KubewardStatus;
+  client(): Promise<KubewardClient>;
+}
+
+export function registerCommands(host: CommandHost): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(Commands.secureIngress, () => secureIngress(k)),
-    vscode.commands.registerCommand(Commands.scanWorkspace, () => scanWorkspace(k)),
-    vscode.commands.registerCommand(SHOW_RULE_DOCUMENTATION, (ruleId?: unknown) => showRuleDocumentation(k, ruleId)),
-    vscode.commands.registerCommand('kubeward.showOutput', () => k.status.showOutput()),
+    vscode.commands.registerCommand(Commands.secureIngress, () => secureIngress(host)),
+    vscode.commands.registerCommand(Commands.scanWorkspace, () => scanWorkspace(host)),
+    vscode.commands.registerCommand(SHOW_RULE_DOCUMENTATION, (ruleId?: unknown) => showRuleDocumentation(host, ruleId)),
+    vscode.commands.registerCommand('kubeward.showOutput', () => host.status.showOutput()),
   ];
 }
 
@@ -46,7 +54,7 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
  * cancels, an empty answer leaves the choice to the server's configuration),
  * then lets the server edit the Ingress under the cursor.
  */
-async function secureIngress(k: KubewardClient): Promise<WorkspaceEdit | undefined> {
+async function secureIngress(host: CommandHost): Promise<WorkspaceEdit | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!isManifestEditor(editor)) {
     void vscode.window.showErrorMessage('Kubeward: open the YAML file of an Ingress and put the cursor in it first.');
@@ -87,15 +95,15 @@ async function secureIngress(k: KubewardClient): Promise<WorkspaceEdit | undefin
   });
   if (clusterIssuer === undefined) return undefined;
 
-  const c2p = k.client.code2ProtocolConverter;
-  const params: SecureIngressArgs = {
-    uri: c2p.asUri(document.uri),
-    position: c2p.asPosition(editor.selection.active),
-    ...(authUrl.trim() ? { authUrl: authUrl.trim() } : {}),
-    ...(tlsSecretName.trim() ? { tlsSecretName: tlsSecretName.trim() } : {}),
-    ...(clusterIssuer.trim() ? { clusterIssuer: clusterIssuer.trim() } : {}),
-  };
   try {
+    const k = await host.client();
+    const params: SecureIngressArgs = {
+      uri: k.asUri(document.uri),
+      position: k.asPosition(editor.selection.active),
+      ...(authUrl.trim() ? { authUrl: authUrl.trim() } : {}),
+      ...(tlsSecretName.trim() ? { tlsSecretName: tlsSecretName.trim() } : {}),
+      ...(clusterIssuer.trim() ? { clusterIssuer: clusterIssuer.trim() } : {}),
+    };
     const edit = await k.executeServerCommand<WorkspaceEdit | null>(Commands.secureIngress, { args: [params] });
     if (!edit || isEmptyEdit(edit)) void vscode.window.showInformationMessage('Kubeward: this Ingress is already as secure as Kubeward can make it.');
     return edit ?? undefined;
@@ -112,26 +120,28 @@ function isEmptyEdit(edit: WorkspaceEdit): boolean {
 }
 
 /** "Scan workspace": the server analyses every manifest in the workspace and publishes the findings to Problems. */
-async function scanWorkspace(k: KubewardClient): Promise<ScanWorkspaceResult | undefined> {
+async function scanWorkspace(host: CommandHost): Promise<ScanWorkspaceResult | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
     void vscode.window.showInformationMessage('Kubeward: open a folder to scan its manifests.');
     return undefined;
   }
+  let k: KubewardClient | undefined;
   try {
+    k = await host.client();
+    const client = k;
     // A cancellable notification; the server's work-done reports (files scanned) on our token show in it.
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Kubeward: scanning the workspace', cancellable: true },
       async (progress, token) => {
         const workDoneToken = `kubeward-scan-${Date.now()}`;
         let reported = 0;
-        const sub = k.client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
-          if (value.kind === 'end') return;
+        const sub = client.onWorkDoneProgress(workDoneToken, (value) => {
           const increment = value.percentage !== undefined ? Math.max(0, value.percentage - reported) : undefined;
           if (value.percentage !== undefined) reported = value.percentage;
           progress.report({ message: value.message, increment });
         });
         try {
-          return await k.executeServerCommand<ScanWorkspaceResult | null>(Commands.scanWorkspace, { workDoneToken, token });
+          return await client.executeServerCommand<ScanWorkspaceResult | null>(Commands.scanWorkspace, { workDoneToken, token });
         } finally {
           sub.dispose();
         }
@@ -144,15 +154,15 @@ async function scanWorkspace(k: KubewardClient): Promise<ScanWorkspaceResult | u
     }
     return result ?? undefined;
   } catch (e) {
-    if (e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled) return undefined; // the user cancelled
+    if (k?.isCancellation(e)) return undefined; // the user cancelled
     void vscode.window.showErrorMessage(`Kubeward: the workspace scan failed: ${errorMessage(e)}`);
     return undefined;
   }
 }
 
 /** "Show rule documentation": a quick pick of the rules, then the rule's page in the Markdown preview. */
-async function showRuleDocumentation(k: KubewardClient, ruleId?: unknown): Promise<RuleDoc | undefined> {
-  const docs = await listRuleDocs(vscode.Uri.joinPath(k.context.extensionUri, 'docs', 'rules'));
+async function showRuleDocumentation(host: CommandHost, ruleId?: unknown): Promise<RuleDoc | undefined> {
+  const docs = await listRuleDocs(vscode.Uri.joinPath(host.context.extensionUri, 'docs', 'rules'));
   let pick: RuleDoc | undefined = typeof ruleId === 'string' ? docs.find((d) => d.id === ruleId) : undefined;
   if (!pick) {
     const atCursor = rulesAtCursor();

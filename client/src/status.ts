@@ -12,12 +12,18 @@ export class KubewardStatus implements vscode.Disposable {
   /** The last status the server sent (tests and the UI read it). */
   last: StatusParams | undefined;
 
-  constructor(selector: vscode.DocumentSelector, private readonly client: LanguageClient) {
+  private client: LanguageClient | undefined;
+
+  constructor(selector: vscode.DocumentSelector) {
     this.item = vscode.languages.createLanguageStatusItem('kubeward.status', selector);
     this.item.name = 'Kubeward';
     this.item.text = '$(shield) Kubeward';
     this.item.detail = 'starting';
     this.item.busy = true;
+  }
+
+  attach(client: LanguageClient): void {
+    this.client = client;
   }
 
   update(params: StatusParams): void {
@@ -55,7 +61,7 @@ export class KubewardStatus implements vscode.Disposable {
   }
 
   showOutput(): void {
-    this.client.outputChannel.show(true);
+    this.client?.outputChannel.show(true);
   }
 
   dispose(): void {

@@ -29,7 +29,12 @@ const timeoutMs = Number(process.env.E2E_TIMEOUT_MS || 300_000);
     const page = ctx.pages()[0] || (await ctx.newPage());
     let done;
     const exited = new Promise((resolve) => (done = resolve));
-    await page.exposeFunction('codeAutomationLog', (_type, args) => console.log(...args));
+    // The workbench logs through the same channel; drop its offline noise (the gallery is unreachable by design).
+    const noise = /open-vsx\.org|getaddrinfo|\/workbench\.js:\d+|vsda|Gallery/;
+    await page.exposeFunction('codeAutomationLog', (_type, args) => {
+      const text = args.map(String).join(' ');
+      if (process.env.E2E_VERBOSE || !noise.test(text)) console.log(...args);
+    });
     await page.exposeFunction('codeAutomationExit', (code) => done(code));
     page.on('pageerror', (e) => process.env.E2E_VERBOSE && console.log('[page error]', e.message));
     if (process.env.E2E_VERBOSE) page.on('console', (m) => console.log('[browser]', m.text()));

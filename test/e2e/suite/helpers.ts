@@ -7,6 +7,7 @@ export const EXTENSION_ID = 'kubeward.kubeward';
 interface KubewardApi {
   ready: Promise<void>;
   status(): { rulesActive: number; filesChecked: number; ruleErrors: number; profile: string } | undefined;
+  activationMs: number;
 }
 
 /** Activates the extension (if the workspace did not already) and waits for the language server. */
@@ -17,7 +18,9 @@ export async function activate(): Promise<KubewardApi> {
   const t0 = performance.now();
   const api = await ext.activate();
   // Reported, not asserted (timing on a shared CI machine): SPEC §8 wants activation under 50 ms.
-  if (!wasActive) console.log(`    (activation took ${(performance.now() - t0).toFixed(1)} ms; the server starts after it)`);
+  if (!wasActive) {
+    console.log(`    (activation: ${api.activationMs.toFixed(1)} ms in the extension, ${(performance.now() - t0).toFixed(1)} ms as the host's activate() call)`);
+  }
   await api.ready;
   return api;
 }
