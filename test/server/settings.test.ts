@@ -49,6 +49,15 @@ describe('editor settings', () => {
     await client.waitFor('baseline status', () => client!.statuses.at(-1)?.profile === 'baseline');
   });
 
+  it('maxFileSize skips larger files with one informational diagnostic', async () => {
+    client = await TestClient.start({ settings: { maxFileSize: 100 } });
+    const uri = 'file:///work/pod.yaml';
+    await client.open(uri, PRIVILEGED_POD);
+    const published = await client.waitForDiagnostics(uri, 1);
+    expect(published.diagnostics.map((d) => [d.code, d.severity])).toEqual([['analysis-skipped', DiagnosticSeverity.Information]]);
+    expect(published.diagnostics[0]!.message).toContain('setting maxFileSize');
+  });
+
   it('settings pushed with didChangeConfiguration apply for a client without workspace/configuration', async () => {
     client = await TestClient.start({ capabilities: {} });
     const uri = 'file:///work/pod.yaml';
