@@ -35,6 +35,8 @@ export interface CommandsHost {
   rulesById: ReadonlyMap<string, Rule>;
   /** Folder of the shipped rule pages (`docs/rules/<id>.md`). */
   docsDir: string;
+  /** A scan finished (the status changed). */
+  onScanned(): void;
 }
 
 const invalid = (message: string) => new ResponseError(ErrorCodes.InvalidParams, message);
@@ -115,7 +117,8 @@ export class ServerCommands {
   private async scanWorkspace(params: ExecuteCommandParams, token: CancellationToken): Promise<ScanWorkspaceResult> {
     let progress: WorkDoneProgressReporter | undefined;
     let progressToken: CancellationToken | undefined;
-    if (params.workDoneToken !== undefined) progress = this.host.connection.window.attachWorkDoneProgress(params.workDoneToken);
+    // The implementation takes the token itself, whatever server.d.ts says (progress.d.ts agrees).
+    if (params.workDoneToken !== undefined) progress = this.host.connection.window.attachWorkDoneProgress(params.workDoneToken as never);
     else if (this.host.features.workDoneProgress) {
       const created = await this.host.connection.window.createWorkDoneProgress();
       progress = created;
@@ -130,6 +133,7 @@ export class ServerCommands {
     };
     try {
       const result = await this.host.workspace.scan({ publish: true, progress, token: either });
+      this.host.onScanned();
       return result;
     } finally {
       progress?.done();

@@ -6,6 +6,7 @@ import path from 'node:path';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
+  ExecuteCommandRequest,
   FileChangeType,
   ResponseError,
   TextDocumentSyncKind,
@@ -14,7 +15,7 @@ import {
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
-import { LineIndex, RULES, VERSION, type Rule, type RuleError } from '../../shared-rules/src/index';
+import { isRuleActive, LineIndex, resolveConfig, RULES, VERSION, type Rule, type RuleError } from '../../shared-rules/src/index';
 import { FIX_ALL_CODE_ACTION_KIND, SERVER_COMMANDS, StatusNotification, WorkspaceTrustedNotification, type StatusParams } from '../../shared-rules/src/protocol';
 import { clientFeatures, type ClientFeatures } from './capabilities';
 import { CodeActions } from './codeActions';
@@ -80,12 +81,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
+  const defaultConfig = resolveConfig();
   let lastStatus = '';
   let lastActive: AnalysisResult | undefined;
   function sendStatus(): void {
     const checked = new Set<string>([...documents.results().filter((r) => r.rulesActive > 0).map((r) => fileKey(r.uri)), ...workspace.checkedFiles()]);
     const status: StatusParams = {
-      rulesActive: lastActive?.rulesActive ?? 0,
+      rulesActive: lastActive?.rulesActive ?? rules.filter((r) => isRuleActive(r, defaultConfig)).length,
       filesChecked: checked.size,
       ruleErrors: loggedRuleErrors.size,
       profile: lastActive?.settings.config.profile ?? 'baseline',
@@ -166,12 +168,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     documents.listen(connection);
     const codeActions = new CodeActions({ documents, settings, features, rulesById });
     const hovers = new Hovers({ documents, settings, features, rulesById });
-    const commands = new ServerCommands({ connection, documents, settings, workspace, features, rules, rulesById, docsDir });
+    const commands = new ServerCommands({ connection, documents, settings, workspace, features, rules, rulesById, docsDir, onScanned: sendStatus });
 
     connection.onCodeAction(guard('code actions', (p, t) => codeActions.provide(p, t), []));
     connection.onCodeActionResolve(guard('code action resolve', (p) => codeActions.resolve(p), {} as never));
     connection.onHover(guard('hover', (p, t) => hovers.provide(p, t), null));
-    connection.onExecuteCommand(guard('command', (p, t) => commands.execute(p, t), null));
+    // Registered raw: the library's onExecuteCommand removes `workDoneToken` from the params.
+    connection.onRequest(ExecuteCommandRequest.type, guard('command', (p, t) => commands.execute(p, t), null));
     if (features.pullDiagnostics) {
       connection.languages.diagnostics.on(guard('diagnostics', (p, t) => documents.pull(p, t).then((r) => r ?? { kind: 'full' as const, items: [] }), { kind: 'full', items: [] }));
     }

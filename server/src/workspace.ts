@@ -46,6 +46,7 @@ export class Workspace {
   /** The index holds every manifest of the workspace (after a scan or the start-up indexing). */
   private indexedAll = false;
   private generation = 0;
+  private running = false;
   /** Manifests the last published scan checked (file keys). */
   private checked = new Set<string>();
 
@@ -196,7 +197,18 @@ export class Workspace {
    * by their own analyses, which this re-runs against the complete index).
    */
   async scan(options: { publish: boolean; progress?: WorkDoneProgressReporter; token?: CancellationToken }): Promise<ScanWorkspaceResult> {
+    // Indexing alone never interrupts a scan in progress (which indexes too); a scan that publishes supersedes any other.
+    if (!options.publish && this.running) return { filesChecked: 0, findings: 0, cancelled: true };
     const generation = ++this.generation;
+    this.running = true;
+    try {
+      return await this.scanFiles(generation, options);
+    } finally {
+      if (generation === this.generation) this.running = false;
+    }
+  }
+
+  private async scanFiles(generation: number, options: { publish: boolean; progress?: WorkDoneProgressReporter; token?: CancellationToken }): Promise<ScanWorkspaceResult> {
     const cancelled = () => generation !== this.generation || Boolean(options.token?.isCancellationRequested);
     const { progress } = options;
     progress?.report(0, 'Looking for manifests…');
@@ -309,6 +321,7 @@ export class Workspace {
   /** Stops a scan in progress. */
   cancel(): void {
     this.generation++;
+    this.running = false;
   }
 }
 

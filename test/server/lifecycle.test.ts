@@ -68,6 +68,16 @@ describe('initialize', () => {
     expect(client.registrations).toEqual([]);
   });
 
+  it('a client with applyEdit but without code action literals applies fixes through kubeward.applyFix', async () => {
+    client = await TestClient.start({ capabilities: { workspace: { applyEdit: true } } });
+    await client.open(URI, PRIVILEGED_POD);
+    const [first] = (await client.waitForDiagnostics(URI, 1)).diagnostics;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: URI }, range: first!.range, context: { diagnostics: [first!] } }))!;
+    const fix = actions.find((a) => a.title === 'Set privileged: false') as { command: string; arguments: unknown[] };
+    await expect(client.connection.sendRequest(ExecuteCommandRequest.type, { command: fix.command, arguments: fix.arguments })).resolves.toBe(true);
+    expect(client.applied).toEqual([{ label: 'Kubeward fix', edit: fix.arguments[0] }]);
+  });
+
   it('answers every request after one that failed', async () => {
     client = await TestClient.start();
     await client.open(URI, PRIVILEGED_POD);

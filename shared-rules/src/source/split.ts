@@ -36,6 +36,10 @@ export function splitDocuments(text: string): Chunk[] {
   // A BOM before the first marker belongs to the first chunk.
   const first = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let lineStart = first;
+  // Next `\n---` and `\n...` at or after the current line break, searched again
+  // only once passed (-2: not searched yet; -1: none left), so the scan stays linear.
+  let dash = -2;
+  let dots = -2;
   while (lineStart < text.length) {
     const marker = markerAt(text, lineStart);
     const nl = text.indexOf('\n', lineStart);
@@ -45,8 +49,8 @@ export function splitDocuments(text: string): Chunk[] {
     // Jump straight to the next line that could hold a marker.
     lineStart = next;
     if (nl !== -1) {
-      const dash = text.indexOf('\n---', nl);
-      const dots = text.indexOf('\n...', nl);
+      if (dash !== -1 && dash < nl) dash = text.indexOf('\n---', nl);
+      if (dots !== -1 && dots < nl) dots = text.indexOf('\n...', nl);
       const candidate = dash === -1 ? dots : dots === -1 ? dash : Math.min(dash, dots);
       if (candidate === -1) break;
       lineStart = candidate + 1;
