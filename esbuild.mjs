@@ -2,6 +2,7 @@
 // Bundled (no node_modules at run time), CommonJS for Node 20 and VS Code's extension host.
 import { build } from 'esbuild';
 import fs from 'node:fs';
+import path from 'node:path';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -18,20 +19,33 @@ const common = {
 const entries = [
   { in: 'shared-rules/src/cli/bin.ts', out: 'dist/cli.js', bin: true },
   { in: 'server/src/main.ts', out: 'dist/server.js', bin: true },
-  { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
+  // The extension entry stays small; the language client (vscode-languageclient) is its own bundle,
+  // required right after activation.
+  { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode', './language-client.js'] },
+  { in: 'client/src/client.ts', out: 'dist/language-client.js', external: ['vscode'] },
   { in: 'scripts/gen-docs.ts', out: 'dist/tools/gen-docs.js' },
 ].filter((e) => fs.existsSync(e.in));
 
 await Promise.all(
-  entries.map((e) =>
-    build({
+  entries.map(async (e) => {
+    const result = await build({
       ...common,
       entryPoints: [e.in],
       outfile: e.out,
       external: e.external ?? [],
       banner: e.bin ? { js: '#!/usr/bin/env node' } : undefined,
-    }),
-  ),
+      write: false,
+    });
+    // Write each file whole (temp file + rename): tests may run dist/* while a production build replaces it.
+    for (const f of result.outputFiles) {
+      fs.mkdirSync(path.dirname(f.path), { recursive: true });
+      const tmp = `${f.path}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, f.contents);
+      fs.renameSync(tmp, f.path);
+    }
+    // A production build has no source maps: drop stale ones from an earlier development build.
+    if (production) fs.rmSync(`${e.out}.map`, { force: true });
+  }),
 );
 // npx runs package.json bins directly: they must be executable.
 for (const e of entries) if (e.bin) fs.chmodSync(e.out, 0o755);

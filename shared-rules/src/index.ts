@@ -20,6 +20,7 @@ export { EditBuilder, NoFix } from './fix/edit-builder';
 export * from './source/helm';
 export * from './source/k8s';
 export * from './source/kustomize';
+export * from './source/locate';
 export * from './source/nav';
 export * from './source/secrets';
 export * from './source/split';
@@ -39,3 +40,4 @@ export function lint(text: string, options: Partial<AnalyzeOptions> & { config?:
   return new FileAnalyzer().analyze(text, { rules: RULES, ...options, config: options.config ?? resolveConfig() });
 }
 export * from './commands/secure-ingress';
+export * from './commands/suppressions';

@@ -100,11 +100,8 @@ function planFor(rules: readonly Rule[], config: ResolvedConfig): RulePlan {
   for (const rule of rules) {
     const { id } = rule.meta;
     plan.known.add(id);
-    const setting = ruleSetting(config, id);
-    if (setting === 'off') continue;
-    // A rule outside the profile runs only when the user asked for it by name.
-    if (!setting && rule.meta.profiles && !rule.meta.profiles.includes(config.profile)) continue;
-    if (!setting && rule.meta.optIn) continue;
+    if (!isRuleActive(rule, config)) continue;
+    const setting = ruleSetting(config, id) as Severity | undefined;
     plan.active.add(id);
     plan.severity.set(id, setting ?? rule.meta.severity);
     if (rule.checkWorkspace) plan.workspaceRules.push(rule);
@@ -120,6 +117,16 @@ function planFor(rules: readonly Rule[], config: ResolvedConfig): RulePlan {
   if (byConfig.size > 8) byConfig.clear();
   byConfig.set(config.fingerprint, plan);
   return plan;
+}
+
+/** True when the rule runs under this configuration (its setting, profile and opt-in status). */
+export function isRuleActive(rule: Rule, config: ResolvedConfig): boolean {
+  const setting = ruleSetting(config, rule.meta.id);
+  if (setting === 'off') return false;
+  // A rule outside the profile runs only when the user asked for it by name.
+  if (!setting && rule.meta.profiles && !rule.meta.profiles.includes(config.profile)) return false;
+  if (!setting && rule.meta.optIn) return false;
+  return true;
 }
 
 function format(template: string, data: Record<string, string | number> | undefined): string {

@@ -1,0 +1,272 @@
+/**
+ * Code actions, in vscode-eslint's order for each rule under the cursor:
+ * its fixes (the preferred one marked), "Ignore <rule> for this line",
+ * "Fix all <rule> problems in this file", "Ignore <rule> for this resource",
+ * "Show documentation for <rule>"; and `source.fixAll.kubeward` (safe fixes
+ * only, several passes) when the client asks for it, as on save.
+ *
+ * Fixes are computed on demand, only for the documents under the cursor
+ * (`withFixes` + `range`): analyses for diagnostics never build them.
+ */
+import {
+  CodeActionKind,
+  type CancellationToken,
+  type CodeAction,
+  type CodeActionParams,
+  type Command,
+  type SnippetTextEdit,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  annotationSuppressionFix,
+  applyFixes,
+  disableNextLineEdit,
+  FileAnalyzer,
+  LineIndex,
+  minimalEdit,
+  REASON_PLACEHOLDER,
+  selectFixes,
+  type AnalyzeOptions,
+  type Edit,
+  type Rule,
+} from '../../shared-rules/src/index';
+import { Commands, FIX_ALL_CODE_ACTION_KIND } from '../../shared-rules/src/protocol';
+import type { ClientFeatures } from './capabilities';
+import { ruleIdOf, toDiagnostic, toRange } from './diagnostics';
+import type { Documents } from './documents';
+import type { Settings } from './settings';
+
+/** Rules that a comment or annotation must not silence: fix the file (or the config) instead. */
+const NOT_SUPPRESSIBLE = new Set(['yaml-syntax', 'unused-suppression', 'config-invalid']);
+
+export interface CodeActionsHost {
+  documents: Documents;
+  settings: Settings;
+  features: ClientFeatures;
+  rulesById: ReadonlyMap<string, Rule>;
+}
+
+interface FixAllData {
+  kind: 'kubeward.fixAllRule';
+  uri: string;
+  version: number;
+  ruleId: string;
+}
+
+/** True when an action of `kind` answers a request restricted to `only`. */
+function wanted(only: readonly string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return !kind.startsWith('source');
+  return only.some((k) => kind === k || kind.startsWith(`${k}.`));
+}
+
+/** Snippet text with the placeholders as tab stops (`${1:<your-cidr>}`), the rest escaped. */
+export function snippetOf(text: string, placeholders: readonly string[]): string {
+  const escape = (s: string) => s.replace(/[\\$}]/g, '\\$&');
+  let out = escape(text);
+  let stop = 1;
+  for (const p of new Set(placeholders)) {
+    const e = escape(p);
+    const at = out.indexOf(e);
+    if (at === -1) continue;
+    out = `${out.slice(0, at)}\${${stop++}:${e}}${out.slice(at + e.length)}`;
+  }
+  return out;
+}
+
+export class CodeActions {
+  constructor(private readonly host: CodeActionsHost) {}
+
+  async provide(params: CodeActionParams, token: CancellationToken): Promise<Array<CodeAction | Command>> {
+    const uri = params.textDocument.uri;
+    if (!this.host.documents.get(uri)) return [];
+    const settings = await this.host.settings.forDocument(uri);
+    const doc = this.host.documents.get(uri);
+    if (!doc || !settings.enable || settings.ignored || token.isCancellationRequested) return [];
+    const text = doc.getText();
+    const lines = new LineIndex(text);
+    const options = this.host.documents.analyzeOptions(uri, settings);
+    const only = params.context.only;
+    const actions: CodeAction[] = [];
+
+    if (wanted(only, CodeActionKind.QuickFix)) actions.push(...this.quickFixes(params, doc, text, lines, options));
+    if (wanted(only, FIX_ALL_CODE_ACTION_KIND) && !token.isCancellationRequested) {
+      const fixAll = this.fixAllSafe(doc, text, lines, options);
+      if (fixAll) actions.push(fixAll);
+    }
+    if (this.host.features.codeActionLiterals) return actions;
+    // Clients without code action literals get commands that apply the same edits.
+    return actions.map((a) => (a.command && !a.edit ? a.command : { title: a.title, command: Commands.applyFix, arguments: [a.edit ?? {}] }));
+  }
+
+  private quickFixes(params: CodeActionParams, doc: TextDocument, text: string, lines: LineIndex, options: AnalyzeOptions): CodeAction[] {
+    const uri = doc.uri;
+    // Our diagnostics under the cursor; clients that send none get ours from the last analysis.
+    let diagnostics = params.context.diagnostics.filter((d) => ruleIdOf(d) !== undefined);
+    if (diagnostics.length === 0) {
+      const current = this.host.documents.current(uri);
+      const from = lines.offsetAt(params.range.start);
+      const to = lines.offsetAt(params.range.end);
+      diagnostics = (current?.findings ?? []).filter((f) => f.start <= to && f.end >= from).map((f) => toDiagnostic(f, lines));
+    }
+    if (diagnostics.length === 0) return [];
+    const targets = diagnostics.map((diagnostic) => ({
+      diagnostic,
+      ruleId: ruleIdOf(diagnostic)!,
+      start: lines.offsetAt(diagnostic.range.start),
+      end: lines.offsetAt(diagnostic.range.end),
+    }));
+
+    // Fixes for just the documents under these diagnostics (unused suppressions are only known for the whole file).
+    const needsWholeFile = targets.some((t) => t.ruleId === 'unused-suppression');
+    const range: [number, number] = [Math.min(...targets.map((t) => t.start)), Math.max(...targets.map((t) => t.end))];
+    const fixable = targets.some((t) => (this.host.rulesById.get(t.ruleId)?.meta.fix.availability ?? 'none') !== 'none' || t.ruleId === 'unused-suppression');
+    const findings = fixable ? new FileAnalyzer().analyze(text, { ...options, withFixes: true, range: needsWholeFile ? undefined : range }).findings : [];
+
+    const byRule = new Map<string, typeof targets>();
+    for (const t of targets) {
+      const list = byRule.get(t.ruleId);
+      if (list) list.push(t);
+      else byRule.set(t.ruleId, [t]);
+    }
+    const fileFindings = this.host.documents.current(uri)?.findings;
+    const actions: CodeAction[] = [];
+    for (const [ruleId, group] of byRule) {
+      // 1. The fixes of each finding.
+      for (const t of group) {
+        const finding = findings.find((f) => f.ruleId === ruleId && f.start === t.start && f.end === t.end);
+        for (const fix of finding?.fixes ?? []) {
+          const action: CodeAction = {
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [t.diagnostic],
+            edit: this.workspaceEdit(doc, lines, fix.edits, fix.placeholders),
+          };
+          if (fix.preferred) action.isPreferred = true;
+          actions.push(action);
+        }
+      }
+      const suppressible = !NOT_SUPPRESSIBLE.has(ruleId);
+      // 2. Ignore for this line.
+      if (suppressible) {
+        const seenLines = new Set<number>();
+        for (const t of group) {
+          const line = lines.positionAt(t.start).line;
+          if (seenLines.has(line)) continue;
+          seenLines.add(line);
+          const edit = disableNextLineEdit(text, t.start, ruleId, REASON_PLACEHOLDER, lines);
+          actions.push({
+            title: `Ignore ${ruleId} for this line`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [t.diagnostic],
+            edit: this.workspaceEdit(doc, lines, [edit], edit.text.includes(REASON_PLACEHOLDER) ? [REASON_PLACEHOLDER] : undefined),
+          });
+        }
+      }
+      // 3. Fix all of this rule, when the file has more than one fixable finding of it.
+      const meta = this.host.rulesById.get(ruleId)?.meta;
+      const sameRule = (fileFindings ?? []).filter((f) => f.ruleId === ruleId).length;
+      if (meta && meta.fix.availability !== 'none' && sameRule > 1) {
+        const action = this.fixAllRule(doc, text, lines, options, ruleId);
+        if (action) actions.push(action);
+      }
+      // 4. Ignore for this resource.
+      if (suppressible) {
+        const seen = new Set<string>();
+        for (const t of group) {
+          const fix = annotationSuppressionFix(text, t.start, ruleId);
+          if (!fix) continue;
+          const key = JSON.stringify(fix.edits);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [t.diagnostic], edit: this.workspaceEdit(doc, lines, fix.edits, fix.placeholders) });
+        }
+      }
+      // 5. Documentation.
+      const title = `Show documentation for ${ruleId}`;
+      actions.push({ title, kind: CodeActionKind.QuickFix, command: { title, command: Commands.showDocumentation, arguments: [ruleId] } });
+    }
+    return actions;
+  }
+
+  /** "Fix all <rule> problems in this file": the preferred fix of each finding, non-overlapping, computed lazily when the client can resolve. */
+  private fixAllRule(doc: TextDocument, text: string, lines: LineIndex, options: AnalyzeOptions, ruleId: string): CodeAction | undefined {
+    const action: CodeAction = { title: `Fix all ${ruleId} problems in this file`, kind: CodeActionKind.QuickFix };
+    if (this.host.features.codeActionResolveEdit) {
+      const data: FixAllData = { kind: 'kubeward.fixAllRule', uri: doc.uri, version: doc.version, ruleId };
+      action.data = data;
+      return action;
+    }
+    const edits = this.fixAllRuleEdits(text, options, ruleId);
+    if (edits.length === 0) return undefined;
+    action.edit = this.workspaceEdit(doc, lines, edits);
+    return action;
+  }
+
+  private fixAllRuleEdits(text: string, options: AnalyzeOptions, ruleId: string): Edit[] {
+    const findings = new FileAnalyzer().analyze(text, { ...options, withFixes: true }).findings;
+    return selectFixes(findings, { applicability: 'unsafe', ruleIds: new Set([ruleId]) }).flatMap((s) => s.fix.edits);
+  }
+
+  /** `codeAction/resolve`: fills in the edit of "Fix all <rule>" for the document as it is now. */
+  async resolve(action: CodeAction): Promise<CodeAction> {
+    const data = action.data as Partial<FixAllData> | undefined;
+    if (data?.kind !== 'kubeward.fixAllRule' || typeof data.uri !== 'string' || typeof data.ruleId !== 'string') return action;
+    const settings = await this.host.settings.forDocument(data.uri);
+    const doc = this.host.documents.get(data.uri);
+    // The document changed since the action was offered: offer nothing rather than edits for another text.
+    if (!doc || doc.version !== data.version) return action;
+    const text = doc.getText();
+    const edits = this.fixAllRuleEdits(text, this.host.documents.analyzeOptions(data.uri, settings), data.ruleId);
+    if (edits.length > 0) action.edit = this.workspaceEdit(doc, new LineIndex(text), edits);
+    return action;
+  }
+
+  /** `source.fixAll.kubeward`: every safe fix, pass after pass, as one minimal edit. */
+  private fixAllSafe(doc: TextDocument, text: string, lines: LineIndex, options: AnalyzeOptions): CodeAction | undefined {
+    if (text.length === 0) return undefined;
+    let pass = 0;
+    const fixed = applyFixes(
+      text,
+      (current) => {
+        // Cross-document summaries hold offsets of the original text: only the first pass may use them.
+        const passOptions = pass++ === 0 ? options : { ...options, workspace: undefined };
+        return new FileAnalyzer().analyze(current, { ...passOptions, withFixes: true }).findings;
+      },
+      { applicability: 'safe' },
+    );
+    if (fixed.applied === 0 || fixed.text === text) return undefined;
+    return {
+      title: 'Fix all safe Kubeward problems',
+      kind: FIX_ALL_CODE_ACTION_KIND,
+      diagnostics: [],
+      edit: this.workspaceEdit(doc, lines, minimalEdit(text, fixed.text)),
+    };
+  }
+
+  /** A versioned edit when the client supports it; placeholders as snippet tab stops when it can select them. */
+  private workspaceEdit(doc: TextDocument, lines: LineIndex, edits: readonly Edit[], placeholders?: readonly string[]): WorkspaceEdit {
+    return toWorkspaceEdit(this.host.features, doc.uri, doc.version, lines, edits, placeholders);
+  }
+}
+
+export function toWorkspaceEdit(
+  features: ClientFeatures,
+  uri: string,
+  version: number | null,
+  lines: LineIndex,
+  edits: readonly Edit[],
+  placeholders?: readonly string[],
+): WorkspaceEdit {
+  const textEdits: TextEdit[] = edits.map((e) => ({ range: toRange(lines, e.start, e.end), newText: e.text }));
+  if (!features.documentChanges) return { changes: { [uri]: textEdits } };
+  if (features.snippetEdits && placeholders && placeholders.length > 0) {
+    const snippetEdits: Array<TextEdit | SnippetTextEdit> = edits.map((e, i) => {
+      const present = placeholders.filter((p) => e.text.includes(p));
+      return present.length > 0 ? { range: textEdits[i]!.range, snippet: { kind: 'snippet', value: snippetOf(e.text, present) } } : textEdits[i]!;
+    });
+    return { documentChanges: [{ textDocument: { uri, version }, edits: snippetEdits }] };
+  }
+  return { documentChanges: [{ textDocument: { uri, version }, edits: textEdits }] };
+}

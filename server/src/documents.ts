@@ -1,0 +1,393 @@
+/**
+ * Open documents and their analyses.
+ *
+ * Each open document keeps one FileAnalyzer, whose cache holds the findings of
+ * every YAML document of the file by content, so after an edit only the edited
+ * document is parsed again. Changes are debounced briefly (`debounceMs`, 30 ms
+ * by default); one analysis runs at a time, and it yields to the event loop
+ * after each parsed document, so a newer version of the file abandons the work
+ * on an older one. A version is published only while it is still the
+ * document's current version. Closing a document releases its cache.
+ */
+import { CancellationToken, TextDocuments, type Connection, type Diagnostic, type DocumentDiagnosticParams, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  FileAnalyzer,
+  isRuleActive,
+  LineIndex,
+  parseConfigFile,
+  type AnalyzeOptions,
+  type FileResult,
+  type Finding,
+  type ObjectSummary,
+  type Rule,
+  type RuleError,
+  type WorkspaceIndex,
+} from '../../shared-rules/src/index';
+import { toDiagnostics, type Publisher } from './diagnostics';
+import { isConfigFileName, type DocumentSettings, type Settings } from './settings';
+import { uriToPath } from './uri';
+
+export interface AnalysisResult {
+  uri: string;
+  version: number;
+  findings: Finding[];
+  lines: LineIndex;
+  diagnostics: Diagnostic[];
+  ruleErrors: RuleError[];
+  /** Changes with every new result (pull diagnostics answer "unchanged" otherwise). */
+  resultId: string;
+  settings: DocumentSettings;
+  /** Rules that ran. */
+  rulesActive: number;
+}
+
+export interface DocumentsHost {
+  connection: Connection;
+  settings: Settings;
+  publisher: Publisher;
+  rules: readonly Rule[];
+  knownRuleIds: ReadonlySet<string>;
+  workspace: {
+    readonly index: WorkspaceIndex;
+    /** Replaces the file's summaries; true when what other files see of it changed. */
+    update(uri: string, summaries: readonly ObjectSummary[]): boolean;
+  };
+  onAnalysed(result: AnalysisResult): void;
+  /** The objects of `uri` changed: other documents' cross-document findings may change. */
+  onSummariesChanged(uri: string): void;
+  onOpened(uri: string): void;
+  onClosed(uri: string): void;
+  /** A configuration or kustomization file was saved. */
+  onProjectFileSaved(uri: string): void;
+}
+
+interface Waiter {
+  minVersion: number | undefined;
+  resolve(result: AnalysisResult | undefined): void;
+}
+
+interface DocumentState {
+  uri: string;
+  analyzer: FileAnalyzer;
+  result?: AnalysisResult;
+  /** The current result must be recomputed though the text did not change (settings, other files). */
+  stale: boolean;
+  /** Pull mode: the next result was not asked for by the client, so it must be told to pull. */
+  refresh: boolean;
+  timer?: NodeJS.Timeout;
+  waiters: Waiter[];
+  isConfig: boolean;
+  /** Opened and not yet analysed: the first analysis runs at once, without debounce. */
+  fresh: boolean;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+let resultCounter = 0;
+
+export function hasActiveWorkspaceRules(rules: readonly Rule[], settings: DocumentSettings): boolean {
+  return rules.some((r) => r.checkWorkspace && isRuleActive(r, settings.config));
+}
+
+export function countActiveRules(rules: readonly Rule[], settings: DocumentSettings): number {
+  return rules.filter((r) => isRuleActive(r, settings.config)).length;
+}
+
+export class Documents {
+  readonly text = new TextDocuments(TextDocument);
+  private readonly states = new Map<string, DocumentState>();
+  private readonly urgent = new Set<string>();
+  private readonly background = new Set<string>();
+  private pumping = false;
+  private disposed = false;
+
+  constructor(private readonly host: DocumentsHost) {
+    this.text.onDidOpen((e) => this.opened(e.document));
+    this.text.onDidChangeContent((e) => this.changed(e.document));
+    this.text.onDidSave((e) => this.saved(e.document));
+    this.text.onDidClose((e) => this.closed(e.document));
+  }
+
+  listen(connection: Connection): void {
+    this.text.listen(connection);
+  }
+
+  get(uri: string): TextDocument | undefined {
+    return this.text.get(uri);
+  }
+
+  uris(): string[] {
+    return [...this.states.keys()];
+  }
+
+  /** Results of documents whose last analysis is current. */
+  results(): AnalysisResult[] {
+    return [...this.states.values()].flatMap((s) => (s.result ? [s.result] : []));
+  }
+
+  /** The latest result, when it is for the document's current version. */
+  current(uri: string): AnalysisResult | undefined {
+    const state = this.states.get(uri);
+    const doc = this.text.get(uri);
+    return state?.result && doc && state.result.version === doc.version ? state.result : undefined;
+  }
+
+  /** The options the document was (or will be) analysed with, for code actions and commands. */
+  analyzeOptions(uri: string, settings: DocumentSettings): AnalyzeOptions {
+    const options: AnalyzeOptions = { rules: this.host.rules, config: settings.config, file: uri, partial: settings.partial };
+    if (hasActiveWorkspaceRules(this.host.rules, settings)) options.workspace = this.host.workspace.index;
+    return options;
+  }
+
+  // ---------------------------------------------------------------- events
+
+  private opened(doc: TextDocument): void {
+    const path = uriToPath(doc.uri);
+    this.states.set(doc.uri, {
+      uri: doc.uri,
+      analyzer: new FileAnalyzer(),
+      stale: false,
+      refresh: false,
+      waiters: [],
+      isConfig: path !== undefined && isConfigFileName(path),
+      fresh: true,
+    });
+    this.host.onOpened(doc.uri);
+  }
+
+  private changed(doc: TextDocument): void {
+    const state = this.states.get(doc.uri);
+    if (!state) return;
+    if (state.fresh) {
+      this.schedule(doc.uri, 0);
+      return;
+    }
+    // Settings are normally known by now; until then the default debounce applies.
+    const settings = this.host.settings.knownSettings(doc.uri);
+    if (settings.run === 'onSave' && !state.isConfig) return;
+    this.schedule(doc.uri, settings.debounceMs);
+  }
+
+  private saved(doc: TextDocument): void {
+    const state = this.states.get(doc.uri);
+    if (!state) return;
+    const path = uriToPath(doc.uri);
+    if (path && (state.isConfig || /(^|[\\/])(kustomization\.ya?ml|Kustomization)$/.test(path))) this.host.onProjectFileSaved(doc.uri);
+    if (this.host.settings.knownSettings(doc.uri).run === 'onSave') {
+      state.refresh = true;
+      state.stale = true;
+      this.schedule(doc.uri, 0);
+    }
+  }
+
+  private closed(doc: TextDocument): void {
+    const state = this.states.get(doc.uri);
+    if (!state) return;
+    if (state.timer) clearTimeout(state.timer);
+    this.urgent.delete(doc.uri);
+    this.background.delete(doc.uri);
+    state.analyzer.clear();
+    this.states.delete(doc.uri);
+    for (const waiter of state.waiters) waiter.resolve(undefined);
+    this.host.settings.forget(doc.uri);
+    this.host.onClosed(doc.uri);
+  }
+
+  // ---------------------------------------------------------------- scheduling
+
+  /** Analyse again soon, after `delay` ms (the debounce). */
+  schedule(uri: string, delay: number, background = false): void {
+    const state = this.states.get(uri);
+    if (!state || this.disposed) return;
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = undefined;
+    this.urgent.delete(uri);
+    this.background.delete(uri);
+    if (delay <= 0) {
+      (background ? this.background : this.urgent).add(uri);
+      void this.pump();
+    } else {
+      state.timer = setTimeout(() => {
+        state.timer = undefined;
+        (background ? this.background : this.urgent).add(uri);
+        void this.pump();
+      }, delay);
+    }
+  }
+
+  /** Every open document (except `except`) again: settings or other files changed. Cached documents are not parsed again. */
+  recheckAll(except?: string): void {
+    for (const state of this.states.values()) {
+      if (state.uri === except) continue;
+      state.stale = true;
+      state.refresh = true;
+      if (!state.timer && !this.urgent.has(state.uri)) this.schedule(state.uri, 0, true);
+    }
+  }
+
+  private isPending(uri: string): boolean {
+    return Boolean(this.states.get(uri)?.timer) || this.urgent.has(uri) || this.background.has(uri);
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      for (;;) {
+        const uri = first(this.urgent) ?? first(this.background);
+        if (uri === undefined || this.disposed) break;
+        this.urgent.delete(uri);
+        this.background.delete(uri);
+        try {
+          await this.run(uri);
+        } catch (error) {
+          this.host.connection.console.error(`Kubeward: analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        }
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  // ---------------------------------------------------------------- analysis
+
+  private async run(uri: string): Promise<void> {
+    const state = this.states.get(uri);
+    const doc = this.text.get(uri);
+    if (!state || !doc) return;
+    const version = doc.version;
+    if (state.result && state.result.version === version && !state.stale) {
+      this.settle(state);
+      return;
+    }
+    const superseded = () => this.states.get(uri) !== state || this.text.get(uri)?.version !== version;
+    const abandon = () => {
+      // A newer version is scheduled by its change; make sure of it (onSave mode schedules nothing).
+      if (this.states.get(uri) === state && !this.isPending(uri)) this.schedule(uri, this.host.settings.knownSettings(uri).debounceMs);
+    };
+    state.fresh = false;
+    state.stale = false;
+    const settings = await this.host.settings.forDocument(uri);
+    if (superseded()) return abandon();
+    const text = doc.getText();
+
+    let file: { findings: Finding[]; lines: LineIndex; ruleErrors: RuleError[] };
+    let rulesActive = 0;
+    if (!settings.enable || settings.ignored) {
+      file = { findings: [], lines: new LineIndex(text), ruleErrors: [] };
+    } else if (state.isConfig) {
+      // `.kubeward.yaml` itself: its problems, live as it is typed (none while untrusted: it is ignored).
+      const findings = this.host.settings.trusted ? parseConfigFile(text, this.host.knownRuleIds).findings : [];
+      file = { findings, lines: new LineIndex(text), ruleErrors: [] };
+    } else {
+      const options = { rules: this.host.rules, config: settings.config, file: uri, partial: settings.partial };
+      const steps = state.analyzer.analyzeInSteps(text, options);
+      let result: FileResult;
+      for (;;) {
+        const next = steps.next();
+        if (next.done) {
+          result = next.value;
+          break;
+        }
+        await yieldToEventLoop();
+        if (superseded()) {
+          steps.return(undefined as never);
+          return abandon();
+        }
+      }
+      if (hasActiveWorkspaceRules(this.host.rules, settings)) {
+        // Cross-document rules see this file as it is now: index first, then the
+        // workspace pass (every document comes from the cache: nothing is parsed again).
+        const changed = this.host.workspace.update(uri, result.summaries);
+        result = state.analyzer.analyze(text, { ...options, workspace: this.host.workspace.index });
+        if (changed) this.host.onSummariesChanged(uri);
+      }
+      file = result;
+      rulesActive = countActiveRules(this.host.rules, settings);
+    }
+    if (superseded()) return abandon();
+
+    const result: AnalysisResult = {
+      uri,
+      version,
+      findings: file.findings,
+      lines: file.lines,
+      diagnostics: toDiagnostics(file.findings, file.lines),
+      ruleErrors: file.ruleErrors,
+      resultId: String(++resultCounter),
+      settings,
+      rulesActive,
+    };
+    state.result = result;
+    this.host.publisher.open(uri, version, result.diagnostics);
+    const asked = state.waiters.length > 0;
+    this.settle(state);
+    if (state.refresh && !asked) this.host.publisher.refresh();
+    state.refresh = false;
+    this.host.onAnalysed(result);
+  }
+
+  private settle(state: DocumentState): void {
+    const result = state.result;
+    if (!result) return;
+    const keep: Waiter[] = [];
+    for (const waiter of state.waiters) {
+      if (waiter.minVersion === undefined || result.version >= waiter.minVersion) waiter.resolve(result);
+      else keep.push(waiter);
+    }
+    state.waiters = keep;
+  }
+
+  /**
+   * The result for the document at `minVersion` or later (any result when
+   * undefined), waiting for the analysis in progress. Undefined when the
+   * document closes or the request is cancelled first.
+   */
+  resultFor(uri: string, minVersion: number | undefined, token: CancellationToken = CancellationToken.None): Promise<AnalysisResult | undefined> {
+    const state = this.states.get(uri);
+    if (!state) return Promise.resolve(undefined);
+    const result = state.result;
+    if (result && !state.stale && (minVersion === undefined || result.version >= minVersion)) return Promise.resolve(result);
+    if (result && minVersion === undefined) return Promise.resolve(result);
+    return new Promise((resolve) => {
+      const waiter: Waiter = { minVersion, resolve };
+      state.waiters.push(waiter);
+      const listener = token.onCancellationRequested(() => {
+        state.waiters = state.waiters.filter((w) => w !== waiter);
+        resolve(undefined);
+      });
+      const done = waiter.resolve;
+      waiter.resolve = (r) => {
+        listener.dispose();
+        done(r);
+      };
+      if (!this.isPending(uri)) this.schedule(uri, 0);
+    });
+  }
+
+  /** `textDocument/diagnostic`: the diagnostics of the current version (onSave: of the last analysis). */
+  async pull(params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport | undefined> {
+    const uri = params.textDocument.uri;
+    const doc = this.text.get(uri);
+    if (!doc) return { kind: 'full', items: [] };
+    const onSave = this.host.settings.knownSettings(uri).run === 'onSave';
+    const result = await this.resultFor(uri, onSave ? undefined : doc.version, token);
+    if (!result) return token.isCancellationRequested ? undefined : { kind: 'full', items: [] };
+    if (params.previousResultId === result.resultId) return { kind: 'unchanged', resultId: result.resultId };
+    return { kind: 'full', resultId: result.resultId, items: result.diagnostics };
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const state of this.states.values()) {
+      if (state.timer) clearTimeout(state.timer);
+      for (const waiter of state.waiters) waiter.resolve(undefined);
+    }
+  }
+}
+
+function first<T>(set: Set<T>): T | undefined {
+  for (const value of set) return value;
+  return undefined;
+}

@@ -1,0 +1,38 @@
+/**
+ * `kubeward-language-server`: the Kubeward language server for any LSP client.
+ *
+ *   kubeward-language-server --stdio        (Neovim, Emacs, Helix, Zed…)
+ *   kubeward-language-server --node-ipc     (VS Code)
+ *
+ * Also `--socket=<port>` and `--pipe=<name>`. It makes no network call, starts
+ * no process and evaluates nothing from the workspace.
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { VERSION } from '../../shared-rules/src/index';
+import { startServer } from './server';
+import { TEST_RULES_VARIABLE, testRules } from './testRules';
+
+const USAGE = `kubeward-language-server ${VERSION}
+
+Usage: kubeward-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name>
+`;
+
+export function main(argv: readonly string[] = process.argv.slice(2)): void {
+  if (argv.includes('--version') || argv.includes('-v')) {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
+  const transport = argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'));
+  if (!transport || argv.includes('--help') || argv.includes('-h')) {
+    (transport ? process.stdout : process.stderr).write(USAGE);
+    if (!transport) process.exitCode = 2;
+    return;
+  }
+  // createConnection picks the transport from the command line.
+  const connection = createConnection(ProposedFeatures.all);
+  // VS Code's node-ipc: the parent went away without a word.
+  if (argv.includes('--node-ipc')) process.on('disconnect', () => process.exit(0));
+  startServer(connection, { extraRules: testRules(process.env[TEST_RULES_VARIABLE]) });
+}
+
+main();

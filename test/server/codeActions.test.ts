@@ -1,0 +1,209 @@
+/** Every code action kind, applied through the client and checked again by the server. */
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CodeActionRequest, CodeActionResolveRequest, ExecuteCommandRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { Commands } from '../../shared-rules/src/protocol';
+import { INGRESS, PRIVILEGED_POD } from './fixtures';
+import { applyWorkspaceEdit, fullCapabilities, keepsComments, parses, ROOT, TestClient } from './harness';
+
+let client: TestClient | undefined;
+afterEach(async () => {
+  await client?.stop();
+  client = undefined;
+});
+
+const URI = 'file:///work/pod.yaml';
+
+async function openAndWait(text: string, uri = URI): Promise<Diagnostic[]> {
+  await client!.open(uri, text);
+  return (await client!.waitForDiagnostics(uri, 1)).diagnostics;
+}
+
+async function actionsFor(diagnostic: Diagnostic, uri = URI): Promise<CodeAction[]> {
+  return (await client!.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic], triggerKind: 1 },
+  })) as CodeAction[];
+}
+
+/** Applies the action's edit in the client, sends the change, and returns the new text and its diagnostics. */
+async function apply(action: CodeAction, uri = URI, options = { keepsComments: true }): Promise<{ text: string; diagnostics: Diagnostic[] }> {
+  const before = client!.text(uri);
+  const text = await client!.applyEdit(uri, action.edit!);
+  expect(text).not.toBe(before);
+  expect(parses(text), text).toBe(true);
+  if (options.keepsComments) expect(keepsComments(before, text), text).toBe(true);
+  const published = await client!.waitForDiagnostics(uri, client!.version(uri));
+  return { text, diagnostics: published.diagnostics };
+}
+
+describe('quick fixes', () => {
+  it('offers, in order: the fix (preferred), ignore line, fix all, ignore resource, documentation', async () => {
+    client = await TestClient.start();
+    const [first] = await openAndWait(PRIVILEGED_POD);
+    const actions = await actionsFor(first!);
+    expect(actions.map((a) => [a.title, a.kind, a.isPreferred ?? false])).toEqual([
+      ['Set privileged: false', 'quickfix', true],
+      ['Ignore pod-privileged for this line', 'quickfix', false],
+      ['Fix all pod-privileged problems in this file', 'quickfix', false],
+      ['Ignore pod-privileged for this resource', 'quickfix', false],
+      ['Show documentation for pod-privileged', 'quickfix', false],
+    ]);
+    expect(actions[0]!.diagnostics).toEqual([first]);
+    // Versioned edits: the client rejects them if the document moved on.
+    expect(actions[0]!.edit!.documentChanges![0]).toMatchObject({ textDocument: { uri: URI, version: 1 } });
+  });
+
+  it('the fix removes its finding only, keeping comments', async () => {
+    client = await TestClient.start();
+    const [first] = await openAndWait(PRIVILEGED_POD);
+    const fix = (await actionsFor(first!)).find((a) => a.isPreferred)!;
+    const { text, diagnostics } = await apply(fix);
+    expect(text).toContain('privileged: false # why?');
+    expect(diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['pod-privileged', 13]]);
+  });
+
+  it('"Ignore for this line" adds a disable-next-line comment with the reason selected as a snippet', async () => {
+    const capabilities = fullCapabilities();
+    (capabilities.workspace!.workspaceEdit as Record<string, unknown>).snippetEditSupport = true;
+    client = await TestClient.start({ capabilities });
+    const [first] = await openAndWait(PRIVILEGED_POD);
+    const ignore = (await actionsFor(first!)).find((a) => a.title === 'Ignore pod-privileged for this line')!;
+    const edit = ignore.edit!.documentChanges![0]! as unknown as { edits: Array<{ snippet?: { value: string } }> };
+    expect(edit.edits[0]!.snippet!.value).toBe('        # kubeward-disable-next-line pod-privileged -- ${1:<reason>}\n');
+    const { text, diagnostics } = await apply(ignore);
+    expect(text).toContain('        # kubeward-disable-next-line pod-privileged -- <reason>\n        privileged: true # why?');
+    expect(diagnostics.map((d) => d.range.start.line)).toEqual([14]);
+  });
+
+  it('"Ignore for this line" without snippet support inserts plain text', async () => {
+    client = await TestClient.start();
+    const [first] = await openAndWait(PRIVILEGED_POD);
+    const ignore = (await actionsFor(first!)).find((a) => a.title === 'Ignore pod-privileged for this line')!;
+    expect(ignore.edit!.documentChanges![0]).toMatchObject({ edits: [{ newText: '        # kubeward-disable-next-line pod-privileged -- <reason>\n' }] });
+  });
+
+  it('"Ignore for this resource" adds the ignore annotation: every finding of the rule on it goes', async () => {
+    client = await TestClient.start();
+    const [first] = await openAndWait(PRIVILEGED_POD);
+    const ignore = (await actionsFor(first!)).find((a) => a.title === 'Ignore pod-privileged for this resource')!;
+    const { text, diagnostics } = await apply(ignore);
+    expect(text).toContain('  name: web # the web pod\n  annotations:\n    ignore.kubeward.io/pod-privileged: "<reason>"\n');
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('"Fix all" is resolved lazily and fixes every finding of the rule', async () => {
+    client = await TestClient.start();
+    const [first] = await openAndWait(PRIVILEGED_POD);
+    const fixAll = (await actionsFor(first!)).find((a) => a.title.startsWith('Fix all'))!;
+    expect(fixAll.edit).toBeUndefined();
+    const resolved = await client.connection.sendRequest(CodeActionResolveRequest.type, fixAll);
+    const { text, diagnostics } = await apply(resolved);
+    expect(text.match(/privileged: false/g)).toHaveLength(2);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('"Fix all" comes with its edit for clients that cannot resolve, and is not offered for a single finding', async () => {
+    const capabilities = fullCapabilities();
+    delete capabilities.textDocument!.codeAction!.resolveSupport;
+    client = await TestClient.start({ capabilities });
+    const [first] = await openAndWait(PRIVILEGED_POD);
+    const fixAll = (await actionsFor(first!)).find((a) => a.title.startsWith('Fix all'))!;
+    expect(applyWorkspaceEdit(PRIVILEGED_POD, URI, fixAll.edit!).match(/privileged: false/g)).toHaveLength(2);
+    await client.close(URI);
+    const single = PRIVILEGED_POD.replace(/privileged: true\n$/, 'privileged: false\n');
+    const [only] = await openAndWait(single, 'file:///work/single.yaml');
+    const titles = (await actionsFor(only!, 'file:///work/single.yaml')).map((a) => a.title);
+    expect(titles.some((t) => t.startsWith('Fix all'))).toBe(false);
+  });
+
+  it('"Show documentation" asks the client to open the shipped page', async () => {
+    client = await TestClient.start();
+    const [first] = await openAndWait(PRIVILEGED_POD);
+    const docs = (await actionsFor(first!)).find((a) => a.title === 'Show documentation for pod-privileged')!;
+    expect(docs.command).toEqual({ title: 'Show documentation for pod-privileged', command: Commands.showDocumentation, arguments: ['pod-privileged'] });
+    const result = await client.connection.sendRequest(ExecuteCommandRequest.type, docs.command!);
+    const page = path.join(ROOT, 'docs', 'rules', 'pod-privileged.md');
+    expect(result).toEqual({ uri: expect.stringContaining('/docs/rules/pod-privileged.md'), shown: true });
+    expect(client.shown).toEqual([{ uri: expect.stringMatching(/^file:\/\//), takeFocus: true }]);
+    expect(decodeURIComponent(new URL(client.shown[0]!.uri).pathname)).toBe(page);
+    await expect(client.connection.sendRequest(ExecuteCommandRequest.type, { command: Commands.showDocumentation, arguments: ['no-such-rule'] })).rejects.toThrow(/expects a rule id/);
+  });
+
+  it('fixes with a placeholder become snippets with the placeholder selected', async () => {
+    const capabilities = fullCapabilities();
+    (capabilities.workspace!.workspaceEdit as Record<string, unknown>).snippetEditSupport = true;
+    client = await TestClient.start({ capabilities });
+    const tls = (await openAndWait(INGRESS, 'file:///work/ingress.yaml')).find((d) => d.code === 'ingress-tls-missing');
+    const actions = await actionsFor(tls!, 'file:///work/ingress.yaml');
+    expect(actions.slice(0, 2).map((a) => [a.title, a.isPreferred ?? false])).toEqual([
+      ['Add spec.tls for every host', true],
+      ['Add spec.tls and a cert-manager issuer', false],
+    ]);
+    const edits = (actions[1]!.edit!.documentChanges![0] as unknown as { edits: Array<{ snippet?: { value: string }; newText?: string }> }).edits;
+    expect(edits.some((e) => e.snippet?.value.includes('cert-manager.io/cluster-issuer: ${1:<cluster-issuer>}'))).toBe(true);
+    const { text, diagnostics } = await apply(actions[1]!, 'file:///work/ingress.yaml');
+    expect(text).toContain('cert-manager.io/cluster-issuer: <cluster-issuer>');
+    expect(diagnostics.filter((d) => d.code === 'ingress-tls-missing')).toEqual([]);
+  });
+
+  it('answers from its own analysis when the client sends no diagnostics', async () => {
+    client = await TestClient.start();
+    const [first] = await openAndWait(PRIVILEGED_POD);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: URI }, range: first!.range, context: { diagnostics: [] } })) as CodeAction[];
+    expect(actions[0]).toMatchObject({ title: 'Set privileged: false', isPreferred: true, diagnostics: [expect.objectContaining({ code: 'pod-privileged' })] });
+  });
+
+  it('removes an unused suppression', async () => {
+    client = await TestClient.start();
+    const text = PRIVILEGED_POD.replace('  name: web # the web pod\n', '  name: web # the web pod\n  # kubeward-disable-next-line ingress-tls-missing -- not an Ingress\n');
+    const diagnostics = await openAndWait(text);
+    const unused = diagnostics.find((d) => d.code === 'unused-suppression')!;
+    const actions = await actionsFor(unused);
+    expect(actions.map((a) => a.title)).toEqual(['Remove the unused suppression', 'Show documentation for unused-suppression']);
+    const before = client.text(URI);
+    const after = await client.applyEdit(URI, actions[0]!.edit!);
+    expect(after).toBe(PRIVILEGED_POD);
+    expect(before).not.toBe(after);
+    const published = await client.waitForDiagnostics(URI, client.version(URI));
+    expect(published.diagnostics.map((d) => d.code)).toEqual(['pod-privileged', 'pod-privileged']);
+  });
+});
+
+describe('source.fixAll.kubeward', () => {
+  it('applies safe fixes only', async () => {
+    client = await TestClient.start();
+    const text = PRIVILEGED_POD.replace('  name: web # the web pod\n', '  name: web # the web pod\n  # kubeward-disable-next-line ingress-tls-missing -- not an Ingress\n');
+    await openAndWait(text);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    expect(actions.map((a) => [a.title, a.kind])).toEqual([['Fix all safe Kubeward problems', 'source.fixAll.kubeward']]);
+    // The unused suppression (a safe fix) is gone, comment and all; privileged (an unsafe fix) stays.
+    const { text: fixed, diagnostics } = await apply(actions[0]!, URI, { keepsComments: false });
+    expect(fixed).toBe(PRIVILEGED_POD);
+    expect(diagnostics.map((d) => d.code)).toEqual(['pod-privileged', 'pod-privileged']);
+    // Nothing safe left: no action.
+    const none = await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.kubeward'] },
+    });
+    expect(none).toEqual([]);
+  });
+
+  it('is not offered unless asked for', async () => {
+    client = await TestClient.start();
+    const text = PRIVILEGED_POD.replace('  name: web # the web pod\n', '  name: web # the web pod\n  # kubeward-disable-next-line ingress-tls-missing -- not an Ingress\n');
+    await openAndWait(text);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [] },
+    })) as CodeAction[];
+    expect(actions.filter((a) => a.kind?.startsWith('source'))).toEqual([]);
+  });
+});

@@ -1,0 +1,165 @@
+/** Diagnostics over the wire: fields, versions, debounce, cancellation, pull, a failing rule. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { DiagnosticSeverity, DiagnosticTag, DocumentDiagnosticRequest } from 'vscode-languageserver-protocol/node';
+import { ruleDocsUrl } from '../../shared-rules/src/index';
+import { bigManifest, PRIVILEGED_POD } from './fixtures';
+import { fullCapabilities, TestClient } from './harness';
+
+let client: TestClient | undefined;
+afterEach(async () => {
+  await client?.stop();
+  client = undefined;
+});
+
+const URI = 'file:///work/pod.yaml';
+
+describe('push diagnostics', () => {
+  it('publishes every finding with source, code, documentation link, data and exact range', async () => {
+    client = await TestClient.start();
+    await client.open(URI, PRIVILEGED_POD);
+    const published = await client.waitForDiagnostics(URI, 1);
+    expect(published.diagnostics).toEqual([
+      {
+        range: { start: { line: 9, character: 20 }, end: { line: 9, character: 24 } },
+        severity: DiagnosticSeverity.Error,
+        source: 'kubeward',
+        code: 'pod-privileged',
+        codeDescription: { href: ruleDocsUrl('pod-privileged') },
+        message: expect.stringContaining('Container "web" runs privileged'),
+        data: { ruleId: 'pod-privileged', messageId: 'privileged' },
+      },
+      expect.objectContaining({ range: { start: { line: 13, character: 20 }, end: { line: 13, character: 24 } }, code: 'pod-privileged', message: expect.stringContaining('"sidecar"') }),
+    ]);
+  });
+
+  it('marks unused suppressions as unnecessary hints', async () => {
+    client = await TestClient.start();
+    const text = PRIVILEGED_POD.replace('  name: web # the web pod\n', '  name: web # the web pod\n  # kubeward-disable-next-line ingress-tls-missing -- not an Ingress\n');
+    await client.open(URI, text);
+    const published = await client.waitForDiagnostics(URI, 1);
+    const unused = published.diagnostics.find((d) => d.code === 'unused-suppression');
+    expect(unused).toMatchObject({ severity: DiagnosticSeverity.Hint, tags: [DiagnosticTag.Unnecessary], range: { start: { line: 4, character: 2 } } });
+  });
+
+  it('follows incremental changes and publishes each analysed version', async () => {
+    client = await TestClient.start();
+    await client.open(URI, PRIVILEGED_POD);
+    await client.waitForDiagnostics(URI, 1);
+    // Line 9 "        privileged: true # why?" → false: one range edit.
+    const version = await client.change(URI, [{ range: { start: { line: 9, character: 20 }, end: { line: 9, character: 24 } }, text: 'false' }]);
+    const published = await client.waitForDiagnostics(URI, version);
+    expect(published.diagnostics.map((d) => d.range.start.line)).toEqual([13]);
+    // Undo it: the finding comes back at the same place.
+    const again = await client.change(URI, [{ range: { start: { line: 9, character: 20 }, end: { line: 9, character: 25 } }, text: 'true' }]);
+    expect((await client.waitForDiagnostics(URI, again)).diagnostics.map((d) => d.range.start.line)).toEqual([9, 13]);
+  });
+
+  it('a burst of changes publishes only the last version, and no stale version ever', async () => {
+    client = await TestClient.start({ settings: { debounceMs: 400 } });
+    await client.open(URI, PRIVILEGED_POD);
+    await client.waitForDiagnostics(URI, 1);
+    let last = 1;
+    // Ten keystrokes sent back to back, well inside the debounce.
+    for (let i = 0; i < 10; i++) last = await client.change(URI, [{ range: { start: { line: 3, character: 11 + i }, end: { line: 3, character: 11 + i } }, text: 'x' }]);
+    const published = await client.waitForDiagnostics(URI, last);
+    expect(published.diagnostics).toHaveLength(2);
+    expect(client.published(URI).map((p) => p.version)).toEqual([1, last]);
+  });
+
+  it('a newer version cancels the analysis of a large document: only the newest is published', async () => {
+    client = await TestClient.start({ settings: { debounceMs: 0 } });
+    const big = bigManifest(3000);
+    await client.open(URI, big);
+    // Sent at once, while version 1 is being analysed document by document.
+    const version = await client.change(URI, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' }]);
+    const published = await client.waitForDiagnostics(URI, version);
+    expect(published.diagnostics.filter((d) => d.code === 'pod-privileged')).toHaveLength(2);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(client.published(URI).map((p) => p.version)).toEqual([version]);
+  });
+
+  it('sends kubeward/status after analyses', async () => {
+    client = await TestClient.start();
+    await client.open(URI, PRIVILEGED_POD);
+    await client.waitForDiagnostics(URI, 1);
+    const status = await client.waitFor('status', () => client!.statuses.at(-1));
+    expect(status).toEqual({ rulesActive: expect.any(Number), filesChecked: 1, ruleErrors: 0, profile: 'baseline' });
+    expect(status.rulesActive).toBeGreaterThanOrEqual(5);
+  });
+
+  it('clears diagnostics when the document closes', async () => {
+    client = await TestClient.start();
+    await client.open(URI, PRIVILEGED_POD);
+    await client.waitForDiagnostics(URI, 1);
+    await client.close(URI);
+    const cleared = await client.waitFor('cleared diagnostics', () => client!.published(URI).find((p) => p.diagnostics.length === 0));
+    expect(cleared.version).toBeUndefined();
+  });
+
+  it('does not analyse when disabled, and run: onSave waits for a save', async () => {
+    client = await TestClient.start({ settings: { enable: false } });
+    await client.open(URI, PRIVILEGED_POD);
+    expect((await client.waitForDiagnostics(URI, 1)).diagnostics).toEqual([]);
+    await client.stop();
+
+    client = await TestClient.start({ settings: { run: 'onSave', debounceMs: 0 } });
+    await client.open(URI, PRIVILEGED_POD);
+    expect((await client.waitForDiagnostics(URI, 1)).diagnostics).toHaveLength(2);
+    const version = await client.replace(URI, PRIVILEGED_POD.replace(/privileged: true/g, 'privileged: false'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(client.published(URI).map((p) => p.version)).toEqual([1]);
+    await client.save(URI);
+    expect((await client.waitForDiagnostics(URI, version)).diagnostics).toEqual([]);
+  });
+});
+
+describe('pull diagnostics', () => {
+  it('answers textDocument/diagnostic for the current version and does not push for open documents', async () => {
+    const capabilities = fullCapabilities();
+    capabilities.textDocument!.diagnostic = { dynamicRegistration: false };
+    client = await TestClient.start({ capabilities });
+    expect(client.initializeResult.capabilities.diagnosticProvider).toMatchObject({ identifier: 'kubeward', interFileDependencies: true });
+    await client.open(URI, PRIVILEGED_POD);
+    const report = await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: URI } });
+    expect(report.kind).toBe('full');
+    const full = report as { kind: 'full'; resultId: string; items: Array<{ code: string }> };
+    expect(full.items.map((d) => d.code)).toEqual(['pod-privileged', 'pod-privileged']);
+    // Same version again: unchanged.
+    const again = await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: URI }, previousResultId: full.resultId });
+    expect(again).toEqual({ kind: 'unchanged', resultId: full.resultId });
+    // An edit, then a pull: the new version's diagnostics, without waiting.
+    await client.replace(URI, PRIVILEGED_POD.replace('privileged: true # why?', 'privileged: false # why?'));
+    const after = (await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: URI }, previousResultId: full.resultId })) as typeof full;
+    expect(after.kind).toBe('full');
+    expect(after.items).toHaveLength(1);
+    expect(client.published(URI)).toEqual([]);
+  });
+
+  it('asks the client to pull again when settings change', async () => {
+    const capabilities = fullCapabilities();
+    capabilities.textDocument!.diagnostic = { dynamicRegistration: false };
+    client = await TestClient.start({ capabilities });
+    await client.open(URI, PRIVILEGED_POD);
+    await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: URI } });
+    await client.changeConfiguration({ rules: { 'pod-privileged': 'off' } });
+    await client.waitFor('a diagnostic refresh', () => client!.refreshRequests > 0);
+    const report = (await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: URI } })) as { items: unknown[] };
+    expect(report.items).toEqual([]);
+  });
+});
+
+describe('a rule that throws', () => {
+  it('is logged once, and the other findings are still published', async () => {
+    client = await TestClient.start({ env: { KUBEWARD_TEST_RULES: 'throws' } });
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: boom-1\n---\n${PRIVILEGED_POD}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: boom-2\n`;
+    await client.open(URI, text);
+    const published = await client.waitForDiagnostics(URI, 1);
+    expect(published.diagnostics.map((d) => d.code)).toEqual(['pod-privileged', 'pod-privileged']);
+    const version = await client.change(URI, [{ range: { start: { line: 3, character: 8 }, end: { line: 3, character: 9 } }, text: 'X' }]);
+    await client.waitForDiagnostics(URI, version);
+    await client.waitFor('status with a rule error', () => client!.statuses.find((s) => s.ruleErrors === 1));
+    const errors = client.logs.filter((l) => l.message.includes('kubeward-test-throws'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toContain('test rule failure');
+  });
+});

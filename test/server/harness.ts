@@ -1,0 +1,324 @@
+/**
+ * A real LSP client for the server's tests: starts the BUILT server
+ * (`node dist/server.js --stdio`) as a child process and speaks JSON-RPC to it
+ * over the child's stdio with vscode-languageserver-protocol, as an editor does.
+ * It records what the server sends (diagnostics, status, log messages, edits it
+ * asks to apply, documents it asks to show, progress) and answers the server's
+ * requests (configuration, applyEdit, showDocument, registrations).
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  ApplyWorkspaceEditRequest,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
+  DiagnosticRefreshRequest,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShowDocumentRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  WorkDoneProgressCreateRequest,
+  type ApplyWorkspaceEditParams,
+  type ClientCapabilities,
+  type FileEvent,
+  type InitializeResult,
+  type LogMessageParams,
+  type MessageConnection,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Registration,
+  type ShowDocumentParams,
+  type TextDocumentContentChangeEvent,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument, type TextEdit } from 'vscode-languageserver-textdocument';
+import { parseAllDocuments } from 'yaml';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const SERVER = path.join(ROOT, 'dist', 'server.js');
+
+/** What VS Code announces, minus pull diagnostics and snippet edits (tests add them where they matter). */
+export function fullCapabilities(): ClientCapabilities {
+  return {
+    workspace: {
+      applyEdit: true,
+      configuration: true,
+      workspaceFolders: true,
+      didChangeWatchedFiles: { dynamicRegistration: true },
+      workspaceEdit: { documentChanges: true },
+      diagnostics: { refreshSupport: true },
+    },
+    textDocument: {
+      synchronization: { didSave: true, dynamicRegistration: false },
+      publishDiagnostics: { versionSupport: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, dataSupport: true },
+      codeAction: {
+        codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+        isPreferredSupport: true,
+        dataSupport: true,
+        resolveSupport: { properties: ['edit'] },
+      },
+      hover: { contentFormat: ['markdown', 'plaintext'] },
+    },
+    window: { workDoneProgress: true, showDocument: { support: true } },
+  };
+}
+
+export interface StartOptions {
+  capabilities?: ClientCapabilities;
+  initializationOptions?: unknown;
+  /** `kubeward` settings answered to `workspace/configuration` (mutable later through `client.settings`). */
+  settings?: Record<string, unknown>;
+  /** Workspace folder paths. */
+  folders?: string[];
+  env?: Record<string, string>;
+  /** What the client answers to `workspace/applyEdit`. */
+  applyEditResult?: { applied: boolean; failureReason?: string };
+}
+
+export interface ProgressEvent {
+  token: string | number;
+  value: { kind: 'begin' | 'report' | 'end'; title?: string; message?: string; percentage?: number };
+}
+
+export function uriOf(file: string): string {
+  return pathToFileURL(file).href;
+}
+
+export function tempDir(prefix = 'kubeward-ls-'): string {
+  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+}
+
+export class TestClient {
+  readonly diagnostics: PublishDiagnosticsParams[] = [];
+  readonly statuses: Array<{ rulesActive: number; filesChecked: number; ruleErrors: number; profile: string }> = [];
+  readonly logs: LogMessageParams[] = [];
+  readonly applied: ApplyWorkspaceEditParams[] = [];
+  readonly shown: ShowDocumentParams[] = [];
+  readonly registrations: Registration[] = [];
+  readonly progress: ProgressEvent[] = [];
+  readonly configurationRequests: Array<{ scopeUri?: string; section?: string }> = [];
+  refreshRequests = 0;
+  stderr = '';
+  settings: Record<string, unknown>;
+  applyEditResult: { applied: boolean; failureReason?: string };
+  exitCode: number | null | undefined;
+  readonly exited: Promise<number | null>;
+  initializeResult!: InitializeResult;
+  private readonly versions = new Map<string, number>();
+  private readonly texts = new Map<string, TextDocument>();
+
+  private constructor(
+    readonly child: ChildProcessWithoutNullStreams,
+    readonly connection: ProtocolConnection,
+    options: StartOptions,
+  ) {
+    this.settings = options.settings ?? {};
+    this.applyEditResult = options.applyEditResult ?? { applied: true };
+    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve((this.exitCode = code))));
+  }
+
+  static async start(options: StartOptions = {}): Promise<TestClient> {
+    if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...options.env }, stdio: 'pipe' });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const client = new TestClient(child, connection, options);
+    child.stderr.on('data', (d: Buffer) => void (client.stderr += d.toString()));
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => void client.diagnostics.push(p));
+    connection.onNotification(LogMessageNotification.type, (p) => void client.logs.push(p));
+    connection.onNotification('kubeward/status', (p: TestClient['statuses'][number]) => void client.statuses.push(p));
+    connection.onRequest(ConfigurationRequest.type, (p) =>
+      p.items.map((item) => {
+        client.configurationRequests.push({ scopeUri: item.scopeUri, section: item.section });
+        return item.section === 'kubeward' ? client.settings : null;
+      }),
+    );
+    connection.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
+      client.applied.push(p);
+      return client.applyEditResult;
+    });
+    connection.onRequest(ShowDocumentRequest.type, (p) => {
+      client.shown.push(p);
+      return { success: true };
+    });
+    connection.onRequest(RegistrationRequest.type, (p) => {
+      client.registrations.push(...p.registrations);
+    });
+    connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    connection.onRequest(DiagnosticRefreshRequest.type, () => {
+      client.refreshRequests++;
+    });
+    // Progress with a token the client created: jsonrpc hands it to "unhandled progress".
+    (connection as unknown as MessageConnection).onUnhandledProgress((p) => void client.progress.push(p as ProgressEvent));
+    connection.listen();
+    const folders = options.folders ?? [];
+    client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: folders[0] ? uriOf(folders[0]) : null,
+      workspaceFolders: folders.map((f) => ({ uri: uriOf(f), name: path.basename(f) })),
+      capabilities: options.capabilities ?? fullCapabilities(),
+      initializationOptions: options.initializationOptions,
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  // ---------------------------------------------------------------- documents
+
+  text(uri: string): string {
+    return this.texts.get(uri)!.getText();
+  }
+
+  version(uri: string): number {
+    return this.versions.get(uri)!;
+  }
+
+  async open(uri: string, text: string, languageId = 'yaml'): Promise<void> {
+    this.versions.set(uri, 1);
+    this.texts.set(uri, TextDocument.create(uri, languageId, 1, text));
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Incremental changes (ranges in the current text), as editors send keystrokes. Returns the new version. */
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
+    const version = this.versions.get(uri)! + 1;
+    this.versions.set(uri, version);
+    this.texts.set(uri, TextDocument.update(this.texts.get(uri)!, changes, version));
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  /** Replaces the text with `next`, as one ranged change over the whole document. */
+  async replace(uri: string, next: string): Promise<number> {
+    const doc = this.texts.get(uri)!;
+    return this.change(uri, [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, text: next }]);
+  }
+
+  /** Applies a WorkspaceEdit of the server to the document and sends the change, as an editor does. */
+  async applyEdit(uri: string, edit: WorkspaceEdit): Promise<string> {
+    const next = applyWorkspaceEdit(this.text(uri), uri, edit);
+    await this.replace(uri, next);
+    return next;
+  }
+
+  async save(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async close(uri: string): Promise<void> {
+    this.texts.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async changeConfiguration(settings?: Record<string, unknown>): Promise<void> {
+    if (settings) this.settings = settings;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { kubeward: this.settings } });
+  }
+
+  async watchedFilesChanged(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  // ---------------------------------------------------------------- waiting
+
+  async waitFor<T>(what: string, probe: () => T | undefined | false, timeout = 15_000): Promise<T> {
+    const until = Date.now() + timeout;
+    for (;;) {
+      const value = probe();
+      if (value !== undefined && value !== false) return value;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}\nserver stderr:\n${this.stderr}\nlogs:\n${this.logs.map((l) => l.message).join('\n')}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  /** The diagnostics published for `uri` (and `version`, when given), waiting for them. */
+  waitForDiagnostics(uri: string, version?: number, predicate: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+    return this.waitFor(`diagnostics of ${uri}${version !== undefined ? ` at version ${version}` : ''}`, () =>
+      [...this.diagnostics].reverse().find((p) => p.uri === uri && (version === undefined || p.version === version) && predicate(p)),
+    );
+  }
+
+  published(uri: string): PublishDiagnosticsParams[] {
+    return this.diagnostics.filter((p) => p.uri === uri);
+  }
+
+  /** Server log lines (window/logMessage). */
+  logText(): string {
+    return this.logs.map((l) => l.message).join('\n');
+  }
+
+  async stop(): Promise<void> {
+    if (this.exitCode !== undefined) return;
+    try {
+      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch {
+      // already gone
+    }
+    const timer = setTimeout(() => this.child.kill(), 5000);
+    await this.exited;
+    clearTimeout(timer);
+    this.connection.dispose();
+  }
+}
+
+/** Applies a WorkspaceEdit for one document (changes or documentChanges, snippets as their plain text). */
+export function applyWorkspaceEdit(text: string, uri: string, edit: WorkspaceEdit): string {
+  const edits: TextEdit[] = [];
+  for (const [u, list] of Object.entries(edit.changes ?? {})) if (u === uri) edits.push(...list);
+  for (const change of edit.documentChanges ?? []) {
+    if (!('textDocument' in change) || change.textDocument.uri !== uri) continue;
+    for (const e of change.edits) {
+      if ('snippet' in e) edits.push({ range: e.range, newText: snippetText(e.snippet.value) });
+      else edits.push(e);
+    }
+  }
+  return TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 0, text), edits);
+}
+
+/** The text a snippet inserts when every tab stop keeps its default. */
+export function snippetText(snippet: string): string {
+  let out = '';
+  for (let i = 0; i < snippet.length; i++) {
+    const c = snippet[i]!;
+    if (c === '\\' && i + 1 < snippet.length) out += snippet[++i];
+    else if (c === '$' && snippet[i + 1] === '{') {
+      const colon = snippet.indexOf(':', i);
+      let depth = 1;
+      let j = colon + 1;
+      let inner = '';
+      for (; j < snippet.length && depth > 0; j++) {
+        if (snippet[j] === '\\') inner += snippet[++j];
+        else if (snippet[j] === '}') depth--;
+        else inner += snippet[j];
+      }
+      out += inner.slice(0, inner.length);
+      i = j - 1;
+    } else out += c;
+  }
+  return out;
+}
+
+export function parses(text: string): boolean {
+  return parseAllDocuments(text).every((d) => d.errors.length === 0);
+}
+
+/** Every comment of `before` is still in `after`. */
+export function keepsComments(before: string, after: string): boolean {
+  const comments = before.match(/(^|\s)#[^\n]*/g) ?? [];
+  return comments.every((c) => after.includes(c.trim()));
+}
