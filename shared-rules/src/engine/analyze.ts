@@ -319,7 +319,9 @@ class ObjectContext implements RuleContext<string> {
     if (this.input.options.partial) return true;
     if (node.templated) return true;
     const [start, end] = spanOf(node);
-    if (hasActionLineIn(this.input.actionLines, start, end)) return true;
+    // Action lines are blank in the parsed text: those right after a node's
+    // last line (`securityContext:` then `{{- toYaml … | nindent 12 }}`) may fill it.
+    if (hasActionLineIn(this.input.actionLines, start, skipBlank(this.input.parse, end))) return true;
     // A merge key could bring the field in; we resolve merges, but stay modest.
     if (node.isMap && (node.node as { items: Array<{ key: unknown }> }).items.some((p) => isMergeKey(p.key))) return true;
     return false;
@@ -392,6 +394,17 @@ class ObjectContext implements RuleContext<string> {
 function isMergeKey(key: unknown): boolean {
   const k = key as { value?: unknown } | null;
   return Boolean(k && (typeof k.value === 'symbol' || k.value === '<<'));
+}
+
+/** Offset of the first non-white character at or after `offset` (white space only, line breaks included). */
+function skipBlank(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
+    i++;
+  }
+  return i;
 }
 
 /** From a node's key to where its next sibling starts (action lines there may belong to it). */
