@@ -82,4 +82,29 @@ describe('isUncertain and whole-line Helm actions', () => {
     `;
     expect(flagged(text)).toEqual(['a', 'b']);
   });
+
+  it('a template inside a value hides no key; one in place of a mapping or a key does', () => {
+    const text = yaml`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: web
+      spec:
+        template:
+          spec:
+            containers:
+              - name: a
+                image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
+                securityContext:
+                  runAsUser: {{ .Values.uid }}
+              - name: b
+                image: x
+                securityContext: {{ toYaml .Values.securityContext | nindent 12 }}
+              - name: c
+                image: x
+                securityContext:
+                  {{ .Values.fieldName }}: true
+    `;
+    expect(flagged(text)).toEqual(['a']);
+  });
 });

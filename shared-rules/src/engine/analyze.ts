@@ -12,7 +12,7 @@ import { parseAllDocuments, type Document } from 'yaml';
 import { applyEdits, shiftFix, type Applicability, type Fix } from '../fix/edit';
 import { EditBuilder, NoFix, type FixSource } from '../fix/edit-builder';
 import { DEFAULT_STYLE, detectStyle, type SourceStyle } from '../fix/emit';
-import { hasActionLineIn, maskTemplates, overlapsRegion } from '../source/helm';
+import { hasActionLineIn, maskTemplates, overlapsRegion, SENTINEL } from '../source/helm';
 import { objectsOf, podMetadataOf, type K8sObject } from '../source/k8s';
 import { YNode, type NodeHost } from '../source/nav';
 import { splitDocuments } from '../source/split';
@@ -317,7 +317,7 @@ class ObjectContext implements RuleContext<string> {
 
   isUncertain(node: YNode): boolean {
     if (this.input.options.partial) return true;
-    if (node.templated) return true;
+    if (hidesKeys(node)) return true;
     const [start, end] = spanOf(node);
     // Action lines are blank in the parsed text: those right after a node's
     // last line (`securityContext:` then `{{- toYaml … | nindent 12 }}`) may fill it.
@@ -394,6 +394,19 @@ class ObjectContext implements RuleContext<string> {
 function isMergeKey(key: unknown): boolean {
   const k = key as { value?: unknown } | null;
   return Boolean(k && (typeof k.value === 'symbol' || k.value === '<<'));
+}
+
+/**
+ * True when a template action stands where keys or items would be: a
+ * templated scalar (`securityContext: {{ toYaml … }}`), a templated key, or a
+ * templated list item. A template inside a value (`image: "{{ … }}"`) hides
+ * no key of the mapping that holds it.
+ */
+function hidesKeys(node: YNode): boolean {
+  if (node.isScalar) return node.templated;
+  if (node.isMap) return node.keys().some((k) => k.includes(SENTINEL));
+  if (node.isSeq) return node.items().some((i) => i.isScalar && i.templated);
+  return node.templated;
 }
 
 /** Offset of the first non-white character at or after `offset` (white space only, line breaks included). */
