@@ -6,16 +6,38 @@ import type { Rule } from '../engine/rule';
 import analysisSkipped from './analysis-skipped';
 import configInvalid from './config-invalid';
 import ingressTlsMissing from './ingress-tls-missing';
+import podApparmorUnconfined from './pod-apparmor-unconfined';
+import podCapabilitiesAdded from './pod-capabilities-added';
+import podHostPidIpc from './pod-host-pid-ipc';
+import podHostpathVolume from './pod-hostpath-volume';
+import podHostprocess from './pod-hostprocess';
 import podPrivileged from './pod-privileged';
+import podProcMountUnmasked from './pod-proc-mount-unmasked';
+import podSeccomp from './pod-seccomp';
+import podSelinuxCustom from './pod-selinux-custom';
+import podUnsafeSysctls from './pod-unsafe-sysctls';
 import unusedSuppression from './unused-suppression';
+import workloadHostNetwork from './workload-host-network';
+import workloadHostPort from './workload-host-port';
 import yamlSyntax from './yaml-syntax';
 
 export const RULES: readonly Rule[] = [
   analysisSkipped,
   configInvalid,
   ingressTlsMissing,
+  podApparmorUnconfined,
+  podCapabilitiesAdded,
+  podHostPidIpc,
+  podHostpathVolume,
+  podHostprocess,
   podPrivileged,
+  podProcMountUnmasked,
+  podSeccomp,
+  podSelinuxCustom,
+  podUnsafeSysctls,
   unusedSuppression,
+  workloadHostNetwork,
+  workloadHostPort,
   yamlSyntax,
 ] as readonly Rule[];
 
