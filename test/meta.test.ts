@@ -2,9 +2,32 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint, parseConfigFile, renderRuleDoc, RULE_IDS, renderRuleTable, RULE_TABLE_END, RULE_TABLE_START, RULES } from '../shared-rules/src/index';
+import {
+  lint,
+  parseConfigFile,
+  renderRuleDoc,
+  renderRuleTable,
+  resolveConfig,
+  RULE_IDS,
+  RULE_TABLE_END,
+  RULE_TABLE_START,
+  RULES,
+  type KubewardConfig,
+  type ResolvedConfig,
+  type Rule,
+} from '../shared-rules/src/index';
 
 const root = path.resolve(__dirname, '..');
+
+/** The configuration a rule's documented examples are checked under. */
+function docsConfig(rule: Rule): ResolvedConfig {
+  const fromDocs = rule.meta.docs.config ? parseConfigFile(rule.meta.docs.config, RULE_IDS) : undefined;
+  expect(fromDocs?.findings ?? [], `${rule.meta.id}: docs.config must be a valid .kubeward.yaml`).toEqual([]);
+  const implied: KubewardConfig = {};
+  if (rule.meta.profiles && !rule.meta.profiles.includes(resolveConfig().profile)) implied.profile = rule.meta.profiles[0];
+  if (rule.meta.optIn) implied.rules = { [rule.meta.id]: rule.meta.severity };
+  return resolveConfig(implied, fromDocs?.config);
+}
 const rulesDir = path.join(root, 'shared-rules', 'src', 'rules');
 
 describe('rule metadata', () => {
@@ -38,11 +61,13 @@ describe('rule metadata', () => {
       continue;
     }
     it(`${rule.meta.id}: its documented examples are flagged and not flagged`, () => {
+      // The examples hold where the rule runs: its profile, opted in, with the settings its docs give.
+      const config = docsConfig(rule);
       if (rule.meta.docs.invalid) {
-        const found = lint(rule.meta.docs.invalid, { config: undefined }).findings.filter((f) => f.ruleId === rule.meta.id);
+        const found = lint(rule.meta.docs.invalid, { config }).findings.filter((f) => f.ruleId === rule.meta.id);
         expect(found.length, 'docs.invalid must be flagged').toBeGreaterThan(0);
       }
-      const quiet = lint(rule.meta.docs.valid).findings.filter((f) => f.ruleId === rule.meta.id);
+      const quiet = lint(rule.meta.docs.valid, { config }).findings.filter((f) => f.ruleId === rule.meta.id);
       expect(quiet, 'docs.valid must not be flagged').toEqual([]);
     });
   }

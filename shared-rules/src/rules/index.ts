@@ -6,16 +6,24 @@ import type { Rule } from '../engine/rule';
 import analysisSkipped from './analysis-skipped';
 import configInvalid from './config-invalid';
 import ingressTlsMissing from './ingress-tls-missing';
+import podAllowPrivilegeEscalation from './pod-allow-privilege-escalation';
 import podApparmorUnconfined from './pod-apparmor-unconfined';
 import podCapabilitiesAdded from './pod-capabilities-added';
+import podCapabilitiesNotDropped from './pod-capabilities-not-dropped';
+import podDefaultServiceAccount from './pod-default-service-account';
 import podHostPidIpc from './pod-host-pid-ipc';
 import podHostpathVolume from './pod-hostpath-volume';
 import podHostprocess from './pod-hostprocess';
 import podPrivileged from './pod-privileged';
 import podProcMountUnmasked from './pod-proc-mount-unmasked';
+import podRestrictedVolumeTypes from './pod-restricted-volume-types';
+import podRootGroup from './pod-root-group';
+import podRunAsRoot from './pod-run-as-root';
+import podSaTokenAutomount from './pod-sa-token-automount';
 import podSeccomp from './pod-seccomp';
 import podSelinuxCustom from './pod-selinux-custom';
 import podUnsafeSysctls from './pod-unsafe-sysctls';
+import podWritableRootfs from './pod-writable-rootfs';
 import unusedSuppression from './unused-suppression';
 import workloadHostNetwork from './workload-host-network';
 import workloadHostPort from './workload-host-port';
@@ -25,16 +33,24 @@ export const RULES: readonly Rule[] = [
   analysisSkipped,
   configInvalid,
   ingressTlsMissing,
+  podAllowPrivilegeEscalation,
   podApparmorUnconfined,
   podCapabilitiesAdded,
+  podCapabilitiesNotDropped,
+  podDefaultServiceAccount,
   podHostPidIpc,
   podHostpathVolume,
   podHostprocess,
   podPrivileged,
   podProcMountUnmasked,
+  podRestrictedVolumeTypes,
+  podRootGroup,
+  podRunAsRoot,
+  podSaTokenAutomount,
   podSeccomp,
   podSelinuxCustom,
   podUnsafeSysctls,
+  podWritableRootfs,
   unusedSuppression,
   workloadHostNetwork,
   workloadHostPort,
