@@ -5,6 +5,10 @@
 import type { Rule } from '../engine/rule';
 import analysisSkipped from './analysis-skipped';
 import configInvalid from './config-invalid';
+import imageDeprecatedRegistry from './image-deprecated-registry';
+import imageNotPinnedDigest from './image-not-pinned-digest';
+import imageTagMutable from './image-tag-mutable';
+import imageUntrustedRegistry from './image-untrusted-registry';
 import ingressTlsMissing from './ingress-tls-missing';
 import podAllowPrivilegeEscalation from './pod-allow-privilege-escalation';
 import podApparmorUnconfined from './pod-apparmor-unconfined';
@@ -32,6 +36,10 @@ import yamlSyntax from './yaml-syntax';
 export const RULES: readonly Rule[] = [
   analysisSkipped,
   configInvalid,
+  imageDeprecatedRegistry,
+  imageNotPinnedDigest,
+  imageTagMutable,
+  imageUntrustedRegistry,
   ingressTlsMissing,
   podAllowPrivilegeEscalation,
   podApparmorUnconfined,
