@@ -80,6 +80,24 @@ const patch = yaml`
               limits: { memory: 256Mi }
 `;
 
+const annotated = yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: { name: web }
+  spec:
+    template:
+      metadata:
+        annotations:
+          seccomp.security.alpha.kubernetes.io/pod: runtime/default
+          container.seccomp.security.alpha.kubernetes.io/sidecar: localhost/sidecar.json
+      spec:
+        containers:
+          - name: web
+            image: nginx:1.27
+          - name: sidecar
+            image: sidecar:1.0
+`;
+
 ruleTester(rule, {
   valid: [
     {
@@ -141,6 +159,11 @@ ruleTester(rule, {
             - name: app
               image: mcr.microsoft.com/windows/nanoserver:ltsc2022
       `,
+    },
+    {
+      name: 'restricted: the alpha annotations still count for a target below Kubernetes 1.27',
+      config: { ...restricted, kubernetesVersion: '1.26' },
+      code: annotated,
     },
     {
       name: 'suppressed by an annotation on the pod template',
@@ -318,6 +341,13 @@ ruleTester(rule, {
           `,
         },
       ],
+    },
+    {
+      name: 'restricted: the alpha annotations are ignored from Kubernetes 1.27, and the message says so',
+      config: restricted,
+      code: annotated,
+      errors: [{ line: 10, column: 5, endColumn: 9, messageId: 'annotation', message: 'Deployment "web" runs containers "web" and "sidecar" without a seccomp profile: it sets one with the seccomp.security.alpha.kubernetes.io annotation, which Kubernetes ignores since 1.27' }],
+      output: annotated + '      securityContext:\n        seccompProfile:\n          type: RuntimeDefault\n',
     },
     {
       name: 'restricted: 4-space indentation and flush sequences',

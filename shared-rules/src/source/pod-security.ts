@@ -269,6 +269,29 @@ export function isConfinedAppArmorAnnotation(value: string): boolean {
   return value === 'runtime/default' || value.startsWith('localhost/');
 }
 
+// ---------------------------------------------------------------- seccomp annotations
+
+export const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
+export const SECCOMP_CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
+
+/** The alpha seccomp annotations on the pod template: the pod's and each container's. */
+export function seccompAnnotations(object: K8sObject): { pod: YNode | undefined; containers: Map<string, YNode> } {
+  const containers = new Map<string, YNode>();
+  let pod: YNode | undefined;
+  const annotations = podMetadataOf(object)?.get('annotations');
+  for (const [key, node] of annotations?.isMap ? annotations.entries() : []) {
+    if (!node) continue;
+    if (key === SECCOMP_POD_ANNOTATION) pod = node;
+    else if (key.startsWith(SECCOMP_CONTAINER_ANNOTATION_PREFIX)) containers.set(key.slice(SECCOMP_CONTAINER_ANNOTATION_PREFIX.length), node);
+  }
+  return { pod, containers };
+}
+
+/** `runtime/default`, `docker/default` and `localhost/<profile>` confine; `unconfined` does not. */
+export function isConfiningSeccompAnnotation(value: string | undefined): boolean {
+  return value === 'runtime/default' || value === 'docker/default' || (value?.startsWith('localhost/') ?? false);
+}
+
 // ---------------------------------------------------------------- fixes
 
 /** Refuses a removal that would take a comment with it (the comment may be the reason the line is there). */
