@@ -20,6 +20,7 @@ const entries = [
   { in: 'server/src/main.ts', out: 'dist/server.js', bin: true },
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { in: 'scripts/gen-docs.ts', out: 'dist/tools/gen-docs.js' },
+  { in: 'scripts/gen-peer-agreement.ts', out: 'dist/tools/gen-peer-agreement.js' },
 ].filter((e) => fs.existsSync(e.in));
 
 await Promise.all(
