@@ -35,6 +35,8 @@ export const KIND_WRAPPERS: readonly Wrapper[] = [
 
 export interface EveryKind {
   code: string;
+  /** The pod spec it was built from. */
+  spec: string;
   /** 1-based line and column of `(line, column)` of the spec, in each document in order. */
   at(line: number, column: number): Array<{ line: number; column: number }>;
 }
@@ -53,6 +55,32 @@ export function everyKind(spec: string): EveryKind {
   }
   return {
     code: `${docs.join('\n---\n')}\n`,
+    spec,
     at: (l, c) => KIND_WRAPPERS.map((w, i) => ({ line: starts[i]! + w.header.length + l - 1, column: w.indent + c })),
   };
+}
+
+/**
+ * A Deployment whose pod template carries `ignore.kubeward.io/<rule>`: the
+ * rule must stay silent on `spec` (a pod spec that it flags elsewhere).
+ */
+export function suppressedOnPodTemplate(ruleId: string, spec: string): string {
+  const body = spec
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => (l === '' ? '' : `      ${l}`));
+  return [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: suppressed',
+    'spec:',
+    '  template:',
+    '    metadata:',
+    '      annotations:',
+    `        ignore.kubeward.io/${ruleId}: "accepted risk, reviewed"`,
+    '    spec:',
+    ...body,
+    '',
+  ].join('\n');
 }

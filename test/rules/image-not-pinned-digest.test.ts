@@ -1,5 +1,5 @@
 import rule from '../../shared-rules/src/rules/image-not-pinned-digest';
-import { everyKind } from '../helpers/kinds';
+import { everyKind, suppressedOnPodTemplate } from '../helpers/kinds';
 import { yaml } from '../helpers/yaml-tag';
 import { ruleTester } from '../rule-tester';
 
@@ -13,6 +13,11 @@ const kinds = everyKind(yaml`
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'suppressed by an annotation on the pod template',
+      config: { rules: { 'image-not-pinned-digest': 'info' as const } },
+      code: suppressedOnPodTemplate(rule.meta.id, kinds.spec),
+    },
     { name: 'opt-in: off by default', code: kinds.code },
     {
       name: 'pinned by digest, with or without a tag',

@@ -1,5 +1,5 @@
 import rule from '../../shared-rules/src/rules/image-untrusted-registry';
-import { everyKind } from '../helpers/kinds';
+import { everyKind, suppressedOnPodTemplate } from '../helpers/kinds';
 import { where } from '../helpers/where';
 import { yaml } from '../helpers/yaml-tag';
 import { ruleTester } from '../rule-tester';
@@ -28,6 +28,11 @@ const mixed = yaml`
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'suppressed by an annotation on the pod template',
+      config: on(['registry.example.com']),
+      code: suppressedOnPodTemplate(rule.meta.id, kinds.spec),
+    },
     { name: 'opt-in: off by default', code: kinds.code },
     { name: 'every image from a trusted registry', config: on(['registry.example.com', 'docker.io/library', '*.dkr.ecr.*.amazonaws.com']), code: mixed },
     {

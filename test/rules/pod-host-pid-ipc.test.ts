@@ -1,5 +1,5 @@
 import rule from '../../shared-rules/src/rules/pod-host-pid-ipc';
-import { everyKind } from '../helpers/kinds';
+import { everyKind, suppressedOnPodTemplate } from '../helpers/kinds';
 import { yaml } from '../helpers/yaml-tag';
 import { ruleTester } from '../rule-tester';
 
@@ -15,6 +15,10 @@ const ipc = kinds.at(2, 10);
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'suppressed by an annotation on the pod template',
+      code: suppressedOnPodTemplate(rule.meta.id, kinds.spec),
+    },
     yaml`
       apiVersion: v1
       kind: Pod

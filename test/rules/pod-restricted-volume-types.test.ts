@@ -1,5 +1,5 @@
 import rule from '../../shared-rules/src/rules/pod-restricted-volume-types';
-import { everyKind } from '../helpers/kinds';
+import { everyKind, suppressedOnPodTemplate } from '../helpers/kinds';
 import { where } from '../helpers/where';
 import { yaml } from '../helpers/yaml-tag';
 import { ruleTester } from '../rule-tester';
@@ -38,6 +38,11 @@ const several = yaml`
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'suppressed by an annotation on the pod template',
+      config: restricted,
+      code: suppressedOnPodTemplate(rule.meta.id, kinds.spec),
+    },
     {
       name: 'restricted: the allowed volume types',
       config: restricted,

@@ -1,5 +1,5 @@
 import rule from '../../shared-rules/src/rules/pod-root-group';
-import { everyKind } from '../helpers/kinds';
+import { everyKind, suppressedOnPodTemplate } from '../helpers/kinds';
 import { where } from '../helpers/where';
 import { yaml } from '../helpers/yaml-tag';
 import { ruleTester } from '../rule-tester';
@@ -32,6 +32,11 @@ const all = yaml`
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'suppressed by an annotation on the pod template',
+      config: restricted,
+      code: suppressedOnPodTemplate(rule.meta.id, kinds.spec),
+    },
     {
       name: 'restricted: non-zero groups',
       config: restricted,

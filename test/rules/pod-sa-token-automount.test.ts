@@ -1,5 +1,5 @@
 import rule from '../../shared-rules/src/rules/pod-sa-token-automount';
-import { everyKind } from '../helpers/kinds';
+import { everyKind, suppressedOnPodTemplate } from '../helpers/kinds';
 import { yaml } from '../helpers/yaml-tag';
 import { ruleTester } from '../rule-tester';
 
@@ -14,6 +14,11 @@ const specKeys = missing.at(1, 1).map((p) => ({ line: p.line - 1, column: p.colu
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'suppressed by an annotation on the pod template',
+      config: restricted,
+      code: suppressedOnPodTemplate(rule.meta.id, missing.spec),
+    },
     {
       name: 'restricted: disabled on the pod',
       config: restricted,

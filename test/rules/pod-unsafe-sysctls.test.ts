@@ -1,5 +1,5 @@
 import rule from '../../shared-rules/src/rules/pod-unsafe-sysctls';
-import { everyKind } from '../helpers/kinds';
+import { everyKind, suppressedOnPodTemplate } from '../helpers/kinds';
 import { where } from '../helpers/where';
 import { yaml } from '../helpers/yaml-tag';
 import { ruleTester } from '../rule-tester';
@@ -30,6 +30,10 @@ const keepalive = yaml`
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'suppressed by an annotation on the pod template',
+      code: suppressedOnPodTemplate(rule.meta.id, kinds.spec),
+    },
     yaml`
       apiVersion: v1
       kind: Pod

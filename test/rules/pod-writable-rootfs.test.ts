@@ -1,5 +1,5 @@
 import rule from '../../shared-rules/src/rules/pod-writable-rootfs';
-import { everyKind } from '../helpers/kinds';
+import { everyKind, suppressedOnPodTemplate } from '../helpers/kinds';
 import { where } from '../helpers/where';
 import { yaml } from '../helpers/yaml-tag';
 import { ruleTester } from '../rule-tester';
@@ -33,6 +33,11 @@ const mixed = yaml`
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'suppressed by an annotation on the pod template',
+      config: restricted,
+      code: suppressedOnPodTemplate(rule.meta.id, missing.spec),
+    },
     {
       name: 'restricted: read-only everywhere',
       config: restricted,

@@ -1,5 +1,5 @@
 import rule from '../../shared-rules/src/rules/workload-host-port';
-import { everyKind } from '../helpers/kinds';
+import { everyKind, suppressedOnPodTemplate } from '../helpers/kinds';
 import { yaml } from '../helpers/yaml-tag';
 import { ruleTester } from '../rule-tester';
 
@@ -14,6 +14,10 @@ const kinds = everyKind(yaml`
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'suppressed by an annotation on the pod template',
+      code: suppressedOnPodTemplate(rule.meta.id, kinds.spec),
+    },
     yaml`
       apiVersion: v1
       kind: Pod
