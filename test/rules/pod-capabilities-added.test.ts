@@ -306,6 +306,37 @@ ruleTester(rule, {
       output: null,
     },
     {
+      name: 'a templated entry is unknown, the literal ones are judged',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: web }
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27
+              securityContext:
+                capabilities:
+                  add:
+                    - {{ .Values.extraCapability }}
+                    - SYS_ADMIN
+      `,
+      errors: [{ line: 12, column: 15, endColumn: 24, messageId: 'dangerous' }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: web }
+        spec:
+          containers:
+            - name: web
+              image: nginx:1.27
+              securityContext:
+                capabilities:
+                  add:
+                    - {{ .Values.extraCapability }}
+      `,
+    },
+    {
       name: 'Kustomize patch: a present capability is still reported',
       partial: true,
       code: yaml`

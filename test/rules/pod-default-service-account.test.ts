@@ -111,10 +111,17 @@ ruleTester(rule, {
             spec:
               serviceAccount: default
               containers: [{ name: b, image: "b:1" }]
+          - apiVersion: v1
+            kind: Pod
+            metadata: { name: c }
+            spec:
+              serviceAccountName: ''
+              containers: [{ name: c, image: "c:1" }]
       `,
       errors: [
         { line: 8, column: 27, endColumn: 36, messageId: 'explicit', message: 'Pod "a" runs as the "default" service account' },
         { line: 14, column: 23, endColumn: 30, messageId: 'explicit', message: 'Pod "b" runs as the "default" service account' },
+        { line: 20, column: 27, endColumn: 29, messageId: 'explicit', message: 'Pod "c" runs as the "default" service account' },
       ],
       output: yaml`
         apiVersion: v1
@@ -132,6 +139,12 @@ ruleTester(rule, {
             spec:
               serviceAccount: <service-account>
               containers: [{ name: b, image: "b:1" }]
+          - apiVersion: v1
+            kind: Pod
+            metadata: { name: c }
+            spec:
+              serviceAccountName: '<service-account>'
+              containers: [{ name: c, image: "c:1" }]
       `,
     },
   ],

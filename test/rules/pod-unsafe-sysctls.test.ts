@@ -108,6 +108,27 @@ ruleTester(rule, {
       ),
     },
     {
+      name: 'a templated value does not hide a literal unsafe name (no fix: it would delete template text)',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: db }
+        spec:
+          securityContext:
+            sysctls:
+              - name: kernel.sem
+                value: {{ .Values.sem | quote }}
+              - name: net.ipv4.tcp_syncookies
+                value: "1"
+          containers:
+            - name: db
+              image: postgres:17
+      `,
+      errors: [{ line: 7, column: 15, endColumn: 25, message: 'Pod "db" sets sysctl "kernel.sem"' }],
+      // Removing the entry would delete template text: the edit builder refuses.
+      output: null,
+    },
+    {
       name: 'all entries unsafe in block style: the key goes',
       code: yaml`
         apiVersion: apps/v1

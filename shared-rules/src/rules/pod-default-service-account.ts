@@ -68,7 +68,8 @@ spec:
     const found = lookup(spec, ['serviceAccountName'], uncertain);
     if (found.state === 'unknown') return;
     if (found.state === 'set') {
-      if (found.node.str !== 'default') return;
+      // An empty name means the default account too.
+      if (found.node.str !== 'default' && found.node.str !== '') return;
       const node = found.node;
       ctx.report({ node, messageId: 'explicit', data, fix: (edit) => edit.setScalar(node, placeholder(SA_PLACEHOLDER)) });
       return;
@@ -77,7 +78,7 @@ spec:
     const legacy = lookup(spec, ['serviceAccount'], uncertain);
     if (legacy.state === 'unknown') return;
     if (legacy.state === 'set') {
-      if (legacy.node.str !== 'default') return;
+      if (legacy.node.str !== 'default' && legacy.node.str !== '') return;
       const node = legacy.node;
       ctx.report({ node, messageId: 'explicit', data, fix: (edit) => edit.setScalar(node, placeholder(SA_PLACEHOLDER)) });
       return;

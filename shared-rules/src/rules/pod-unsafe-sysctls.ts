@@ -54,7 +54,8 @@ spec:
   },
   check(ctx) {
     const sysctls = podSpecOf(ctx.object)?.getIn(['securityContext', 'sysctls']);
-    if (!sysctls?.isSeq || sysctls.templated) return;
+    // Entries with a templated name are unknown; the literal ones are judged.
+    if (!sysctls?.isSeq) return;
     const safe = safeSysctls(ctx.config.kubernetesMinor[0] > 1 ? 99 : ctx.config.kubernetesMinor[1]);
     const unsafe: Array<{ entry: YNode; name: YNode; sysctl: string }> = [];
     for (const entry of sysctls.items()) {
