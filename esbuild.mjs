@@ -24,6 +24,7 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode', './language-client.js'] },
   { in: 'client/src/client.ts', out: 'dist/language-client.js', external: ['vscode'] },
   { in: 'scripts/gen-docs.ts', out: 'dist/tools/gen-docs.js' },
+  { in: 'scripts/gen-peer-agreement.ts', out: 'dist/tools/gen-peer-agreement.js' },
 ].filter((e) => fs.existsSync(e.in));
 
 await Promise.all(

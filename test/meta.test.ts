@@ -2,10 +2,32 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfigFile, renderRuleDoc, RULE_IDS, renderRuleTable, RULE_TABLE_END, RULE_TABLE_START, RULES, type Rule } from '../shared-rules/src/index';
 import { analyzeWorkspace } from './helpers/workspace';
+import {
+  parseConfigFile,
+  renderRuleDoc,
+  renderRuleTable,
+  resolveConfig,
+  RULE_IDS,
+  RULE_TABLE_END,
+  RULE_TABLE_START,
+  RULES,
+  type KubewardConfig,
+  type Rule,
+} from '../shared-rules/src/index';
 
 const root = path.resolve(__dirname, '..');
+
+/** The configuration a rule's documented examples are checked under. */
+function docsConfig(rule: Rule): KubewardConfig {
+  const fromDocs = rule.meta.docs.config ? parseConfigFile(rule.meta.docs.config, RULE_IDS) : undefined;
+  expect(fromDocs?.findings ?? [], `${rule.meta.id}: docs.config must be a valid .kubeward.yaml`).toEqual([]);
+  const implied: KubewardConfig = {};
+  if (rule.meta.profiles && !rule.meta.profiles.includes(resolveConfig().profile)) implied.profile = rule.meta.profiles[0];
+  if (rule.meta.optIn) implied.rules = { [rule.meta.id]: rule.meta.severity };
+  const docs = fromDocs?.config ?? {};
+  return { ...implied, ...docs, rules: { ...implied.rules, ...docs.rules } };
+}
 const rulesDir = path.join(root, 'shared-rules', 'src', 'rules');
 
 describe('rule metadata', () => {
@@ -39,11 +61,13 @@ describe('rule metadata', () => {
       continue;
     }
     it(`${rule.meta.id}: its documented examples are flagged and not flagged`, () => {
+      // The examples hold where the rule runs: its profile, opted in, with the settings its docs give.
+      const config = docsConfig(rule);
       if (rule.meta.docs.invalid) {
-        const found = docFindings(rule, rule.meta.docs.invalid);
+        const found = docFindings(rule, rule.meta.docs.invalid, config);
         expect(found.length, 'docs.invalid must be flagged').toBeGreaterThan(0);
       }
-      const quiet = docFindings(rule, rule.meta.docs.valid);
+      const quiet = docFindings(rule, rule.meta.docs.valid, config);
       expect(quiet, 'docs.valid must not be flagged').toEqual([]);
     });
   }
@@ -53,9 +77,7 @@ describe('rule metadata', () => {
  * Findings of `rule` on a documented example: an opt-in rule is turned on by
  * name; a cross-document rule sees the example as a whole workspace.
  */
-function docFindings(rule: Rule, text: string) {
-  // Opt-in and profile rules run when configured by name, as a user would turn them on.
-  const config = rule.meta.optIn || rule.meta.profiles ? { rules: { [rule.meta.id]: rule.meta.severity } } : undefined;
+function docFindings(rule: Rule, text: string, config: KubewardConfig) {
   // Both passes: per-document rules find the same, workspace rules see the example as a whole workspace.
   return analyzeWorkspace({ 'example.yaml': text }, { config }).findings['example.yaml']!.filter((f) => f.ruleId === rule.meta.id);
 }

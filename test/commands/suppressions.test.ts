@@ -116,6 +116,9 @@ describe('isRuleActive', () => {
     expect(isRuleActive(restrictedOnly, resolveConfig({ rules: { 'x-restricted': 'warning' } }))).toBe(true);
     const optIn: Rule = { ...privileged, meta: { ...privileged.meta, id: 'x-opt-in', optIn: true } };
     expect(isRuleActive(optIn, resolveConfig())).toBe(false);
-    expect(isRuleActive(optIn, resolveConfig({ rules: { 'x-*': 'info' } }))).toBe(true);
+    // A glob changes severities; only naming the rule turns an opt-in or out-of-profile rule on.
+    expect(isRuleActive(optIn, resolveConfig({ rules: { 'x-*': 'info' } }))).toBe(false);
+    expect(isRuleActive(restrictedOnly, resolveConfig({ rules: { 'x-*': 'info' } }))).toBe(false);
+    expect(isRuleActive(optIn, resolveConfig({ rules: { 'x-opt-in': 'info' } }))).toBe(true);
   });
 });

@@ -62,20 +62,6 @@ ruleTester(rule, {
       `,
     },
     {
-      // The engine treats a parent holding any templated value as uncertain, so a
-      // missing field under it is not reported (see the report: a core choice).
-      name: 'templated value inside spec: the engine stays silent on missing fields there',
-      code: yaml`
-        apiVersion: networking.k8s.io/v1
-        kind: Ingress
-        metadata:
-          name: shop
-        spec:
-          rules:
-            - host: {{ .Values.host }}
-      `,
-    },
-    {
       name: 'Kustomize patch',
       partial: true,
       code: yaml`
@@ -103,6 +89,22 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // A templated value inside spec hides no key of spec: the missing TLS is still a finding,
+      // and no fix is offered because the host is unknown.
+      name: 'Helm: templated host inside spec, TLS still missing',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: shop
+        spec:
+          rules:
+            - host: {{ .Values.host }}
+      `,
+      errors: [{ line: 5, column: 1, endColumn: 5, messageId: 'missing' }],
+      output: null,
+    },
     {
       name: 'block style: TLS for every distinct host, reported on spec',
       code: yaml`

@@ -1,6 +1,19 @@
 import rule from '../../shared-rules/src/rules/pod-privileged';
+import { everyKind } from '../helpers/kinds';
 import { yaml } from '../helpers/yaml-tag';
 import { ruleTester } from '../rule-tester';
+
+const kinds = everyKind(yaml`
+  containers:
+    - name: app
+      image: app:1.0
+      securityContext:
+        privileged: true
+  ephemeralContainers:
+    - name: debug
+      image: busybox:1.36
+      securityContext: { privileged: true }
+`);
 
 ruleTester(rule, {
   valid: [
@@ -76,6 +89,57 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'every workload kind, containers and ephemeral containers',
+      code: kinds.code,
+      errors: kinds.at(5, 19).flatMap((p, i) => [
+        { ...p, endColumn: p.column + 4, message: 'Container "app" runs privileged' },
+        { ...kinds.at(9, 36)[i]!, endColumn: kinds.at(9, 36)[i]!.column + 4, message: 'Container "debug" runs privileged' },
+      ]),
+      output: everyKind(yaml`
+        containers:
+          - name: app
+            image: app:1.0
+            securityContext:
+              privileged: false
+        ephemeralContainers:
+          - name: debug
+            image: busybox:1.36
+            securityContext: { privileged: false }
+      `).code,
+      applicability: 'unsafe',
+    },
+    {
+      name: 'a Kustomize patch still reports a present bad value; 4-space indentation',
+      partial: true,
+      code: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+            name: web
+        spec:
+            template:
+                spec:
+                    containers:
+                        -   name: web
+                            securityContext:
+                                privileged: true
+      `,
+      errors: [{ line: 11, column: 37, endColumn: 41 }],
+      output: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+            name: web
+        spec:
+            template:
+                spec:
+                    containers:
+                        -   name: web
+                            securityContext:
+                                privileged: false
+      `,
+    },
     {
       name: 'block style, keeps the trailing comment',
       code: yaml`

@@ -70,6 +70,7 @@ export function renderRuleDoc(rule: Rule): string {
     m.docs.remediation.trim(),
     '',
   ];
+  if (m.docs.config?.trim()) lines.push('## Configuration', '', 'The examples below assume this `.kubeward.yaml`:', '', '```yaml', m.docs.config.trimEnd(), '```', '');
   if (m.docs.invalid.trim()) lines.push('## Flagged', '', '```yaml', m.docs.invalid.trimEnd(), '```', '');
   if (m.docs.valid.trim()) lines.push('## Not flagged', '', '```yaml', m.docs.valid.trimEnd(), '```', '');
   if (m.docs.notes) lines.push('## Notes', '', m.docs.notes.trim(), '');

@@ -12,7 +12,7 @@ import { parseAllDocuments, type Document } from 'yaml';
 import { applyEdits, shiftFix, type Applicability, type Fix } from '../fix/edit';
 import { EditBuilder, NoFix, type FixSource } from '../fix/edit-builder';
 import { DEFAULT_STYLE, detectStyle, type SourceStyle } from '../fix/emit';
-import { hasActionLineIn, maskTemplates, overlapsRegion } from '../source/helm';
+import { hasActionLineIn, maskTemplates, overlapsRegion, SENTINEL } from '../source/helm';
 import { objectsOf, podMetadataOf, type K8sObject } from '../source/k8s';
 import { YNode, type NodeHost } from '../source/nav';
 import { splitDocuments, type Chunk } from '../source/split';
@@ -123,9 +123,11 @@ function planFor(rules: readonly Rule[], config: ResolvedConfig): RulePlan {
 export function isRuleActive(rule: Rule, config: ResolvedConfig): boolean {
   const setting = ruleSetting(config, rule.meta.id);
   if (setting === 'off') return false;
-  // A rule outside the profile runs only when the user asked for it by name.
-  if (!setting && rule.meta.profiles && !rule.meta.profiles.includes(config.profile)) return false;
-  if (!setting && rule.meta.optIn) return false;
+  // A rule outside the profile, or opt-in, runs only when the user named it:
+  // a glob (`pod-*: warning`) changes severities, it does not turn rules on.
+  const named = config.rules.some(([pattern, value]) => pattern === rule.meta.id && value !== 'off');
+  if (!named && rule.meta.profiles && !rule.meta.profiles.includes(config.profile)) return false;
+  if (!named && rule.meta.optIn) return false;
   return true;
 }
 
@@ -425,13 +427,16 @@ class ObjectContext implements RuleContext<string> {
 
 function isUncertain(node: YNode, input: ChunkInput): boolean {
   if (input.options.partial) return true;
-  if (node.templated) return true;
+  if (hidesKeys(node)) return true;
   const [start, spanEnd] = spanOf(node);
   // The document's last key runs to the end of its chunk: a trailing action
   // line (`key:` then `{{- toYaml … | nindent 4 }}`) fills it.
   let top = node;
   while (top.parent) top = top.parent;
-  const end = spanEnd >= top.range[1] ? Math.max(spanEnd, input.parse.length) : spanEnd;
+  let end = spanEnd >= top.range[1] ? Math.max(spanEnd, input.parse.length) : spanEnd;
+  // Action lines are blank in the parsed text: those right after a node's
+  // last line (`securityContext:` then `{{- toYaml … | nindent 12 }}`) may fill it.
+  end = Math.max(end, skipBlank(input.parse, end));
   if (hasActionLineIn(input.actionLines, start, end)) return true;
   // A merge key could bring the field in; we resolve merges, but stay modest.
   if (node.isMap && (node.node as { items: Array<{ key: unknown }> }).items.some((p) => isMergeKey(p.key))) return true;
@@ -441,6 +446,30 @@ function isUncertain(node: YNode, input: ChunkInput): boolean {
 function isMergeKey(key: unknown): boolean {
   const k = key as { value?: unknown } | null;
   return Boolean(k && (typeof k.value === 'symbol' || k.value === '<<'));
+}
+
+/**
+ * True when a template action stands where keys or items would be: a
+ * templated scalar (`securityContext: {{ toYaml … }}`), a templated key, or a
+ * templated list item. A template inside a value (`image: "{{ … }}"`) hides
+ * no key of the mapping that holds it.
+ */
+function hidesKeys(node: YNode): boolean {
+  if (node.isScalar) return node.templated;
+  if (node.isMap) return node.keys().some((k) => k.includes(SENTINEL));
+  if (node.isSeq) return node.items().some((i) => i.isScalar && i.templated);
+  return node.templated;
+}
+
+/** Offset of the first non-white character at or after `offset` (white space only, line breaks included). */
+function skipBlank(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
+    i++;
+  }
+  return i;
 }
 
 /** From a node's key to where its next sibling starts (action lines there may belong to it). */

@@ -22,12 +22,19 @@ export interface IngressSettings {
   publicHosts: string[];
 }
 
+/** Image settings (`images:` in .kubeward.yaml). */
+export interface ImageSettings {
+  /** Registries images may come from: hosts, host/path prefixes, globs. Used by image-untrusted-registry. */
+  trustedRegistries: string[];
+}
+
 export interface KubewardConfig {
   profile?: Profile;
   kubernetesVersion?: string;
   rules?: Record<string, RuleSetting>;
   ignore?: string[];
   ingress?: Partial<IngressSettings>;
+  images?: Partial<ImageSettings>;
   /** Files larger than this many bytes get one informational finding instead of an analysis. */
   maxFileSize?: number;
 }
@@ -41,6 +48,7 @@ export interface ResolvedConfig {
   rules: Array<[string, RuleSetting]>;
   ignore: string[];
   ingress: IngressSettings;
+  images: ImageSettings;
   maxFileSize: number;
   /** Changes whenever anything that affects findings changes. */
   fingerprint: string;
@@ -68,6 +76,7 @@ export function resolveConfig(...layers: Array<KubewardConfig | undefined>): Res
     nginxClasses: ['nginx'],
     publicHosts: [],
   };
+  const images: ImageSettings = { trustedRegistries: [] };
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.profile) profile = layer.profile;
@@ -78,10 +87,12 @@ export function resolveConfig(...layers: Array<KubewardConfig | undefined>): Res
     if (layer.ingress) {
       for (const [k, v] of Object.entries(layer.ingress)) if (v !== undefined && v !== '') (ingress as unknown as Record<string, unknown>)[k] = v;
     }
+    // A later layer's list replaces an earlier one (settings over .kubeward.yaml), as the ingress lists do.
+    if (layer.images?.trustedRegistries) images.trustedRegistries = [...layer.images.trustedRegistries];
   }
   const m = /^v?(\d+)\.(\d+)/.exec(kubernetesVersion);
   const kubernetesMinor: [number, number] = m ? [Number(m[1]), Number(m[2])] : [1, 33];
-  const resolved = { profile, kubernetesVersion, kubernetesMinor, rules, ignore, ingress, maxFileSize };
+  const resolved = { profile, kubernetesVersion, kubernetesMinor, rules, ignore, ingress, images, maxFileSize };
   return { ...resolved, fingerprint: JSON.stringify(resolved) };
 }
 
@@ -138,7 +149,7 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return { config, findings };
   if (!isMap(root)) {
-    problem(root, '.kubeward.yaml must be a mapping of settings (profile, kubernetesVersion, rules, ignore, ingress).');
+    problem(root, '.kubeward.yaml must be a mapping of settings (profile, kubernetesVersion, rules, ignore, ingress, images).');
     return { config: {}, findings };
   }
   for (const pair of root.items) {
@@ -210,8 +221,25 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
         config.ingress = ingress;
         break;
       }
+      case 'images': {
+        if (!isMap(value)) {
+          problem(value ?? keyNode, 'images must be a mapping (trustedRegistries).');
+          break;
+        }
+        const images: Partial<ImageSettings> = {};
+        for (const p of value.items) {
+          const k = isScalar(p.key) ? String(p.key.value) : '';
+          const v = p.value as Node | null;
+          if (k === 'trustedRegistries') {
+            if (isSeq(v) && v.items.every((i) => isScalar(i) && typeof i.value === 'string' && i.value.trim() !== '')) images.trustedRegistries = v.items.map((i) => String((i as { value: unknown }).value).trim());
+            else problem(v ?? (p.key as Node), 'images.trustedRegistries must be a list of registries, such as ["registry.example.com", "ghcr.io/acme", "*.dkr.ecr.*.amazonaws.com"].');
+          } else problem(p.key as Node, `Unknown images setting "${k}".`, 'warning');
+        }
+        config.images = images;
+        break;
+      }
       default:
-        problem(keyNode, `Unknown setting "${key}"; .kubeward.yaml knows profile, kubernetesVersion, rules, ignore, ingress and maxFileSize.`, 'warning');
+        problem(keyNode, `Unknown setting "${key}"; .kubeward.yaml knows profile, kubernetesVersion, rules, ignore, ingress, images and maxFileSize.`, 'warning');
     }
   }
   return { config, findings };

@@ -21,6 +21,11 @@ export interface RuleDocs {
   invalid: string;
   /** The same manifest, fixed: the rule stays silent on it. */
   valid: string;
+  /**
+   * A `.kubeward.yaml` under which both examples hold, when the rule needs
+   * settings (an allowlist). Profiles and opt-in are implied by the metadata.
+   */
+  config?: string;
   notes?: string;
 }
 

@@ -17,6 +17,10 @@ import gatewayHttpsListenerNoCert from './gateway-https-listener-no-cert';
 import gatewayPassthroughNoL7Policy from './gateway-passthrough-no-l7-policy';
 import httprouteMissingHttpsRedirect from './httproute-missing-https-redirect';
 import httprouteRedirectWithBackendrefs from './httproute-redirect-with-backendrefs';
+import imageDeprecatedRegistry from './image-deprecated-registry';
+import imageNotPinnedDigest from './image-not-pinned-digest';
+import imageTagMutable from './image-tag-mutable';
+import imageUntrustedRegistry from './image-untrusted-registry';
 import ingressClassAnnotationDeprecated from './ingress-class-annotation-deprecated';
 import ingressDanglingBackend from './ingress-dangling-backend';
 import ingressNginxAnnotationInjection from './ingress-nginx-annotation-injection';
@@ -33,7 +37,24 @@ import ingressclassRemovedApiVersion from './ingressclass-removed-api-version';
 import namespaceNoDefaultDeny from './namespace-no-default-deny';
 import networkpolicyAllowsAll from './networkpolicy-allows-all';
 import networkpolicyDangling from './networkpolicy-dangling';
+import podAllowPrivilegeEscalation from './pod-allow-privilege-escalation';
+import podApparmorUnconfined from './pod-apparmor-unconfined';
+import podCapabilitiesAdded from './pod-capabilities-added';
+import podCapabilitiesNotDropped from './pod-capabilities-not-dropped';
+import podDefaultServiceAccount from './pod-default-service-account';
+import podHostPidIpc from './pod-host-pid-ipc';
+import podHostpathVolume from './pod-hostpath-volume';
+import podHostprocess from './pod-hostprocess';
 import podPrivileged from './pod-privileged';
+import podProcMountUnmasked from './pod-proc-mount-unmasked';
+import podRestrictedVolumeTypes from './pod-restricted-volume-types';
+import podRootGroup from './pod-root-group';
+import podRunAsRoot from './pod-run-as-root';
+import podSaTokenAutomount from './pod-sa-token-automount';
+import podSeccomp from './pod-seccomp';
+import podSelinuxCustom from './pod-selinux-custom';
+import podUnsafeSysctls from './pod-unsafe-sysctls';
+import podWritableRootfs from './pod-writable-rootfs';
 import podsecuritypolicyRemoved from './podsecuritypolicy-removed';
 import removedApiVersion from './removed-api-version';
 import secretDataInvalidBase64 from './secret-data-invalid-base64';
@@ -48,6 +69,8 @@ import serviceSourceRangesOpen from './service-source-ranges-open';
 import tillerDeployed from './tiller-deployed';
 import tlsSecretMalformed from './tls-secret-malformed';
 import unusedSuppression from './unused-suppression';
+import workloadHostNetwork from './workload-host-network';
+import workloadHostPort from './workload-host-port';
 import workloadNotIsolated from './workload-not-isolated';
 import yamlSyntax from './yaml-syntax';
 
@@ -66,6 +89,10 @@ export const RULES: readonly Rule[] = [
   gatewayPassthroughNoL7Policy,
   httprouteMissingHttpsRedirect,
   httprouteRedirectWithBackendrefs,
+  imageDeprecatedRegistry,
+  imageNotPinnedDigest,
+  imageTagMutable,
+  imageUntrustedRegistry,
   ingressClassAnnotationDeprecated,
   ingressDanglingBackend,
   ingressNginxAnnotationInjection,
@@ -82,7 +109,24 @@ export const RULES: readonly Rule[] = [
   namespaceNoDefaultDeny,
   networkpolicyAllowsAll,
   networkpolicyDangling,
+  podAllowPrivilegeEscalation,
+  podApparmorUnconfined,
+  podCapabilitiesAdded,
+  podCapabilitiesNotDropped,
+  podDefaultServiceAccount,
+  podHostPidIpc,
+  podHostpathVolume,
+  podHostprocess,
   podPrivileged,
+  podProcMountUnmasked,
+  podRestrictedVolumeTypes,
+  podRootGroup,
+  podRunAsRoot,
+  podSaTokenAutomount,
+  podSeccomp,
+  podSelinuxCustom,
+  podUnsafeSysctls,
+  podWritableRootfs,
   podsecuritypolicyRemoved,
   removedApiVersion,
   secretDataInvalidBase64,
@@ -97,6 +141,8 @@ export const RULES: readonly Rule[] = [
   tillerDeployed,
   tlsSecretMalformed,
   unusedSuppression,
+  workloadHostNetwork,
+  workloadHostPort,
   workloadNotIsolated,
   yamlSyntax,
 ] as readonly Rule[];

@@ -1,0 +1,231 @@
+import rule from '../../shared-rules/src/rules/workload-host-network';
+import { everyKind } from '../helpers/kinds';
+import { yaml } from '../helpers/yaml-tag';
+import { ruleTester } from '../rule-tester';
+
+const kinds = everyKind(yaml`
+  hostNetwork: true
+  containers:
+    - name: app
+      image: app:1.0
+`);
+
+ruleTester(rule, {
+  valid: [
+    yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: { name: web }
+      spec:
+        hostNetwork: false
+        containers:
+          - name: web
+            image: nginx:1.27
+    `,
+    {
+      name: 'absent',
+      code: everyKind(yaml`
+        containers:
+          - name: app
+            image: app:1.0
+      `).code,
+    },
+    {
+      name: 'templated value is unknown',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: { name: agent }
+        spec:
+          template:
+            spec:
+              hostNetwork: {{ .Values.hostNetwork }}
+              containers:
+                - name: agent
+                  image: agent:1.0
+      `,
+    },
+    {
+      name: 'not a workload',
+      code: yaml`
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: { name: c }
+        data:
+          hostNetwork: "true"
+      `,
+    },
+    {
+      name: 'OpenShift DeploymentConfig is not a kind Kubeward analyses',
+      code: yaml`
+        apiVersion: apps.openshift.io/v1
+        kind: DeploymentConfig
+        metadata: { name: app }
+        spec:
+          template:
+            spec:
+              hostNetwork: true
+      `,
+    },
+    {
+      name: 'suppressed on the line above',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: cni }
+        spec:
+          # kubeward-disable-next-line workload-host-network -- the CNI agent configures the node
+          hostNetwork: true
+          containers:
+            - name: cni
+              image: cni:1.0
+      `,
+    },
+    {
+      name: 'suppressed by an annotation on the pod template',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: { name: cni }
+        spec:
+          template:
+            metadata:
+              annotations:
+                ignore.kubeward.io/workload-host-network: "CNI agent"
+            spec:
+              hostNetwork: true
+              containers:
+                - name: cni
+                  image: cni:1.0
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'every workload kind',
+      code: kinds.code,
+      errors: kinds.at(1, 14).map((p) => ({ ...p, endColumn: p.column + 4, messageId: 'hostNetwork' })),
+      output: everyKind(yaml`
+        containers:
+          - name: app
+            image: app:1.0
+      `).code,
+    },
+    {
+      name: 'message names the object; the variant sets false',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+          template:
+            spec:
+              containers:
+                - name: web
+                  image: nginx:1.27
+              hostNetwork: true
+              dnsPolicy: ClusterFirstWithHostNet
+      `,
+      errors: [{ line: 11, column: 20, message: 'Deployment "web" runs its pods in the node\'s network namespace', severity: 'error' }],
+      output: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+          template:
+            spec:
+              containers:
+                - name: web
+                  image: nginx:1.27
+              dnsPolicy: ClusterFirstWithHostNet
+      `,
+      fixes: [
+        {
+          title: 'Set hostNetwork: false',
+          output: yaml`
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: web
+                      image: nginx:1.27
+                  hostNetwork: false
+                  dnsPolicy: ClusterFirstWithHostNet
+          `,
+        },
+      ],
+      applicability: 'unsafe',
+    },
+    {
+      name: 'a trailing comment is kept: only setting false is offered',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: web }
+        spec:
+          hostNetwork: yes  # YAML 1.1 true, as Kubernetes reads it
+          containers: [{ name: web, image: "nginx:1.27" }]
+      `,
+      errors: [{ line: 5, column: 16, endColumn: 19 }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: web }
+        spec:
+          hostNetwork: false  # YAML 1.1 true, as Kubernetes reads it
+          containers: [{ name: web, image: "nginx:1.27" }]
+      `,
+    },
+    {
+      name: 'flow style',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: web }
+        spec: { hostNetwork: true, containers: [{ name: web, image: "nginx:1.27" }] }
+      `,
+      errors: [{ line: 4, column: 22 }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: web }
+        spec: { containers: [{ name: web, image: "nginx:1.27" }] }
+      `,
+    },
+    {
+      name: '4-space indentation and CRLF line ends',
+      code: 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n    name: web\r\nspec:\r\n    hostNetwork: true\r\n    containers:\r\n        -   name: web\r\n            image: nginx:1.27\r\n',
+      errors: [{ line: 6, column: 18 }],
+      output: 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n    name: web\r\nspec:\r\n    containers:\r\n        -   name: web\r\n            image: nginx:1.27\r\n',
+    },
+    {
+      name: 'a Kustomize patch still reports a present bad value, and the fix overrides the base',
+      partial: true,
+      code: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: { name: web }
+        spec:
+          template:
+            spec:
+              hostNetwork: true
+      `,
+      errors: [{ line: 7, column: 20 }],
+      output: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: { name: web }
+        spec:
+          template:
+            spec:
+              hostNetwork: false
+      `,
+    },
+  ],
+});
