@@ -2,7 +2,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint, parseConfigFile, renderRuleDoc, RULE_IDS, renderRuleTable, RULE_TABLE_END, RULE_TABLE_START, RULES } from '../shared-rules/src/index';
+import { lint, parseConfigFile, renderRuleDoc, resolveConfig, RULE_IDS, renderRuleTable, RULE_TABLE_END, RULE_TABLE_START, RULES, WorkspaceObjects, type Rule } from '../shared-rules/src/index';
+
+/** Lints a documentation example as the CLI would: its own objects form the workspace; an opt-in rule is turned on. */
+function lintExample(rule: Rule, text: string) {
+  const config = rule.meta.optIn ? resolveConfig({ rules: { [rule.meta.id]: rule.meta.severity } }) : resolveConfig();
+  const workspace = new WorkspaceObjects(true);
+  workspace.setFile('example.yaml', lint(text, { config, file: 'example.yaml' }).summaries);
+  return lint(text, { config, file: 'example.yaml', workspace }).findings.filter((f) => f.ruleId === rule.meta.id);
+}
 
 const root = path.resolve(__dirname, '..');
 const rulesDir = path.join(root, 'shared-rules', 'src', 'rules');
@@ -39,10 +47,10 @@ describe('rule metadata', () => {
     }
     it(`${rule.meta.id}: its documented examples are flagged and not flagged`, () => {
       if (rule.meta.docs.invalid) {
-        const found = lint(rule.meta.docs.invalid, { config: undefined }).findings.filter((f) => f.ruleId === rule.meta.id);
+        const found = lintExample(rule, rule.meta.docs.invalid);
         expect(found.length, 'docs.invalid must be flagged').toBeGreaterThan(0);
       }
-      const quiet = lint(rule.meta.docs.valid).findings.filter((f) => f.ruleId === rule.meta.id);
+      const quiet = lintExample(rule, rule.meta.docs.valid);
       expect(quiet, 'docs.valid must not be flagged').toEqual([]);
     });
   }

@@ -111,7 +111,7 @@ export interface Rule<M extends string = string> {
    * check over one object's summary with the whole workspace in view. Only
    * these see other documents, so per-document results stay cacheable by content.
    */
-  summarize?(object: K8sObject): unknown;
+  summarize?(object: K8sObject, tools: SummarizeTools): unknown;
   checkWorkspace?(ctx: WorkspaceRuleContext<M>): void;
 }
 
@@ -128,6 +128,28 @@ export interface WorkspaceFix {
   applicability: Applicability;
   preferred?: boolean;
   edits: Array<{ start: number; end: number; text: string }>;
+  /** Placeholder texts inside the edits that the user must replace. */
+  placeholders?: string[];
+}
+
+/**
+ * What `summarize` may use besides the object, so a cross-document rule can
+ * point at a node and offer a fix built by the EditBuilder. Offsets are
+ * relative to the object's start: add `summary.start` in `checkWorkspace`.
+ */
+export interface SummarizeTools {
+  /** Range of a node (its key with `at: 'key'`), on one line, relative to the object's start. */
+  rangeOf(node: YNode, at?: 'value' | 'key'): [number, number];
+  /** Fixes built now through the EditBuilder (relative offsets); empty unless the analysis computes fixes. */
+  fixes(inputs: readonly FixInput[]): WorkspaceFix[];
+}
+
+/** A summarized range or fix moved to file offsets (`summary.start` is the object's start). */
+export function atObject(start: number, range: readonly [number, number]): [number, number] {
+  return [range[0] + start, range[1] + start];
+}
+export function fixesAtObject(start: number, fixes: readonly WorkspaceFix[] | undefined): WorkspaceFix[] {
+  return (fixes ?? []).map((f) => ({ ...f, edits: f.edits.map((e) => ({ start: e.start + start, end: e.end + start, text: e.text })) }));
 }
 
 /** Infers message ids, so a typo in `messageId` is a type error. */
