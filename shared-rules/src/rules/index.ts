@@ -7,6 +7,13 @@ import analysisSkipped from './analysis-skipped';
 import configInvalid from './config-invalid';
 import ingressTlsMissing from './ingress-tls-missing';
 import podPrivileged from './pod-privileged';
+import rbacAnonymousOrBroadSubject from './rbac-anonymous-or-broad-subject';
+import rbacClusterAdminBinding from './rbac-cluster-admin-binding';
+import rbacManageNetworking from './rbac-manage-networking';
+import rbacPodExecCreate from './rbac-pod-exec-create';
+import rbacPrivilegeEscalationVerbs from './rbac-privilege-escalation-verbs';
+import rbacSecretsAccess from './rbac-secrets-access';
+import rbacWildcard from './rbac-wildcard';
 import unusedSuppression from './unused-suppression';
 import yamlSyntax from './yaml-syntax';
 
@@ -15,6 +22,13 @@ export const RULES: readonly Rule[] = [
   configInvalid,
   ingressTlsMissing,
   podPrivileged,
+  rbacAnonymousOrBroadSubject,
+  rbacClusterAdminBinding,
+  rbacManageNetworking,
+  rbacPodExecCreate,
+  rbacPrivilegeEscalationVerbs,
+  rbacSecretsAccess,
+  rbacWildcard,
   unusedSuppression,
   yamlSyntax,
 ] as readonly Rule[];
