@@ -327,6 +327,7 @@ function buildFixes(meta: RuleMeta, inputs: readonly FixInput[], input: ChunkInp
 /** What a workspace rule's `summarize` gets: ranges and fixes relative to the object's start. */
 function summarizeTools(rule: Rule, input: ChunkInput, result: ChunkAnalysis, objectStart: number): SummarizeTools {
   return {
+    config: input.options.config,
     rangeOf(node, at) {
       const [s, e] = singleLine(input.parse, nodeRange(node, at));
       return [s - objectStart, e - objectStart];

@@ -138,6 +138,8 @@ export interface WorkspaceFix {
  * relative to the object's start: add `summary.start` in `checkWorkspace`.
  */
 export interface SummarizeTools {
+  /** The configuration of the analysis (summaries are cached per configuration). */
+  readonly config: ResolvedConfig;
   /** Range of a node (its key with `at: 'key'`), on one line, relative to the object's start. */
   rangeOf(node: YNode, at?: 'value' | 'key'): [number, number];
   /** Fixes built now through the EditBuilder (relative offsets); empty unless the analysis computes fixes. */

@@ -5,6 +5,20 @@
 import type { Rule } from '../engine/rule';
 import analysisSkipped from './analysis-skipped';
 import configInvalid from './config-invalid';
+import ingressBackendProtocolPlaintext from './ingress-backend-protocol-plaintext';
+import ingressNginxAdmissionExposed from './ingress-nginx-admission-exposed';
+import ingressNginxBasicAuthIncomplete from './ingress-nginx-basic-auth-incomplete';
+import ingressNginxConfigmapInsecure from './ingress-nginx-configmap-insecure';
+import ingressNginxControllerVulnerable from './ingress-nginx-controller-vulnerable';
+import ingressNginxCorsWildcardWithCredentials from './ingress-nginx-cors-wildcard-with-credentials';
+import ingressNginxForceSslRedirectMissingOffloaded from './ingress-nginx-force-ssl-redirect-missing-offloaded';
+import ingressNginxMtlsNotEnforced from './ingress-nginx-mtls-not-enforced';
+import ingressNginxPathInjection from './ingress-nginx-path-injection';
+import ingressNginxRetired from './ingress-nginx-retired';
+import ingressNginxRiskyAnnotation from './ingress-nginx-risky-annotation';
+import ingressNginxSnippetDangerousContent from './ingress-nginx-snippet-dangerous-content';
+import ingressNginxSslPassthrough from './ingress-nginx-ssl-passthrough';
+import ingressNginxWeakTlsConfig from './ingress-nginx-weak-tls-config';
 import ingressTlsMissing from './ingress-tls-missing';
 import podPrivileged from './pod-privileged';
 import rbacAnonymousOrBroadSubject from './rbac-anonymous-or-broad-subject';
@@ -20,6 +34,20 @@ import yamlSyntax from './yaml-syntax';
 export const RULES: readonly Rule[] = [
   analysisSkipped,
   configInvalid,
+  ingressBackendProtocolPlaintext,
+  ingressNginxAdmissionExposed,
+  ingressNginxBasicAuthIncomplete,
+  ingressNginxConfigmapInsecure,
+  ingressNginxControllerVulnerable,
+  ingressNginxCorsWildcardWithCredentials,
+  ingressNginxForceSslRedirectMissingOffloaded,
+  ingressNginxMtlsNotEnforced,
+  ingressNginxPathInjection,
+  ingressNginxRetired,
+  ingressNginxRiskyAnnotation,
+  ingressNginxSnippetDangerousContent,
+  ingressNginxSslPassthrough,
+  ingressNginxWeakTlsConfig,
   ingressTlsMissing,
   podPrivileged,
   rbacAnonymousOrBroadSubject,
