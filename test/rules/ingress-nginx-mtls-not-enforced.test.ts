@@ -40,5 +40,11 @@ ruleTester(rule, {
       errors: [{ line: 7, column: 57, endColumn: 60, messageId: 'off' }],
       output: ingressWith([SECRET, `${VERIFY}: "on"`], { eol: '\r\n' }),
     },
+    {
+      name: 'flow annotations',
+      code: ingressWith([]).replace('  name: web\n', `  name: web\n  annotations: { nginx.ingress.kubernetes.io/auth-tls-secret: web/ca, ${VERIFY}: optional_no_ca }\n`),
+      errors: [{ line: 5, column: 123, endColumn: 137, messageId: 'optionalNoCa' }],
+      output: ingressWith([]).replace('  name: web\n', `  name: web\n  annotations: { nginx.ingress.kubernetes.io/auth-tls-secret: web/ca, ${VERIFY}: "on" }\n`),
+    },
   ],
 });
