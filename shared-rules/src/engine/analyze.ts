@@ -19,7 +19,7 @@ import { splitDocuments } from '../source/split';
 import { hashRange } from '../text/hash';
 import { detectEol, LineIndex } from '../text/line-index';
 import { ruleSetting, type ResolvedConfig } from './config';
-import type { FixInput, MissingDescriptor, ReportDescriptor, Rule, RuleContext, RuleMeta, SummarizeTools, WorkspaceFix } from './rule';
+import type { FixInput, MissingDescriptor, ReportDescriptor, Rule, RuleContext, SummarizeTools } from './rule';
 import { ANNOTATION_PREFIX, applySuppressions, parseDirectives, type AnnotationSuppression } from './suppress';
 import type { Finding, Severity } from './types';
 import { shiftSummary, type ObjectSummary, type WorkspaceIndex } from './workspace';
@@ -250,7 +250,7 @@ function runObject(object: K8sObject, input: ChunkInput, result: ChunkAnalysis, 
     for (const rule of plan.workspaceRules) {
       if (!rule.summarize) continue;
       try {
-        const value = rule.summarize(object, summarizeTools(rule, input, result, objectStart));
+        const value = rule.summarize(object, summarizeTools(new ObjectContext(rule, object, input, result, objectStart)));
         if (value !== undefined) data[rule.meta.id] = value;
       } catch (error) {
         result.ruleErrors.push({ ruleId: rule.meta.id, message: String(error) });
@@ -277,67 +277,20 @@ function runObject(object: K8sObject, input: ChunkInput, result: ChunkAnalysis, 
   }
 }
 
-/** Range of a node as a finding shows it: the key or the value, on its first line. */
-function nodeRange(node: YNode, at: 'value' | 'key' | undefined): [number, number] {
-  let range = at === 'key' ? node.keyRange : node.range;
-  if (range[1] <= range[0] && node.keyNode?.range) range = node.keyRange; // `key:` with no value
-  return range;
-}
-
-/** Cuts a range at the end of its first line (ranges stay on one line). */
-function singleLine(text: string, [s, e]: [number, number]): [number, number] {
-  const nl = text.indexOf('\n', s);
-  if (nl !== -1 && nl < e) {
-    const end = text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    return [s, Math.max(end, s)];
-  }
-  return [s, e];
-}
-
-/** Builds each fix of a finding through the EditBuilder; a fix that cannot be made is left out. */
-function buildFixes(meta: RuleMeta, inputs: readonly FixInput[], input: ChunkInput, result: ChunkAnalysis): Fix[] {
-  const out: Fix[] = [];
-  const source: FixSource = {
-    text: input.original,
-    templateRegions: input.regions,
-    style: input.style(),
-  };
-  inputs.forEach((fixInput, i) => {
-    const spec = typeof fixInput === 'function' ? { apply: fixInput } : fixInput;
-    const builder = new EditBuilder(source);
-    try {
-      spec.apply(builder);
-      const edits = builder.build();
-      if (edits.length === 0) return;
-      // Applying must actually change the text.
-      if (applyEdits(source.text, edits) === source.text) return;
-      let applicability: Applicability = spec.applicability ?? meta.fix.applicability ?? 'unsafe';
-      if (applicability === 'safe' && (builder.removesComments || builder.placeholders.length > 0)) applicability = 'unsafe';
-      const title = spec.title ?? meta.fix.title ?? `Fix ${meta.id}`;
-      const fix: Fix = { title, applicability, edits, preferred: spec.preferred ?? i === 0 };
-      if (builder.placeholders.length > 0) fix.placeholders = [...new Set(builder.placeholders)];
-      out.push(fix);
-    } catch (error) {
-      if (!(error instanceof NoFix)) result.ruleErrors.push({ ruleId: meta.id, message: `fix failed: ${String(error)}` });
-    }
-  });
-  return out;
-}
-
 /** What a workspace rule's `summarize` gets: ranges and fixes relative to the object's start. */
-function summarizeTools(rule: Rule, input: ChunkInput, result: ChunkAnalysis, objectStart: number): SummarizeTools {
+function summarizeTools(context: ObjectContext): SummarizeTools {
+  const start = context.objectStart;
   return {
-    config: input.options.config,
+    config: context.config,
     rangeOf(node, at) {
-      const [s, e] = singleLine(input.parse, nodeRange(node, at));
-      return [s - objectStart, e - objectStart];
+      let range = at === 'key' ? node.keyRange : node.range;
+      if (range[1] <= range[0] && node.keyNode?.range) range = node.keyRange; // `key:` with no value
+      const [s, e] = context.singleLine(range);
+      return [s - start, e - start];
     },
-    fixes(inputs): WorkspaceFix[] {
-      if (!input.options.withFixes) return [];
-      return buildFixes(rule.meta, inputs, input, result).map((fix) => ({
-        ...fix,
-        edits: fix.edits.map((e) => ({ start: e.start - objectStart, end: e.end - objectStart, text: e.text })),
-      }));
+    fixes(inputs) {
+      if (!context.withFixes) return [];
+      return context.buildFixes(inputs).map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ start: e.start - start, end: e.end - start, text: e.text })) }));
     },
   };
 }
@@ -348,8 +301,12 @@ class ObjectContext implements RuleContext<string> {
     readonly object: K8sObject,
     private readonly input: ChunkInput,
     private readonly result: ChunkAnalysis,
-    private readonly objectStart: number,
+    readonly objectStart: number,
   ) {}
+
+  get withFixes(): boolean {
+    return Boolean(this.input.options.withFixes);
+  }
 
   get config(): ResolvedConfig {
     return this.input.options.config;
@@ -366,16 +323,18 @@ class ObjectContext implements RuleContext<string> {
   report(d: ReportDescriptor<string>): void {
     let range: [number, number];
     if (d.range) range = d.range;
-    else if (d.node) range = nodeRange(d.node, d.at);
-    else range = this.object.root.get('kind')?.range ?? [this.objectStart, this.objectStart];
-    range = singleLine(this.input.parse, range);
+    else if (d.node) {
+      range = d.at === 'key' ? d.node.keyRange : d.node.range;
+      if (range[1] <= range[0] && d.node.keyNode?.range) range = d.node.keyRange; // `key:` with no value
+    } else range = this.object.root.get('kind')?.range ?? [this.objectStart, this.objectStart];
+    range = this.singleLine(range);
     this.push(range, d.messageId, d.data, d.fix, d.severity);
   }
 
   reportMissing(d: MissingDescriptor<string>): void {
     if (this.isUncertain(d.parent)) return;
     const anchor = d.parent === this.object.root ? (this.object.root.get('kind')?.range ?? d.parent.anchorRange) : d.parent.anchorRange;
-    this.push(singleLine(this.input.parse, anchor), d.messageId, d.data, d.fix, d.severity);
+    this.push(this.singleLine(anchor), d.messageId, d.data, d.fix, d.severity);
   }
 
   isUncertain(node: YNode): boolean {
@@ -386,6 +345,16 @@ class ObjectContext implements RuleContext<string> {
     // A merge key could bring the field in; we resolve merges, but stay modest.
     if (node.isMap && (node.node as { items: Array<{ key: unknown }> }).items.some((p) => isMergeKey(p.key))) return true;
     return false;
+  }
+
+  singleLine([s, e]: [number, number]): [number, number] {
+    const text = this.input.parse;
+    const nl = text.indexOf('\n', s);
+    if (nl !== -1 && nl < e) {
+      const end = text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      return [s, Math.max(end, s)];
+    }
+    return [s, e];
   }
 
   private push(range: [number, number], messageId: string, data: Record<string, string | number> | undefined, fix: FixInput | readonly FixInput[] | undefined, severity: Severity | undefined): void {
@@ -405,10 +374,40 @@ class ObjectContext implements RuleContext<string> {
     };
     if (meta.deprecation) finding.deprecated = true;
     if (this.input.options.withFixes && fix) {
-      const fixes = buildFixes(meta, Array.isArray(fix) ? (fix as readonly FixInput[]) : [fix as FixInput], this.input, this.result);
+      const fixes = this.buildFixes(Array.isArray(fix) ? (fix as readonly FixInput[]) : [fix as FixInput]);
       if (fixes.length > 0) finding.fixes = fixes;
     }
     this.result.findings.push(finding);
+  }
+
+  buildFixes(inputs: readonly FixInput[]): Fix[] {
+    const meta = this.rule.meta;
+    const out: Fix[] = [];
+    const source: FixSource = {
+      text: this.input.original,
+      templateRegions: this.input.regions,
+      style: this.input.style(),
+    };
+    inputs.forEach((input, i) => {
+      const spec = typeof input === 'function' ? { apply: input } : input;
+      const builder = new EditBuilder(source);
+      try {
+        spec.apply(builder);
+        const edits = builder.build();
+        if (edits.length === 0) return;
+        // Applying must actually change the text.
+        if (applyEdits(source.text, edits) === source.text) return;
+        let applicability: Applicability = spec.applicability ?? meta.fix.applicability ?? 'unsafe';
+        if (applicability === 'safe' && (builder.removesComments || builder.placeholders.length > 0)) applicability = 'unsafe';
+        const title = spec.title ?? meta.fix.title ?? `Fix ${meta.id}`;
+        const fix: Fix = { title, applicability, edits, preferred: spec.preferred ?? i === 0 };
+        if (builder.placeholders.length > 0) fix.placeholders = [...new Set(builder.placeholders)];
+        out.push(fix);
+      } catch (error) {
+        if (!(error instanceof NoFix)) this.result.ruleErrors.push({ ruleId: meta.id, message: `fix failed: ${String(error)}` });
+      }
+    });
+    return out;
   }
 }
 
@@ -584,13 +583,7 @@ function runWorkspaceRule(rule: Rule, summary: ObjectSummary, options: AnalyzeOp
           object: { kind: summary.kind, name: summary.name, namespace: summary.namespace },
           objectStart: summary.start,
         };
-        if (options.withFixes && d.fix?.length) {
-          finding.fixes = d.fix.map((f, i) => {
-            const fix: Fix = { title: f.title, applicability: f.applicability, edits: f.edits, preferred: f.preferred ?? i === 0 };
-            if (f.placeholders?.length) fix.placeholders = f.placeholders;
-            return fix;
-          });
-        }
+        if (options.withFixes && d.fix?.length) finding.fixes = d.fix.map((f, i) => ({ title: f.title, applicability: f.applicability, edits: f.edits, preferred: f.preferred ?? i === 0, ...(f.placeholders?.length ? { placeholders: f.placeholders } : {}) }));
         result.findings.push(finding);
       },
     });
