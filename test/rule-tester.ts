@@ -18,6 +18,7 @@ import {
   type Fix,
   type KubewardConfig,
   type Rule,
+  WorkspaceObjects,
 } from '../shared-rules/src/index';
 
 export interface ValidCase {
@@ -26,6 +27,11 @@ export interface ValidCase {
   config?: KubewardConfig;
   /** The file is a Kustomize patch. */
   partial?: boolean;
+  /**
+   * Run the cross-document rules, with the case's own objects and these
+   * other files (name → text) in the workspace. Without it they do not run.
+   */
+  workspace?: Record<string, string>;
 }
 
 export interface ExpectedError {
@@ -54,12 +60,23 @@ export interface InvalidCase extends ValidCase {
   allowNewFindings?: string[];
 }
 
+const CASE_FILE = 'case.yaml';
+
 function lintWith(code: string, c: ValidCase): Finding[] {
+  const config = resolveConfig(c.config);
+  let workspace: WorkspaceObjects | undefined;
+  if (c.workspace) {
+    workspace = new WorkspaceObjects(true);
+    for (const [file, text] of Object.entries(c.workspace)) workspace.setFile(file, new FileAnalyzer().analyze(text, { rules: RULES, config, file }).summaries);
+    workspace.setFile(CASE_FILE, new FileAnalyzer().analyze(code, { rules: RULES, config, file: CASE_FILE, partial: c.partial }).summaries);
+  }
   return new FileAnalyzer().analyze(code, {
     rules: RULES,
-    config: resolveConfig(c.config),
+    config,
     partial: c.partial,
     withFixes: true,
+    file: CASE_FILE,
+    workspace,
   }).findings;
 }
 
@@ -86,9 +103,16 @@ function yamlErrors(text: string): string[] {
 }
 
 /** Counts findings per rule (positions move after a fix; identity by rule and message). */
+/**
+ * Counts findings per rule and message kind. Positions and message data move
+ * with a fix (a new tag in a message), so identity is rule + messageId.
+ */
 function tally(findings: Finding[]): Map<string, number> {
   const m = new Map<string, number>();
-  for (const f of findings) m.set(`${f.ruleId}\u0000${f.message}`, (m.get(`${f.ruleId}\u0000${f.message}`) ?? 0) + 1);
+  for (const f of findings) {
+    const key = `${f.ruleId}\u0000${f.messageId ?? f.message}`;
+    m.set(key, (m.get(key) ?? 0) + 1);
+  }
   return m;
 }
 
@@ -121,7 +145,7 @@ export function ruleTester(rule: Rule, cases: { valid: Array<ValidCase | string>
     const all = [...cases.valid.map((v) => (typeof v === 'string' ? { code: v } : v)), ...cases.invalid];
     it('has no duplicate cases', () => {
       for (const c of all) {
-        const key = JSON.stringify([c.code, c.config, c.partial]);
+        const key = JSON.stringify([c.code, c.config, c.partial, c.workspace]);
         expect(seen.has(key), `duplicate case: ${c.name ?? c.code.slice(0, 60)}`).toBe(false);
         seen.add(key);
       }

@@ -272,18 +272,10 @@ function runObject(object: K8sObject, input: ChunkInput, result: ChunkAnalysis, 
 
   if (plan.workspaceRules.length > 0) {
     const data: Record<string, unknown> = {};
-    const source: SummarizeContext = {
-      text: input.original,
-      get style() {
-        return input.style();
-      },
-      isUncertain: (node) => isUncertain(node, input),
-      edit: () => new EditBuilder({ text: input.original, templateRegions: input.regions, style: input.style() }),
-    };
     for (const rule of plan.workspaceRules) {
       if (!rule.summarize) continue;
       try {
-        const value = rule.summarize(object, source);
+        const value = rule.summarize(object, summarizeContext(new ObjectContext(rule, object, input, result, objectStart, documentObjects), input));
         if (value !== undefined) data[rule.meta.id] = value;
       } catch (error) {
         result.ruleErrors.push({ ruleId: rule.meta.id, message: String(error) });
@@ -310,15 +302,44 @@ function runObject(object: K8sObject, input: ChunkInput, result: ChunkAnalysis, 
   }
 }
 
+/** What a workspace rule's `summarize` gets: ranges and fixes relative to the object's start. */
+/** What `summarize` may use besides the object (see SummarizeContext). */
+function summarizeContext(context: ObjectContext, input: ChunkInput): SummarizeContext {
+  const start = context.objectStart;
+  return {
+    text: input.original,
+    get style() {
+      return input.style();
+    },
+    isUncertain: (node) => isUncertain(node, input),
+    edit: () => new EditBuilder({ text: input.original, templateRegions: input.regions, style: input.style() }),
+    config: context.config,
+    rangeOf(node, at) {
+      let range = at === 'key' ? node.keyRange : node.range;
+      if (range[1] <= range[0] && node.keyNode?.range) range = node.keyRange; // `key:` with no value
+      const [s, e] = context.singleLine(range);
+      return [s - start, e - start];
+    },
+    fixes(inputs) {
+      if (!context.withFixes) return [];
+      return context.buildFixes(inputs).map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ start: e.start - start, end: e.end - start, text: e.text })) }));
+    },
+  };
+}
+
 class ObjectContext implements RuleContext<string> {
   constructor(
     private readonly rule: Rule,
     readonly object: K8sObject,
     private readonly input: ChunkInput,
     private readonly result: ChunkAnalysis,
-    private readonly objectStart: number,
+    readonly objectStart: number,
     private readonly documentObjects: readonly K8sObject[],
   ) {}
+
+  get withFixes(): boolean {
+    return Boolean(this.input.options.withFixes);
+  }
 
   private fixSource(): FixSource {
     return { text: this.input.original, templateRegions: this.input.regions, style: this.input.style() };
@@ -364,7 +385,7 @@ class ObjectContext implements RuleContext<string> {
     return isUncertain(node, this.input);
   }
 
-  private singleLine([s, e]: [number, number]): [number, number] {
+  singleLine([s, e]: [number, number]): [number, number] {
     const text = this.input.parse;
     const nl = text.indexOf('\n', s);
     if (nl !== -1 && nl < e) {
@@ -397,7 +418,7 @@ class ObjectContext implements RuleContext<string> {
     this.result.findings.push(finding);
   }
 
-  private buildFixes(inputs: readonly FixInput[]): Fix[] {
+  buildFixes(inputs: readonly FixInput[]): Fix[] {
     const meta = this.rule.meta;
     const out: Fix[] = [];
     const source = this.fixSource();

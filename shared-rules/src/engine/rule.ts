@@ -141,7 +141,19 @@ export interface Rule<M extends string = string> {
  * `text`, the document's own chunk (as node ranges are); keep them relative
  * to `object.root.range[0]` in a summary, since summaries move with their document.
  */
+/**
+ * What `summarize` may use besides the object, so a cross-document rule can
+ * point at a node and offer a fix built by the EditBuilder. Offsets from
+ * `rangeOf` and `fixes` are relative to the object's start: add `summary.start`
+ * in `checkWorkspace` (`atObject`, `fixesAtObject`).
+ */
 export interface SummarizeContext {
+  /** The configuration of the analysis (summaries are cached per configuration). */
+  readonly config: ResolvedConfig;
+  /** Range of a node (its key with `at: 'key'`), on one line, relative to the object's start. */
+  rangeOf(node: YNode, at?: 'value' | 'key'): [number, number];
+  /** Fixes built now through the EditBuilder (relative offsets); empty unless the analysis computes fixes. */
+  fixes(inputs: readonly FixInput[]): WorkspaceFix[];
   /** The document's text, Helm actions intact. */
   readonly text: string;
   /** The file's indentation, sequence style and line break, for inserted text. */
@@ -167,6 +179,14 @@ export interface WorkspaceFix {
   edits: Array<{ start: number; end: number; text: string }>;
   /** Placeholder texts inside the edits that the user must replace. */
   placeholders?: string[];
+}
+
+/** A summarized range or fix moved to file offsets (`summary.start` is the object's start). */
+export function atObject(start: number, range: readonly [number, number]): [number, number] {
+  return [range[0] + start, range[1] + start];
+}
+export function fixesAtObject(start: number, fixes: readonly WorkspaceFix[] | undefined): WorkspaceFix[] {
+  return (fixes ?? []).map((f) => ({ ...f, edits: f.edits.map((e) => ({ start: e.start + start, end: e.end + start, text: e.text })) }));
 }
 
 /** Infers message ids, so a typo in `messageId` is a type error. */

@@ -1,0 +1,381 @@
+/**
+ * RBAC knowledge shared by the rbac-* rules: how a PolicyRule grants access
+ * (apiGroups × resources × verbs, narrowed by resourceNames), which resources
+ * live in which API group, and who a binding's subjects are.
+ *
+ * Matching follows the API server's authorizer (`rbac/v1` helpers): `*`
+ * matches any verb, group or resource; `*\/sub` matches that subresource of
+ * every resource; resourceNames narrow every verb except `create` and
+ * `deletecollection`, which carry no object name at authorization time.
+ */
+import { NoFix, type EditBuilder } from '../fix/edit-builder';
+import { emitFlow, emitSeqItemLines, quoted, type EmitValue } from '../fix/emit';
+import type { K8sObject } from './k8s';
+import type { YNode } from './nav';
+
+export const ROLE_KINDS = ['Role', 'ClusterRole'] as const;
+export const BINDING_KINDS = ['RoleBinding', 'ClusterRoleBinding'] as const;
+export const RBAC_GROUP = 'rbac.authorization.k8s.io';
+
+export const READ_VERBS = ['get', 'list', 'watch'] as const;
+export const WRITE_VERBS = ['create', 'update', 'patch', 'delete', 'deletecollection'] as const;
+/** Verbs that resourceNames cannot narrow: the object has no name yet, or the request names none. */
+const UNNAMED_VERBS: ReadonlySet<string> = new Set(['create', 'deletecollection']);
+
+/** Default discovery roles the API server binds to every (even anonymous) user. */
+export const DISCOVERY_ROLES: ReadonlySet<string> = new Set(['system:basic-user', 'system:discovery', 'system:public-info-viewer']);
+
+/** Groups each resource is served from (legacy groups included: extensions still appears in manifests). */
+const RESOURCE_GROUPS: Record<string, readonly string[]> = {
+  pods: [''],
+  'pods/exec': [''],
+  'pods/attach': [''],
+  'pods/portforward': [''],
+  secrets: [''],
+  services: [''],
+  'services/status': [''],
+  'services/proxy': [''],
+  endpoints: [''],
+  serviceaccounts: [''],
+  'serviceaccounts/token': [''],
+  nodes: [''],
+  'nodes/proxy': [''],
+  replicationcontrollers: [''],
+  users: [''],
+  groups: [''],
+  uids: ['authentication.k8s.io'],
+  userextras: ['authentication.k8s.io'],
+  endpointslices: ['discovery.k8s.io'],
+  ingresses: ['networking.k8s.io', 'extensions'],
+  'ingresses/status': ['networking.k8s.io', 'extensions'],
+  networkpolicies: ['networking.k8s.io', 'extensions'],
+  deployments: ['apps', 'extensions'],
+  daemonsets: ['apps', 'extensions'],
+  statefulsets: ['apps'],
+  replicasets: ['apps', 'extensions'],
+  jobs: ['batch'],
+  cronjobs: ['batch'],
+  roles: [RBAC_GROUP],
+  clusterroles: [RBAC_GROUP],
+  rolebindings: [RBAC_GROUP],
+  clusterrolebindings: [RBAC_GROUP],
+  mutatingwebhookconfigurations: ['admissionregistration.k8s.io'],
+  validatingwebhookconfigurations: ['admissionregistration.k8s.io'],
+  'certificatesigningrequests/approval': ['certificates.k8s.io'],
+};
+
+export function groupsOf(resource: string): readonly string[] {
+  return RESOURCE_GROUPS[resource] ?? [];
+}
+
+export interface ListItem {
+  /** undefined when templated or not a string. */
+  value: string | undefined;
+  node: YNode;
+}
+
+export interface RuleList {
+  /** The list itself; undefined when the field is absent. */
+  node: YNode | undefined;
+  items: ListItem[];
+  /** The list (or part of it) comes from a template: it may hold more than we see. */
+  templated: boolean;
+}
+
+export interface PolicyRule {
+  node: YNode;
+  index: number;
+  apiGroups: RuleList;
+  resources: RuleList;
+  verbs: RuleList;
+  resourceNames: RuleList;
+  nonResourceURLs: RuleList;
+}
+
+function listOf(rule: YNode, key: string): RuleList {
+  const node = rule.get(key);
+  if (!node || node.isNull) return { node: undefined, items: [], templated: false };
+  if (!node.isSeq) return { node, items: [], templated: node.templated };
+  const items = node.items().map((n) => ({ value: n.isScalar && !n.templated && typeof n.value === 'string' ? n.value : undefined, node: n }));
+  return { node, items, templated: node.templated || items.some((i) => i.value === undefined) };
+}
+
+/** True for a ClusterRole whose rules the aggregation controller writes (any `rules` in the file are replaced). */
+export function isAggregated(object: K8sObject): boolean {
+  const agg = object.root.get('aggregationRule');
+  return Boolean(agg && !agg.isNull);
+}
+
+/** The PolicyRules a Role or ClusterRole grants; none for an aggregated ClusterRole. */
+export function policyRulesOf(object: K8sObject): PolicyRule[] {
+  if (object.kind === 'ClusterRole' && isAggregated(object)) return [];
+  const rules = object.root.get('rules');
+  if (!rules?.isSeq) return [];
+  return rules.items().flatMap((node, index) =>
+    node.isMap
+      ? [
+          {
+            node,
+            index,
+            apiGroups: listOf(node, 'apiGroups'),
+            resources: listOf(node, 'resources'),
+            verbs: listOf(node, 'verbs'),
+            resourceNames: listOf(node, 'resourceNames'),
+            nonResourceURLs: listOf(node, 'nonResourceURLs'),
+          },
+        ]
+      : [],
+  );
+}
+
+function values(list: RuleList): string[] {
+  return list.items.flatMap((i) => (i.value === undefined ? [] : [i.value]));
+}
+
+/**
+ * True when the rule's apiGroups include one of `groups` (or `*`). A rule
+ * without apiGroups is invalid for resources; we read it as the core group,
+ * which is what its author almost always meant.
+ */
+export function matchesGroup(rule: PolicyRule, groups: readonly string[]): boolean {
+  if (!rule.apiGroups.node) return groups.includes('');
+  const have = values(rule.apiGroups);
+  return have.includes('*') || groups.some((g) => have.includes(g));
+}
+
+/** Verb items of the rule that grant one of `verbs` (`*` included). */
+export function verbItems(rule: PolicyRule, verbs: readonly string[]): ListItem[] {
+  return rule.verbs.items.filter((i) => i.value !== undefined && (i.value === '*' || verbs.includes(i.value)));
+}
+
+/** The verbs (lower-cased names) among `verbs` that the rule grants. */
+export function grantedVerbs(rule: PolicyRule, verbs: readonly string[]): string[] {
+  const have = values(rule.verbs);
+  if (have.includes('*')) return [...verbs];
+  return verbs.filter((v) => have.includes(v));
+}
+
+/** True when resourceNames narrow the rule for this verb (a templated list counts: we cannot see it). */
+export function narrowedByName(rule: PolicyRule, verb: string): boolean {
+  if (rule.resourceNames.templated) return true;
+  if (rule.resourceNames.items.length === 0) return false;
+  return verb !== '*' && !UNNAMED_VERBS.has(verb);
+}
+
+/** Verbs among `verbs` that the rule grants and that resourceNames do not narrow. */
+export function effectiveVerbs(rule: PolicyRule, verbs: readonly string[]): string[] {
+  return grantedVerbs(rule, verbs).filter((v) => !narrowedByName(rule, v));
+}
+
+/** The resource item that names `resource` literally (`*` and `*\/sub` are rbac-wildcard's). */
+export function explicitResource(rule: PolicyRule, resource: string): ListItem | undefined {
+  return rule.resources.items.find((i) => i.value === resource);
+}
+
+export interface Grant {
+  rule: PolicyRule;
+  resource: string;
+  /** The item that names the resource. */
+  item: ListItem;
+  /** Granted verbs that resourceNames do not narrow. */
+  verbs: string[];
+}
+
+/**
+ * Explicit grants of `verbs` on `resources`: the resource is named (not only
+ * matched by `*`, which rbac-wildcard reports), its group matches, and some
+ * verb is granted that resourceNames do not narrow.
+ */
+export function explicitGrants(rules: readonly PolicyRule[], resources: readonly string[], verbs: readonly string[]): Grant[] {
+  const out: Grant[] = [];
+  for (const rule of rules) {
+    for (const resource of resources) {
+      const item = explicitResource(rule, resource);
+      if (!item || !matchesGroup(rule, groupsOf(resource))) continue;
+      const granted = effectiveVerbs(rule, verbs);
+      if (granted.length > 0) out.push({ rule, resource, item, verbs: granted });
+    }
+  }
+  return out;
+}
+
+/**
+ * Removes several items of one sequence in a single edit set (fixes of one
+ * object must not overlap, so they are built together). A flow list is
+ * rewritten from the source text of the items kept; a block list loses the
+ * lines of the items removed; a list left empty becomes `[]`.
+ */
+export function removeSeqItems(edit: EditBuilder, seq: YNode, remove: readonly YNode[]): void {
+  const items = seq.items();
+  const gone = new Set(remove.map((n) => n.range[0]));
+  const keep = items.filter((n) => !gone.has(n.range[0]));
+  if (keep.length === items.length) return;
+  if (seq.isFlow) {
+    const [start, end] = seq.range;
+    edit.replace(start, end, `[${keep.map((n) => edit.sourceOf(n)).join(', ')}]`);
+    return;
+  }
+  if (keep.length === 0) {
+    if (!seq.keyNode) throw new NoFix('cannot empty a nested sequence');
+    const text = edit.source.text;
+    const colon = text.indexOf(':', seq.keyRange[1]);
+    let end = seq.range[1];
+    while (end > colon + 1 && /\s/.test(text[end - 1]!)) end--;
+    edit.replace(colon + 1, end, ' []');
+    return;
+  }
+  for (const item of items) if (gone.has(item.range[0])) edit.removeItem(item);
+}
+
+/** Every standard verb, for narrowing a `*` verb list. */
+export const STANDARD_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'] as const;
+
+/** One item of a rule to take away: a verb, or a resource with the verbs it must lose. */
+export interface Flagged {
+  rule: PolicyRule;
+  list: RuleList;
+  item: ListItem;
+  /** For a resource: the verbs to take away from it ('all': the resource goes). */
+  drop?: readonly string[] | 'all';
+}
+
+function valuesOf(list: RuleList): string[] {
+  if (list.templated) throw new NoFix('templated list');
+  return list.items.map((i) => i.value!);
+}
+
+/** Values written like the list's existing items: double-quoted if they are. */
+function styled(list: RuleList, values: readonly string[]): EmitValue[] {
+  const double = list.items[0]?.node.quoteStyle === 'double';
+  return values.map((v) => (double ? quoted(v) : v));
+}
+
+/** Inserts a new rule just before `rule` (block or flow), in the file's style. */
+function insertRuleBefore(edit: EditBuilder, rule: PolicyRule, value: EmitValue): void {
+  const start = rule.node.range[0];
+  if (rule.node.parent?.isFlow) {
+    edit.insert(start, `${emitFlow(value)}, `);
+    return;
+  }
+  const dash = edit.source.text.lastIndexOf('-', start);
+  const dashCol = edit.columnOf(dash);
+  const lines = emitSeqItemLines(value, dashCol, edit.source.style);
+  edit.insert(edit.lineStartOf(dash), lines.join(edit.source.style.eol) + edit.source.style.eol);
+}
+
+/**
+ * Takes flagged verbs and resources out of their rules, all in one fix (fixes
+ * of one object must not overlap). A resource that keeps some verbs moves to
+ * a rule of its own with those verbs; a rule left without verbs or resources
+ * is removed.
+ */
+export function removeFlagged(edit: EditBuilder, object: K8sObject, flagged: readonly Flagged[]): void {
+  const rulesSeq = object.root.get('rules');
+  if (!rulesSeq?.isSeq) throw new NoFix('no rules list');
+  const byRule = new Map<unknown, { rule: PolicyRule; verbs: YNode[]; resources: Array<{ node: YNode; value: string; drop: readonly string[] | 'all' }> }>();
+  for (const f of flagged) {
+    let entry = byRule.get(f.rule.node.node);
+    if (!entry) byRule.set(f.rule.node.node, (entry = { rule: f.rule, verbs: [], resources: [] }));
+    if (f.list === f.rule.verbs) {
+      if (!entry.verbs.some((n) => n.range[0] === f.item.node.range[0])) entry.verbs.push(f.item.node);
+    } else {
+      const existing = entry.resources.find((r) => r.node.range[0] === f.item.node.range[0]);
+      const drop = f.drop ?? 'all';
+      if (!existing) entry.resources.push({ node: f.item.node, value: f.item.value!, drop });
+      else if (existing.drop !== 'all') existing.drop = drop === 'all' ? 'all' : [...new Set([...existing.drop, ...drop])];
+    }
+  }
+  const wholeRules: YNode[] = [];
+  for (const { rule, verbs, resources } of byRule.values()) {
+    const goneVerbs = new Set(verbs.map((n) => n.range[0]));
+    const verbValues = valuesOf(rule.verbs).filter((_, i) => !goneVerbs.has(rule.verbs.items[i]!.node.range[0]));
+    if (verbValues.length === 0) {
+      wholeRules.push(rule.node);
+      continue;
+    }
+    const expanded = verbValues.includes('*') ? [...STANDARD_VERBS] : verbValues;
+    // Resources grouped by the verbs they keep.
+    const groups = new Map<string, { keep: string[]; nodes: YNode[]; values: string[] }>();
+    for (const r of resources) {
+      const keep = r.drop === 'all' ? [] : expanded.filter((v) => !(r.drop as readonly string[]).includes(v));
+      const key = keep.join(',');
+      const group = groups.get(key) ?? { keep, nodes: [], values: [] };
+      group.nodes.push(r.node);
+      group.values.push(r.value);
+      groups.set(key, group);
+    }
+    const allResources = resources.length >= rule.resources.items.length;
+    const kept = [...groups.values()].filter((g) => g.keep.length > 0);
+    let insert = kept;
+    if (allResources) {
+      // Every resource is flagged: the rule itself becomes the first narrowed group, or goes.
+      const [first, ...rest] = kept;
+      if (!first) {
+        wholeRules.push(rule.node);
+        continue;
+      }
+      if (groups.size > 1) edit.replaceValue(rule.resources.node!, styled(rule.resources, first.values));
+      edit.replaceValue(rule.verbs.node!, styled(rule.verbs, first.keep));
+      insert = rest;
+    } else {
+      if (verbs.length > 0) removeSeqItems(edit, rule.verbs.node!, verbs);
+      if (resources.length > 0) removeSeqItems(edit, rule.resources.node!, resources.map((r) => r.node));
+    }
+    for (const group of insert) {
+      const value: Record<string, EmitValue> = { apiGroups: rule.apiGroups.node ? styled(rule.apiGroups, valuesOf(rule.apiGroups)) : [quoted('')], resources: styled(rule.resources, group.values) };
+      if (rule.resourceNames.items.length > 0) value.resourceNames = styled(rule.resourceNames, valuesOf(rule.resourceNames));
+      value.verbs = styled(rule.verbs, group.keep);
+      insertRuleBefore(edit, rule, value);
+    }
+  }
+  if (wholeRules.length > 0) removeSeqItems(edit, rulesSeq, wholeRules);
+}
+
+/** Title of a removal fix: the values it takes out. */
+export function removalTitle(flagged: readonly Flagged[]): string {
+  const names = [...new Set(flagged.map((f) => `"${f.item.value ?? '?'}"`))];
+  return `Remove ${humanList(names)} from the rules`;
+}
+
+export interface Subject {
+  node: YNode;
+  kind: string | undefined;
+  name: string | undefined;
+  nameNode: YNode | undefined;
+  namespace: string | undefined;
+}
+
+export function subjectsOf(object: K8sObject): Subject[] {
+  const subjects = object.root.get('subjects');
+  if (!subjects?.isSeq) return [];
+  return subjects.items().flatMap((node) => {
+    if (!node.isMap) return [];
+    const nameNode = node.get('name');
+    return [{ node, kind: node.get('kind')?.str, name: nameNode?.str, nameNode, namespace: node.get('namespace')?.str }];
+  });
+}
+
+export interface RoleRef {
+  node: YNode;
+  kind: string | undefined;
+  name: string | undefined;
+  nameNode: YNode | undefined;
+}
+
+export function roleRefOf(object: K8sObject): RoleRef | undefined {
+  const ref = object.root.get('roleRef');
+  if (!ref?.isMap) return undefined;
+  const nameNode = ref.get('name');
+  return { node: ref, kind: ref.get('kind')?.str, name: nameNode?.str, nameNode };
+}
+
+/** `ClusterRole "x"` for messages (`This ClusterRole` when the name is templated). */
+export function describeObject(object: K8sObject): string {
+  return object.name ? `${object.kind} "${object.name}"` : `This ${object.kind}`;
+}
+
+/** Short, readable list: a, b and c. */
+export function humanList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

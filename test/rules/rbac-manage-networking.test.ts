@@ -1,0 +1,177 @@
+import rule from '../../shared-rules/src/rules/rbac-manage-networking';
+import { yaml } from '../helpers/yaml-tag';
+import { ruleTester } from '../rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    yaml`
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: Role
+      metadata: { name: app, namespace: shop }
+      rules:
+        - apiGroups: ["", "networking.k8s.io"]
+          resources: ["services", "ingresses", "networkpolicies"]
+          verbs: ["get", "list", "watch"]
+    `,
+    {
+      name: 'ingress controllers update ingresses/status; wrong group',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: { name: ingress-nginx }
+        rules:
+          - apiGroups: ["networking.k8s.io"]
+            resources: ["ingresses/status"]
+            verbs: ["update"]
+          - apiGroups: ["apps"]
+            resources: ["services"]
+            verbs: ["create"]
+      `,
+    },
+    {
+      name: 'templated verbs',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: { name: app }
+        rules:
+          - apiGroups: [""]
+            resources: ["services"]
+            verbs: {{ toYaml .Values.verbs | nindent 6 }}
+      `,
+    },
+    {
+      name: 'suppressed by annotation',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: metallb
+          annotations:
+            ignore.kubeward.io/rbac-manage-networking: "load-balancer controller"
+        rules:
+          - apiGroups: [""]
+            resources: ["services/status"]
+            verbs: ["update"]
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'delete on NetworkPolicies: the rule keeps its read verbs',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata:
+          name: app
+          namespace: shop
+        rules:
+          - apiGroups: [""]
+            resources: ["configmaps"]
+            verbs: ["get"]
+          - apiGroups: ["networking.k8s.io"]
+            resources: ["networkpolicies"]
+            verbs: ["get", "list", "delete"]
+      `,
+      errors: [{ line: 11, column: 17, endColumn: 34, messageId: 'write', message: 'Role "app" can delete networkpolicies: it can remove the isolation', severity: 'warning' }],
+      output: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata:
+          name: app
+          namespace: shop
+        rules:
+          - apiGroups: [""]
+            resources: ["configmaps"]
+            verbs: ["get"]
+          - apiGroups: ["networking.k8s.io"]
+            resources: ["networkpolicies"]
+            verbs: ["get", "list"]
+      `,
+      applicability: 'unsafe',
+    },
+    {
+      name: 'Services, their status, Endpoints and EndpointSlices; "*" verbs; Ingress in extensions; flush lists',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: net
+        rules:
+        - apiGroups: ["", "discovery.k8s.io", "extensions"]
+          resources:
+          - services
+          - services/status
+          - endpoints
+          - endpointslices
+          - ingresses
+          - pods
+          verbs: ["*"]
+      `,
+      errors: [
+        { line: 8, column: 5, endColumn: 13, messageId: 'write', message: 'CVE-2020-8554' },
+        { line: 9, column: 5, endColumn: 20, messageId: 'write', message: 'load-balancer IP' },
+        { line: 10, column: 5, endColumn: 14, messageId: 'write' },
+        { line: 11, column: 5, endColumn: 19, messageId: 'write' },
+        { line: 12, column: 5, endColumn: 14, messageId: 'write' },
+      ],
+      output: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: net
+        rules:
+        - apiGroups:
+          - ""
+          - "discovery.k8s.io"
+          - "extensions"
+          resources:
+          - services
+          - services/status
+          - endpoints
+          - endpointslices
+          - ingresses
+          verbs:
+          - "get"
+          - "list"
+          - "watch"
+        - apiGroups: ["", "discovery.k8s.io", "extensions"]
+          resources:
+          - pods
+          verbs: ["*"]
+      `,
+      // rbac-wildcard's message about the remaining "*" names the rule's resources, which changed.
+      allowNewFindings: ['rbac-wildcard'],
+    },
+    {
+      name: 'a written resource next to others moves to a read-only rule of its own; 4-space file',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata:
+            name: app
+        rules:
+            -   apiGroups: [""]
+                resources: [configmaps, services]
+                verbs: [get, create]
+      `,
+      errors: [{ line: 7, column: 33, endColumn: 41, messageId: 'write', message: 'can create services' }],
+      output: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata:
+            name: app
+        rules:
+            - apiGroups:
+                  - ""
+              resources:
+                  - services
+              verbs:
+                  - get
+            -   apiGroups: [""]
+                resources: [configmaps]
+                verbs: [get, create]
+      `,
+    },
+  ],
+});
