@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ExecuteCommandRequest, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { ExecuteCommandRequest, FileChangeType, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { Commands } from '../../shared-rules/src/protocol';
 import { INGRESS, PRIVILEGED_POD } from './fixtures';
 import { applyWorkspaceEdit, fullCapabilities, keepsComments, parses, tempDir, TestClient, uriOf } from './harness';
@@ -127,6 +127,16 @@ describe('kubeward.scanWorkspace', () => {
     // Closed again: what is on disk counts again.
     await client.close(pod);
     await client.waitFor('disk diagnostics again', () => client!.published(pod).at(-1)?.diagnostics.length === 2);
+    // A file that was clean at the scan, edited and saved with a problem, then closed: its findings show.
+    const config = uriOf(path.join(root, 'apps/config.yaml'));
+    await client.open(config, CONFIG_MAP);
+    fs.writeFileSync(path.join(root, 'apps/config.yaml'), PRIVILEGED_POD);
+    await client.close(config);
+    await client.waitFor('findings of the saved file', () => client!.published(config).at(-1)?.diagnostics.length === 2);
+    // Deleted: cleared.
+    fs.rmSync(path.join(root, 'apps/config.yaml'));
+    await client.watchedFilesChanged([{ uri: config, type: FileChangeType.Deleted }]);
+    await client.waitFor('cleared after deletion', () => client!.published(config).at(-1)?.diagnostics.length === 0);
   });
 
   it('scans without progress for a client without it', async () => {
