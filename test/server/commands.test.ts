@@ -68,7 +68,8 @@ describe('kubeward.secureIngress', () => {
     await expect(secure({ uri: URI, position: { line: -1 } })).rejects.toThrow(/position must be/);
     await expect(secure({ uri: 'file:///nowhere.yaml' })).rejects.toThrow(/is not open/);
     await client.open(URI, CONFIG_MAP);
-    await expect(secure({ uri: URI })).rejects.toThrow(/There is no Ingress in this file/);
+    // Messages carry no "Kubeward:" prefix: clients add their own.
+    await expect(secure({ uri: URI })).rejects.toThrow(/^There is no Ingress in this file/);
     const two = `${INGRESS}---\n${CONFIG_MAP}---\n${INGRESS.replace(/shop/g, 'blog')}`;
     await client.replace(URI, two);
     await expect(secure({ uri: URI })).rejects.toThrow(/several Ingresses/);
