@@ -38,6 +38,9 @@ import { ruleIdOf, toDiagnostic, toRange } from './diagnostics';
 import type { Documents } from './documents';
 import type { Settings } from './settings';
 
+/** Above this size (UTF-16 units), "Fix all" is offered only to clients that resolve code actions lazily. */
+const EAGER_FIX_ALL_LIMIT = 256 * 1024;
+
 /** Rules that a comment or annotation must not silence: fix the file (or the config) instead. */
 const NOT_SUPPRESSIBLE = new Set(['yaml-syntax', 'unused-suppression', 'config-invalid']);
 
@@ -198,6 +201,8 @@ export class CodeActions {
       action.data = data;
       return action;
     }
+    // Computed now, it costs a whole-file analysis on every request: not for large files.
+    if (text.length > EAGER_FIX_ALL_LIMIT) return undefined;
     const edits = this.fixAllRuleEdits(text, options, ruleId);
     if (edits.length === 0) return undefined;
     action.edit = this.workspaceEdit(doc, lines, edits);

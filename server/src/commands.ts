@@ -2,7 +2,8 @@
  * `workspace/executeCommand`: Secure this Ingress (SPEC §5), Scan workspace,
  * Show documentation, and applyFix for clients without code action literals.
  * Bad arguments and failures answer with a ResponseError whose message says
- * what to do; nothing here ever throws past the handler.
+ * what to do (without a "Kubeward:" prefix: clients add their own); nothing
+ * here ever throws past the handler.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -68,7 +69,7 @@ export class ServerCommands {
     } catch (error) {
       if (error instanceof ResponseError) throw error;
       this.host.connection.console.error(`Kubeward: ${params.command} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      throw new ResponseError(ErrorCodes.InternalError, `Kubeward: ${params.command} failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ResponseError(ErrorCodes.InternalError, `${params.command} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
@@ -83,10 +84,10 @@ export class ServerCommands {
       if (a[key] !== undefined && typeof a[key] !== 'string') throw invalid(`kubeward.secureIngress: ${key} must be a string.`);
     }
     const doc = this.host.documents.get(a.uri);
-    if (!doc) throw failed(`Kubeward: ${a.uri} is not open. Open the manifest and run "Secure this Ingress" again.`);
+    if (!doc) throw failed(`${a.uri} is not open. Open the manifest and run "Secure this Ingress" again.`);
     const settings = await this.host.settings.forDocument(a.uri);
     const current = this.host.documents.get(a.uri);
-    if (!current) throw failed(`Kubeward: ${a.uri} was closed.`);
+    if (!current) throw failed(`${a.uri} was closed.`);
     const text = current.getText();
     const lines = new LineIndex(text);
     const result = secureIngress(text, {
@@ -98,7 +99,7 @@ export class ServerCommands {
       partial: settings.partial,
       rules: this.host.rules,
     });
-    if (!result.ok) throw failed(`Kubeward: ${result.error}`);
+    if (!result.ok) throw failed(result.error);
     const edit = toWorkspaceEdit(this.host.features, a.uri, current.version, lines, result.edits);
     if (result.edits.length === 0) {
       this.host.connection.console.info(`Kubeward: Ingress "${result.ingressName ?? ''}" needs no change that can be made automatically.`);
@@ -106,7 +107,7 @@ export class ServerCommands {
     }
     if (this.host.features.applyEdit) {
       const applied = await this.host.connection.workspace.applyEdit({ label: `Secure Ingress "${result.ingressName ?? ''}"`, edit });
-      if (!applied.applied) throw failed(`Kubeward: the editor did not apply the edit${applied.failureReason ? ` (${applied.failureReason})` : ''}. Run the command again.`);
+      if (!applied.applied) throw failed(`The editor did not apply the edit${applied.failureReason ? ` (${applied.failureReason})` : ''}. Run the command again.`);
     }
     if (result.remaining.length > 0) {
       this.host.connection.console.info(`Kubeward: Ingress "${result.ingressName ?? ''}" still has ${result.remaining.length} finding(s) no fix could resolve: ${[...new Set(result.remaining.map((f) => f.ruleId))].join(', ')}.`);
@@ -159,7 +160,7 @@ export class ServerCommands {
 
   private async applyFix(arg: unknown): Promise<boolean> {
     if (!arg || typeof arg !== 'object') throw invalid('kubeward.applyFix expects a WorkspaceEdit.');
-    if (!this.host.features.applyEdit) throw failed('Kubeward: this editor cannot apply edits sent by the server (workspace/applyEdit).');
+    if (!this.host.features.applyEdit) throw failed('This editor cannot apply edits sent by the server (workspace/applyEdit).');
     const result = await this.host.connection.workspace.applyEdit({ label: 'Kubeward fix', edit: arg as WorkspaceEdit });
     return result.applied;
   }

@@ -110,11 +110,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     publisher.file(uri, toDiagnostics(state.parsed.findings, new LineIndex(state.text)));
   }
 
+  // Clients may report one change twice (their own watcher and ours): changes are coalesced briefly.
+  let pendingProject: { config: boolean; kustomization: boolean; timer: NodeJS.Timeout } | undefined;
   function projectFilesChanged(config: boolean, kustomization: boolean): void {
-    if (kustomization) settings.kustomizationChanged();
-    if (config) settings.configChanged();
-    documents.recheckAll();
-    if (workspace.checkedFiles().size > 0) void workspace.scan({ publish: true }).then(sendStatus, (e: unknown) => log(`Kubeward: rescan failed: ${describe(e)}`));
+    if (pendingProject) {
+      pendingProject.config ||= config;
+      pendingProject.kustomization ||= kustomization;
+      return;
+    }
+    pendingProject = {
+      config,
+      kustomization,
+      timer: setTimeout(() => {
+        const change = pendingProject!;
+        pendingProject = undefined;
+        if (change.kustomization) settings.kustomizationChanged();
+        if (change.config) settings.configChanged();
+        documents.recheckAll();
+        if (workspace.checkedFiles().size > 0) void workspace.scan({ publish: true }).then(sendStatus, (e: unknown) => log(`Kubeward: rescan failed: ${describe(e)}`));
+      }, 20),
+    };
   }
 
   // ---------------------------------------------------------------- initialize
@@ -251,6 +266,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   connection.onShutdown(() => {
+    if (pendingProject) clearTimeout(pendingProject.timer);
     documents?.dispose();
     workspace?.cancel();
     publisher?.dispose();

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CancellationToken, Connection, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { MANIFEST_EXTENSIONS, SKIPPED_DIRECTORIES } from '../../shared-rules/src/cli/files';
-import { FileAnalyzer, pathIgnored, WorkspaceObjects, type FileResult, type ObjectSummary, type Rule, type RuleError } from '../../shared-rules/src/index';
+import { FileAnalyzer, pathIgnored, WorkspaceObjects, type AnalyzeOptions, type FileResult, type ObjectSummary, type Rule, type RuleError } from '../../shared-rules/src/index';
 import type { ScanWorkspaceResult } from '../../shared-rules/src/protocol';
 import { toDiagnostics, type Publisher } from './diagnostics';
 import { hasActiveWorkspaceRules } from './documents';
@@ -106,7 +106,7 @@ export class Workspace {
   async documentClosed(uri: string): Promise<void> {
     const key = fileKey(uri);
     const file = uriToPath(uri);
-    if ((this.indexedAll || this.scanned.has(key)) && file && this.inWorkspace(file)) {
+    if ((this.indexedAll || this.scanned.has(key) || this.checked.has(key)) && file && this.inWorkspace(file)) {
       await this.refreshFile(file, 'closed');
       return;
     }
@@ -121,6 +121,7 @@ export class Workspace {
     if (!file) return;
     if (deleted) {
       const changed = this.remove(key);
+      this.checked.delete(key);
       const published = this.scanned.get(key);
       if (published) {
         this.scanned.delete(key);
@@ -129,7 +130,7 @@ export class Workspace {
       if (changed) this.host.onIndexChanged();
       return;
     }
-    if (this.indexedAll || this.scanned.has(key)) await this.refreshFile(file, 'changed');
+    if (this.indexedAll || this.scanned.has(key) || this.checked.has(key)) await this.refreshFile(file, 'changed');
   }
 
   private inWorkspace(file: string): boolean {
@@ -145,27 +146,30 @@ export class Workspace {
     const text = settings.enable && !settings.ignored ? await readText(file) : undefined;
     if (this.host.openUri(key)) return; // reopened meanwhile
     const analyzer = new FileAnalyzer();
-    const withIndex = hasActiveWorkspaceRules(this.host.rules, settings);
     let result: FileResult | undefined;
     if (text !== undefined) {
       const options = { rules: this.host.rules, config: settings.config, file: uri, partial: settings.partial };
-      result = analyzer.analyze(text, options);
-      if (withIndex) {
+      result = await analyzeYielding(analyzer, text, options);
+      if (this.host.openUri(key)) return;
+      if (hasActiveWorkspaceRules(this.host.rules, settings)) {
         const changed = this.update(uri, result.summaries);
         result = analyzer.analyze(text, { ...options, workspace: this.index });
         if (changed || why === 'closed') this.host.onIndexChanged();
       }
     } else if (this.remove(key)) this.host.onIndexChanged();
-    const published = this.scanned.get(key);
-    if (published !== undefined || why === 'closed') {
-      if (result && this.scanned.has(key)) {
-        this.host.publisher.file(uri, toDiagnostics(result.findings, result.lines));
-        this.host.onRuleErrors(result.ruleErrors);
-      } else if (published) {
-        this.scanned.delete(key);
-        this.host.publisher.file(published, []);
-      }
+    // A file a scan checked shows what is on disk again (and nothing once it is gone or clean).
+    if (!this.checked.has(key) && !this.scanned.has(key)) return;
+    const diagnostics = result?.kubernetes ? toDiagnostics(result.findings, result.lines) : [];
+    const previous = this.scanned.get(key);
+    if (diagnostics.length > 0) {
+      this.host.publisher.file(uri, diagnostics);
+      this.scanned.set(key, uri);
+      this.checked.add(key);
+    } else if (previous !== undefined) {
+      this.host.publisher.file(previous, []);
+      this.scanned.delete(key);
     }
+    if (result) this.host.onRuleErrors(result.ruleErrors);
   }
 
   private folderFor(file: string): { uri: string; path: string } | undefined {
@@ -259,16 +263,7 @@ export class Workspace {
       if (text === undefined) continue;
       const analyzer = new FileAnalyzer();
       const analyzeOptions = { rules: this.host.rules, config: settings.config, file: uri, partial: settings.partial };
-      const steps = analyzer.analyzeInSteps(text, analyzeOptions);
-      let result: FileResult;
-      for (;;) {
-        const next = steps.next();
-        if (next.done) {
-          result = next.value;
-          break;
-        }
-        await yieldToEventLoop();
-      }
+      const result = await analyzeYielding(analyzer, text, analyzeOptions);
       await yieldToEventLoop();
       if (!result.kubernetes) {
         if (this.remove(key)) indexChanged = true;
@@ -322,6 +317,16 @@ export class Workspace {
   cancel(): void {
     this.generation++;
     this.running = false;
+  }
+}
+
+/** An analysis that lets other work in after each parsed document. */
+async function analyzeYielding(analyzer: FileAnalyzer, text: string, options: AnalyzeOptions): Promise<FileResult> {
+  const steps = analyzer.analyzeInSteps(text, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await yieldToEventLoop();
   }
 }
 

@@ -7,6 +7,7 @@ import { analyzeWorkspace } from '../helpers/workspace';
 import { Commands } from '../../shared-rules/src/protocol';
 import { INGRESS, PRIVILEGED_POD } from './fixtures';
 import { applyWorkspaceEdit, fullCapabilities, keepsComments, parses, tempDir, TestClient, uriOf } from './harness';
+import { FileChangeType } from 'vscode-languageserver-protocol/node';
 
 let client: TestClient | undefined;
 afterEach(async () => {
@@ -67,7 +68,8 @@ describe('kubeward.secureIngress', () => {
     await expect(secure({ uri: URI, position: { line: -1 } })).rejects.toThrow(/position must be/);
     await expect(secure({ uri: 'file:///nowhere.yaml' })).rejects.toThrow(/is not open/);
     await client.open(URI, CONFIG_MAP);
-    await expect(secure({ uri: URI })).rejects.toThrow(/There is no Ingress in this file/);
+    // Messages carry no "Kubeward:" prefix: clients add their own.
+    await expect(secure({ uri: URI })).rejects.toThrow(/^There is no Ingress in this file/);
     const two = `${INGRESS}---\n${CONFIG_MAP}---\n${INGRESS.replace(/shop/g, 'blog')}`;
     await client.replace(URI, two);
     await expect(secure({ uri: URI })).rejects.toThrow(/several Ingresses/);
@@ -132,6 +134,16 @@ describe('kubeward.scanWorkspace', () => {
     // Closed again: what is on disk counts again.
     await client.close(pod);
     await client.waitFor('disk diagnostics again', () => client!.published(pod).at(-1)?.diagnostics.length === 2);
+    // A file that was clean at the scan, edited and saved with a problem, then closed: its findings show.
+    const config = uriOf(path.join(root, 'apps/config.yaml'));
+    await client.open(config, CONFIG_MAP);
+    fs.writeFileSync(path.join(root, 'apps/config.yaml'), PRIVILEGED_POD);
+    await client.close(config);
+    await client.waitFor('findings of the saved file', () => client!.published(config).at(-1)?.diagnostics.length === 2);
+    // Deleted: cleared.
+    fs.rmSync(path.join(root, 'apps/config.yaml'));
+    await client.watchedFilesChanged([{ uri: config, type: FileChangeType.Deleted }]);
+    await client.waitFor('cleared after deletion', () => client!.published(config).at(-1)?.diagnostics.length === 0);
   });
 
   it('scans without progress for a client without it', async () => {
