@@ -20,6 +20,7 @@ const entries = [
   { in: 'server/src/main.ts', out: 'dist/server.js', bin: true },
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { in: 'scripts/gen-docs.ts', out: 'dist/tools/gen-docs.js' },
+  { in: 'bench/run.ts', out: 'dist/tools/bench.js', external: ['yaml-language-server'] },
 ].filter((e) => fs.existsSync(e.in));
 
 await Promise.all(
