@@ -687,8 +687,9 @@ function runWorkspaceRule(rule: Rule, summary: ObjectSummary, options: AnalyzeOp
           objectStart: summary.start,
         };
         if (rule.meta.deprecation) finding.deprecated = true;
-        if (options.withFixes && d.fix?.length) {
-          finding.fixes = d.fix.map((f, i) => {
+        const fixes = options.withFixes ? (typeof d.fix === 'function' ? d.fix() : d.fix) : undefined;
+        if (fixes?.length) {
+          finding.fixes = fixes.map((f, i) => {
             const fix: Fix = { title: f.title, applicability: f.applicability, edits: f.edits, preferred: f.preferred ?? i === 0 };
             if (f.placeholders?.length) fix.placeholders = f.placeholders;
             return fix;

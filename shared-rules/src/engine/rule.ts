@@ -168,7 +168,11 @@ export interface WorkspaceRuleContext<M extends string = string> {
   readonly summary: ObjectSummary;
   readonly index: WorkspaceIndex;
   readonly config: ResolvedConfig;
-  report(descriptor: { range: [number, number]; messageId: M; data?: Record<string, string | number>; fix?: readonly WorkspaceFix[]; severity?: Severity }): void;
+  /**
+   * `fix` may be a function: it is called only when the analysis computes
+   * fixes, so building the text of a fix costs nothing on every keystroke.
+   */
+  report(descriptor: { range: [number, number]; messageId: M; data?: Record<string, string | number>; fix?: readonly WorkspaceFix[] | (() => readonly WorkspaceFix[]); severity?: Severity }): void;
 }
 
 /** A fix computed from summaries alone (offsets are the file's). */

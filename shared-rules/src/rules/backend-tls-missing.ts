@@ -151,23 +151,27 @@ spec:
       const portNames = new Set(entries.map((e) => e.name));
       if (targets.some((list) => list!.some((t) => t.name === ref.name && (t.sectionName === undefined || portNames.has(t.sectionName))))) continue;
 
-      const fixes: WorkspaceFix[] = [];
-      const metadata: { [key: string]: EmitValue } = { name: freeName(index.byKind('BackendTLSPolicy'), namespace, [`${ref.name}-backend-tls`]) };
-      if (namespace) metadata.namespace = namespace;
-      const policy = (validation: EmitValue): EmitValue => ({
-        apiVersion: 'gateway.networking.k8s.io/v1',
-        kind: 'BackendTLSPolicy',
-        metadata,
-        spec: { targetRefs: [{ group: '', kind: 'Service', name: ref.name }], validation },
-      });
-      const hostname = placeholder('<backend-hostname>');
-      for (const [title, validation] of [
-        ['Add a BackendTLSPolicy (internal CA)', { hostname, caCertificateRefs: [{ group: '', kind: 'ConfigMap', name: placeholder('<ca-configmap>') }] }],
-        ['Add a BackendTLSPolicy (public CAs)', { hostname, wellKnownCACertificates: 'System' }],
-      ] as const) {
-        const { edit, placeholders } = newDocumentEdit(summary, data.slot, policy(validation));
-        fixes.push({ title, applicability: 'unsafe', edits: [edit], placeholders });
-      }
+      // Built only when fixes are asked for, not on every keystroke.
+      const fixes = (): WorkspaceFix[] => {
+        const out: WorkspaceFix[] = [];
+        const metadata: { [key: string]: EmitValue } = { name: freeName(index.byKind('BackendTLSPolicy'), namespace, [`${ref.name}-backend-tls`]) };
+        if (namespace) metadata.namespace = namespace;
+        const policy = (validation: EmitValue): EmitValue => ({
+          apiVersion: 'gateway.networking.k8s.io/v1',
+          kind: 'BackendTLSPolicy',
+          metadata,
+          spec: { targetRefs: [{ group: '', kind: 'Service', name: ref.name }], validation },
+        });
+        const hostname = placeholder('<backend-hostname>');
+        for (const [title, validation] of [
+          ['Add a BackendTLSPolicy (internal CA)', { hostname, caCertificateRefs: [{ group: '', kind: 'ConfigMap', name: placeholder('<ca-configmap>') }] }],
+          ['Add a BackendTLSPolicy (public CAs)', { hostname, wellKnownCACertificates: 'System' }],
+        ] as const) {
+          const { edit, placeholders } = newDocumentEdit(summary, data.slot, policy(validation));
+          out.push({ title, applicability: 'unsafe', edits: [edit], placeholders });
+        }
+        return out;
+      };
       ctx.report({ range: fileRange(summary, ref.at), messageId: 'noPolicy', data: { kind: summary.kind, name: summary.name ?? summary.kind, service: ref.name, port: ref.port }, fix: fixes });
     }
   },

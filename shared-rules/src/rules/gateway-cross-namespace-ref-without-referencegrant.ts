@@ -1,4 +1,4 @@
-import { defineRule, type SummarizeContext } from '../engine/rule';
+import { defineRule, type SummarizeContext, type WorkspaceFix } from '../engine/rule';
 import type { ObjectSummary } from '../engine/workspace';
 import { backendRefsOf, GATEWAY_GROUP, isGatewayApi, listenersOf } from '../source/gateway';
 import type { K8sObject } from '../source/k8s';
@@ -155,17 +155,21 @@ spec:
         (g) => g!.from.some((f) => f.group === GATEWAY_GROUP && f.kind === summary.kind && f.namespace === from) && g!.to.some((t) => t.group === ref.group && t.kind === ref.kind && (t.name === undefined || t.name === ref.name)),
       );
       if (allowed) continue;
-      const { edit } = newDocumentEdit(summary, data.slot, {
-        apiVersion: 'gateway.networking.k8s.io/v1beta1',
-        kind: 'ReferenceGrant',
-        metadata: { name: freeName(grantsByNs, ref.namespace, [`allow-${from}-${summary.kind.toLowerCase()}-${summary.name}`]), namespace: ref.namespace },
-        spec: { from: [{ group: GATEWAY_GROUP, kind: summary.kind, namespace: from }], to: [{ group: ref.group, kind: ref.kind, name: ref.name }] },
-      });
+      // Built only when fixes are asked for, not on every keystroke.
+      const fix = (): WorkspaceFix[] => {
+        const { edit } = newDocumentEdit(summary, data.slot, {
+          apiVersion: 'gateway.networking.k8s.io/v1beta1',
+          kind: 'ReferenceGrant',
+          metadata: { name: freeName(grantsByNs, ref.namespace, [`allow-${from}-${summary.kind.toLowerCase()}-${summary.name}`]), namespace: ref.namespace },
+          spec: { from: [{ group: GATEWAY_GROUP, kind: summary.kind, namespace: from }], to: [{ group: ref.group, kind: ref.kind, name: ref.name }] },
+        });
+        return [{ title: 'Add a ReferenceGrant', applicability: 'unsafe', edits: [edit] }];
+      };
       ctx.report({
         range: fileRange(summary, ref.at),
         messageId: 'noGrant',
         data: { kind: summary.kind, name: summary.name, target: ref.kind, targetName: ref.name, namespace: ref.namespace, from },
-        fix: [{ title: 'Add a ReferenceGrant', applicability: 'unsafe', edits: [edit] }],
+        fix,
       });
     }
   },

@@ -220,37 +220,41 @@ spec:
       const https = listeners.filter((l) => l.protocol === 'HTTPS' && servesOn(l, hostnames) && http.some((h) => hostnamesIntersect(h.hostname, l.hostname)));
       if (http.length === 0 || https.length === 0) continue;
 
-      const fixes: WorkspaceFix[] = [];
       const target = https[0]!;
-      if (https.length === 1 && ref.port === undefined && target.name) {
-        const alreadyBound = data.parentRefs.some((r) => r !== ref && r.name === ref.name && r.namespace === ref.namespace && r.sectionName === target.name);
-        const rebind = alreadyBound ? ref.remove : ref.bind?.map((e) => ({ ...e, text: e.text.split(MARKER).join(formatScalar(target.name!, true)) }));
-        if (rebind) {
-          const edits = fileEdits(summary, rebind);
-          // HTTP listeners that no redirect route in the workspace answers yet.
-          const unanswered = http.filter(
-            (l) =>
-              !routes.some((r) => {
-                const d = dataOf(r);
-                return d?.type === 'route' && d.redirects && d.hostnames !== undefined && (d.hostnames.length === 0 || hostnames.every((h) => d.hostnames!.includes(h))) && d.parentRefs.some((p) => p.name === ref.name && p.sectionName === l.name);
-              }),
-          );
-          let placeholders: string[] = [];
-          if (unanswered.length > 0) {
-            const metadata: { [key: string]: EmitValue } = { name: freeName(routes, summary.namespace, [`${summary.name ?? 'route'}-https-redirect`]) };
-            if (summary.namespace) metadata.namespace = summary.namespace;
-            const spec: { [key: string]: EmitValue } = {
-              parentRefs: unanswered.map((l) => (ref.namespace ? { name: ref.name, namespace: ref.namespace, sectionName: l.name! } : { name: ref.name, sectionName: l.name! })),
-            };
-            if (hostnames.length > 0) spec.hostnames = [...hostnames];
-            spec.rules = [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }];
-            const doc = newDocumentEdit(summary, data.slot, { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata, spec });
-            edits.push(doc.edit);
-            placeholders = doc.placeholders;
+      // Built only when fixes are asked for, not on every keystroke.
+      const fixes = (): WorkspaceFix[] => {
+        const out: WorkspaceFix[] = [];
+        if (https.length === 1 && ref.port === undefined && target.name) {
+          const alreadyBound = data.parentRefs.some((r) => r !== ref && r.name === ref.name && r.namespace === ref.namespace && r.sectionName === target.name);
+          const rebind = alreadyBound ? ref.remove : ref.bind?.map((e) => ({ ...e, text: e.text.split(MARKER).join(formatScalar(target.name!, true)) }));
+          if (rebind) {
+            const edits = fileEdits(summary, rebind);
+            // HTTP listeners that no redirect route in the workspace answers yet.
+            const unanswered = http.filter(
+              (l) =>
+                !routes.some((r) => {
+                  const d = dataOf(r);
+                  return d?.type === 'route' && d.redirects && d.hostnames !== undefined && (d.hostnames.length === 0 || hostnames.every((h) => d.hostnames!.includes(h))) && d.parentRefs.some((p) => p.name === ref.name && p.sectionName === l.name);
+                }),
+            );
+            let placeholders: string[] = [];
+            if (unanswered.length > 0) {
+              const metadata: { [key: string]: EmitValue } = { name: freeName(routes, summary.namespace, [`${summary.name ?? 'route'}-https-redirect`]) };
+              if (summary.namespace) metadata.namespace = summary.namespace;
+              const spec: { [key: string]: EmitValue } = {
+                parentRefs: unanswered.map((l) => (ref.namespace ? { name: ref.name, namespace: ref.namespace, sectionName: l.name! } : { name: ref.name, sectionName: l.name! })),
+              };
+              if (hostnames.length > 0) spec.hostnames = [...hostnames];
+              spec.rules = [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }];
+              const doc = newDocumentEdit(summary, data.slot, { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata, spec });
+              edits.push(doc.edit);
+              placeholders = doc.placeholders;
+            }
+            out.push({ title: unanswered.length > 0 ? 'Bind to HTTPS and add a redirect route' : 'Bind to the HTTPS listener', applicability: 'unsafe', edits, placeholders });
           }
-          fixes.push({ title: unanswered.length > 0 ? 'Bind to HTTPS and add a redirect route' : 'Bind to the HTTPS listener', applicability: 'unsafe', edits, placeholders });
         }
-      }
+        return out;
+      };
       ctx.report({
         range: fileRange(summary, ref.at),
         messageId: 'plain',

@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule';
+import { defineRule, type WorkspaceFix } from '../engine/rule';
 import type { ObjectSummary } from '../engine/workspace';
 import { deniesByDefault, isOtherPolicy, summarizePolicy, type PolicySummary } from '../source/network-policy';
 import { documentSlot, freeName, newDocumentEdit, type DocumentSlot } from '../source/workspace-docs';
@@ -89,18 +89,22 @@ spec:
       if (index.byKind(kind).some((o) => o.namespace === undefined || o.namespace === name)) return;
     }
     if (deny.ingress && deny.egress) return;
-    const policyName = freeName(index.byKind('NetworkPolicy'), name, ['default-deny', 'default-deny-all']);
-    const { edit } = newDocumentEdit(summary, data.slot, {
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'NetworkPolicy',
-      metadata: { name: policyName, namespace: name },
-      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
-    });
+    // Built only when fixes are asked for, not on every keystroke.
+    const fix = (): WorkspaceFix[] => {
+      const policyName = freeName(index.byKind('NetworkPolicy'), name, ['default-deny', 'default-deny-all']);
+      const { edit } = newDocumentEdit(summary, data.slot, {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: { name: policyName, namespace: name },
+        spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+      });
+      return [{ title: 'Add a default-deny NetworkPolicy', applicability: 'unsafe', edits: [edit] }];
+    };
     ctx.report({
       range: summary.anchor,
       messageId: deny.ingress ? 'ingressOnly' : deny.egress ? 'egressOnly' : 'none',
       data: { name },
-      fix: [{ title: 'Add a default-deny NetworkPolicy', applicability: 'unsafe', edits: [edit] }],
+      fix,
     });
   },
 });

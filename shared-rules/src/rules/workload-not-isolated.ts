@@ -13,18 +13,40 @@ function dataOf(summary: ObjectSummary): Data | undefined {
   return summary.data[ID] as Data | undefined;
 }
 
+const POLICY_KINDS = ['NetworkPolicy', ...OTHER_POLICY_KINDS];
+
+/** Objects by namespace (undefined: no namespace), per `byKind` list: a workspace's policies are bucketed once, not scanned per workload. */
+const byNamespace = new WeakMap<readonly ObjectSummary[], Map<string | undefined, ObjectSummary[]>>();
+
+/** The objects of `list` that may share `namespace` (see mayShareNamespace). */
+function mayShareNamespaceWith(list: readonly ObjectSummary[], namespace: string | undefined): readonly ObjectSummary[] {
+  if (namespace === undefined || list.length < 16) return list.filter((o) => mayShareNamespace(o.namespace, namespace));
+  let buckets = byNamespace.get(list);
+  if (!buckets) {
+    buckets = new Map();
+    for (const o of list) {
+      const bucket = buckets.get(o.namespace);
+      if (bucket) bucket.push(o);
+      else buckets.set(o.namespace, [o]);
+    }
+    byNamespace.set(list, buckets);
+  }
+  const here = buckets.get(namespace) ?? [];
+  const anywhere = buckets.get(undefined) ?? [];
+  return anywhere.length === 0 ? here : here.length === 0 ? anywhere : [...here, ...anywhere];
+}
+
 /**
  * Whether some policy may isolate the pods: true, false, or undefined when a
  * policy we cannot read (templated, a Kustomize patch, another engine's) may.
  */
 export function isolatedBy(index: WorkspaceIndex, summary: ObjectSummary, labels: PodsSummary['labels']): boolean | undefined {
   let unknown = false;
-  for (const kind of ['NetworkPolicy', ...OTHER_POLICY_KINDS]) {
-    for (const other of index.byKind(kind)) {
+  for (const kind of POLICY_KINDS) {
+    const clusterWide = kind !== 'NetworkPolicy' && kind !== 'CiliumNetworkPolicy';
+    for (const other of clusterWide ? index.byKind(kind) : mayShareNamespaceWith(index.byKind(kind), summary.namespace)) {
       const data = dataOf(other);
       if (!data) continue;
-      const clusterWide = other.kind !== 'NetworkPolicy' && other.kind !== 'CiliumNetworkPolicy';
-      if (!clusterWide && !mayShareNamespace(other.namespace, summary.namespace)) continue;
       if (data.type !== 'policy' || other.partial) {
         unknown = true;
         continue;
@@ -35,6 +57,38 @@ export function isolatedBy(index: WorkspaceIndex, summary: ObjectSummary, labels
     }
   }
   return unknown ? undefined : false;
+}
+
+/** The fix: a NetworkPolicy for the pods, in a new document after the workload's. */
+function isolationFixes(summary: ObjectSummary, data: PodsSummary & { slot: DocumentSlot }, others: readonly ObjectSummary[]): WorkspaceFix[] {
+  const matchLabels = data.selectorLabels ?? data.labels ?? {};
+  if (Object.keys(matchLabels).length === 0) return [];
+  const name = summary.name ? freeName(others, summary.namespace, [summary.name, `${summary.name}-isolation`]) : placeholder('<name>');
+  const metadata: { [key: string]: EmitValue } = { name };
+  if (summary.namespace) metadata.namespace = summary.namespace;
+  const ingressRule: { [key: string]: EmitValue } = { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': placeholder(INGRESS_NAMESPACE_PLACEHOLDER) } } }] };
+  if (data.ports.length > 0) ingressRule.ports = data.ports.map((p) => ({ protocol: p.protocol, port: p.port }));
+  const policy: EmitValue = {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata,
+    spec: {
+      podSelector: { matchLabels: { ...matchLabels } },
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [ingressRule],
+      egress: [
+        {
+          to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+          ports: [
+            { protocol: 'UDP', port: 53 },
+            { protocol: 'TCP', port: 53 },
+          ],
+        },
+      ],
+    },
+  };
+  const { edit, placeholders } = newDocumentEdit(summary, data.slot, policy);
+  return [{ title: 'Add a NetworkPolicy for these pods', applicability: 'unsafe', edits: [edit], placeholders }];
 }
 
 export default defineRule({
@@ -143,42 +197,12 @@ The fix appends a NetworkPolicy after the workload's document: it selects the wo
     // No NetworkPolicy anywhere: the repository does not manage network policy (here); do not guess.
     if (!index.byKind('NetworkPolicy').some((p) => dataOf(p)?.type === 'policy')) return;
     if (isolatedBy(index, summary, data.labels) !== false) return;
-    const others = index.byKind('NetworkPolicy');
-    const fixes: WorkspaceFix[] = [];
-    const matchLabels = data.selectorLabels ?? data.labels;
-    if (Object.keys(matchLabels).length > 0) {
-      const name = summary.name ? freeName(others, summary.namespace, [summary.name, `${summary.name}-isolation`]) : placeholder('<name>');
-      const metadata: { [key: string]: EmitValue } = { name };
-      if (summary.namespace) metadata.namespace = summary.namespace;
-      const ingressRule: { [key: string]: EmitValue } = { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': placeholder(INGRESS_NAMESPACE_PLACEHOLDER) } } }] };
-      if (data.ports.length > 0) ingressRule.ports = data.ports.map((p) => ({ protocol: p.protocol, port: p.port }));
-      const policy: EmitValue = {
-        apiVersion: 'networking.k8s.io/v1',
-        kind: 'NetworkPolicy',
-        metadata,
-        spec: {
-          podSelector: { matchLabels: { ...matchLabels } },
-          policyTypes: ['Ingress', 'Egress'],
-          ingress: [ingressRule],
-          egress: [
-            {
-              to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
-              ports: [
-                { protocol: 'UDP', port: 53 },
-                { protocol: 'TCP', port: 53 },
-              ],
-            },
-          ],
-        },
-      };
-      const { edit, placeholders } = newDocumentEdit(summary, data.slot, policy);
-      fixes.push({ title: 'Add a NetworkPolicy for these pods', applicability: 'unsafe', edits: [edit], placeholders });
-    }
     ctx.report({
       range: summary.anchor,
       messageId: 'notIsolated',
       data: { kind: summary.kind, name: summary.name ?? summary.kind, where: summary.namespace ? ` in namespace "${summary.namespace}"` : '' },
-      fix: fixes,
+      // Built only when fixes are asked for, not on every keystroke.
+      fix: () => isolationFixes(summary, data, index.byKind('NetworkPolicy')),
     });
   },
 });
