@@ -2,8 +2,11 @@
  * Engine additions for speed (the benchmark, `npm run bench`, measures them;
  * these tests only check that they change nothing but the cost).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defineRule, FileAnalyzer, resolveConfig, RULES, WorkspaceObjects, type WorkspaceFix } from '../../shared-rules/src/index';
+import { defineRule, FileAnalyzer, resolveConfig, RULES, WorkspaceObjects, type ObjectSummary, type WorkspaceFix } from '../../shared-rules/src/index';
+import { inNamespace, mayShareNamespaceWith } from '../../shared-rules/src/source/workspace-docs';
 import { analyzeWorkspace } from '../helpers/workspace';
 import { yaml } from '../helpers/yaml-tag';
 
@@ -77,5 +80,74 @@ describe('workload-not-isolated over many policies (bucketed by namespace)', () 
     );
     const { findings } = analyzeWorkspace({ 'all.yaml': docs.join('---\n') }, { rules: RULES.filter((r) => r.meta.id === 'workload-not-isolated') });
     expect(findings['all.yaml']!.filter((f) => f.ruleId === 'workload-not-isolated').map((f) => f.object?.name)).toEqual(['web-in-2', 'db-in-4']);
+  });
+});
+
+describe('analysis shared between analyzers (claim, exportCache, importCache)', () => {
+  const corpus = path.join(__dirname, '..', 'corpus');
+  const files = listManifests(corpus).slice(0, 400);
+  const text = files.map((f) => fs.readFileSync(f, 'utf8').replace(/^\uFEFF/, '')).join('\n---\n');
+  const config = resolveConfig();
+
+  it('gives the same result as one analyzer, through a structured clone', () => {
+    const options = { rules: RULES, config, file: 'all.yaml' };
+    const expected = new FileAnalyzer().analyze(text, options);
+    expect(expected.documentCount).toBeGreaterThan(400);
+
+    // Two "threads" take the documents in turns; each claims a document once.
+    const owner = new Map<number, string>();
+    const claimFor = (me: string) => (i: number) => {
+      if (owner.has(i)) return false;
+      if (i % 3 === (me === 'main' ? 0 : 1) || i % 3 === 2) {
+        owner.set(i, me);
+        return true;
+      }
+      return false;
+    };
+    const helper = new FileAnalyzer();
+    helper.analyze(text, { ...options, claim: claimFor('helper') });
+    const main = new FileAnalyzer();
+    const partial = main.analyze(text, { ...options, claim: claimFor('main') });
+    expect(partial.parsedDocuments).toBeLessThan(expected.parsedDocuments);
+    main.importCache(structuredClone(helper.exportCache()));
+    const joined = main.analyze(text, options);
+    expect(joined.parsedDocuments).toBe(0);
+    expect(joined.findings).toEqual(expected.findings);
+    expect(joined.summaries).toEqual(expected.summaries);
+    expect(joined.ruleErrors).toEqual(expected.ruleErrors);
+  });
+
+  it('ignores analyses made under another configuration', () => {
+    const other = new FileAnalyzer();
+    other.analyze(text, { rules: RULES, config: resolveConfig({ profile: 'restricted' }) });
+    const analyzer = new FileAnalyzer();
+    analyzer.analyze('kind: x', { rules: RULES, config });
+    expect(analyzer.cachedDocuments).toBe(1);
+    analyzer.importCache(other.exportCache());
+    expect(analyzer.cachedDocuments).toBe(1);
+  });
+});
+
+function listManifests(dir: string, out: string[] = []): string[] {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) listManifests(full, out);
+    else if (/\.ya?ml$/.test(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+describe('namespace lookups of cross-document rules', () => {
+  const summary = (name: string, namespace: string | undefined) => ({ name, namespace }) as unknown as ObjectSummary;
+  const short = [summary('a', 'x'), summary('b', undefined), summary('c', 'y')];
+  const long = Array.from({ length: 40 }, (_, i) => summary(`s${i}`, i % 5 === 0 ? undefined : `ns-${i % 3}`));
+
+  it('give what a scan of the list gives, in the same order', () => {
+    for (const list of [short, long]) {
+      for (const namespace of [undefined, 'x', 'y', 'ns-0', 'ns-1', 'ns-2', 'none']) {
+        expect(inNamespace(list, namespace)).toEqual(list.filter((o) => o.namespace === namespace));
+        expect(mayShareNamespaceWith(list, namespace)).toEqual(list.filter((o) => o.namespace === undefined || namespace === undefined || o.namespace === namespace));
+      }
+    }
   });
 });

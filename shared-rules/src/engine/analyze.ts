@@ -31,12 +31,29 @@ export interface AnalyzeOptions {
   file?: string;
   /** The file is a Kustomize patch: missing fields are not findings. */
   partial?: boolean;
-  /** Every object of the workspace, for cross-document rules. */
-  workspace?: WorkspaceIndex;
+  /**
+   * Every object of the workspace, for cross-document rules. A function is
+   * called with this file's summaries once its documents are analysed (to
+   * update the index in the same analysis) and returns the index.
+   */
+  workspace?: WorkspaceIndex | ((summaries: readonly ObjectSummary[]) => WorkspaceIndex | undefined);
   /** Compute fixes (CLI --fix, code actions). */
   withFixes?: boolean;
   /** Only documents overlapping this range (for code actions); no caching. */
   range?: [number, number];
+  /**
+   * Analysis shared with other threads: called for each document the cache
+   * lacks, with its index in the file; false when another thread analyses it.
+   * The result then lacks those documents: hand the other threads' analyses
+   * over with `exportCache`/`importCache` and analyse again (all cached).
+   */
+  claim?: (documentIndex: number) => boolean;
+}
+
+/** Cached document analyses, to hand from one thread's FileAnalyzer to another's (structured-clone safe). */
+export interface CachedDocuments {
+  fingerprint: string;
+  entries: Array<[key: string, analysis: unknown]>;
 }
 
 export interface RuleError {
@@ -530,6 +547,17 @@ export class FileAnalyzer {
     return this.cache.size;
   }
 
+  /** What the cache holds, for another thread's analyzer of the same file (see AnalyzeOptions.claim). */
+  exportCache(): CachedDocuments {
+    return { fingerprint: this.fingerprint, entries: [...this.cache] };
+  }
+
+  /** Adds analyses made by another analyzer under the same configuration and rules; others are ignored. */
+  importCache(cached: CachedDocuments): void {
+    if (cached.fingerprint !== this.fingerprint) return;
+    for (const [key, analysis] of cached.entries) if (!this.cache.has(key)) this.cache.set(key, analysis as ChunkAnalysis);
+  }
+
   analyze(text: string, options: AnalyzeOptions): FileResult {
     const steps = this.analyzeInSteps(text, options);
     for (;;) {
@@ -601,10 +629,16 @@ export class FileAnalyzer {
           return objects.map((object) => ({ object, document: { source, offset: c.start - current.start } }));
         });
 
+    let documentIndex = -1;
     for (const chunk of chunks) {
+      documentIndex++;
       if (options.range && (chunk.end < options.range[0] || chunk.start > options.range[1])) continue;
       const key = `${hashRange(parseText, chunk.start, chunk.end)}:${chunk.end - chunk.start}`;
-      let analysis = useCache ? (this.cache.get(key) ?? nextCache.get(key)) : undefined;
+      const known = useCache ? this.cache.get(key) : undefined;
+      let analysis = known ?? (useCache ? nextCache.get(key) : undefined);
+      // Another thread analyses this document (AnalyzeOptions.claim). A repeat
+      // of a document analysed in this run is claimed too: only one thread has it.
+      if (!known && options.claim && !options.claim(documentIndex) && !analysis) continue;
       if (!analysis) {
         const original = text.slice(chunk.start, chunk.end);
         const parse = mask ? parseText.slice(chunk.start, chunk.end) : original;
@@ -639,9 +673,10 @@ export class FileAnalyzer {
     if (useCache) this.cache = nextCache;
 
     // Cross-document rules, from summaries only.
-    if (options.workspace && plan.workspaceRules.length > 0) {
+    const index = typeof options.workspace === 'function' ? options.workspace(result.summaries) : options.workspace;
+    if (index && plan.workspaceRules.length > 0) {
       for (const summary of result.summaries) {
-        for (const rule of plan.workspaceRules) runWorkspaceRule(rule, summary, options, plan, result);
+        for (const rule of plan.workspaceRules) runWorkspaceRule(rule, summary, index, options, plan, result);
       }
     }
 
@@ -667,13 +702,13 @@ export class FileAnalyzer {
   }
 }
 
-function runWorkspaceRule(rule: Rule, summary: ObjectSummary, options: AnalyzeOptions, plan: RulePlan, result: FileResult): void {
+function runWorkspaceRule(rule: Rule, summary: ObjectSummary, index: WorkspaceIndex, options: AnalyzeOptions, plan: RulePlan, result: FileResult): void {
   const kinds = rule.meta.kinds;
   if (kinds !== '*' && !kinds.includes(summary.kind)) return;
   try {
     rule.checkWorkspace!({
       summary,
-      index: options.workspace!,
+      index,
       config: options.config,
       report: (d) => {
         const finding: Finding & { objectStart?: number } = {

@@ -5,6 +5,7 @@ import { AGIC_PREFIX, ann, cloudControllerOf } from '../source/cloud-ingress';
 import { NGINX_PREFIX, servedByIngressNginx } from '../source/ingress-nginx';
 import type { K8sObject } from '../source/k8s';
 import type { YNode } from '../source/nav';
+import { inNamespace } from '../source/workspace-docs';
 
 const ID = 'ingress-backend-protocol-plaintext';
 
@@ -193,7 +194,7 @@ spec:
   checkWorkspace(ctx) {
     const data = ctx.summary.data[ID] as IngressData | ServiceData | undefined;
     if (data?.kind !== 'ingress') return;
-    const services = ctx.index.byKind('Service').filter((s) => (s.namespace ?? undefined) === (data.namespace ?? undefined));
+    const services = inNamespace(ctx.index.byKind('Service'), data.namespace ?? undefined);
     const resolved = data.backends.map((b) => {
       const service = services.find((s) => s.name === b.service);
       const port = service ? resolvePort(service, b.port) : undefined;

@@ -3,7 +3,7 @@ import type { ObjectSummary } from '../engine/workspace';
 import { backendRefsOf, isGatewayApi } from '../source/gateway';
 import type { K8sObject } from '../source/k8s';
 import { ingressServiceBackends, servicePortsOf } from '../source/services';
-import { fileRange, mayShareNamespace, relRange, type RelRange } from '../source/workspace-docs';
+import { fileRange, mayShareNamespaceWith, relRange, type RelRange } from '../source/workspace-docs';
 
 const ID = 'ingress-dangling-backend';
 
@@ -128,7 +128,7 @@ spec:
     const services = index.byKind('Service');
     for (const backend of data.backends) {
       const namespace = backend.namespace ?? summary.namespace;
-      const candidates = services.filter((s) => mayShareNamespace(s.namespace, namespace));
+      const candidates = mayShareNamespaceWith(services, namespace);
       // A Service whose name we cannot read (or a patch) may be this one.
       if (candidates.some((s) => s.name === undefined)) continue;
       const found = candidates.filter((s) => s.name === backend.name);

@@ -3,7 +3,7 @@ import type { ObjectSummary, WorkspaceIndex } from '../engine/workspace';
 import { placeholder, type EmitValue } from '../fix/emit';
 import { INGRESS_NAMESPACE_PLACEHOLDER, isOtherPolicy, OTHER_POLICY_KINDS, summarizePods, summarizePolicy, type PodsSummary, type PolicySummary } from '../source/network-policy';
 import { selectorMatches } from '../source/selectors';
-import { documentSlot, freeName, mayShareNamespace, newDocumentEdit, type DocumentSlot } from '../source/workspace-docs';
+import { documentSlot, freeName, mayShareNamespaceWith, newDocumentEdit, type DocumentSlot } from '../source/workspace-docs';
 
 const ID = 'workload-not-isolated';
 
@@ -14,27 +14,6 @@ function dataOf(summary: ObjectSummary): Data | undefined {
 }
 
 const POLICY_KINDS = ['NetworkPolicy', ...OTHER_POLICY_KINDS];
-
-/** Objects by namespace (undefined: no namespace), per `byKind` list: a workspace's policies are bucketed once, not scanned per workload. */
-const byNamespace = new WeakMap<readonly ObjectSummary[], Map<string | undefined, ObjectSummary[]>>();
-
-/** The objects of `list` that may share `namespace` (see mayShareNamespace). */
-function mayShareNamespaceWith(list: readonly ObjectSummary[], namespace: string | undefined): readonly ObjectSummary[] {
-  if (namespace === undefined || list.length < 16) return list.filter((o) => mayShareNamespace(o.namespace, namespace));
-  let buckets = byNamespace.get(list);
-  if (!buckets) {
-    buckets = new Map();
-    for (const o of list) {
-      const bucket = buckets.get(o.namespace);
-      if (bucket) bucket.push(o);
-      else buckets.set(o.namespace, [o]);
-    }
-    byNamespace.set(list, buckets);
-  }
-  const here = buckets.get(namespace) ?? [];
-  const anywhere = buckets.get(undefined) ?? [];
-  return anywhere.length === 0 ? here : here.length === 0 ? anywhere : [...here, ...anywhere];
-}
 
 /**
  * Whether some policy may isolate the pods: true, false, or undefined when a

@@ -18,6 +18,50 @@ export function mayShareNamespace(a: string | undefined, b: string | undefined):
   return a === undefined || b === undefined || a === b;
 }
 
+/** Objects by namespace (undefined: none), once per `byKind` list (a new list after every index change). */
+const byNamespace = new WeakMap<readonly ObjectSummary[], Map<string | undefined, ObjectSummary[]>>();
+
+function bucketsOf(list: readonly ObjectSummary[]): Map<string | undefined, ObjectSummary[]> {
+  let buckets = byNamespace.get(list);
+  if (!buckets) {
+    buckets = new Map();
+    for (const o of list) {
+      const namespace = o.namespace ?? undefined;
+      const bucket = buckets.get(namespace);
+      if (bucket) bucket.push(o);
+      else buckets.set(namespace, [o]);
+    }
+    byNamespace.set(list, buckets);
+  }
+  return buckets;
+}
+
+/**
+ * The objects of `list` (an index's `byKind`) whose namespace is exactly
+ * `namespace` (undefined: those without one), in index order. Cross-document
+ * rules look objects up here rather than scanning the list for every object.
+ */
+export function inNamespace(list: readonly ObjectSummary[], namespace: string | undefined): readonly ObjectSummary[] {
+  if (list.length < 16) return list.filter((o) => (o.namespace ?? undefined) === namespace);
+  return bucketsOf(list).get(namespace) ?? [];
+}
+
+/** The objects of `list` that may share `namespace` (see mayShareNamespace), in index order. */
+export function mayShareNamespaceWith(list: readonly ObjectSummary[], namespace: string | undefined): readonly ObjectSummary[] {
+  if (namespace === undefined || list.length < 16) return list.filter((o) => mayShareNamespace(o.namespace, namespace));
+  const buckets = bucketsOf(list);
+  const here = buckets.get(namespace) ?? [];
+  const anywhere = buckets.get(undefined) ?? [];
+  if (anywhere.length === 0 || here.length === 0) return here.length === 0 ? anywhere : here;
+  // Both: back in index order, as a scan of the list would give them.
+  let order = positions.get(list);
+  if (!order) positions.set(list, (order = new Map(list.map((o, i) => [o, i]))));
+  const at = order;
+  return [...here, ...anywhere].sort((a, b) => at.get(a)! - at.get(b)!);
+}
+
+const positions = new WeakMap<readonly ObjectSummary[], Map<ObjectSummary, number>>();
+
 /** A range relative to the object's start (summaries move with their document). */
 export type RelRange = [number, number];
 
