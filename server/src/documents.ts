@@ -8,6 +8,8 @@
  * after each parsed document, so a newer version of the file abandons the work
  * on an older one. A version is published only while it is still the
  * document's current version. Closing a document releases its cache.
+ * The first analysis of a large file (nothing cached yet) is shared with a
+ * helper thread (parallel.ts): each takes the next document not yet taken.
  */
 import { CancellationToken, TextDocuments, type Connection, type Diagnostic, type DocumentDiagnosticParams, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -25,6 +27,7 @@ import {
   type WorkspaceIndex,
 } from '../../shared-rules/src/index';
 import { toDiagnostics, type Publisher } from './diagnostics';
+import type { AnalysisHelper } from './parallel';
 import { isConfigFileName, type DocumentSettings, type Settings } from './settings';
 import { uriToPath } from './uri';
 
@@ -48,6 +51,8 @@ export interface DocumentsHost {
   publisher: Publisher;
   rules: readonly Rule[];
   knownRuleIds: ReadonlySet<string>;
+  /** Shares the first analysis of large files with a second thread (absent: one thread). */
+  helper?: AnalysisHelper;
   workspace: {
     readonly index: WorkspaceIndex;
     /** Replaces the file's summaries; true when what other files see of it changed. */
@@ -281,28 +286,34 @@ export class Documents {
       const findings = this.host.settings.trusted ? parseConfigFile(text, this.host.knownRuleIds).findings : [];
       file = { findings, lines: new LineIndex(text), ruleErrors: [] };
     } else {
-      const options = { rules: this.host.rules, config: settings.config, file: uri, partial: settings.partial };
-      const steps = state.analyzer.analyzeInSteps(text, options);
-      let result: FileResult;
-      for (;;) {
-        const next = steps.next();
-        if (next.done) {
-          result = next.value;
-          break;
-        }
-        await yieldToEventLoop();
-        if (superseded()) {
-          steps.return(undefined as never);
+      const options: AnalyzeOptions = { rules: this.host.rules, config: settings.config, file: uri, partial: settings.partial };
+      // Nothing cached (just opened, or new settings) and a large file: a helper thread takes half the documents.
+      const shared = state.analyzer.cachedDocuments === 0 ? this.host.helper?.start(text, { config: settings.config, file: uri, partial: settings.partial }) : undefined;
+      if (shared) {
+        const mine = await this.steps(state.analyzer.analyzeInSteps(text, { ...options, claim: shared.claim }), superseded);
+        if (!mine) {
+          shared.cancel();
           return abandon();
         }
+        const theirs = await shared.done;
+        if (superseded()) return abandon();
+        if (theirs) state.analyzer.importCache(theirs);
       }
+      // Cross-document rules see this file as it is now: the index is updated
+      // with its summaries within the analysis, then the workspace pass runs.
+      let indexed = false;
+      let summariesChanged = false;
       if (hasActiveWorkspaceRules(this.host.rules, settings)) {
-        // Cross-document rules see this file as it is now: index first, then the
-        // workspace pass (every document comes from the cache: nothing is parsed again).
-        const changed = this.host.workspace.update(uri, result.summaries);
-        result = state.analyzer.analyze(text, { ...options, workspace: this.host.workspace.index });
-        if (changed) this.host.onSummariesChanged(uri);
+        options.workspace = (summaries) => {
+          indexed = true;
+          summariesChanged = this.host.workspace.update(uri, summaries);
+          return this.host.workspace.index;
+        };
       }
+      const result = await this.steps(state.analyzer.analyzeInSteps(text, options), superseded);
+      if (!result) return abandon();
+      if (options.workspace && !indexed) summariesChanged = this.host.workspace.update(uri, result.summaries);
+      if (summariesChanged) this.host.onSummariesChanged(uri);
       file = result;
       rulesActive = countActiveRules(this.host.rules, settings);
     }
@@ -326,6 +337,19 @@ export class Documents {
     if (state.refresh && !asked) this.host.publisher.refresh();
     state.refresh = false;
     this.host.onAnalysed(result);
+  }
+
+  /** Runs an analysis, yielding to the event loop after each parsed document; undefined when superseded meanwhile. */
+  private async steps(steps: Generator<void, FileResult, void>, superseded: () => boolean): Promise<FileResult | undefined> {
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+      await yieldToEventLoop();
+      if (superseded()) {
+        steps.return(undefined as never);
+        return undefined;
+      }
+    }
   }
 
   private settle(state: DocumentState): void {

@@ -7,8 +7,10 @@
  * Also `--socket=<port>` and `--pipe=<name>`. It makes no network call, starts
  * no process and evaluates nothing from the workspace.
  */
+import { isMainThread, workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { VERSION } from '../../shared-rules/src/index';
+import { RULES, VERSION } from '../../shared-rules/src/index';
+import { AnalysisHelper, HELPER_THREAD, runAnalysisHelper } from './parallel';
 import { startServer } from './server';
 import { TEST_RULES_VARIABLE, testRules } from './testRules';
 
@@ -32,7 +34,11 @@ export function main(argv: readonly string[] = process.argv.slice(2)): void {
   const connection = createConnection(ProposedFeatures.all);
   // VS Code's node-ipc: the parent went away without a word.
   if (argv.includes('--node-ipc')) process.on('disconnect', () => process.exit(0));
-  startServer(connection, { extraRules: testRules(process.env[TEST_RULES_VARIABLE]) });
+  const log = (message: string) => connection.console.error(message);
+  // This bundle is also the helper thread's script (see parallel.ts).
+  const helper = AnalysisHelper.useful() ? new AnalysisHelper(__filename, log) : undefined;
+  startServer(connection, { extraRules: testRules(process.env[TEST_RULES_VARIABLE]), helper });
 }
 
-main();
+if (isMainThread || !(workerData as Record<string, unknown> | undefined)?.[HELPER_THREAD]) main();
+else runAnalysisHelper([...RULES, ...testRules(process.env[TEST_RULES_VARIABLE])]);

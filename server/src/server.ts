@@ -23,6 +23,7 @@ import { ServerCommands } from './commands';
 import { Publisher, toDiagnostics } from './diagnostics';
 import { Documents, hasActiveWorkspaceRules, type AnalysisResult } from './documents';
 import { Hovers } from './hover';
+import type { AnalysisHelper } from './parallel';
 import { isConfigFileName, Settings, type ConfigFileState } from './settings';
 import { fileKey, pathToUri, uriToPath } from './uri';
 import { Workspace } from './workspace';
@@ -32,6 +33,8 @@ export interface ServerOptions {
   extraRules?: readonly Rule[];
   /** Folder of the rule pages shipped with the server. */
   docsDir?: string;
+  /** A helper thread for the first analysis of large files (absent: the main thread only). */
+  helper?: AnalysisHelper;
 }
 
 const KUSTOMIZATION = /(^|[\\/])(kustomization\.ya?ml|Kustomization)$/;
@@ -158,6 +161,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       rules,
       knownRuleIds,
       workspace,
+      helper: options.helper,
       onAnalysed: (result) => {
         onRuleErrors(result.ruleErrors);
         if (result.rulesActive > 0) lastActive = result;
@@ -268,6 +272,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onShutdown(() => {
     if (pendingProject) clearTimeout(pendingProject.timer);
     documents?.dispose();
+    options.helper?.dispose();
     workspace?.cancel();
     publisher?.dispose();
   });

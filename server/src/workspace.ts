@@ -32,14 +32,28 @@ export interface WorkspaceHost {
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** What other files can see of a file's objects (not its offsets). */
-function summaryKey(summaries: readonly ObjectSummary[]): string {
-  return JSON.stringify(summaries.map((s) => [s.kind, s.apiVersion, s.name, s.namespace, s.labels, s.partial, s.data]));
+/**
+ * What other files can see of a file's objects is the same (offsets aside).
+ * Summaries of documents that did not change share their `labels` and `data`
+ * with the previous ones (the analysis cache hands them out again), so after a
+ * keystroke only the edited document's summaries are compared in depth.
+ */
+export function sameSummaries(a: readonly ObjectSummary[], b: readonly ObjectSummary[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.kind !== y.kind || x.apiVersion !== y.apiVersion || x.name !== y.name || x.namespace !== y.namespace || x.partial !== y.partial) return false;
+    if (x.labels !== y.labels && JSON.stringify(x.labels) !== JSON.stringify(y.labels)) return false;
+    if (x.data !== y.data && JSON.stringify(x.data) !== JSON.stringify(y.data)) return false;
+  }
+  return true;
 }
 
 export class Workspace {
   readonly index = new WorkspaceObjects(false);
-  private readonly keys = new Map<string, string>();
+  /** Each file's summaries as last indexed. */
+  private readonly summaries = new Map<string, readonly ObjectSummary[]>();
   private folderList: Array<{ uri: string; path: string }> = [];
   /** Files whose findings a scan published (file key → uri). */
   private readonly scanned = new Map<string, string>();
@@ -88,17 +102,16 @@ export class Workspace {
   update(uri: string, summaries: readonly ObjectSummary[]): boolean {
     const key = fileKey(uri);
     this.index.setFile(key, summaries);
-    const next = summaryKey(summaries);
-    const previous = this.keys.get(key) ?? summaryKey([]);
-    if (summaries.length === 0) this.keys.delete(key);
-    else this.keys.set(key, next);
-    return next !== previous;
+    const previous = this.summaries.get(key) ?? [];
+    if (summaries.length === 0) this.summaries.delete(key);
+    else this.summaries.set(key, summaries);
+    return !sameSummaries(previous, summaries);
   }
 
   private remove(key: string): boolean {
-    const had = this.keys.has(key);
+    const had = this.summaries.has(key);
     this.index.deleteFile(key);
-    this.keys.delete(key);
+    this.summaries.delete(key);
     return had;
   }
 
