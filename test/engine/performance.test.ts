@@ -151,3 +151,31 @@ describe('namespace lookups of cross-document rules', () => {
     }
   });
 });
+
+describe("a new analyzer given another analyzer's cache", () => {
+  it('analyses nothing again under the same options, and everything under others', () => {
+    const text = yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: p
+      spec:
+        containers:
+          - name: c
+            image: nginx:1.27
+            securityContext:
+              privileged: true
+    `;
+    const config = resolveConfig();
+    const first = new FileAnalyzer();
+    const expected = first.analyze(text, { rules: RULES, config });
+    const second = new FileAnalyzer();
+    second.importCache(structuredClone(first.exportCache()));
+    const again = second.analyze(text, { rules: RULES, config });
+    expect(again.parsedDocuments).toBe(0);
+    expect(again.findings).toEqual(expected.findings);
+    const third = new FileAnalyzer();
+    third.importCache(first.exportCache());
+    expect(third.analyze(text, { rules: RULES, config: resolveConfig({ profile: 'restricted' }) }).parsedDocuments).toBe(1);
+  });
+});

@@ -27,6 +27,7 @@ Options:
                               exit with 1 when a finding reaches this severity (default: error)
   --fix                       apply safe fixes in place (fixes that change runtime behaviour are never applied)
   --config <file>             use this .kubeward.yaml (default: the nearest one above the first path)
+  --threads <n>               threads to scan with (default: 2 for inputs over 1 MB on a multi-core machine, else 1)
   --list-rules                list the rules and exit
   --no-color                  plain text output
   -h, --help                  show this help
@@ -42,6 +43,7 @@ interface Args {
   failOn: Severity | 'none';
   fix: boolean;
   config?: string;
+  threads?: number;
   listRules: boolean;
   color: boolean | undefined;
   help: boolean;
@@ -79,6 +81,12 @@ function parseArgs(argv: readonly string[]): Args {
       case '--config':
         args.config = take();
         break;
+      case '--threads': {
+        const v = take();
+        if (!/^[1-9]\d{0,2}$/.test(v)) throw new UsageError(`--threads must be a number of threads (1 or more), not "${v}"`);
+        args.threads = Number(v);
+        break;
+      }
       case '--list-rules':
         args.listRules = true;
         break;
@@ -153,7 +161,7 @@ export function runCli(io: CliIO): number {
   }
   if (args.paths.length === 0) args.paths.push('.');
   try {
-    const result = scan({ paths: args.paths, cwd: io.cwd, configFile: args.config, fix: args.fix, stdin: io.stdin });
+    const result = scan({ paths: args.paths, cwd: io.cwd, configFile: args.config, fix: args.fix, stdin: io.stdin, threads: args.threads });
     const color = args.color ?? (io.isTTY && !process.env.NO_COLOR);
     if (result.fixedStdin !== undefined) io.stdout(result.fixedStdin);
     const output =

@@ -18,6 +18,7 @@ import {
   type ResolvedConfig,
 } from '../index';
 import { collectTargets, findConfigFile, KustomizePatches, UsageError, type ScanTarget } from './files';
+import { scanThreads, shareFiles } from './parallel';
 import type { FileReport } from './report';
 
 export interface ScanOptions {
@@ -27,6 +28,8 @@ export interface ScanOptions {
   fix?: boolean;
   /** Standard input, when '-' is among the paths. */
   stdin?: () => string;
+  /** Threads to scan with (1: this one only); default: 2 for large inputs on a machine with a second core. */
+  threads?: number;
 }
 
 export interface ScanResult {
@@ -36,6 +39,8 @@ export interface ScanResult {
   fixedStdin?: string;
   fixesApplied: number;
   configFile?: string;
+  /** Files that helper threads analysed (0 on one thread). */
+  helpedFiles: number;
 }
 
 const BOM = '\uFEFF';
@@ -86,17 +91,46 @@ export function scan(options: ScanOptions): ScanResult {
 
   // Pass 1: every file, per-document rules; summaries feed the workspace index.
   const first = new Map<ScanTarget, ReturnType<FileAnalyzer['analyze']>>();
-  for (const target of targets) {
+  const analyse = (target: ScanTarget) => {
     let text = readTarget(target, options.stdin);
     const bom = text.startsWith(BOM);
     if (bom) text = text.slice(1); // editors do not count the BOM as a column
     texts.set(target, { text, bom });
     const analyzer = new FileAnalyzer();
     analyzers.set(target, analyzer);
-    const result = analyzer.analyze(text, { rules: RULES, config, file: target.display, partial: patches.isPatch(target.absolute) });
-    first.set(target, result);
-    workspace.setFile(target.display, result.summaries);
-  }
+    first.set(target, analyzer.analyze(text, { rules: RULES, config, file: target.display, partial: patches.isPatch(target.absolute) }));
+  };
+  const files = targets.map((t) => ({ absolute: t.absolute, display: t.display, partial: patches.isPatch(t.absolute) }));
+  const threads = scanThreads(files, options.threads);
+  let helpedFiles = 0;
+  if (threads > 1) {
+    // Helper threads take files too; an unreadable file fails the scan as it would alone: the first one in order.
+    const failures = new Map<number, unknown>();
+    const helped = shareFiles(files, config, threads, (i) => {
+      try {
+        analyse(targets[i]!);
+      } catch (error) {
+        failures.set(i, error);
+      }
+    });
+    for (let i = 0; i < targets.length; i++) {
+      const target = targets[i]!;
+      if (failures.has(i)) throw failures.get(i);
+      const h = helped.get(i);
+      if (!h) {
+        if (!first.has(target)) analyse(target);
+        continue;
+      }
+      if (h.readError !== undefined) throw new UsageError(`cannot read ${target.display}: ${h.readError}`);
+      helpedFiles++;
+      const analyzer = new FileAnalyzer();
+      analyzer.importCache(h.cached!);
+      analyzers.set(target, analyzer);
+      texts.set(target, { text: h.text!, bom: h.bom! });
+      first.set(target, { ...h.result!, lines: new LineIndex(h.text!) });
+    }
+  } else for (const target of targets) analyse(target);
+  for (const target of targets) workspace.setFile(target.display, first.get(target)!.summaries);
 
   // Pass 2: cross-document rules (documents come from the cache: nothing is parsed again).
   const reports: FileReport[] = [];
@@ -132,5 +166,5 @@ export function scan(options: ScanOptions): ScanResult {
     reports.push({ file: target.display, text: finalText, lines: result.lines, findings: result.findings });
   }
   if (configReport) reports.unshift(configReport);
-  return { reports, fileCount: targets.length, fixedStdin, fixesApplied, configFile };
+  return { reports, fileCount: targets.length, fixedStdin, fixesApplied, configFile, helpedFiles };
 }

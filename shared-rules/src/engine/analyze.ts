@@ -552,8 +552,12 @@ export class FileAnalyzer {
     return { fingerprint: this.fingerprint, entries: [...this.cache] };
   }
 
-  /** Adds analyses made by another analyzer under the same configuration and rules; others are ignored. */
+  /**
+   * Adds analyses made by another analyzer under the same configuration and
+   * rules (a new analyzer takes them as they are); others are ignored.
+   */
   importCache(cached: CachedDocuments): void {
+    if (this.fingerprint === '' && this.cache.size === 0) this.fingerprint = cached.fingerprint;
     if (cached.fingerprint !== this.fingerprint) return;
     for (const [key, analysis] of cached.entries) if (!this.cache.has(key)) this.cache.set(key, analysis as ChunkAnalysis);
   }
