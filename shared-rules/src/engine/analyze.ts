@@ -76,7 +76,7 @@ export interface FileResult {
 
 /** Findings of one document, offsets relative to the document's start. */
 interface ChunkAnalysis {
-  findings: Array<Finding & { objectStart?: number }>;
+  findings: Finding[];
   summaries: ObjectSummary[];
   annotations: AnnotationSuppression[];
   kubernetes: boolean;
@@ -235,6 +235,18 @@ function analyzeChunk(input: ChunkInput): ChunkAnalysis {
   return result;
 }
 
+const NONE: never[] = [];
+Object.freeze(NONE);
+
+/** A cached analysis shares one empty array for each empty list (most documents have no annotation, rule error, finding…). */
+function compact(analysis: ChunkAnalysis): ChunkAnalysis {
+  if (analysis.findings.length === 0) analysis.findings = NONE;
+  if (analysis.summaries.length === 0) analysis.summaries = NONE;
+  if (analysis.annotations.length === 0) analysis.annotations = NONE;
+  if (analysis.ruleErrors.length === 0) analysis.ruleErrors = NONE;
+  return analysis;
+}
+
 /** Objects of one document's text, for fixes that edit other documents. */
 function objectsOfText(parse: string, regions: Array<[number, number]>): K8sObject[] {
   const out: K8sObject[] = [];
@@ -256,6 +268,14 @@ function cleanMessage(message: string): string {
 function syntaxFinding(pos: [number, number], message: string, severity: Severity, length: number): Finding {
   const [s, e] = pos;
   return { ruleId: 'yaml-syntax', messageId: 'syntax', severity, message, start: Math.min(s, length), end: Math.min(Math.max(e, s + 1), length) };
+}
+
+/** What findings say of their object: one per object, shared by its findings. */
+const objectRefs = new WeakMap<K8sObject, NonNullable<Finding['object']>>();
+function objectRef(object: K8sObject): NonNullable<Finding['object']> {
+  let ref = objectRefs.get(object);
+  if (!ref) objectRefs.set(object, (ref = { kind: object.kind, name: object.name, namespace: object.namespace }));
+  return ref;
 }
 
 function objectSpan(object: K8sObject): [number, number] {
@@ -417,15 +437,14 @@ class ObjectContext implements RuleContext<string> {
     const template = (meta.messages as Record<string, string>)[messageId];
     if (template === undefined) throw new Error(`${meta.id}: unknown messageId "${messageId}"`);
     const configured = ruleSetting(this.config, meta.id);
-    const finding: Finding & { objectStart?: number } = {
+    const finding: Finding = {
       ruleId: meta.id,
       messageId,
       severity: configured && configured !== 'off' ? configured : (severity ?? this.input.plan.severity.get(meta.id) ?? meta.severity),
       message: format(template, data),
       start: range[0],
       end: range[1],
-      object: { kind: this.object.kind, name: this.object.name, namespace: this.object.namespace },
-      objectStart: this.objectStart,
+      object: objectRef(this.object),
     };
     if (meta.deprecation) finding.deprecated = true;
     if (this.input.options.withFixes && fix) {
@@ -646,7 +665,7 @@ export class FileAnalyzer {
       if (!analysis) {
         const original = text.slice(chunk.start, chunk.end);
         const parse = mask ? parseText.slice(chunk.start, chunk.end) : original;
-        analysis = analyzeChunk({
+        analysis = compact(analyzeChunk({
           original,
           parse,
           regions: mask ? clampRegions(mask.regions, chunk.start, chunk.end) : [],
@@ -656,7 +675,7 @@ export class FileAnalyzer {
           style: styleOf,
           file,
           otherObjects: options.withFixes ? otherObjects(chunk) : undefined,
-        });
+        }));
         result.parsedDocuments++;
         if (useCache) nextCache.set(key, analysis);
         yield;
@@ -664,8 +683,7 @@ export class FileAnalyzer {
 
       const by = chunk.start;
       for (const f of analysis.findings) {
-        const shifted: Finding & { objectStart?: number } = { ...f, start: f.start + by, end: f.end + by };
-        if (f.objectStart !== undefined) shifted.objectStart = f.objectStart + by;
+        const shifted: Finding = { ...f, start: f.start + by, end: f.end + by };
         if (f.fixes) shifted.fixes = f.fixes.map((fix) => shiftFix(fix, by));
         result.findings.push(shifted);
       }
@@ -701,7 +719,6 @@ export class FileAnalyzer {
       if (options.withFixes) u.fixes = [removeSuppressionFix(text, lines, u)];
     }
     result.findings = [...kept, ...unused].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-    for (const f of result.findings) delete (f as { objectStart?: number }).objectStart;
     return result;
   }
 }
@@ -715,7 +732,7 @@ function runWorkspaceRule(rule: Rule, summary: ObjectSummary, index: WorkspaceIn
       index,
       config: options.config,
       report: (d) => {
-        const finding: Finding & { objectStart?: number } = {
+        const finding: Finding = {
           ruleId: rule.meta.id,
           messageId: d.messageId,
           severity: ruleSetting(options.config, rule.meta.id) && ruleSetting(options.config, rule.meta.id) !== 'off' ? (ruleSetting(options.config, rule.meta.id) as Severity) : (d.severity ?? plan.severity.get(rule.meta.id) ?? rule.meta.severity),
@@ -723,7 +740,6 @@ function runWorkspaceRule(rule: Rule, summary: ObjectSummary, index: WorkspaceIn
           start: d.range[0],
           end: d.range[1],
           object: { kind: summary.kind, name: summary.name, namespace: summary.namespace },
-          objectStart: summary.start,
         };
         if (rule.meta.deprecation) finding.deprecated = true;
         const fixes = options.withFixes ? (typeof d.fix === 'function' ? d.fix() : d.fix) : undefined;

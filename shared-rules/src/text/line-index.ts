@@ -11,11 +11,11 @@ export interface Position {
 }
 
 export class LineIndex {
-  /** Offset at which each line starts; lineStarts[0] === 0. */
-  readonly lineStarts: readonly number[];
+  /** Offset at which each line starts; lineStarts[0] === 0. Four bytes a line: an open document keeps it. */
+  readonly lineStarts: Uint32Array;
 
   constructor(readonly text: string) {
-    this.lineStarts = computeLineStarts(text);
+    this.lineStarts = Uint32Array.from(computeLineStarts(text));
   }
 
   get lineCount(): number {
