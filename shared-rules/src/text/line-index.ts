@@ -35,6 +35,7 @@ export class LineIndex {
     }
     const line = low - 1;
     // An offset between \r and \n belongs to the end of the line, not inside the break.
+    if (offset > starts[line]! && text.charCodeAt(offset - 1) === 13 /* \r */ && text.charCodeAt(offset) === 10 /* \n */) offset--;
     return { line, character: offset - starts[line]! };
   }
 
