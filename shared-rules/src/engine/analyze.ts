@@ -133,6 +133,8 @@ interface ChunkInput {
   original: string;
   parse: string;
   regions: Array<[number, number]>;
+  /** The regions that may print text (control actions removed). */
+  printing: Array<[number, number]>;
   actionLines: number[];
   plan: RulePlan;
   options: AnalyzeOptions;
@@ -317,8 +319,12 @@ class ObjectContext implements RuleContext<string> {
 
   isUncertain(node: YNode): boolean {
     if (this.input.options.partial) return true;
-    if (node.templated) return true;
-    const [start, end] = spanOf(node);
+    // A templated scalar (`securityContext: {{ toYaml … }}`) may be any value.
+    if (node.isScalar && node.templated) return true;
+    // An action that prints text anywhere in the node's span may supply the
+    // field; `if`/`end`/`range` lines print nothing, what they wrap is visible.
+    const [start, end] = spanOf(node, this.input.parse.length);
+    if (overlapsRegion(this.input.printing, start, end)) return true;
     if (hasActionLineIn(this.input.actionLines, start, end)) return true;
     // A merge key could bring the field in; we resolve merges, but stay modest.
     if (node.isMap && (node.node as { items: Array<{ key: unknown }> }).items.some((p) => isMergeKey(p.key))) return true;
@@ -394,16 +400,23 @@ function isMergeKey(key: unknown): boolean {
   return Boolean(k && (typeof k.value === 'symbol' || k.value === '<<'));
 }
 
-/** From a node's key to where its next sibling starts (action lines there may belong to it). */
-function spanOf(node: YNode): [number, number] {
+/**
+ * From a node's key to where its next sibling starts: action lines there may
+ * belong to it. A document's root spans to the end of its chunk (`docEnd`).
+ */
+function spanOf(node: YNode, docEnd: number): [number, number] {
   const start = node.keyNode?.range?.[0] ?? node.range[0];
   let end = node.range[1];
   const parent = node.parent;
-  if (parent?.isMap && node.pair) {
+  if (!parent) end = Math.max(end, docEnd);
+  else if (parent.isMap && node.pair) {
     const items = (parent.node as { items: Array<{ key: { range?: number[] } | null }> }).items;
     const index = items.indexOf(node.pair as never);
-    const next = items[index + 1];
-    end = next?.key?.range ? next.key.range[0]! : Math.max(end, spanOf(parent)[1]);
+    const next = index === -1 ? undefined : items[index + 1];
+    end = next?.key?.range ? next.key.range[0]! : Math.max(end, spanOf(parent, docEnd)[1]);
+  } else if (parent.isSeq && node.index !== undefined) {
+    const next = (parent.node as { items: Array<{ range?: number[] } | null> }).items[node.index + 1];
+    end = next?.range ? next.range[0]! : Math.max(end, spanOf(parent, docEnd)[1]);
   }
   return [start, Math.max(start, end)];
 }
@@ -488,6 +501,7 @@ export class FileAnalyzer {
           original,
           parse,
           regions: mask ? clampRegions(mask.regions, chunk.start, chunk.end) : [],
+          printing: mask ? clampRegions(mask.printing, chunk.start, chunk.end) : [],
           actionLines: mask ? mask.actionLines.filter((o) => o >= chunk.start && o < chunk.end).map((o) => o - chunk.start) : [],
           plan,
           options,

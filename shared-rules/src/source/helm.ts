@@ -6,8 +6,9 @@
  * - An action inside a line becomes a run of SENTINEL characters: a plain
  *   scalar that rules treat as "templated, value unknown".
  * - A line made only of actions (`{{- if .Values.x }}`, `{{- toYaml . | nindent 4 }}`)
- *   becomes blank; we remember it, because such a line may produce keys that
- *   rules looking for a *missing* field cannot see.
+ *   becomes blank; we remember those that print text (not `if`/`end`/…),
+ *   because such a line may produce keys that rules looking for a *missing*
+ *   field cannot see.
  */
 export const SENTINEL = '\uE000';
 const SENTINEL_CODE = 0xe000;
@@ -17,7 +18,13 @@ export interface TemplateMask {
   text: string;
   /** Masked action spans [start, end), sorted, non-overlapping. */
   regions: Array<[number, number]>;
-  /** Start offsets of lines that held only template actions (now blank), sorted. */
+  /** The regions whose action may print text (not `if`, `end`, `range`, assignments, comments). */
+  printing: Array<[number, number]>;
+  /**
+   * Start offsets of lines that held only template actions (now blank) of
+   * which one may print text (`include`, `toYaml`, a value), sorted. Lines of
+   * control actions only (`if`, `end`, `range`…) are blanked but not listed.
+   */
   actionLines: number[];
 }
 
@@ -56,6 +63,14 @@ function actionEnd(text: string, open: number): number {
   return -1;
 }
 
+// Actions that print nothing: control structure, assignments, comments.
+const CONTROL_ACTION = /^\{\{-?\s*(?:(?:if|else|end|range|with|define|break|continue)\b|\/\*|\$[\w]*\s*:?=)/;
+
+/** True when the action text[start, end) may print text into the document. */
+function printsText(text: string, start: number, end: number): boolean {
+  return !CONTROL_ACTION.test(text.slice(start, Math.min(end, start + 64)));
+}
+
 export function hasTemplateActions(text: string): boolean {
   return text.includes('{{');
 }
@@ -82,15 +97,24 @@ export function maskTemplates(text: string): TemplateMask | undefined {
   pieces.push(text.slice(cursor));
   let masked = pieces.join('');
 
-  // Blank out lines made only of actions and white space.
+  // Blank out lines made only of actions and white space (every line of an
+  // action that spans lines). Remember those that may print text: control
+  // actions (`if`, `end`, `range`, assignments, comments) print nothing.
   const actionLines: number[] = [];
   const blanks: Array<[number, number]> = [];
-  let lastLine = -1;
-  for (const [start] of regions) {
-    const lineStart = Math.max(masked.lastIndexOf('\n', start - 1) + 1, 0);
-    if (lineStart <= lastLine) continue;
-    lastLine = lineStart;
-    let lineEnd = masked.indexOf('\n', start);
+  const lineOutput = new Map<number, boolean>();
+  for (const [start, end] of regions) {
+    const prints = printsText(text, start, end);
+    let lineStart = masked.lastIndexOf('\n', start - 1) + 1;
+    for (;;) {
+      lineOutput.set(lineStart, (lineOutput.get(lineStart) ?? false) || prints);
+      const nl = masked.indexOf('\n', lineStart);
+      if (nl === -1 || nl >= end) break;
+      lineStart = nl + 1;
+    }
+  }
+  for (const [lineStart, prints] of [...lineOutput].sort((a, b) => a[0] - b[0])) {
+    let lineEnd = masked.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = masked.length;
     let onlyActions = true;
     let sawAction = false;
@@ -103,7 +127,7 @@ export function maskTemplates(text: string): TemplateMask | undefined {
       }
     }
     if (onlyActions && sawAction) {
-      actionLines.push(lineStart);
+      if (prints) actionLines.push(lineStart);
       blanks.push([lineStart, lineEnd]);
     }
   }
@@ -118,7 +142,8 @@ export function maskTemplates(text: string): TemplateMask | undefined {
     out.push(masked.slice(at));
     masked = out.join('');
   }
-  return { text: masked, regions, actionLines };
+  const printing = regions.filter(([start, end]) => printsText(text, start, end));
+  return { text: masked, regions, printing, actionLines };
 }
 
 /** True when [start, end) overlaps a masked region. */
