@@ -8,7 +8,7 @@
  * hold findings and small summaries, never ASTs, so memory stays a small
  * multiple of the text.
  */
-import { parseAllDocuments, type Document } from 'yaml';
+import { isScalar, parseAllDocuments, visit, type Document, type Scalar } from 'yaml';
 import { applyEdits, shiftFix, type Applicability, type Fix } from '../fix/edit';
 import { EditBuilder, NoFix, type FixSource } from '../fix/edit-builder';
 import { DEFAULT_STYLE, detectStyle, type SourceStyle } from '../fix/emit';
@@ -195,8 +195,9 @@ function analyzeChunk(input: ChunkInput): ChunkAnalysis {
           if (first) result.findings.push(syntaxFinding(first.pos, `YAML syntax error: ${cleanMessage(first.message)}. Kubernetes cannot read this document, and Kubeward checks nothing in it until it parses.`, plan.severity.get('yaml-syntax') ?? 'error', input.parse.length));
           // Duplicate keys parse (the last one wins), so each is reported and the document still analysed.
           for (const d of duplicates) {
-            const key = input.parse.slice(d.pos[0], d.pos[1]).split(/[:\n]/)[0]!.trim();
-            result.findings.push(syntaxFinding(d.pos, `Duplicate key${key ? ` "${key}"` : ''}: Kubernetes keeps only the last value and silently drops the other, so what you read here is not what runs. Remove one of them.`, 'warning', input.parse.length));
+            const keyNode = keyNodeAt(doc, d.pos[0]);
+            const key = keyNode ? String(keyNode.value) : input.parse.slice(d.pos[0], d.pos[1]).split(/[:\n]/)[0]!.trim();
+            result.findings.push(syntaxFinding(keyNode?.range ? [keyNode.range[0], keyNode.range[1]] : d.pos, `Duplicate key${key ? ` "${key}"` : ''}: Kubernetes keeps only the last value and silently drops the other, so what you read here is not what runs. Remove one of them.`, 'warning', input.parse.length));
           }
         }
       }
@@ -207,6 +208,21 @@ function analyzeChunk(input: ChunkInput): ChunkAnalysis {
     for (const object of objects) runObject(object, input, result, doc);
   }
   return result;
+}
+
+/** The scalar key that starts at `offset` (where yaml reports a duplicate). */
+function keyNodeAt(doc: Document.Parsed, offset: number): Scalar | undefined {
+  let found: Scalar | undefined;
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        found = pair.key;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function cleanMessage(message: string): string {
