@@ -100,7 +100,8 @@ export class EditBuilder {
   // ---------------------------------------------------------------- primitive edits
 
   replace(start: number, end: number, text: string): this {
-    if (end > start && overlapsRegion(this.source.templateRegions, start, end)) throw new NoFix('edit would rewrite a template action');
+    const regions = this.source.templateRegions;
+    if (end > start ? overlapsRegion(regions, start, end) : insideRegion(regions, start)) throw new NoFix('edit would rewrite a template action');
     if (end > start && /(^|\s)#/.test(this.text.slice(start, end))) this.removedComments = true;
     this.edits.push({ start, end, text, order: this.order++, depth: this.depth });
     return this;
@@ -419,6 +420,11 @@ export class EditBuilder {
     for (const item of p.items) lines.push(...emitSeqItemLines(item, dashCol, style));
     this.insert(at, eol + lines.join(eol));
   }
+}
+
+/** True when `offset` lies strictly inside a template action (an insertion there would split it). */
+function insideRegion(regions: ReadonlyArray<readonly [number, number]>, offset: number): boolean {
+  return regions.some(([s, e]) => s < offset && offset < e);
 }
 
 function nest(path: readonly string[], value: EmitValue): EmitValue {
