@@ -9,7 +9,7 @@
  * multiple of the text.
  */
 import { isScalar, parseAllDocuments, visit, type Document, type Scalar } from 'yaml';
-import { applyEdits, shiftFix, type Applicability, type Fix } from '../fix/edit';
+import { applyEdits, shiftEdits, shiftFix, type Applicability, type Fix } from '../fix/edit';
 import { EditBuilder, NoFix, type FixSource } from '../fix/edit-builder';
 import { DEFAULT_STYLE, detectStyle, type SourceStyle } from '../fix/emit';
 import { hasActionLineIn, maskTemplates, overlapsRegion } from '../source/helm';
@@ -244,12 +244,23 @@ function runObject(object: K8sObject, input: ChunkInput, result: ChunkAnalysis, 
   const [objectStart, objectEnd] = objectSpan(object);
 
   // Annotation suppressions, on the object and on its pod template.
-  for (const meta of [object.metadata, podMetadataOf(object)]) {
+  const podMetadata = podMetadataOf(object);
+  for (const meta of podMetadata && podMetadata.node !== object.metadata?.node ? [object.metadata, podMetadata] : [object.metadata]) {
     const annotations = meta?.get('annotations');
     if (!annotations?.isMap) continue;
-    for (const [key, , keyNode] of annotations.entries()) {
+    for (const [key, value, keyNode] of annotations.entries()) {
       if (!key.startsWith(ANNOTATION_PREFIX) || !keyNode.range) continue;
-      result.annotations.push({ ruleId: key.slice(ANNOTATION_PREFIX.length), objectStart, objectEnd, start: keyNode.range[0], end: keyNode.range[1] });
+      const suppression: AnnotationSuppression = { ruleId: key.slice(ANNOTATION_PREFIX.length), objectStart, objectEnd, start: keyNode.range[0], end: keyNode.range[1] };
+      // How to remove it, should it suppress nothing (a cheap, rare edit).
+      if (!value?.indirect) {
+        try {
+          const removal = new EditBuilder({ text: input.original, templateRegions: input.regions, style: DEFAULT_STYLE }).removePair(annotations, key).build();
+          if (removal.length > 0) suppression.removal = removal;
+        } catch (error) {
+          if (!(error instanceof NoFix)) throw error;
+        }
+      }
+      result.annotations.push(suppression);
     }
   }
 
@@ -537,7 +548,11 @@ export class FileAnalyzer {
         result.findings.push(shifted);
       }
       for (const s of analysis.summaries) result.summaries.push(shiftSummary(s, by, file));
-      for (const a of analysis.annotations) annotations.push({ ...a, objectStart: a.objectStart + by, objectEnd: a.objectEnd + by, start: a.start + by, end: a.end + by });
+      for (const a of analysis.annotations) {
+        const shifted: AnnotationSuppression = { ...a, objectStart: a.objectStart + by, objectEnd: a.objectEnd + by, start: a.start + by, end: a.end + by };
+        if (a.removal) shifted.removal = shiftEdits(a.removal, by);
+        annotations.push(shifted);
+      }
       if (analysis.kubernetes) result.kubernetes = true;
       result.ruleErrors.push(...analysis.ruleErrors);
     }
@@ -564,7 +579,8 @@ export class FileAnalyzer {
     });
     for (const u of unused) {
       u.severity = plan.severity.get('unused-suppression') ?? 'hint';
-      if (options.withFixes) u.fixes = [removeSuppressionFix(text, lines, u)];
+      if (options.withFixes && u.removal) u.fixes = [{ title: 'Remove the unused suppression', applicability: 'safe', edits: u.removal, preferred: true }];
+      delete u.removal;
     }
     result.findings = [...kept, ...unused].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
     for (const f of result.findings) delete (f as { objectStart?: number }).objectStart;
@@ -597,20 +613,6 @@ function runWorkspaceRule(rule: Rule, summary: ObjectSummary, options: AnalyzeOp
   } catch (error) {
     result.ruleErrors.push({ ruleId: rule.meta.id, message: String(error) });
   }
-}
-
-function removeSuppressionFix(text: string, lines: LineIndex, finding: Finding): Fix {
-  const line = lines.positionAt(finding.start).line;
-  const lineStart = lines.lineStart(line);
-  const before = text.slice(lineStart, finding.start);
-  if (/^\s*$/.test(before)) {
-    const next = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : lines.lineEnd(line);
-    return { title: 'Remove the unused suppression', applicability: 'safe', edits: [{ start: lineStart, end: next, text: '' }] };
-  }
-  // A trailing comment: remove it and the space before it.
-  let start = finding.start;
-  while (start > lineStart && /[ \t]/.test(text[start - 1]!)) start--;
-  return { title: 'Remove the unused suppression', applicability: 'safe', edits: [{ start, end: lines.lineEnd(line), text: '' }] };
 }
 
 /** Binary junk: NUL bytes or mostly control characters in the first 8 KB. */
