@@ -519,7 +519,9 @@ export class FileAnalyzer {
 
     for (const chunk of chunks) {
       if (options.range && (chunk.end < options.range[0] || chunk.start > options.range[1])) continue;
-      const key = `${hashRange(parseText, chunk.start, chunk.end)}:${chunk.end - chunk.start}`;
+      // Keyed by the original text (rules may read template text), and by the
+      // masked text too, as an unterminated action can change how the next chunk masks.
+      const key = `${hashRange(text, chunk.start, chunk.end)}:${mask ? hashRange(parseText, chunk.start, chunk.end) : ''}:${chunk.end - chunk.start}`;
       let analysis = useCache ? (this.cache.get(key) ?? nextCache.get(key)) : undefined;
       if (!analysis) {
         const original = text.slice(chunk.start, chunk.end);

@@ -77,21 +77,15 @@ export class LineIndex {
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
   const length = text.length;
-  let index = 0;
-  // Next \r at or after `index`; searched again only once passed, so a file
-  // without \r costs one scan, not one per line.
-  let cr = text.indexOf('\r');
-  while (index < length) {
-    const lf = text.indexOf('\n', index);
-    if (cr !== -1 && cr < index) cr = text.indexOf('\r', index);
-    if (lf === -1 && cr === -1) break;
-    if (cr !== -1 && (lf === -1 || cr < lf)) {
-      const next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
-      starts.push(next);
-      index = next;
-    } else {
-      starts.push(lf + 1);
-      index = lf + 1;
+  // One charCodeAt pass: V8 keeps it fast on every string shape, while one
+  // indexOf call per line can cost far more on a string built by edits.
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 13) continue;
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
     }
   }
   return starts;
