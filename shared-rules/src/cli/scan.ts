@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   applyFixes,
   FileAnalyzer,
@@ -70,8 +71,16 @@ export function loadConfig(options: ScanOptions): { config: ResolvedConfig; conf
   }
   const parsed = parseConfigFile(text, RULE_IDS);
   const display = path.relative(options.cwd, configFile).split(path.sep).join('/') || configFile;
-  const configReport = parsed.findings.length > 0 ? { file: display, text, lines: new LineIndex(text), findings: parsed.findings } : undefined;
+  const configReport = parsed.findings.length > 0 ? { file: display, location: locationOf(configFile, options.cwd), text, lines: new LineIndex(text), findings: parsed.findings } : undefined;
   return { config: resolveConfig(parsed.config), configFile, configReport, raw: parsed.config };
+}
+
+/** Where a file is, for SARIF: relative to the working folder when under it. */
+function locationOf(absolute: string, cwd: string): FileReport['location'] {
+  if (absolute === '-') return undefined;
+  const relative = path.relative(cwd, absolute);
+  if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return { uri: relative.split(path.sep).join('/'), relative: true };
+  return { uri: pathToFileURL(absolute).href, relative: false };
 }
 
 export function scan(options: ScanOptions): ScanResult {
@@ -129,7 +138,9 @@ export function scan(options: ScanOptions): ScanResult {
         result = new FileAnalyzer().analyze(finalText, { rules: RULES, config, file: target.display, partial, workspace });
       }
     }
-    reports.push({ file: target.display, text: finalText, lines: result.lines, findings: result.findings });
+    // With --fix, standard input always comes back on standard output, fixed or not.
+    if (options.fix && target.absolute === '-' && fixedStdin === undefined) fixedStdin = (bom ? BOM : '') + finalText;
+    reports.push({ file: target.display, location: locationOf(target.absolute, options.cwd), text: finalText, lines: result.lines, findings: result.findings });
   }
   if (configReport) reports.unshift(configReport);
   return { reports, fileCount: targets.length, fixedStdin, fixesApplied, configFile };
