@@ -152,6 +152,20 @@ function looksLikeManifest(text: string): boolean {
   return /^apiVersion[ \t]*:/m.test(text) && /^kind[ \t]*:/m.test(text);
 }
 
+/** One `analysis-skipped` finding on the first line of a document that could not be parsed. */
+function skipChunk(input: ChunkInput, result: ChunkAnalysis, text: string, reason: string): void {
+  if (!looksLikeManifest(text) || !input.plan.active.has('analysis-skipped')) return;
+  result.kubernetes = true;
+  const firstLine = input.parse.indexOf('\n');
+  result.findings.push({
+    ruleId: 'analysis-skipped',
+    severity: input.plan.severity.get('analysis-skipped') ?? 'info',
+    message: `Kubeward skipped this document: it could not be parsed (${reason}). Nothing in it was checked.`,
+    start: 0,
+    end: Math.min(firstLine === -1 ? input.parse.length : firstLine, 200),
+  });
+}
+
 function analyzeChunk(input: ChunkInput): ChunkAnalysis {
   const result: ChunkAnalysis = { findings: [], summaries: [], annotations: [], kubernetes: false, ruleErrors: [] };
   const { plan } = input;
@@ -160,16 +174,7 @@ function analyzeChunk(input: ChunkInput): ChunkAnalysis {
     docs = parseAllDocuments(input.parse, PARSE_OPTIONS) as unknown as Document.Parsed[];
   } catch (error) {
     // The parser recurses per nesting level; absurd nesting overflows the stack.
-    if (looksLikeManifest(input.parse) && plan.active.has('analysis-skipped')) {
-      result.kubernetes = true;
-      result.findings.push({
-        ruleId: 'analysis-skipped',
-        severity: plan.severity.get('analysis-skipped') ?? 'info',
-        message: `Kubeward skipped this document: it could not be parsed (${error instanceof RangeError ? 'nesting too deep' : String(error)}). Nothing in it was checked.`,
-        start: 0,
-        end: Math.min(input.parse.indexOf('\n') === -1 ? input.parse.length : input.parse.indexOf('\n'), 200),
-      });
-    }
+    skipChunk(input, result, input.parse, error instanceof RangeError ? 'nesting too deep' : String(error));
     return result;
   }
   for (const doc of docs) {
@@ -181,6 +186,12 @@ function analyzeChunk(input: ChunkInput): ChunkAnalysis {
       objects = objectsOf(root);
     } catch {
       objects = [];
+    }
+    // yaml catches its own stack overflow on absurd nesting: not a syntax error, a skipped document.
+    if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
+      const [ds, , de] = doc.range;
+      skipChunk(input, result, input.parse.slice(ds, de), 'nesting too deep');
+      continue;
     }
     const duplicates = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
     const fatal = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
