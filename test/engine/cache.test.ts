@@ -122,6 +122,16 @@ describe('FileAnalyzer cache', () => {
     expect(analyzer.analyze(text, options({ partial: true })).parsedDocuments).toBe(200);
   });
 
+  it('another rule list of the same length starts over', () => {
+    const analyzer = new FileAnalyzer();
+    const privileged = RULES.filter((r) => r.meta.id === 'pod-privileged');
+    const tls = RULES.filter((r) => r.meta.id === 'ingress-tls-missing');
+    expect(analyzer.analyze(text, options({ rules: privileged })).findings.length).toBe(67);
+    const result = analyzer.analyze(text, options({ rules: tls }));
+    expect(result.parsedDocuments).toBe(200);
+    expect(result.findings).toEqual([]);
+  });
+
   it('fixes and range analyses are never served from, nor stored in, the cache', () => {
     const analyzer = new FileAnalyzer();
     analyzer.analyze(text, options());

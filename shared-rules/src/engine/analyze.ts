@@ -461,6 +461,14 @@ function spanOf(node: YNode, docEnd: number): [number, number] {
 
 // ---------------------------------------------------------------- files
 
+/** The ids of a rule list, so a cache never serves one list's findings for another (a fresh array of the same rules is the same). */
+const ruleSetIds = new WeakMap<readonly Rule[], string>();
+function ruleSetId(rules: readonly Rule[]): string {
+  let id = ruleSetIds.get(rules);
+  if (id === undefined) ruleSetIds.set(rules, (id = rules.map((r) => r.meta.id).join(',')));
+  return id;
+}
+
 /**
  * Analyses files, reusing the results of documents whose text did not change.
  * One analyzer per open document in the server; the CLI uses one per file.
@@ -512,7 +520,7 @@ export class FileAnalyzer {
     }
     if (isBinary(text)) return result;
 
-    const fingerprint = `${config.fingerprint}|${options.partial ? 1 : 0}|${options.rules.length}`;
+    const fingerprint = `${config.fingerprint}|${options.partial ? 1 : 0}|${ruleSetId(options.rules)}`;
     if (fingerprint !== this.fingerprint) {
       this.cache.clear();
       this.fingerprint = fingerprint;
