@@ -151,6 +151,11 @@ describe('setIn and insertPair', () => {
     expect(edit(text, (b, r) => b.setIn(r.get('spec')!, ['b', 'c'], [1, 2]))).toBe('spec:\r\n  a: 1\r\n  b:\r\n    c:\r\n      - 1\r\n      - 2\r\n');
   });
 
+  it('does not count a BOM as indentation', () => {
+    expect(edit('\uFEFFa: 1\nb: 2\n', (b, r) => b.setIn(r, ['c', 'd'], 3))).toBe('\uFEFFa: 1\nb: 2\nc:\n  d: 3\n');
+    expect(edit('\uFEFFa: {x: 1}\n', (b, r) => b.setIn(r, ['b'], 2))).toBe('\uFEFFa: {x: 1}\nb: 2\n');
+  });
+
   it('inserts into the last map of a file without a trailing newline', () => {
     expect(edit('spec:\n  a: 1', (b, r) => b.setIn(r.get('spec')!, ['b'], 2))).toBe('spec:\n  a: 1\n  b: 2');
   });

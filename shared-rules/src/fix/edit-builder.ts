@@ -77,7 +77,10 @@ export class EditBuilder {
   }
 
   columnOf(offset: number): number {
-    return offset - this.lineStartOf(offset);
+    const lineStart = this.lineStartOf(offset);
+    // A BOM is not indentation.
+    const bom = lineStart === 0 && this.text.charCodeAt(0) === 0xfeff && offset > 0 ? 1 : 0;
+    return offset - lineStart - bom;
   }
 
   /** Offset just after the last non-white character before `offset`. */
