@@ -259,6 +259,19 @@ describe('appendItem', () => {
     expect(edit('l: [a]\n', (b, r) => b.appendItem(r.get('l')!, 'b'))).toBe('l: [a, b]\n');
     expect(edit('l: []\n', (b, r) => b.appendItem(r.get('l')!, { k: 'v' }))).toBe('l: [{k: v}]\n');
   });
+  it('finds the item indicator when items start with a dash', () => {
+    expect(edit(lines('args:', '  - -v=5', '  - --port=80'), (b, r) => b.appendItem(r.get('args')!, '--x'))).toBe(lines('args:', '  - -v=5', '  - --port=80', '  - --x'));
+    expect(edit(lines('args:', '- -v=5', 'x: 1'), (b, r) => b.appendItem(r.get('args')!, '-w'))).toBe(lines('args:', '- -v=5', '- -w', 'x: 1'));
+    expect(edit(lines('args:', '  -', '    -v=5', '  - b'), (b, r) => b.removeItem(r.getIn(['args', 0])!))).toBe(lines('args:', '  - b'));
+    expect(edit(lines('args:', '  - a', '  # c - d', '  - # e - f', '    -v=5', '  - b'), (b, r) => b.removeItem(r.getIn(['args', 1])!))).toBe(lines('args:', '  - a', '  # c - d', '  - b'));
+  });
+
+  it('finds the item indicator past anchors, tags and comments', () => {
+    expect(edit(lines('l:', '  - &a x', '  - !!str y'), (b, r) => b.appendItem(r.get('l')!, 'z'))).toBe(lines('l:', '  - &a x', '  - !!str y', '  - z'));
+    expect(edit(lines('l:', '  # first', '  - # c', '    x', 'm: 1'), (b, r) => b.appendItem(r.get('l')!, 'z'))).toBe(lines('l:', '  # first', '  - # c', '    x', '  - z', 'm: 1'));
+    expect(edit(lines('l:', '  - &a x', '  - !!str y'), (b, r) => b.removeItem(r.getIn(['l', 1])!))).toBe(lines('l:', '  - &a x'));
+  });
+
   it('appends after a multi-line last item', () => {
     expect(edit(lines('l:', '  - name: a', '    x: 1', '', 'm: 1'), (b, r) => b.appendItem(r.get('l')!, 'b'))).toBe(lines('l:', '  - name: a', '    x: 1', '  - b', '', 'm: 1'));
   });

@@ -90,6 +90,26 @@ export class EditBuilder {
     return i;
   }
 
+  /**
+   * Offset of the `-` indicator of the block sequence item that starts at
+   * `itemStart`, searched in [floor, itemStart): the item itself may start
+   * with `-` (`-v=5`), props (`&a`, `!!str`) or a comment may sit between. -1 if none.
+   */
+  private dashBefore(itemStart: number, floor: number): number {
+    let found = -1;
+    let at = floor;
+    while (at < itemStart) {
+      let lineEnd = this.text.indexOf('\n', at);
+      if (lineEnd === -1 || lineEnd > itemStart) lineEnd = itemStart;
+      const line = this.text.slice(at, lineEnd);
+      const comment = line.search(/(^|[ \t])#/);
+      const code = comment === -1 ? line : line.slice(0, comment);
+      for (const m of code.matchAll(/(?:^|[ \t])(-)(?=[ \t\r]|$)/g)) found = at + m.index! + m[0].length - 1;
+      at = lineEnd + 1;
+    }
+    return found;
+  }
+
   /** Original source text of a node (template text intact). */
   sourceOf(node: YNode): string {
     const [s, e] = node.range;
@@ -274,7 +294,8 @@ export class EditBuilder {
       return this.replace(this.keyEnd(seq), ranges[0]![1], ' []');
     }
     const [s, e] = ranges[item.index]!;
-    const dash = this.text.lastIndexOf('-', s);
+    const floor = item.index === 0 ? seq.range[0] : ranges[item.index - 1]![1];
+    const dash = item.index === 0 ? seq.range[0] : this.dashBefore(s, floor);
     return this.removeLines(this.lineStartOf(dash >= 0 ? dash : s), e);
   }
 
@@ -413,8 +434,9 @@ export class EditBuilder {
       this.insert(before, before === s + 1 ? body : `, ${body}`);
       return;
     }
-    const first = seqNode.items[0] as Node;
-    const dash = this.text.lastIndexOf('-', first.range![0]);
+    // A block sequence starts at its first `-`.
+    const dash = p.seq.range[0];
+    if (this.text[dash] !== '-') throw new NoFix('sequence indicator not found');
     const dashCol = this.columnOf(dash);
     this.depth = dashCol + 1;
     const lastItem = seqNode.items[seqNode.items.length - 1] as Node;
