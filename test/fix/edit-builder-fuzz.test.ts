@@ -90,7 +90,7 @@ describe('EditBuilder on real manifests', () => {
             const node = nodes[Math.floor(next() * nodes.length)]!;
             const builder = new EditBuilder({ text, templateRegions: [], style: detectStyle(original, detectEol(original)) });
             let check: ((out: string) => void) | undefined;
-            const op = Math.floor(next() * 5);
+            const op = Math.floor(next() * 7);
             try {
               if (op === 0 && node.isMap) {
                 const value = next() < 0.5 ? { a: 'x', b: ['y', { c: 1 }] } : 'plain';
@@ -113,6 +113,12 @@ describe('EditBuilder on real manifests', () => {
               } else if (op === 4 && node.isScalar && node.keyNode) {
                 builder.setScalar(node, 'kubeward-value');
                 check = (out) => expect(readBack(out, pathOf(node))?.str).toBe('kubeward-value');
+              } else if (op === 5 && node.keyNode && !node.parent?.isFlow) {
+                builder.replaceValue(node, { x: ['one', { y: 'two' }] });
+                check = (out) => expect(readBack(out, [...pathOf(node), 'x', 1, 'y'])?.str).toBe('two');
+              } else if (op === 6 && node.keyNode && node.parent?.isMap && !node.parent.has('kubeward-renamed')) {
+                builder.renameKey(node, 'kubeward-renamed');
+                check = (out) => expect(readBack(out, [...pathOf(node.parent!), 'kubeward-renamed'])).toBeDefined();
               } else continue;
               const edits = builder.build();
               const chunkOut = applyEdits(text, edits);
