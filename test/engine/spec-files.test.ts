@@ -118,6 +118,14 @@ describe('SPEC §2: manifests and exact ranges', () => {
     expect(lint('apiVersion: v1\nkind: List\nitems: []\n').findings).toEqual([]);
   });
 
+  it('a custom kind ending in List whose items are not objects is an object itself', async () => {
+    const { objectsOf, YNode } = await import('../../shared-rules/src/index');
+    const { parseDocument } = await import('yaml');
+    const doc = parseDocument('apiVersion: example.com/v1\nkind: AllowList\nmetadata:\n  name: a\nitems: [one, two]\n');
+    const objects = objectsOf(YNode.root(doc.contents, { doc: doc as never, templateRegions: [] }));
+    expect(objects.map((o) => [o.kind, o.name])).toEqual([['AllowList', 'a']]);
+  });
+
   it('a Kustomize patch: a bad value is reported, a missing field is not', () => {
     const ingress = yaml`
       apiVersion: networking.k8s.io/v1
