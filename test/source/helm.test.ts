@@ -107,6 +107,17 @@ describe('maskTemplates', () => {
     assertMaskShape(text);
   });
 
+  it('an unterminated action never swallows the next document', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: {{ .Values.image }}\n      securityContext:\n        privileged: true\n';
+    for (const broken of ['# renders {{ unclosed\na: 1\n', 'a: "{{ unclosed\n', 'a: {{ "unclosed string\n']) {
+      const text = `${broken}---\n${pod}`;
+      const mask = maskTemplates(text)!;
+      expect(mask.regions.length, broken).toBe(1);
+      expect(text.slice(...mask.regions[0]!)).toBe('{{ .Values.image }}');
+      expect(lint(text).findings.map((f) => f.ruleId), broken).toEqual(['pod-privileged']);
+    }
+  });
+
   it('keeps CRLF line breaks', () => {
     const text = 'a: {{ .x }}\r\n{{- if .y }}\r\nb: 1\r\n{{- end }}\r\n';
     const mask = maskTemplates(text)!;

@@ -28,8 +28,13 @@ export interface TemplateMask {
   actionLines: number[];
 }
 
-/** Finds the end (exclusive) of the action starting at `open` (`{{`), or -1. */
-function actionEnd(text: string, open: number): number {
+/**
+ * Finds the end (exclusive) of the action starting at `open` (`{{`). An
+ * action never crosses a document marker line: an unterminated `{{` (in a
+ * comment, say) gives `{ resume }` after that line, so the next documents are
+ * still masked; `{}` when there is no end at all.
+ */
+function actionEnd(text: string, open: number): { end?: number; resume?: number } {
   let i = open + 2;
   // Go template comments: {{/* … */}} and {{- /* … */ -}}
   let j = i;
@@ -37,14 +42,15 @@ function actionEnd(text: string, open: number): number {
   while (text.charCodeAt(j) === 32) j++;
   if (text.startsWith('/*', j)) {
     const close = text.indexOf('*/', j + 2);
-    if (close === -1) return -1;
+    if (close === -1) return {};
     const end = text.indexOf('}}', close + 2);
-    return end === -1 ? -1 : end + 2;
+    return end === -1 ? {} : { end: end + 2 };
   }
   const limit = Math.min(text.length, open + 100_000);
   while (i < limit) {
     const c = text.charCodeAt(i);
-    if (c === 125 /* } */ && text.charCodeAt(i + 1) === 125) return i + 2;
+    if (c === 125 /* } */ && text.charCodeAt(i + 1) === 125) return { end: i + 2 };
+    if (c === 10 /* \n */ && isDocumentMarker(text, i + 1)) return { resume: i + 1 };
     if (c === 34 /* " */) {
       i++;
       while (i < limit) {
@@ -53,14 +59,23 @@ function actionEnd(text: string, open: number): number {
         else if (d === 34 || d === 10) break;
         else i++;
       }
+      // An unclosed string ends at the line break, which is looked at next.
+      if (text.charCodeAt(i) === 10) continue;
     } else if (c === 96 /* ` */) {
       const close = text.indexOf('`', i + 1);
-      if (close === -1) return -1;
+      if (close === -1) return {};
       i = close;
     }
     i++;
   }
-  return -1;
+  return {};
+}
+
+/** A `---` or `...` line at `lineStart`. */
+function isDocumentMarker(text: string, lineStart: number): boolean {
+  if (!text.startsWith('---', lineStart) && !text.startsWith('...', lineStart)) return false;
+  const next = text.charCodeAt(lineStart + 3);
+  return Number.isNaN(next) || next === 32 || next === 9 || next === 10 || next === 13;
 }
 
 // Actions that print nothing: control structure, assignments, comments.
@@ -80,10 +95,12 @@ export function maskTemplates(text: string): TemplateMask | undefined {
   if (open === -1) return undefined;
   const regions: Array<[number, number]> = [];
   while (open !== -1) {
-    const end = actionEnd(text, open);
-    if (end === -1) break;
-    regions.push([open, end]);
-    open = text.indexOf('{{', end);
+    const { end, resume } = actionEnd(text, open);
+    if (end !== undefined) {
+      regions.push([open, end]);
+      open = text.indexOf('{{', end);
+    } else if (resume !== undefined) open = text.indexOf('{{', resume);
+    else break;
   }
   if (regions.length === 0) return undefined;
 
