@@ -268,7 +268,7 @@ function runObject(object: K8sObject, input: ChunkInput, result: ChunkAnalysis, 
           const removal = new EditBuilder({ text: input.original, templateRegions: input.regions, style: DEFAULT_STYLE }).removePair(annotations, key).build();
           if (removal.length > 0) suppression.removal = removal;
         } catch (error) {
-          if (!(error instanceof NoFix)) throw error;
+          if (!(error instanceof NoFix)) result.ruleErrors.push({ ruleId: 'unused-suppression', message: `removal failed: ${String(error)}` });
         }
       }
       result.annotations.push(suppression);
