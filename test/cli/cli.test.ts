@@ -143,6 +143,12 @@ describe('text output', () => {
     expect(kubeward(['scan', 'pod.yaml', '--no-color'], { cwd: dir }).stdout).not.toMatch(/\u001b\[/);
   });
 
+  it('says how many findings --fix can fix safely', () => {
+    const dir = workspace({ 'pod.yaml': POD.replace('    - name: web', '    # kubeward-disable-next-line ingress-tls-missing\n    - name: web') });
+    const run = kubeward(['scan', 'pod.yaml'], { cwd: dir });
+    expect(run.stdout).toMatch(/✖ 2 findings \(1 error, 1 hint\) in 1 file\.\n {2}1 can be fixed safely with `kubeward scan --fix`\.\n$/);
+  });
+
   it('says so when nothing is found', () => {
     const dir = workspace({ 'a.yaml': CLEAN_POD, 'b.yaml': 'x: 1\n' });
     const run = kubeward(['scan', '.'], { cwd: dir });
