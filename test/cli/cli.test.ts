@@ -114,6 +114,15 @@ describe('SARIF output', () => {
     }
   });
 
+  it('a file outside the working folder gets an absolute file URI', () => {
+    const dir = workspace({ 'pod.yaml': POD, 'sub/.keep': '' });
+    const log = JSON.parse(kubeward(['scan', '../pod.yaml', '--format', 'sarif'], { cwd: path.join(dir, 'sub') }).stdout);
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const artifact = log.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+    expect(artifact.uriBaseId).toBeUndefined();
+    expect(fs.realpathSync(new URL(artifact.uri))).toBe(fs.realpathSync(path.join(dir, 'pod.yaml')));
+  });
+
   it('validates with no findings, and for standard input', () => {
     const empty = JSON.parse(kubeward(['scan', '-', '--format', 'sarif'], { input: CLEAN_POD }).stdout);
     expect(validate(empty), JSON.stringify(validate.errors)).toBe(true);
