@@ -104,6 +104,13 @@ describe('kubeward-disable / kubeward-enable blocks', () => {
     const text = pod(`    - name: c\n      image: z\n    # kubeward-disable test-name\n${containers}`);
     expect(show(text).map((s) => s.split(' ')[2])).toEqual(['c', 'z', 'x', 'y']);
   });
+  it('a misspelt directive is no directive (it never disables every rule)', () => {
+    for (const typo of ['kubeward-disable-line test-name', 'kubeward-disabled test-name', 'kubeward-disable-next test-name']) {
+      const text = pod(`    # ${typo}\n${containers}`);
+      expect(show(text).map((s) => s.split(' ')[0]), typo).toEqual(['test-name', 'test-image', 'test-name', 'test-image']);
+    }
+  });
+
   it('a named enable does not close an all-rules block', () => {
     const text = pod(`    # kubeward-disable\n    # kubeward-enable test-name\n${containers}`);
     expect(show(text)).toEqual([]);

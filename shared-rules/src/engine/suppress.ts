@@ -40,7 +40,8 @@ export interface UnusedSuppression extends Finding {
   removal?: Edit[];
 }
 
-const DIRECTIVE = /(^|[ \t])#[ \t]*kubeward-(disable-next-line|disable|enable)\b([^\r\n]*)/;
+// The directive name ends at white space or the line end: `kubeward-disable-line` (a typo) is no `disable`.
+const DIRECTIVE = /(^|[ \t])#[ \t]*kubeward-(disable-next-line|disable|enable)(?=[ \t\r\n]|$)([^\r\n]*)/;
 
 export function parseDirectives(text: string, lines: LineIndex): CommentDirective[] {
   const out: CommentDirective[] = [];
