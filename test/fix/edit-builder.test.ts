@@ -117,6 +117,12 @@ describe('setIn and insertPair', () => {
     expect(edit(lines('c:', '  sc: # keep', '  name: x'), (b, r) => b.setIn(r.get('c')!, ['sc', 'a'], 1))).toBe(lines('c:', '  sc: # keep', '    a: 1', '  name: x'));
   });
 
+  it('fills a null inside a flow collection in flow style', () => {
+    expect(edit('m: {a: null, b: 1}\n', (b, r) => b.setIn(r.get('m')!, ['a', 'x'], 1))).toBe('m: {a: {x: 1}, b: 1}\n');
+    expect(edit('m: {a: , b: 1}\n', (b, r) => b.setIn(r.get('m')!, ['a', 'x'], [1, 2]))).toBe('m: {a: {x: [1, 2]} , b: 1}\n');
+    expect(edit('l: [{a: ~}]\n', (b, r) => b.setIn(r.getIn(['l', 0])!, ['a', 'x'], 'z'))).toBe('l: [{a: {x: z}}]\n');
+  });
+
   it('fills a null leaf with a scalar', () => {
     expect(edit(lines('c:', '  sc:'), (b, r) => b.setIn(r.get('c')!, ['sc'], 1, { overwrite: true }))).toBe(lines('c:', '  sc: 1'));
   });

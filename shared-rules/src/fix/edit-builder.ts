@@ -416,6 +416,12 @@ export class EditBuilder {
         else this.insert(colonEnd, ` ${formatScalar(p.value)}`);
         return;
       }
+      // Inside a flow collection a new value is written in flow style, in place.
+      if (holder.parent?.isFlow) {
+        if (explicitNull) this.replace(s, e, emitFlow(p.value));
+        else this.insert(colonEnd, ` ${emitFlow(p.value)}`);
+        return;
+      }
       if (explicitNull) this.replace(colonEnd, e, '');
       const lines = emitBlockLines(p.value, keyCol + indentUnit, style, keyCol);
       this.depth = keyCol + indentUnit;
