@@ -184,6 +184,12 @@ describe('replaceValue', () => {
   it('turns an empty flow list under a block key into a block list', () => {
     expect(edit(lines('spec:', '  tls: []', '  x: 1'), (b, r) => b.replaceValue(r.getIn(['spec', 'tls'])!, [{ secretName: 's' }]))).toBe(lines('spec:', '  tls:', '    - secretName: s', '  x: 1'));
   });
+  it('replaces an empty value, before or after a comment', () => {
+    expect(edit(lines('a:', 'b: 1'), (b, r) => b.replaceValue(r.get('a')!, ['x']))).toBe(lines('a:', '  - x', 'b: 1'));
+    expect(edit(lines('a: # c', 'b: 1'), (b, r) => b.replaceValue(r.get('a')!, ['x']))).toBe(lines('a: # c', '  - x', 'b: 1'));
+    expect(edit(lines('a: ~ # c', 'b: 1'), (b, r) => b.replaceValue(r.get('a')!, { k: 'v' }))).toBe(lines('a: # c', '  k: v', 'b: 1'));
+  });
+
   it('keeps a non-empty flow value flow', () => {
     expect(edit('a: [1, 2]\n', (b, r) => b.replaceValue(r.get('a')!, ['x']))).toBe('a: [x]\n');
   });

@@ -253,7 +253,14 @@ export class EditBuilder {
     if (!node.keyNode) throw new NoFix('cannot replace a block sequence item');
     const keyCol = this.columnOf(node.keyNode.range![0]);
     const lines = emitBlockLines(value, keyCol + this.source.style.indentUnit, this.source.style, keyCol);
-    return this.replace(this.keyEnd(node), end, this.source.style.eol + lines.join(this.source.style.eol));
+    const block = this.source.style.eol + lines.join(this.source.style.eol);
+    // The key line keeps its comment: the block goes after it.
+    const colon = this.keyEnd(node);
+    const keyLineEnd = this.lineEndOf(colon);
+    if (node.node === node.keyNode || end <= start) return this.insert(keyLineEnd, block); // `key:` with nothing
+    if (start >= keyLineEnd) return this.replace(keyLineEnd, end, block); // the old value starts below the key
+    if (end <= keyLineEnd) return this.replace(colon, end, '').insert(keyLineEnd, block); // `key: ~ # comment`
+    return this.replace(colon, end, block); // a block scalar from the key line on
   }
 
   /** Removes `key` and its value from a mapping; comments on other lines stay. */
