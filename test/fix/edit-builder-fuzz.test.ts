@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { applyEdits, detectEol, detectStyle, EditBuilder, NoFix, splitDocuments, YNode, type NodeHost } from '../../shared-rules/src/index';
+import { applyEdits, detectEol, detectStyle, EditBuilder, maskTemplates, NoFix, splitDocuments, YNode, type NodeHost } from '../../shared-rules/src/index';
 
 const CORPUS = path.resolve(__dirname, '../corpus');
 
@@ -157,5 +157,44 @@ describe('EditBuilder on real manifests', () => {
     }
     expect(made).toBeGreaterThan(500);
     expect(refused).toBeLessThan(made / 4);
+  });
+
+  it('in Helm templates, never rewrites an action and keeps the masked text parseable', () => {
+    const templates = walk(CORPUS).filter((f) => /\/templates\//.test(f) && fs.readFileSync(f, 'utf8').includes('{{'));
+    let made = 0;
+    for (const file of templates) {
+      const original = fs.readFileSync(file, 'utf8');
+      const mask = maskTemplates(original)!;
+      const actions = mask.regions.map(([a, b]) => original.slice(a, b)).sort();
+      for (const chunk of splitDocuments(mask.text)) {
+        const text = original.slice(chunk.start, chunk.end);
+        const maskedChunk = mask.text.slice(chunk.start, chunk.end);
+        const regions = mask.regions.filter(([a, b]) => a >= chunk.start && b <= chunk.end).map(([a, b]) => [a - chunk.start, b - chunk.start] as [number, number]);
+        const docs = parse(maskedChunk);
+        const doc = ('length' in docs ? docs : [])[0];
+        if (!doc?.contents) continue;
+        const root = YNode.root(doc.contents, { doc: doc as never, templateRegions: regions });
+        if (!root) continue;
+        const nodes = nodesOf(root);
+        for (let k = 0; k < 4; k++) {
+          const node = nodes[Math.floor(next() * nodes.length)]!;
+          const builder = new EditBuilder({ text, templateRegions: regions, style: detectStyle(original, detectEol(original)) });
+          try {
+            if (node.isMap) builder.setIn(node, ['kubeward-test'], { a: 1 });
+            else if (node.isSeq) builder.appendItem(node, 'x');
+            else if (node.keyNode && node.parent?.isMap) builder.removePair(node.parent, node.key!);
+            else if (node.isScalar) builder.setScalar(node, 'v');
+            const out = original.slice(0, chunk.start) + applyEdits(text, builder.build()) + original.slice(chunk.end);
+            const outMask = maskTemplates(out)!;
+            expect(outMask.regions.map(([a, b]) => out.slice(a, b)).sort(), path.relative(CORPUS, file)).toEqual(actions);
+            expect(errorCount(outMask.text), `${path.relative(CORPUS, file)}\n${out}`).toBe(errorCount(mask.text));
+            made++;
+          } catch (error) {
+            if (!(error instanceof NoFix)) throw error;
+          }
+        }
+      }
+    }
+    expect(made).toBeGreaterThan(50);
   });
 });
