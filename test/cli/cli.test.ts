@@ -7,10 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { RULES, VERSION } from '../../shared-rules/src/index';
-import { CLEAN_POD, CLI, kubeward, POD, workspace, type JsonFinding } from './helpers';
+import { CLEAN_POD, CLI, kubeward, POD, removeWorkspaces, workspace, type JsonFinding } from './helpers';
+
+afterAll(removeWorkspaces);
 
 const json = (stdout: string) => JSON.parse(stdout) as { version: string; findings: JsonFinding[] };
 

@@ -24,9 +24,17 @@ export function kubeward(args: string[], options: { cwd?: string; input?: string
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+const created: string[] = [];
+
+/** Removes every folder `workspace` made (call from afterAll). */
+export function removeWorkspaces(): void {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
 /** A temporary folder holding `files` (path → content); symlinks as `{ link: target }`. */
 export function workspace(files: Record<string, string | { link: string } | { dir: true }>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeward-cli-'));
+  created.push(root);
   for (const [name, content] of Object.entries(files)) {
     const full = path.join(root, name);
     fs.mkdirSync(path.dirname(full), { recursive: true });
