@@ -342,6 +342,16 @@ describe('--fix', () => {
     expect(fs.statSync(path.join(dir, 'pod.yaml')).mtimeMs).toBe(before);
   });
 
+  it('never writes back a file that is not valid UTF-8', () => {
+    const dir = workspace({});
+    const file = path.join(dir, 'latin1.yaml');
+    const bytes = Buffer.from(`# caf\u00e9\n${unusedAndUnsafe}`, 'latin1');
+    fs.writeFileSync(file, bytes);
+    const run = kubeward(['scan', 'latin1.yaml', '--fix', '--format', 'json'], { cwd: dir });
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    expect(json(run.stdout).findings.map((f) => f.ruleId)).toEqual(['unused-suppression', 'pod-privileged']);
+  });
+
   it('on standard input writes the fixed text to stdout and the report to stderr', () => {
     const run = kubeward(['scan', '-', '--fix', '--format', 'json'], { input: unusedAndUnsafe });
     expect(run.stdout).toBe(`# header\n${POD}`);
