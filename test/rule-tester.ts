@@ -11,6 +11,7 @@ import { parseAllDocuments } from 'yaml';
 import {
   applyEdits,
   FileAnalyzer,
+  LineIndex,
   resolveConfig,
   RULES,
   selectFixes,
@@ -80,11 +81,10 @@ function lintWith(code: string, c: ValidCase): Finding[] {
   }).findings;
 }
 
+/** 1-based line and column, through the project's one LineIndex. */
 function position(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split(/\r\n|\r|\n/).length;
-  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
-  return { line, column: offset - lastBreak };
+  const p = new LineIndex(text).positionAt(offset);
+  return { line: p.line + 1, column: p.character + 1 };
 }
 
 function describeFindings(code: string, findings: Finding[]): string {

@@ -180,6 +180,14 @@ export function runCli(io: CliIO): number {
 
 /* Entry point when bundled as dist/cli.js. */
 export function main(): void {
+  // A reader that stops early (`| head`) is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      process.stderr.write(`kubeward: cannot write output: ${error.code ?? error.message}\n`);
+      process.exit(2);
+    });
+  }
   const code = runCli({
     argv: process.argv.slice(2),
     cwd: process.cwd(),
