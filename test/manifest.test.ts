@@ -42,7 +42,7 @@ describe('package.json extension manifest', () => {
     expect(properties['kubeward.profile']!.enum).toEqual([null, 'baseline', 'restricted']);
     expect(properties['kubeward.trace.server']!.enum).toEqual(['off', 'messages', 'verbose']);
     const rules = properties['kubeward.rules']!.additionalProperties as { enum: string[] };
-    expect(rules.enum).toEqual(['off', 'hint', 'info', 'warning', 'error']);
+    expect(rules.enum).toEqual(['off', 'on', 'hint', 'info', 'warning', 'error']);
   });
 
   it('has the three commands in the Kubeward category', () => {

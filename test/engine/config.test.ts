@@ -76,7 +76,7 @@ describe('parseConfigFile', () => {
     ['maxFileSize: -1\n', 'error', '-1', /positive number/],
     ['rules: off\n', 'error', 'off', /rules must map rule ids/],
     ['rules:\n', 'error', 'rules', /rules must map rule ids/],
-    ['rules:\n  pod-privileged: loud\n', 'error', 'loud', /"pod-privileged" must be set to one of off, hint, info, warning, error/],
+    ['rules:\n  pod-privileged: loud\n', 'error', 'loud', /"pod-privileged" must be set to one of off, on, hint, info, warning, error/],
     ['rules:\n  pod-privileged:\n', 'error', 'pod-privileged', /must be set to one of/],
     ['rules:\n  pod-privilege: off\n', 'warning', 'pod-privilege', /Unknown rule "pod-privilege"; did you mean "pod-privileged"\?/],
     ['rules:\n  totally-unrelated-name: off\n', 'warning', 'totally-unrelated-name', /Unknown rule "totally-unrelated-name"\. Run/],

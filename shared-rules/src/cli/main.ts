@@ -112,7 +112,7 @@ function listRules(): string {
     rows
       .map((r) => {
         const fix = r.meta.fix.availability === 'none' ? '   ' : r.meta.fix.applicability === 'safe' ? 'fix' : 'qfx';
-        return `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${fix}  ${categoryTitle(r.meta.category).padEnd(22)}  ${r.meta.title}${r.meta.profiles ? ` [${r.meta.profiles.join('/')}]` : ''}`;
+        return `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${fix}  ${categoryTitle(r.meta.category).padEnd(22)}  ${r.meta.title}${r.meta.profiles ? ` [${r.meta.profiles.join('/')}]` : ''}${r.meta.optIn ? ' [opt-in]' : ''}`;
       })
       .join('\n') + '\n'
   );

@@ -89,6 +89,14 @@ function locationOf(absolute: string, cwd: string): FileReport['location'] {
   return { uri: pathToFileURL(absolute).href, relative: false };
 }
 
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export function scan(options: ScanOptions): ScanResult {
   const { config, configFile, configReport } = loadConfig(options);
   const ignoreBase = configFile ? path.dirname(configFile) : options.cwd;
@@ -96,7 +104,9 @@ export function scan(options: ScanOptions): ScanResult {
   const patches = new KustomizePatches();
   const analyzers = new Map<ScanTarget, FileAnalyzer>();
   const texts = new Map<ScanTarget, { text: string; bom: boolean; utf8: boolean }>();
-  const workspace = new WorkspaceObjects(true);
+  // Cross-document rules see "every manifest" only when whole folders are
+  // scanned; a list of files (or stdin) may leave the referenced objects out.
+  const workspace = new WorkspaceObjects(options.paths.length > 0 && options.paths.every((p) => p !== '-' && isDirectory(path.resolve(options.cwd, p))));
   const hasWorkspaceRules = RULES.some((r) => r.checkWorkspace);
 
   // Pass 1: every file, per-document rules; summaries feed the workspace index.

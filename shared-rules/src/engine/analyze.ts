@@ -18,7 +18,7 @@ import { YNode, type NodeHost } from '../source/nav';
 import { splitDocuments, type Chunk } from '../source/split';
 import { hashRange } from '../text/hash';
 import { detectEol, LineIndex } from '../text/line-index';
-import { ruleSetting, type ResolvedConfig } from './config';
+import { configuredSeverity, ruleSetting, type ResolvedConfig } from './config';
 import type { FileObject, FixInput, MissingDescriptor, ReportDescriptor, Rule, RuleContext, SummarizeContext } from './rule';
 import { ANNOTATION_PREFIX, applySuppressions, parseDirectives, type AnnotationSuppression } from './suppress';
 import type { Finding, Severity } from './types';
@@ -101,9 +101,8 @@ function planFor(rules: readonly Rule[], config: ResolvedConfig): RulePlan {
     const { id } = rule.meta;
     plan.known.add(id);
     if (!isRuleActive(rule, config)) continue;
-    const setting = ruleSetting(config, id) as Severity | undefined;
     plan.active.add(id);
-    plan.severity.set(id, setting ?? rule.meta.severity);
+    plan.severity.set(id, configuredSeverity(config, id) ?? rule.meta.severity);
     if (rule.checkWorkspace) plan.workspaceRules.push(rule);
     if (!rule.check) continue;
     if (rule.meta.kinds === '*') plan.anyKind.push(rule);
@@ -439,11 +438,11 @@ class ObjectContext implements RuleContext<string> {
     const meta = this.rule.meta;
     const template = (meta.messages as Record<string, string>)[messageId];
     if (template === undefined) throw new Error(`${meta.id}: unknown messageId "${messageId}"`);
-    const configured = ruleSetting(this.config, meta.id);
+    const configured = configuredSeverity(this.config, meta.id);
     const finding: Finding & { objectStart?: number } = {
       ruleId: meta.id,
       messageId,
-      severity: configured && configured !== 'off' ? configured : (severity ?? this.input.plan.severity.get(meta.id) ?? meta.severity),
+      severity: configured ?? severity ?? this.input.plan.severity.get(meta.id) ?? meta.severity,
       message: format(template, data),
       start: range[0],
       end: range[1],
@@ -713,6 +712,8 @@ export class FileAnalyzer {
       reportUnused: !options.range && plan.active.has('unused-suppression'),
       knownRuleIds: plan.known,
       unsuppressible: new Set(['unused-suppression']),
+      // Cross-document rules decide only with a complete workspace index.
+      undecided: options.workspace?.complete ? undefined : new Set(plan.workspaceRules.map((r) => r.meta.id)),
     });
     for (const u of unused) {
       u.severity = plan.severity.get('unused-suppression') ?? 'hint';
@@ -737,7 +738,7 @@ function runWorkspaceRule(rule: Rule, summary: ObjectSummary, options: AnalyzeOp
         const finding: Finding & { objectStart?: number } = {
           ruleId: rule.meta.id,
           messageId: d.messageId,
-          severity: ruleSetting(options.config, rule.meta.id) && ruleSetting(options.config, rule.meta.id) !== 'off' ? (ruleSetting(options.config, rule.meta.id) as Severity) : (d.severity ?? plan.severity.get(rule.meta.id) ?? rule.meta.severity),
+          severity: configuredSeverity(options.config, rule.meta.id) ?? d.severity ?? plan.severity.get(rule.meta.id) ?? rule.meta.severity,
           message: format((rule.meta.messages as Record<string, string>)[d.messageId] ?? d.messageId, d.data),
           start: d.range[0],
           end: d.range[1],

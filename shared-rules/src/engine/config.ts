@@ -96,6 +96,12 @@ export function resolveConfig(...layers: Array<KubewardConfig | undefined>): Res
   return { ...resolved, fingerprint: JSON.stringify(resolved) };
 }
 
+/** The severity the user set for a rule, when the setting is a severity (not off, on or unset). */
+export function configuredSeverity(config: ResolvedConfig, ruleId: string): Severity | undefined {
+  const setting = ruleSetting(config, ruleId);
+  return setting === undefined || setting === 'off' || setting === 'on' ? undefined : setting;
+}
+
 /** The user's setting for a rule, or undefined to use its default. */
 export function ruleSetting(config: ResolvedConfig, ruleId: string): RuleSetting | undefined {
   let setting: RuleSetting | undefined;
@@ -113,7 +119,7 @@ export function targetsAtLeast(config: ResolvedConfig, major: number, minor: num
 
 // ---------------------------------------------------------------- .kubeward.yaml
 
-const SETTINGS: readonly RuleSetting[] = ['off', 'hint', 'info', 'warning', 'error'];
+const SETTINGS: readonly RuleSetting[] = ['off', 'on', 'hint', 'info', 'warning', 'error'];
 
 export interface ConfigParseResult {
   config: KubewardConfig;
@@ -178,7 +184,7 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
         break;
       case 'rules':
         if (!isMap(value)) {
-          problem(at(value, keyNode), 'rules must map rule ids (or globs such as "pod-*") to off, hint, info, warning or error.');
+          problem(at(value, keyNode), 'rules must map rule ids (or globs such as "pod-*") to off, on, hint, info, warning or error.');
           break;
         }
         config.rules = {};

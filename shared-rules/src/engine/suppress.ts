@@ -90,7 +90,17 @@ export function applySuppressions(
   directives: readonly CommentDirective[],
   annotations: readonly AnnotationSuppression[],
   lines: LineIndex,
-  options: { reportUnused: boolean; knownRuleIds: ReadonlySet<string>; unsuppressible: ReadonlySet<string> },
+  options: {
+    reportUnused: boolean;
+    knownRuleIds: ReadonlySet<string>;
+    unsuppressible: ReadonlySet<string>;
+    /**
+     * Rules whose findings this analysis could not decide (cross-document
+     * rules without a complete workspace): a suppression naming them is
+     * never reported as unused.
+     */
+    undecided?: ReadonlySet<string>;
+  },
 ): SuppressionResult {
   if (directives.length === 0 && annotations.length === 0) return { kept: [...findings], unused: [] };
   const nextLine = new Map<number, Array<{ directive: CommentDirective; used: Set<string> }>>();
@@ -162,12 +172,15 @@ export function applySuppressions(
       if (removal) finding.removal = removal;
       unused.push(finding);
     };
+    const undecided = options.undecided ?? new Set<string>();
+    // A suppression of a rule that did not get to decide here may be needed after all.
+    const maybeNeeded = (rule: string) => undecided.has(rule) || (rule.includes('*') && [...undecided].some((u) => covers([rule], u)));
     const check = (directive: CommentDirective, used: Set<string>, label: string) => {
       if (directive.rules.length === 0) {
-        if (used.size === 0) report(directive.start, directive.end, `This ${label} suppresses nothing: no finding is reported here. Remove it so it cannot hide a future problem.`, removeComment(text, lines, directive));
+        if (used.size === 0 && undecided.size === 0) report(directive.start, directive.end, `This ${label} suppresses nothing: no finding is reported here. Remove it so it cannot hide a future problem.`, removeComment(text, lines, directive));
         return;
       }
-      const isUnused = (rule: string) => !options.knownRuleIds.has(rule) && !rule.includes('*') ? true : ![...used].some((u) => covers([rule], u));
+      const isUnused = (rule: string) => (maybeNeeded(rule) ? false : !options.knownRuleIds.has(rule) && !rule.includes('*') ? true : ![...used].some((u) => covers([rule], u)));
       const allUnused = directive.rules.every(isUnused);
       directive.rules.forEach((rule, i) => {
         if (!isUnused(rule)) return;
@@ -183,7 +196,7 @@ export function applySuppressions(
     for (const block of blocks) check(block.directive, block.used, 'kubeward-disable comment');
     const seen = new Set<string>();
     for (const a of annotations) {
-      if (usedAnnotations.has(a)) continue;
+      if (usedAnnotations.has(a) || undecided.has(a.ruleId)) continue;
       if (seen.has(`${a.start}:${a.end}`)) continue;
       seen.add(`${a.start}:${a.end}`);
       const message = options.knownRuleIds.has(a.ruleId)
