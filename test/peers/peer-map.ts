@@ -322,13 +322,6 @@ export const DISAGREEMENTS: readonly Disagreement[] = [
   { peer: 'kube-linter', kind: 'DeploymentConfig', outOfScope: true, reason: OPENSHIFT },
   { peer: 'checkov', check: 'AllowPrivilegeEscalation', file: 'checkov/tests/kubernetes/checks/example_AllowPrivilegeEscalation/oc-deploymentConfig-FAILED.yml', outOfScope: true, reason: OPENSHIFT },
 
-  {
-    peer: 'polaris',
-    check: 'automountServiceAccountToken',
-    file: 'polaris/test/checks/automountServiceAccountToken/success.serviceaccount.yaml',
-    reason:
-      'Only the ServiceAccount in the same file disables automounting. Kubeward reads the pod spec alone, as Pod Security Admission does: the ServiceAccount can be changed or replaced apart from the workload, so the workload is asked to opt out itself.',
-  },
   { peer: 'polaris', check: 'insecureCapabilities', file: 'polaris/test/checks/insecureCapabilities/success.all.yaml', reason: PSA_ALL },
   { peer: 'polaris', check: 'insecureCapabilities', file: 'polaris/test/checks/insecureCapabilities/success.yaml', reason: DROP_ALL },
   { peer: 'polaris', check: 'insecureCapabilities', file: 'polaris/test/checks/insecureCapabilities/success.case.yaml', reason: DROP_ALL },
