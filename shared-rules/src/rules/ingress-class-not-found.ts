@@ -39,6 +39,8 @@ export default defineRule({
     severity: 'warning',
     category: 'ingress-access',
     kinds: ['Ingress'],
+    // Context-dependent, like the other cross-document reference checks: IngressClasses often live in another repository.
+    optIn: true,
     messages: {
       notFound:
         'Ingress "{{name}}" names IngressClass "{{class}}", which is not among the IngressClasses of the workspace ({{classes}}): no controller serves the Ingress, and whichever controller later installs a class of that name takes it over with its own defaults, without the TLS and access settings written for this one. Use one of the workspace\'s classes, or add the IngressClass.',
@@ -93,7 +95,7 @@ spec:
             backend:
               service: { name: shop, port: { number: 80 } }
 `,
-      notes: `IngressClasses usually come with the controller, often from another repository, so the rule needs context and stays silent rather than guess when it is missing:
+      notes: `Opt-in (\`ingress-class-not-found: on\` in \`.kubeward.yaml\`). IngressClasses usually come with the controller, often from another repository, so the rule needs context and stays silent rather than guess when it is missing:
 - while the workspace index is incomplete (the editor has not read every manifest yet);
 - when the workspace has no IngressClass at all (the controller is installed elsewhere);
 - when an IngressClass of the workspace has a Helm-templated name, or the Ingress's class is templated, or the Ingress is a Kustomize patch.
