@@ -102,6 +102,8 @@ export function workspaceTester(rule: Rule, cases: { valid: WorkspaceCase[]; inv
       it(`valid: ${c.name}`, () => {
         const { findings } = analyzeWorkspace(c.files, options(c));
         const found = mine(findings);
+        // A valid case that does not parse would pass without testing anything.
+        expect(Object.values(findings).flat().filter((f) => f.ruleId === 'yaml-syntax').map((f) => f.message), 'the case must parse').toEqual([]);
         expect(found.map(({ file, f }) => `${file} ${position(c.files[file]!, f.start).line}:${position(c.files[file]!, f.start).column} ${f.message}`).join('\n')).toBe('');
       });
     }
