@@ -40,13 +40,17 @@ export interface ScanResult {
 
 const BOM = '\uFEFF';
 
-function readTarget(target: ScanTarget, stdin: (() => string) | undefined): string {
+/** The file's text, and whether decoding it as UTF-8 lost bytes (invalid sequences become U+FFFD). */
+function readTarget(target: ScanTarget, stdin: (() => string) | undefined): { text: string; lossy: boolean } {
   if (target.absolute === '-') {
     if (!stdin) throw new UsageError('no standard input');
-    return stdin();
+    const text = stdin();
+    return { text, lossy: text.includes('\uFFFD') };
   }
   try {
-    return fs.readFileSync(target.absolute, 'utf8');
+    const bytes = fs.readFileSync(target.absolute);
+    const text = bytes.toString('utf8');
+    return { text, lossy: text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes) };
   } catch (error) {
     throw new UsageError(`cannot read ${target.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
@@ -80,17 +84,17 @@ export function scan(options: ScanOptions): ScanResult {
   const targets = collectTargets(options.paths, options.cwd, config.ignore, ignoreBase);
   const patches = new KustomizePatches();
   const analyzers = new Map<ScanTarget, FileAnalyzer>();
-  const texts = new Map<ScanTarget, { text: string; bom: boolean }>();
+  const texts = new Map<ScanTarget, { text: string; bom: boolean; lossy: boolean }>();
   const workspace = new WorkspaceObjects(true);
   const hasWorkspaceRules = RULES.some((r) => r.checkWorkspace);
 
   // Pass 1: every file, per-document rules; summaries feed the workspace index.
   const first = new Map<ScanTarget, ReturnType<FileAnalyzer['analyze']>>();
   for (const target of targets) {
-    let text = readTarget(target, options.stdin);
+    let { text, lossy } = readTarget(target, options.stdin);
     const bom = text.startsWith(BOM);
     if (bom) text = text.slice(1); // editors do not count the BOM as a column
-    texts.set(target, { text, bom });
+    texts.set(target, { text, bom, lossy });
     const analyzer = new FileAnalyzer();
     analyzers.set(target, analyzer);
     const result = analyzer.analyze(text, { rules: RULES, config, file: target.display, partial: patches.isPatch(target.absolute) });
@@ -103,14 +107,15 @@ export function scan(options: ScanOptions): ScanResult {
   let fixesApplied = 0;
   let fixedStdin: string | undefined;
   for (const target of targets) {
-    const { text, bom } = texts.get(target)!;
+    const { text, bom, lossy } = texts.get(target)!;
     const partial = patches.isPatch(target.absolute);
     let result = first.get(target)!;
     if (hasWorkspaceRules && result.summaries.length > 0) {
       result = analyzers.get(target)!.analyze(text, { rules: RULES, config, file: target.display, partial, workspace });
     }
     let finalText = text;
-    if (options.fix && result.findings.some((f) => f.ruleId !== 'yaml-syntax')) {
+    // Writing back text decoded with U+FFFD would destroy the bytes that were not UTF-8.
+    if (options.fix && !lossy && result.findings.some((f) => f.ruleId !== 'yaml-syntax')) {
       const fixer = new FileAnalyzer();
       const fixed = applyFixes(text, (t) => fixer.analyze(t, { rules: RULES, config, file: target.display, partial, workspace, withFixes: true }).findings, {
         applicability: 'safe',

@@ -86,8 +86,15 @@ export function maskTemplates(text: string): TemplateMask | undefined {
   const actionLines: number[] = [];
   const blanks: Array<[number, number]> = [];
   let lastLine = -1;
+  // Line starts found by one forward scan: a backward search per action was
+  // quadratic on a long line of many actions.
+  let lineStart = 0;
+  let nextBreak = masked.indexOf('\n');
   for (const [start] of regions) {
-    const lineStart = Math.max(masked.lastIndexOf('\n', start - 1) + 1, 0);
+    while (nextBreak !== -1 && nextBreak < start) {
+      lineStart = nextBreak + 1;
+      nextBreak = masked.indexOf('\n', lineStart);
+    }
     if (lineStart <= lastLine) continue;
     lastLine = lineStart;
     let lineEnd = masked.indexOf('\n', start);
