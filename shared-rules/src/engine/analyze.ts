@@ -12,6 +12,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, YAMLParseEr
 import { applyEdits, shiftFix, type Applicability, type Fix } from '../fix/edit';
 import { EditBuilder, NoFix, type FixSource } from '../fix/edit-builder';
 import { DEFAULT_STYLE, detectStyle, type SourceStyle } from '../fix/emit';
+import { MAX_NESTING, nestsDeeperThan } from '../source/depth';
 import { hasActionLineIn, maskTemplates, overlapsRegion, SENTINEL } from '../source/helm';
 import { objectsOf, podMetadataOf, type K8sObject } from '../source/k8s';
 import { YNode, type NodeHost } from '../source/nav';
@@ -163,9 +164,29 @@ function looksLikeManifest(text: string): boolean {
   return /^apiVersion[ \t]*:/m.test(text) && /^kind[ \t]*:/m.test(text);
 }
 
+/** A document nested too deeply to parse safely: one informational finding on its first line, when it looks like a manifest. */
+function skipTooDeep(input: ChunkInput, result: ChunkAnalysis, start: number, end: number): void {
+  const { plan } = input;
+  if (!looksLikeManifest(input.parse.slice(start, end)) || !plan.active.has('analysis-skipped')) return;
+  result.kubernetes = true;
+  const lineEnd = input.parse.indexOf('\n', start);
+  result.findings.push({
+    ruleId: 'analysis-skipped',
+    severity: plan.severity.get('analysis-skipped') ?? 'info',
+    message: `Kubeward skipped this document: it is nested too deeply to analyse (more than ${MAX_NESTING} levels; real manifests nest a few dozen). Nothing in it was checked.`,
+    start,
+    end: Math.max(start + 1, Math.min(lineEnd === -1 ? end : lineEnd, start + 200, end)),
+  });
+}
+
 function analyzeChunk(input: ChunkInput): ChunkAnalysis {
   const result: ChunkAnalysis = { findings: [], summaries: [], annotations: [], kubernetes: false, ruleErrors: [] };
   const { plan } = input;
+  // Not parsed at all: at the parser's stack limit V8 can abort the process (see source/depth.ts).
+  if (nestsDeeperThan(input.parse)) {
+    skipTooDeep(input, result, 0, input.parse.length);
+    return result;
+  }
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(input.parse, PARSE_OPTIONS) as unknown as Document.Parsed[];
@@ -187,18 +208,7 @@ function analyzeChunk(input: ChunkInput): ChunkAnalysis {
     // yaml contains the stack overflow of absurd nesting as RESOURCE_EXHAUSTION:
     // the tree is cut short, so the document is skipped, not called broken.
     if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
-      const [ds, , de] = doc.range;
-      if (looksLikeManifest(input.parse.slice(ds, de)) && plan.active.has('analysis-skipped')) {
-        result.kubernetes = true;
-        const lineEnd = input.parse.indexOf('\n', ds);
-        result.findings.push({
-          ruleId: 'analysis-skipped',
-          severity: plan.severity.get('analysis-skipped') ?? 'info',
-          message: 'Kubeward skipped this document: it is nested too deeply to analyse (the YAML parser ran out of stack). Nothing in it was checked; Kubernetes would reject it too.',
-          start: ds,
-          end: Math.max(ds + 1, Math.min(lineEnd === -1 ? de : lineEnd, ds + 200, de)),
-        });
-      }
+      skipTooDeep(input, result, doc.range[0], doc.range[2]);
       continue;
     }
     doc.errors.push(...duplicateKeyErrors(doc));
@@ -241,6 +251,7 @@ function analyzeChunk(input: ChunkInput): ChunkAnalysis {
 /** Objects of one document's text, for fixes that edit other documents. */
 function objectsOfText(parse: string, regions: Array<[number, number]>): K8sObject[] {
   const out: K8sObject[] = [];
+  if (nestsDeeperThan(parse)) return out;
   try {
     for (const doc of parseAllDocuments(parse, PARSE_OPTIONS) as unknown as Document.Parsed[]) {
       if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) continue;
@@ -253,8 +264,9 @@ function objectsOfText(parse: string, regions: Array<[number, number]>): K8sObje
 }
 
 /**
- * DUPLICATE_KEY errors as yaml's `uniqueKeys` reports them (a later scalar
- * key equal to an earlier one of the same map), found with one Set per map.
+ * DUPLICATE_KEY errors as yaml's `uniqueKeys` finds them (a later scalar
+ * key equal to an earlier one of the same map), found with one Set per map
+ * and placed on the whole repeated key.
  * An explicit stack: documents can nest deeper than the call stack allows.
  */
 function duplicateKeyErrors(doc: Document.Parsed): YAMLParseError[] {
@@ -267,7 +279,7 @@ function duplicateKeyErrors(doc: Document.Parsed): YAMLParseError[] {
       for (const pair of node.items) {
         const key = pair.key;
         if (isScalar(key) && typeof key.value !== 'symbol') {
-          if (seen.has(key.value) && key.range) out.push(new YAMLParseError([key.range[0], key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          if (seen.has(key.value) && key.range) out.push(new YAMLParseError([key.range[0], key.range[1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
           seen.add(key.value);
         }
         if (key && !isScalar(key) && !isAlias(key)) stack.push(key);

@@ -3,6 +3,7 @@
  * that both the CLI and the language server hand to the engine.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { MAX_NESTING, nestsDeeperThan } from '../source/depth';
 import { matchGlob } from './glob';
 import type { Finding, Profile, RuleSetting, Severity } from './types';
 
@@ -129,6 +130,10 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
     findings.push({ ruleId: 'config-invalid', severity, message, start: r[0], end: Math.max(r[1], r[0]) });
   };
   const config: KubewardConfig = {};
+  if (nestsDeeperThan(text)) {
+    problem(undefined, `.kubeward.yaml is nested more than ${MAX_NESTING} levels deep, too deep to read safely; the defaults apply.`);
+    return { config: {}, findings };
+  }
   let doc;
   try {
     doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });

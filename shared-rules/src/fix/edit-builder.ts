@@ -86,7 +86,10 @@ export class EditBuilder {
   }
 
   columnOf(offset: number): number {
-    return offset - this.lineStartOf(offset);
+    const lineStart = this.lineStartOf(offset);
+    // A byte order mark opens the first line but takes no column: YAML indentation starts after it.
+    const bom = lineStart === 0 && offset > 0 && this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    return offset - lineStart - bom;
   }
 
   /** Offset just after the last non-white character before `offset`. */
