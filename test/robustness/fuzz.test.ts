@@ -190,6 +190,11 @@ function checkCase(text: string): void {
   expect(all.passes, 'fix-all stays within the pass limit').toBeLessThanOrEqual(MAX_FIX_PASSES);
   expect(leftover.map((s) => s.finding.ruleId), `fix-all converges\n--- after ${all.passes} passes ---\n${all.text}`).toEqual([]);
   if (parsedBefore) expect(yamlErrorCount(all.text), 'fix-all keeps the file parseable').toBe(0);
+  // Every fix a person could accept, one pass after another (unsafe included), converges too.
+  const everything = applyFixes(text, (t) => analyzer.analyze(t, { rules: RULES, config: CONFIG, withFixes: true }).findings, { applicability: 'unsafe' });
+  const rest = selectFixes(analyzer.analyze(everything.text, { rules: RULES, config: CONFIG, withFixes: true }).findings, { applicability: 'unsafe' });
+  expect(rest.map((s) => s.finding.ruleId), `accepting every fix converges\n--- after ${everything.passes} passes ---\n${everything.text}`).toEqual([]);
+  if (parsedBefore) expect(yamlErrorCount(everything.text), 'accepting every fix keeps the file parseable').toBe(0);
   stats.worstMs = Math.max(stats.worstMs, performance.now() - started);
 }
 
