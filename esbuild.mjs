@@ -25,6 +25,7 @@ const entries = [
   { in: 'client/src/client.ts', out: 'dist/language-client.js', external: ['vscode'] },
   { in: 'scripts/gen-docs.ts', out: 'dist/tools/gen-docs.js' },
   { in: 'scripts/gen-peer-agreement.ts', out: 'dist/tools/gen-peer-agreement.js' },
+  { in: 'bench/run.ts', out: 'dist/tools/bench.js', external: ['yaml-language-server'] },
 ].filter((e) => fs.existsSync(e.in));
 
 await Promise.all(

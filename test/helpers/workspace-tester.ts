@@ -70,7 +70,8 @@ function tally(findings: Record<string, Finding[]>): Map<string, number> {
 export function withRuleOn(rule: Rule, config: KubewardConfig | undefined): KubewardConfig | undefined {
   if (!rule.meta.optIn) return config;
   if (config?.rules && rule.meta.id in config.rules) return config;
-  return { ...config, rules: { ...config?.rules, [rule.meta.id]: rule.meta.severity } };
+  // `on`: the rule runs with its own severities (a severity would flatten its variants).
+  return { ...config, rules: { ...config?.rules, [rule.meta.id]: 'on' } };
 }
 
 export function workspaceTester(rule: Rule, cases: { valid: WorkspaceCase[]; invalid: WorkspaceInvalid[] }): void {

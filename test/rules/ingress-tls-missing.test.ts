@@ -283,10 +283,10 @@ ruleTester(rule, {
         kind: Ingress
         metadata: { name: shop }
         spec:
-          tls:
+          tls: # TODO
             - hosts:
                 - shop.example.com
-              secretName: shop-tls # TODO
+              secretName: shop-tls
           rules:
             - host: shop.example.com
         ---

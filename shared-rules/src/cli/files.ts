@@ -36,11 +36,15 @@ function walk(dir: string, displayBase: string, out: ScanTarget[], rootDir: stri
       walk(full, displayBase, out, rootDir, ignore, ignoreBase);
     } else if ((entry.isFile() || entry.isSymbolicLink()) && isManifestName(entry.name)) {
       if (entry.isSymbolicLink()) {
+        let stat: fs.Stats;
         try {
-          if (!fs.statSync(full).isFile()) continue;
-        } catch {
-          continue;
+          stat = fs.statSync(full);
+        } catch (error) {
+          // A manifest that cannot be read must not pass the scan unseen.
+          const code = (error as NodeJS.ErrnoException).code;
+          throw new UsageError(`cannot read ${full}: ${code === 'ENOENT' ? 'broken symbolic link' : code === 'ELOOP' ? 'symbolic link loop' : (code ?? String(error))}`);
         }
+        if (!stat.isFile()) continue;
       }
       out.push({ absolute: full, display: path.join(displayBase, path.relative(rootDir, full)).split(path.sep).join('/') });
     }
@@ -76,7 +80,7 @@ export function collectTargets(args: readonly string[], cwd: string, ignore: rea
   }
   // The same file named twice is scanned once.
   const seen = new Set<string>();
-  return out.filter((t) => t.absolute === '-' || (!seen.has(t.absolute) && (seen.add(t.absolute), true)));
+  return out.filter((t) => !seen.has(t.absolute) && (seen.add(t.absolute), true));
 }
 
 function expandGlob(pattern: string, cwd: string, ignore: readonly string[], ignoreBase: string): ScanTarget[] {

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   applyFixes,
   FileAnalyzer,
@@ -40,20 +41,22 @@ export interface ScanResult {
 
 const BOM = '\uFEFF';
 
-/** The file's text, and whether decoding it as UTF-8 lost bytes (invalid sequences become U+FFFD). */
-function readTarget(target: ScanTarget, stdin: (() => string) | undefined): { text: string; lossy: boolean } {
+/** The file's text, and whether it is valid UTF-8 (only then may --fix write it back). */
+function readTarget(target: ScanTarget, stdin: (() => string) | undefined): { text: string; utf8: boolean } {
   if (target.absolute === '-') {
     if (!stdin) throw new UsageError('no standard input');
     const text = stdin();
-    return { text, lossy: text.includes('\uFFFD') };
+    return { text, utf8: !text.includes('\uFFFD') };
   }
+  let bytes: Buffer;
   try {
-    const bytes = fs.readFileSync(target.absolute);
-    const text = bytes.toString('utf8');
-    return { text, lossy: text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(bytes) };
+    bytes = fs.readFileSync(target.absolute);
   } catch (error) {
     throw new UsageError(`cannot read ${target.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+  const text = bytes.toString('utf8');
+  // Invalid bytes decode to U+FFFD; writing them back would destroy them.
+  return { text, utf8: !text.includes('\uFFFD') || Buffer.from(text, 'utf8').equals(bytes) };
 }
 
 export function loadConfig(options: ScanOptions): { config: ResolvedConfig; configFile?: string; configReport?: FileReport; raw: KubewardConfig } {
@@ -74,8 +77,24 @@ export function loadConfig(options: ScanOptions): { config: ResolvedConfig; conf
   }
   const parsed = parseConfigFile(text, RULE_IDS);
   const display = path.relative(options.cwd, configFile).split(path.sep).join('/') || configFile;
-  const configReport = parsed.findings.length > 0 ? { file: display, text, lines: new LineIndex(text), findings: parsed.findings } : undefined;
+  const configReport = parsed.findings.length > 0 ? { file: display, location: locationOf(configFile, options.cwd), text, lines: new LineIndex(text), findings: parsed.findings } : undefined;
   return { config: resolveConfig(parsed.config), configFile, configReport, raw: parsed.config };
+}
+
+/** Where a file is, for SARIF: relative to the working folder when under it. */
+function locationOf(absolute: string, cwd: string): FileReport['location'] {
+  if (absolute === '-') return undefined;
+  const relative = path.relative(cwd, absolute);
+  if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return { uri: relative.split(path.sep).join('/'), relative: true };
+  return { uri: pathToFileURL(absolute).href, relative: false };
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export function scan(options: ScanOptions): ScanResult {
@@ -84,17 +103,20 @@ export function scan(options: ScanOptions): ScanResult {
   const targets = collectTargets(options.paths, options.cwd, config.ignore, ignoreBase);
   const patches = new KustomizePatches();
   const analyzers = new Map<ScanTarget, FileAnalyzer>();
-  const texts = new Map<ScanTarget, { text: string; bom: boolean; lossy: boolean }>();
-  const workspace = new WorkspaceObjects(true);
+  const texts = new Map<ScanTarget, { text: string; bom: boolean; utf8: boolean }>();
+  // Cross-document rules see "every manifest" only when whole folders are
+  // scanned; a list of files (or stdin) may leave the referenced objects out.
+  const workspace = new WorkspaceObjects(options.paths.length > 0 && options.paths.every((p) => p !== '-' && isDirectory(path.resolve(options.cwd, p))));
   const hasWorkspaceRules = RULES.some((r) => r.checkWorkspace);
 
   // Pass 1: every file, per-document rules; summaries feed the workspace index.
   const first = new Map<ScanTarget, ReturnType<FileAnalyzer['analyze']>>();
   for (const target of targets) {
-    let { text, lossy } = readTarget(target, options.stdin);
+    const read = readTarget(target, options.stdin);
+    let text = read.text;
     const bom = text.startsWith(BOM);
     if (bom) text = text.slice(1); // editors do not count the BOM as a column
-    texts.set(target, { text, bom, lossy });
+    texts.set(target, { text, bom, utf8: read.utf8 });
     const analyzer = new FileAnalyzer();
     analyzers.set(target, analyzer);
     const result = analyzer.analyze(text, { rules: RULES, config, file: target.display, partial: patches.isPatch(target.absolute) });
@@ -107,15 +129,14 @@ export function scan(options: ScanOptions): ScanResult {
   let fixesApplied = 0;
   let fixedStdin: string | undefined;
   for (const target of targets) {
-    const { text, bom, lossy } = texts.get(target)!;
+    const { text, bom, utf8 } = texts.get(target)!;
     const partial = patches.isPatch(target.absolute);
     let result = first.get(target)!;
     if (hasWorkspaceRules && result.summaries.length > 0) {
       result = analyzers.get(target)!.analyze(text, { rules: RULES, config, file: target.display, partial, workspace });
     }
     let finalText = text;
-    // Writing back text decoded with U+FFFD would destroy the bytes that were not UTF-8.
-    if (options.fix && !lossy && result.findings.some((f) => f.ruleId !== 'yaml-syntax')) {
+    if (options.fix && utf8 && result.findings.some((f) => f.ruleId !== 'yaml-syntax')) {
       const fixer = new FileAnalyzer();
       const fixed = applyFixes(text, (t) => fixer.analyze(t, { rules: RULES, config, file: target.display, partial, workspace, withFixes: true }).findings, {
         applicability: 'safe',
@@ -134,7 +155,9 @@ export function scan(options: ScanOptions): ScanResult {
         result = new FileAnalyzer().analyze(finalText, { rules: RULES, config, file: target.display, partial, workspace });
       }
     }
-    reports.push({ file: target.display, text: finalText, lines: result.lines, findings: result.findings });
+    // With --fix, standard input always comes back on standard output, fixed or not.
+    if (options.fix && target.absolute === '-' && fixedStdin === undefined) fixedStdin = (bom ? BOM : '') + finalText;
+    reports.push({ file: target.display, location: locationOf(target.absolute, options.cwd), text: finalText, lines: result.lines, findings: result.findings });
   }
   if (configReport) reports.unshift(configReport);
   return { reports, fileCount: targets.length, fixedStdin, fixesApplied, configFile };

@@ -5,6 +5,7 @@
  * - annotation `ignore.kubeward.io/<rule>: "<reason>"` on a resource or its pod template
  * A suppression that matches nothing is reported as `unused-suppression`.
  */
+import type { Edit } from '../fix/edit';
 import type { LineIndex } from '../text/line-index';
 import { matchGlob } from './glob';
 import type { Finding } from './types';
@@ -15,6 +16,8 @@ export interface CommentDirective {
   type: 'disable-next-line' | 'disable' | 'enable';
   /** Rule ids; empty means every rule. */
   rules: string[];
+  /** File offsets of each rule id in the comment (parallel to `rules`). */
+  ruleRanges?: Array<[number, number]>;
   line: number;
   /** Offsets of the comment text. */
   start: number;
@@ -29,6 +32,8 @@ export interface AnnotationSuppression {
   /** The annotation key (file offsets). */
   start: number;
   end: number;
+  /** Edits that remove the annotation (file offsets); absent when it cannot be removed safely. */
+  removal?: Edit[];
 }
 
 /**
@@ -38,7 +43,13 @@ export interface AnnotationSuppression {
  */
 export const MAX_DIRECTIVES = 1000;
 
-const DIRECTIVE = /(^|[ \t])#[ \t]*kubeward-(disable-next-line|disable|enable)\b([^\r\n]*)/;
+/** An unused suppression, with the edits that remove exactly it. */
+export interface UnusedSuppression extends Finding {
+  removal?: Edit[];
+}
+
+// The directive name ends at white space or the line end: `kubeward-disable-line` (a typo) is no `disable`.
+const DIRECTIVE = /(^|[ \t])#[ \t]*kubeward-(disable-next-line|disable|enable)(?=[ \t\r\n]|$)([^\r\n]*)/;
 
 export function parseDirectives(text: string, lines: LineIndex): CommentDirective[] {
   const out: CommentDirective[] = [];
@@ -50,12 +61,16 @@ export function parseDirectives(text: string, lines: LineIndex): CommentDirectiv
     const m = DIRECTIVE.exec(lineText);
     if (m) {
       const body = (m[3] ?? '').split(/\s--\s|\s--$/)[0] ?? '';
-      const rules = body
-        .split(/[\s,]+/)
-        .map((r) => r.trim())
-        .filter((r) => /^[a-z0-9*][a-z0-9*-]*$/.test(r));
       const hash = lineStart + m.index + m[1]!.length;
-      out.push({ type: m[2] as CommentDirective['type'], rules, line, start: hash, end: lineStart + lineText.trimEnd().length });
+      const bodyStart = lineStart + m.index + m[0].length - (m[3] ?? '').length;
+      const rules: string[] = [];
+      const ruleRanges: Array<[number, number]> = [];
+      for (const token of body.matchAll(/[^\s,]+/g)) {
+        if (!/^[a-z0-9*][a-z0-9*-]*$/.test(token[0])) continue;
+        rules.push(token[0]);
+        ruleRanges.push([bodyStart + token.index!, bodyStart + token.index! + token[0].length]);
+      }
+      out.push({ type: m[2] as CommentDirective['type'], rules, ruleRanges, line, start: hash, end: lineStart + lineText.trimEnd().length });
     }
     const next = lines.lineEnd(line) + 1;
     at = text.indexOf('kubeward-', Math.max(next, at + 1));
@@ -71,8 +86,8 @@ function covers(rules: readonly string[], ruleId: string): boolean {
 
 export interface SuppressionResult {
   kept: Finding[];
-  /** `unused-suppression` findings (before severity settings). */
-  unused: Finding[];
+  /** `unused-suppression` findings (before severity settings), each with the edits that remove it. */
+  unused: UnusedSuppression[];
 }
 
 /**
@@ -84,7 +99,17 @@ export function applySuppressions(
   directives: readonly CommentDirective[],
   annotations: readonly AnnotationSuppression[],
   lines: LineIndex,
-  options: { reportUnused: boolean; knownRuleIds: ReadonlySet<string>; unsuppressible: ReadonlySet<string> },
+  options: {
+    reportUnused: boolean;
+    knownRuleIds: ReadonlySet<string>;
+    unsuppressible: ReadonlySet<string>;
+    /**
+     * Rules whose findings this analysis could not decide (cross-document
+     * rules without a complete workspace): a suppression naming them is
+     * never reported as unused.
+     */
+    undecided?: ReadonlySet<string>;
+  },
 ): SuppressionResult {
   if (directives.length === 0 && annotations.length === 0) return { kept: [...findings], unused: [] };
   const nextLine = new Map<number, Array<{ directive: CommentDirective; used: Set<string> }>>();
@@ -157,32 +182,68 @@ export function applySuppressions(
     if (!suppressed) kept.push(finding);
   }
 
-  const unused: Finding[] = [];
+  const unused: UnusedSuppression[] = [];
   if (options.reportUnused) {
-    const report = (start: number, end: number, message: string) =>
-      unused.push({ ruleId: 'unused-suppression', severity: 'hint', message, start, end });
+    const text = lines.text;
+    const report = (start: number, end: number, message: string, removal: Edit[] | undefined) => {
+      const finding: UnusedSuppression = { ruleId: 'unused-suppression', severity: 'hint', message, start, end };
+      if (removal) finding.removal = removal;
+      unused.push(finding);
+    };
+    const undecided = options.undecided ?? new Set<string>();
+    // A suppression of a rule that did not get to decide here may be needed after all.
+    const maybeNeeded = (rule: string) => undecided.has(rule) || (rule.includes('*') && [...undecided].some((u) => covers([rule], u)));
     const check = (directive: CommentDirective, used: Set<string>, label: string) => {
       if (directive.rules.length === 0) {
-        if (used.size === 0) report(directive.start, directive.end, `This ${label} suppresses nothing: no finding is reported here. Remove it so it cannot hide a future problem.`);
+        if (used.size === 0 && undecided.size === 0) report(directive.start, directive.end, `This ${label} suppresses nothing: no finding is reported here. Remove it so it cannot hide a future problem.`, removeComment(text, lines, directive));
         return;
       }
-      for (const rule of directive.rules) {
+      const isUnused = (rule: string) => (maybeNeeded(rule) ? false : !options.knownRuleIds.has(rule) && !rule.includes('*') ? true : ![...used].some((u) => covers([rule], u)));
+      const allUnused = directive.rules.every(isUnused);
+      directive.rules.forEach((rule, i) => {
+        if (!isUnused(rule)) return;
+        const removal = allUnused ? removeComment(text, lines, directive) : removeRuleId(directive, i);
         if (!options.knownRuleIds.has(rule) && !rule.includes('*')) {
-          report(directive.start, directive.end, `Unknown rule "${rule}" in ${label}; run \`kubeward scan --list-rules\` for the ids.`);
-        } else if (![...used].some((u) => covers([rule], u))) {
-          report(directive.start, directive.end, `"${rule}" is suppressed here but reports nothing: remove it from this ${label} so it cannot hide a future problem.`);
+          report(directive.start, directive.end, `Unknown rule "${rule}" in ${label}; run \`kubeward scan --list-rules\` for the ids.`, removal);
+        } else {
+          report(directive.start, directive.end, `"${rule}" is suppressed here but reports nothing: remove it from this ${label} so it cannot hide a future problem.`, removal);
         }
-      }
+      });
     };
     for (const entry of nextLineEntries) check(entry.directive, entry.used, 'kubeward-disable-next-line comment');
     for (const block of blocks) check(block.directive, block.used, 'kubeward-disable comment');
+    const seen = new Set<string>();
     for (const a of annotations) {
-      if (usedAnnotations.has(a)) continue;
+      if (usedAnnotations.has(a) || undecided.has(a.ruleId)) continue;
+      if (seen.has(`${a.start}:${a.end}`)) continue;
+      seen.add(`${a.start}:${a.end}`);
       const message = options.knownRuleIds.has(a.ruleId)
         ? `The annotation ${ANNOTATION_PREFIX}${a.ruleId} suppresses nothing on this resource: remove it so it cannot hide a future problem.`
         : `Unknown rule "${a.ruleId}" in annotation ${ANNOTATION_PREFIX}${a.ruleId}; run \`kubeward scan --list-rules\` for the ids.`;
-      report(a.start, a.end, message);
+      report(a.start, a.end, message, a.removal);
     }
   }
   return { kept, unused };
+}
+
+/** Removes a whole directive comment: its line when alone on it, else the comment and the space before it. */
+function removeComment(text: string, lines: LineIndex, directive: CommentDirective): Edit[] {
+  const line = directive.line;
+  const lineStart = lines.lineStart(line);
+  if (/^\s*$/.test(text.slice(lineStart, directive.start))) {
+    const next = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : lines.lineEnd(line);
+    return [{ start: lineStart, end: next, text: '' }];
+  }
+  let start = directive.start;
+  while (start > lineStart && /[ \t]/.test(text[start - 1]!)) start--;
+  return [{ start, end: lines.lineEnd(line), text: '' }];
+}
+
+/** Removes the i-th rule id of a directive that names others still in use, with its separator. */
+function removeRuleId(directive: CommentDirective, i: number): Edit[] | undefined {
+  const ranges = directive.ruleRanges;
+  if (!ranges || ranges.length !== directive.rules.length || ranges.length < 2) return undefined;
+  const [start, end] = ranges[i]!;
+  if (i < ranges.length - 1) return [{ start, end: ranges[i + 1]![0], text: '' }];
+  return [{ start: ranges[i - 1]![1], end, text: '' }];
 }

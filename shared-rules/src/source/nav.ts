@@ -249,7 +249,7 @@ export class YNode {
 
   /** True when the map has this key written (even with a null value). */
   has(key: string): boolean {
-    return this.entries().some(([k]) => k === key);
+    return this.get(key) !== undefined;
   }
 
   /** The value under `key`; a present key with no value gives a null scalar view. */
