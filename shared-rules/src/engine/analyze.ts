@@ -8,10 +8,11 @@
  * hold findings and small summaries, never ASTs, so memory stays a small
  * multiple of the text.
  */
-import { isScalar, parseAllDocuments, visit, type Document, type Scalar } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, YAMLParseError, type Document } from 'yaml';
 import { applyEdits, shiftEdits, shiftFix, type Applicability, type Fix } from '../fix/edit';
 import { EditBuilder, NoFix, type FixSource } from '../fix/edit-builder';
 import { DEFAULT_STYLE, detectStyle, type SourceStyle } from '../fix/emit';
+import { MAX_NESTING, nestsDeeperThan } from '../source/depth';
 import { hasActionLineIn, maskTemplates, overlapsRegion, SENTINEL } from '../source/helm';
 import { objectsOf, podMetadataOf, type K8sObject } from '../source/k8s';
 import { YNode, type NodeHost } from '../source/nav';
@@ -72,7 +73,9 @@ const PARSE_OPTIONS = {
   merge: true,
   prettyErrors: false,
   keepSourceTokens: false,
-  uniqueKeys: true,
+  // yaml's own duplicate check compares each key with every earlier one
+  // (20,000 keys: 14 s); duplicateKeyErrors does it in linear time.
+  uniqueKeys: false,
   strict: false,
 };
 
@@ -180,6 +183,11 @@ function analyzeChunk(input: ChunkInput): ChunkAnalysis {
   const result: ChunkAnalysis = { findings: [], summaries: [], annotations: [], kubernetes: false, ruleErrors: [] };
   const { plan } = input;
   let docs: Document.Parsed[];
+  // Not parsed at all: at the parser's stack limit V8 can abort the process (see source/depth.ts).
+  if (nestsDeeperThan(input.parse)) {
+    skipChunk(input, result, input.parse, `nested too deeply: more than ${MAX_NESTING} levels, where real manifests nest a few dozen`);
+    return result;
+  }
   try {
     docs = parseAllDocuments(input.parse, PARSE_OPTIONS) as unknown as Document.Parsed[];
   } catch (error) {
@@ -203,6 +211,7 @@ function analyzeChunk(input: ChunkInput): ChunkAnalysis {
       skipChunk(input, result, input.parse.slice(ds, de), 'nesting too deep');
       continue;
     }
+    doc.errors.push(...duplicateKeyErrors(doc));
     const duplicates = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
     const fatal = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
     if (doc.errors.length > 0) {
@@ -216,9 +225,9 @@ function analyzeChunk(input: ChunkInput): ChunkAnalysis {
           if (first) result.findings.push(syntaxFinding(first.pos, `YAML syntax error: ${cleanMessage(first.message)}. Kubernetes cannot read this document, and Kubeward checks nothing in it until it parses.`, plan.severity.get('yaml-syntax') ?? 'error', input.parse.length));
           // Duplicate keys parse (the last one wins), so each is reported and the document still analysed.
           for (const d of duplicates) {
-            const keyNode = keyNodeAt(doc, d.pos[0]);
-            const key = keyNode ? String(keyNode.value) : input.parse.slice(d.pos[0], d.pos[1]).split(/[:\n]/)[0]!.trim();
-            result.findings.push(syntaxFinding(keyNode?.range ? [keyNode.range[0], keyNode.range[1]] : d.pos, `Duplicate key${key ? ` "${key}"` : ''}: Kubernetes keeps only the last value and silently drops the other, so what you read here is not what runs. Remove one of them.`, 'warning', input.parse.length));
+            // duplicateKeyErrors places each on the whole repeated key.
+            const key = input.parse.slice(d.pos[0], d.pos[1]).split(/[:\n]/)[0]!.trim();
+            result.findings.push(syntaxFinding(d.pos, `Duplicate key${key ? ` "${key}"` : ''}: Kubernetes keeps only the last value and silently drops the other, so what you read here is not what runs. Remove one of them.`, 'warning', input.parse.length));
           }
         }
       }
@@ -234,6 +243,7 @@ function analyzeChunk(input: ChunkInput): ChunkAnalysis {
 /** Objects of one document's text, for fixes that edit other documents. */
 function objectsOfText(parse: string, regions: Array<[number, number]>): K8sObject[] {
   const out: K8sObject[] = [];
+  if (nestsDeeperThan(parse)) return out;
   try {
     for (const doc of parseAllDocuments(parse, PARSE_OPTIONS) as unknown as Document.Parsed[]) {
       if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) continue;
@@ -245,19 +255,34 @@ function objectsOfText(parse: string, regions: Array<[number, number]>): K8sObje
   return out;
 }
 
-/** The scalar key that starts at `offset` (where yaml reports a duplicate). */
-function keyNodeAt(doc: Document.Parsed, offset: number): Scalar | undefined {
-  let found: Scalar | undefined;
-  visit(doc, {
-    Pair(_key, pair) {
-      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
-        found = pair.key;
-        return visit.BREAK;
+/**
+ * DUPLICATE_KEY errors as yaml's `uniqueKeys` finds them (a later scalar
+ * key equal to an earlier one of the same map), found with one Set per map
+ * and placed on the whole repeated key: yaml's check, and a search for the
+ * key of each duplicate, were both quadratic.
+ * An explicit stack: documents can nest deeper than the call stack allows.
+ */
+function duplicateKeyErrors(doc: Document.Parsed): YAMLParseError[] {
+  const out: YAMLParseError[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key) && typeof key.value !== 'symbol') {
+          if (seen.has(key.value) && key.range) out.push(new YAMLParseError([key.range[0], key.range[1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          seen.add(key.value);
+        }
+        if (key && !isScalar(key) && !isAlias(key)) stack.push(key);
+        stack.push(pair.value);
       }
-      return undefined;
-    },
-  });
-  return found;
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(isPair(item) ? item.value : item);
+    }
+  }
+  return out.sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
 function cleanMessage(message: string): string {

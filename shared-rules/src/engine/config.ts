@@ -3,6 +3,7 @@
  * that both the CLI and the language server hand to the engine.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { MAX_NESTING, nestsDeeperThan } from '../source/depth';
 import { matchGlob } from './glob';
 import type { Finding, Profile, RuleSetting, Severity } from './types';
 
@@ -137,6 +138,10 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
   // A value with no text (`profile:`) is flagged at its key.
   const at = (value: Node | null | undefined, key: Node): Node => (value?.range && value.range[1] > value.range[0] ? value : key);
   const config: KubewardConfig = {};
+  if (nestsDeeperThan(text)) {
+    problem(undefined, `.kubeward.yaml is nested more than ${MAX_NESTING} levels deep, too deep to read safely; the defaults apply.`);
+    return { config: {}, findings };
+  }
   let doc;
   try {
     doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });

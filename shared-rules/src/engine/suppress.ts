@@ -7,6 +7,7 @@
  */
 import type { Edit } from '../fix/edit';
 import type { LineIndex } from '../text/line-index';
+import { matchGlob } from './glob';
 import type { Finding } from './types';
 
 export const ANNOTATION_PREFIX = 'ignore.kubeward.io/';
@@ -35,6 +36,13 @@ export interface AnnotationSuppression {
   removal?: Edit[];
 }
 
+/**
+ * Comment directives read per file; more are ignored. Each directive is
+ * checked against every finding, so a file of 100,000 comments would cost
+ * minutes; no real file has a thousand.
+ */
+export const MAX_DIRECTIVES = 1000;
+
 /** An unused suppression, with the edits that remove exactly it. */
 export interface UnusedSuppression extends Finding {
   removal?: Edit[];
@@ -46,7 +54,7 @@ const DIRECTIVE = /(^|[ \t])#[ \t]*kubeward-(disable-next-line|disable|enable)(?
 export function parseDirectives(text: string, lines: LineIndex): CommentDirective[] {
   const out: CommentDirective[] = [];
   let at = text.indexOf('kubeward-');
-  while (at !== -1) {
+  while (at !== -1 && out.length < MAX_DIRECTIVES) {
     const line = lines.positionAt(at).line;
     const lineStart = lines.lineStart(line);
     const lineText = text.slice(lineStart, lines.lineEnd(line));
@@ -72,7 +80,8 @@ export function parseDirectives(text: string, lines: LineIndex): CommentDirectiv
 
 function covers(rules: readonly string[], ruleId: string): boolean {
   if (rules.length === 0) return true;
-  return rules.some((r) => r === ruleId || (r.includes('*') && new RegExp(`^${r.replace(/[-]/g, '\\-').replace(/\*/g, '.*')}$`).test(ruleId)));
+  // matchGlob runs in linear time: a RegExp of `.*` runs backtracks exponentially.
+  return rules.some((r) => r === ruleId || (r.includes('*') && matchGlob(r, ruleId)));
 }
 
 export interface SuppressionResult {
@@ -108,11 +117,20 @@ export function applySuppressions(
   const open: Array<{ directive: CommentDirective; fromLine: number; used: Set<string> }> = [];
   const nextLineEntries: Array<{ directive: CommentDirective; used: Set<string> }> = [];
 
+  // Lines [scanFrom, scanTarget) are known blank or comments: consecutive
+  // directives share one scan (it was quadratic on a run of comment lines).
+  let scanFrom = -1;
+  let scanTarget = -1;
   for (const directive of directives) {
     if (directive.type === 'disable-next-line') {
       // The next line that is not blank and not another comment.
       let target = directive.line + 1;
-      while (target < lines.lineCount && /^\s*(#.*)?$/.test(lines.lineText(target))) target++;
+      if (target >= scanFrom && target <= scanTarget) target = scanTarget;
+      else {
+        scanFrom = target;
+        while (target < lines.lineCount && /^\s*(#.*)?$/.test(lines.lineText(target))) target++;
+        scanTarget = target;
+      }
       const entry = { directive, used: new Set<string>() };
       nextLineEntries.push(entry);
       const list = nextLine.get(target);
