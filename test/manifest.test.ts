@@ -42,7 +42,7 @@ describe('package.json extension manifest', () => {
     expect(properties['kubeward.profile']!.enum).toEqual([null, 'baseline', 'restricted']);
     expect(properties['kubeward.trace.server']!.enum).toEqual(['off', 'messages', 'verbose']);
     const rules = properties['kubeward.rules']!.additionalProperties as { enum: string[] };
-    expect(rules.enum).toEqual(['off', 'hint', 'info', 'warning', 'error']);
+    expect(rules.enum).toEqual(['off', 'on', 'hint', 'info', 'warning', 'error']);
   });
 
   it('has the three commands in the Kubeward category', () => {
@@ -72,7 +72,8 @@ describe('package.json extension manifest', () => {
     expect(manifest.devDependencies['@vscode/test-electron']).toBe('2.5.2');
     expect(manifest.dependencies['vscode-languageclient']).toBe('11.0.0');
     for (const [name, version] of Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })) {
-      expect(version, name).toMatch(/^\d+\.\d+\.\d+$/);
+      // Exact versions only (a pre-release is exact too): no ranges.
+      expect(version, name).toMatch(/^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$/);
     }
     const install = fs.readFileSync(path.join(root, 'test/e2e/install.sh'), 'utf8');
     expect(install).toMatch(/NODE24_VER=24\.21\.0; CODE_SERVER_VER=4\.139\.1; PW_VER=1\.65\.1/);

@@ -24,7 +24,7 @@ function docsConfig(rule: Rule): KubewardConfig {
   expect(fromDocs?.findings ?? [], `${rule.meta.id}: docs.config must be a valid .kubeward.yaml`).toEqual([]);
   const implied: KubewardConfig = {};
   if (rule.meta.profiles && !rule.meta.profiles.includes(resolveConfig().profile)) implied.profile = rule.meta.profiles[0];
-  if (rule.meta.optIn) implied.rules = { [rule.meta.id]: rule.meta.severity };
+  if (rule.meta.optIn) implied.rules = { [rule.meta.id]: 'on' };
   const docs = fromDocs?.config ?? {};
   return { ...implied, ...docs, rules: { ...implied.rules, ...docs.rules } };
 }

@@ -11,6 +11,7 @@ import { parseAllDocuments } from 'yaml';
 import {
   applyEdits,
   FileAnalyzer,
+  LineIndex,
   resolveConfig,
   RULES,
   selectFixes,
@@ -60,10 +61,16 @@ export interface InvalidCase extends ValidCase {
   allowNewFindings?: string[];
 }
 
+import { withRuleOn } from './helpers/workspace-tester';
+
 const CASE_FILE = 'case.yaml';
 
-function lintWith(code: string, c: ValidCase): Finding[] {
-  const config = resolveConfig(c.config);
+/**
+ * Analyses a case with every rule. A case without `config` runs an opt-in
+ * rule under test turned on; `config: {}` is the plain default (off).
+ */
+function lintWith(code: string, c: ValidCase, rule: Rule): Finding[] {
+  const config = resolveConfig(c.config === undefined ? withRuleOn(rule, undefined) : c.config);
   let workspace: WorkspaceObjects | undefined;
   if (c.workspace) {
     workspace = new WorkspaceObjects(true);
@@ -80,11 +87,10 @@ function lintWith(code: string, c: ValidCase): Finding[] {
   }).findings;
 }
 
+/** 1-based line and column, through the project's one LineIndex. */
 function position(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split(/\r\n|\r|\n/).length;
-  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
-  return { line, column: offset - lastBreak };
+  const p = new LineIndex(text).positionAt(offset);
+  return { line: p.line + 1, column: p.character + 1 };
 }
 
 function describeFindings(code: string, findings: Finding[]): string {
@@ -116,9 +122,10 @@ function tally(findings: Finding[]): Map<string, number> {
   return m;
 }
 
-function assertFixInvariants(ruleId: string, c: InvalidCase, before: Finding[], fixed: string, label: string): void {
+function assertFixInvariants(rule: Rule, c: InvalidCase, before: Finding[], fixed: string, label: string): void {
+  const ruleId = rule.meta.id;
   expect(yamlErrors(fixed), `${label}: fixed text must parse`).toEqual([]);
-  const after = lintWith(fixed, c);
+  const after = lintWith(fixed, c, rule);
   const beforeCount = before.filter((f) => f.ruleId === ruleId).length;
   const afterCount = after.filter((f) => f.ruleId === ruleId).length;
   expect(afterCount, `${label}: the fix must remove its finding\n${describeFindings(fixed, after)}`).toBeLessThan(beforeCount);
@@ -154,14 +161,14 @@ export function ruleTester(rule: Rule, cases: { valid: Array<ValidCase | string>
     cases.valid.forEach((v, i) => {
       const c = typeof v === 'string' ? { code: v } : v;
       it(`valid: ${c.name ?? `#${i + 1}`}`, () => {
-        const findings = lintWith(c.code, c).filter((f) => f.ruleId === id);
+        const findings = lintWith(c.code, c, rule).filter((f) => f.ruleId === id);
         expect(describeFindings(c.code, findings)).toBe('');
       });
     });
 
     cases.invalid.forEach((c, i) => {
       it(`invalid: ${c.name ?? `#${i + 1}`}`, () => {
-        const findings = lintWith(c.code, c);
+        const findings = lintWith(c.code, c, rule);
         const mine = findings.filter((f) => f.ruleId === id);
         expect(mine.length, `findings:\n${describeFindings(c.code, findings)}`).toBe(c.errors.length);
         c.errors.forEach((expected, k) => {
@@ -197,9 +204,9 @@ export function ruleTester(rule: Rule, cases: { valid: Array<ValidCase | string>
           const fixed = applyEdits(c.code, selected.flatMap((s) => s.fix.edits));
           expect(fixed).toBe(c.output);
           if (c.applicability) expect(selected[0]?.fix.applicability).toBe(c.applicability);
-          assertFixInvariants(id, c, findings, fixed, 'preferred fixes');
+          assertFixInvariants(rule, c, findings, fixed, 'preferred fixes');
           // Applying again changes nothing: no finding of this rule is left to fix.
-          const again = lintWith(fixed, c).filter((f) => f.ruleId === id && f.fixes?.length);
+          const again = lintWith(fixed, c, rule).filter((f) => f.ruleId === id && f.fixes?.length);
           expect(again.length, 'applying the fixes twice must change nothing').toBe(0);
         }
         for (const expected of c.fixes ?? []) {
@@ -207,13 +214,13 @@ export function ruleTester(rule: Rule, cases: { valid: Array<ValidCase | string>
           expect(fix, `no fix titled ${String(expected.title)}; offered: ${mine[0]?.fixes?.map((f) => f.title).join(', ')}`).toBeDefined();
           const fixed = applyEdits(c.code, fix!.edits);
           expect(fixed).toBe(expected.output);
-          assertFixInvariants(id, c, findings, fixed, `fix "${fix!.title}"`);
+          assertFixInvariants(rule, c, findings, fixed, `fix "${fix!.title}"`);
         }
         // Every other fix offered must keep the invariants too.
         for (const f of mine) {
           for (const fix of f.fixes ?? []) {
             const fixed = applyEdits(c.code, fix.edits);
-            assertFixInvariants(id, c, findings, fixed, `fix "${fix.title}"`);
+            assertFixInvariants(rule, c, findings, fixed, `fix "${fix.title}"`);
           }
         }
       });

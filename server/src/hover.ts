@@ -5,8 +5,7 @@
  * values are shown to the user only: never logged.
  */
 import { MarkupKind, type CancellationToken, type Hover, type HoverParams, type MarkupContent } from 'vscode-languageserver/node';
-import { LineIndex, objectAt, ruleDocsUrl, type Finding, type Rule } from '../../shared-rules/src/index';
-import { decodeBase64Value } from './base64';
+import { decodeSecretValue, LineIndex, objectAt, ruleDocsUrl, type Finding, type Rule } from '../../shared-rules/src/index';
 import type { ClientFeatures } from './capabilities';
 import { toRange } from './diagnostics';
 import type { Documents } from './documents';
@@ -98,16 +97,18 @@ export class Hovers {
       if (value.templated) return undefined;
       const raw = value.str;
       if (raw === undefined) return undefined;
-      const decoded = decodeBase64Value(raw);
+      // The engine's decoder: strict like the API server, shared with the Secret rules.
+      const decoded = decodeSecretValue(raw);
       const name = located.object.name ?? 'this Secret';
       const warning = 'base64 is an encoding, not encryption: anyone who can read this manifest can read this value. Keep real secrets out of the repository (Sealed Secrets, SOPS, External Secrets).';
       let body: string;
-      if (!decoded.ok) body = markdown ? `**Secret \`${escapeMarkdown(name)}\`, key \`${escapeMarkdown(key)}\`**: ${decoded.reason}.` : `Secret ${name}, key ${key}: ${decoded.reason}.`;
+      const invalid = 'not valid base64: Kubernetes rejects this Secret';
+      if (!decoded) body = markdown ? `**Secret \`${escapeMarkdown(name)}\`, key \`${escapeMarkdown(key)}\`**: ${invalid}.` : `Secret ${name}, key ${key}: ${invalid}.`;
       else {
         const title = markdown
-          ? `**Secret \`${escapeMarkdown(name)}\`, key \`${escapeMarkdown(key)}\`**, decoded (${decoded.bytes} bytes):`
-          : `Secret ${name}, key ${key}, decoded (${decoded.bytes} bytes):`;
-        if (decoded.text === undefined) body = `${title} binary data, not shown.`;
+          ? `**Secret \`${escapeMarkdown(name)}\`, key \`${escapeMarkdown(key)}\`**, decoded (${decoded.byteLength} bytes):`
+          : `Secret ${name}, key ${key}, decoded (${decoded.byteLength} bytes):`;
+        if (decoded.binary) body = `${title} binary data, not shown.`;
         else {
           const shown = decoded.text.length > MAX_SHOWN ? `${decoded.text.slice(0, MAX_SHOWN)}\n… (${decoded.text.length - MAX_SHOWN} more characters)` : decoded.text;
           const f = fence(shown);

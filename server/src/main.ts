@@ -7,10 +7,9 @@
  * Also `--socket=<port>` and `--pipe=<name>`. It makes no network call, starts
  * no process and evaluates nothing from the workspace.
  */
-import { isMainThread, workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { RULES, VERSION } from '../../shared-rules/src/index';
-import { AnalysisHelper, HELPER_THREAD, runAnalysisHelper } from './parallel';
+import { AnalysisHelper, isAnalysisHelper, runAnalysisHelper } from './parallel';
 import { startServer } from './server';
 import { TEST_RULES_VARIABLE, testRules } from './testRules';
 
@@ -40,5 +39,5 @@ export function main(argv: readonly string[] = process.argv.slice(2)): void {
   startServer(connection, { extraRules: testRules(process.env[TEST_RULES_VARIABLE]), helper });
 }
 
-if (isMainThread || !(workerData as Record<string, unknown> | undefined)?.[HELPER_THREAD]) main();
-else runAnalysisHelper([...RULES, ...testRules(process.env[TEST_RULES_VARIABLE])]);
+if (isAnalysisHelper()) runAnalysisHelper([...RULES, ...testRules(process.env[TEST_RULES_VARIABLE])]);
+else main();

@@ -15,7 +15,7 @@
  * never an error: the main thread analyses whatever the helper did not.
  */
 import os from 'node:os';
-import { parentPort, Worker } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { FileAnalyzer, type CachedDocuments, type ResolvedConfig, type Rule } from '../../shared-rules/src/index';
 
 /** `workerData` key that makes the server bundle run as a helper thread (see main.ts). */
@@ -23,6 +23,11 @@ export const HELPER_THREAD = 'kubewardAnalysisHelper';
 
 /** Smaller files are analysed on the main thread: handing them over costs more than it saves. */
 export const PARALLEL_MIN_CHARS = 192 * 1024;
+
+/** This thread is the server's helper (the server bundle started by AnalysisHelper). */
+export function isAnalysisHelper(): boolean {
+  return !isMainThread && Boolean((workerData as Record<string, unknown> | undefined)?.[HELPER_THREAD]);
+}
 
 export interface SharedJob {
   config: ResolvedConfig;

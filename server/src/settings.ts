@@ -48,7 +48,7 @@ export interface SettingsHost {
 }
 
 export const MAX_DEBOUNCE_MS = 10_000;
-const SEVERITY_SETTINGS: readonly string[] = ['off', 'hint', 'info', 'warning', 'error'];
+const SEVERITY_SETTINGS: readonly string[] = ['off', 'on', 'hint', 'info', 'warning', 'error'];
 
 /** Client settings with every wrong or missing value replaced by its default. */
 export function normalizeSettings(raw: unknown): KubewardSettings {

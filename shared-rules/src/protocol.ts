@@ -11,7 +11,7 @@ export const SETTINGS_SECTION = 'kubeward';
 
 export type RunMode = 'onType' | 'onSave';
 export type ProfileSetting = 'baseline' | 'restricted';
-export type RuleSeverityOverride = 'off' | 'hint' | 'info' | 'warning' | 'error';
+export type RuleSeverityOverride = 'off' | 'on' | 'hint' | 'info' | 'warning' | 'error';
 
 /**
  * Settings under `kubeward.*`, per resource. `null`, `""` and `{}` mean "not

@@ -46,6 +46,7 @@ describe('scan on helper threads', () => {
     // Enough files that the helper usually takes some (which ones it takes is up to timing).
     for (let i = 0; i < 1200; i++) fs.writeFileSync(path.join(tmp, `ingress-${String(i).padStart(4, '0')}.yaml`), (i % 7 === 0 ? '\uFEFF' : '') + ingress(i % 2 ? 'web' : `missing-${i}`));
     fs.writeFileSync(path.join(tmp, 'service.yaml'), service);
+    fs.writeFileSync(path.join(tmp, '.kubeward.yaml'), 'rules:\n  ingress-dangling-backend: on\n');
     const one = scan({ paths: ['.'], cwd: tmp, threads: 1 });
     const two = scan({ paths: ['.'], cwd: tmp, threads: 2 });
     expect(formatJson(two.reports)).toBe(formatJson(one.reports));

@@ -5,6 +5,7 @@ import {
   annotationSuppressionFix,
   applyEdits,
   disableNextLineEdit,
+  configuredSeverity,
   isRuleActive,
   lint,
   objectAt,
@@ -120,5 +121,10 @@ describe('isRuleActive', () => {
     expect(isRuleActive(optIn, resolveConfig({ rules: { 'x-*': 'info' } }))).toBe(false);
     expect(isRuleActive(restrictedOnly, resolveConfig({ rules: { 'x-*': 'info' } }))).toBe(false);
     expect(isRuleActive(optIn, resolveConfig({ rules: { 'x-opt-in': 'info' } }))).toBe(true);
+    // `on` turns a rule on with its own severities.
+    expect(isRuleActive(optIn, resolveConfig({ rules: { 'x-opt-in': 'on' } }))).toBe(true);
+    expect(isRuleActive(restrictedOnly, resolveConfig({ rules: { 'x-restricted': 'on' } }))).toBe(true);
+    expect(configuredSeverity(resolveConfig({ rules: { 'x-opt-in': 'on' } }), 'x-opt-in')).toBeUndefined();
+    expect(configuredSeverity(resolveConfig({ rules: { 'x-*': 'hint' } }), 'x-opt-in')).toBe('hint');
   });
 });

@@ -78,7 +78,7 @@ describe('workload-not-isolated over many policies (bucketed by namespace)', () 
       deployment('api-in-3', 'ns-3', 'api'), // the unnamespaced policy may be in ns-3
       deployment('db-in-4', 'ns-4', 'db'), // nothing selects db
     );
-    const { findings } = analyzeWorkspace({ 'all.yaml': docs.join('---\n') }, { rules: RULES.filter((r) => r.meta.id === 'workload-not-isolated') });
+    const { findings } = analyzeWorkspace({ 'all.yaml': docs.join('---\n') }, { rules: RULES.filter((r) => r.meta.id === 'workload-not-isolated'), config: { rules: { 'workload-not-isolated': 'on' } } });
     expect(findings['all.yaml']!.filter((f) => f.ruleId === 'workload-not-isolated').map((f) => f.object?.name)).toEqual(['web-in-2', 'db-in-4']);
   });
 });

@@ -70,7 +70,8 @@ function tally(findings: Record<string, Finding[]>): Map<string, number> {
 export function withRuleOn(rule: Rule, config: KubewardConfig | undefined): KubewardConfig | undefined {
   if (!rule.meta.optIn) return config;
   if (config?.rules && rule.meta.id in config.rules) return config;
-  return { ...config, rules: { ...config?.rules, [rule.meta.id]: rule.meta.severity } };
+  // `on`: the rule runs with its own severities (a severity would flatten its variants).
+  return { ...config, rules: { ...config?.rules, [rule.meta.id]: 'on' } };
 }
 
 export function workspaceTester(rule: Rule, cases: { valid: WorkspaceCase[]; invalid: WorkspaceInvalid[] }): void {
@@ -101,6 +102,8 @@ export function workspaceTester(rule: Rule, cases: { valid: WorkspaceCase[]; inv
       it(`valid: ${c.name}`, () => {
         const { findings } = analyzeWorkspace(c.files, options(c));
         const found = mine(findings);
+        // A valid case that does not parse would pass without testing anything.
+        expect(Object.values(findings).flat().filter((f) => f.ruleId === 'yaml-syntax').map((f) => f.message), 'the case must parse').toEqual([]);
         expect(found.map(({ file, f }) => `${file} ${position(c.files[file]!, f.start).line}:${position(c.files[file]!, f.start).column} ${f.message}`).join('\n')).toBe('');
       });
     }

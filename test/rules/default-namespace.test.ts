@@ -8,6 +8,7 @@ ruleTester(rule, {
   valid: [
     {
       name: 'opt-in: off by default',
+      config: {},
       code: yaml`
         apiVersion: v1
         kind: ConfigMap

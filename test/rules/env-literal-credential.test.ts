@@ -174,10 +174,10 @@ ruleTester(rule, {
                 - name: api
                   env:
                     - name: DB_PASSWORD
-                      valueFrom:
+                      valueFrom:  # from the wiki
                         secretKeyRef:
                           name: api-secrets
-                          key: DB_PASSWORD  # from the wiki
+                          key: DB_PASSWORD
                     - name: PORT
                       value: "8080"
       `,
@@ -198,10 +198,10 @@ ruleTester(rule, {
                     - name: api
                       env:
                         - name: DB_PASSWORD
-                          valueFrom:
+                          valueFrom:  # from the wiki
                             secretKeyRef:
                               name: api-secrets
-                              key: DB_PASSWORD  # from the wiki
+                              key: DB_PASSWORD
                         - name: PORT
                           value: "8080"
             ---

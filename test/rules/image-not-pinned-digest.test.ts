@@ -18,7 +18,7 @@ ruleTester(rule, {
       config: { rules: { 'image-not-pinned-digest': 'info' as const } },
       code: suppressedOnPodTemplate(rule.meta.id, kinds.spec),
     },
-    { name: 'opt-in: off by default', code: kinds.code },
+    { name: 'opt-in: off by default', code: kinds.code, config: {} },
     {
       name: 'pinned by digest, with or without a tag',
       config: optIn,

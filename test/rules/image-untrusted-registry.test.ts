@@ -33,7 +33,7 @@ ruleTester(rule, {
       config: on(['registry.example.com']),
       code: suppressedOnPodTemplate(rule.meta.id, kinds.spec),
     },
-    { name: 'opt-in: off by default', code: kinds.code },
+    { name: 'opt-in: off by default', code: kinds.code, config: {} },
     { name: 'every image from a trusted registry', config: on(['registry.example.com', 'docker.io/library', '*.dkr.ecr.*.amazonaws.com']), code: mixed },
     {
       name: 'templated images are unknown',

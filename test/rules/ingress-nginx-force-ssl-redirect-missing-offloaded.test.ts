@@ -30,7 +30,7 @@ const offloaded = { 'controller.yaml': `${controllerService(ELB)}---\n${configMa
 
 ruleTester(rule, {
   valid: [
-    { name: 'opt-in: off by default', code: ingressWith([]), workspace: offloaded },
+    { name: 'opt-in: off by default', code: ingressWith([]), workspace: offloaded, config: {} },
     { name: 'force-ssl-redirect already set', code: ingressWith(['nginx.ingress.kubernetes.io/force-ssl-redirect: "true"']), workspace: offloaded, config: on },
     { name: 'the Ingress terminates TLS itself', code: ingressWith([], { spec: ['tls: [{ hosts: [web.example.com], secretName: web-tls }]'] }), workspace: offloaded, config: on },
     { name: 'no controller Service in the workspace', code: ingressWith([]), workspace: {}, config: on },

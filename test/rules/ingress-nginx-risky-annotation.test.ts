@@ -6,7 +6,7 @@ const on = { rules: { 'ingress-nginx-risky-annotation': 'hint' as const } };
 
 ruleTester(rule, {
   valid: [
-    { name: 'opt-in: off by default', code: ingressWith(['nginx.ingress.kubernetes.io/auth-url: https://auth.example.com/oauth2/auth']) },
+    { name: 'opt-in: off by default', code: ingressWith(['nginx.ingress.kubernetes.io/auth-url: https://auth.example.com/oauth2/auth']), config: {} },
     { name: 'a Medium-risk annotation', code: ingressWith(['nginx.ingress.kubernetes.io/proxy-body-size: 8m']), config: on },
     { name: 'another controller', code: ingressWith(['nginx.ingress.kubernetes.io/auth-url: https://x'], { className: 'traefik' }), config: on },
     { name: 'suppressed by annotation', code: ingressWith(['ignore.kubeward.io/ingress-nginx-risky-annotation: "oauth2-proxy"', 'nginx.ingress.kubernetes.io/auth-url: https://x']), config: on },

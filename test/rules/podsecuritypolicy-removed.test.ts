@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../shared-rules/src/index';
 import rule from '../../shared-rules/src/rules/podsecuritypolicy-removed';
 import { yaml } from '../helpers/yaml-tag';
 import { ruleTester } from '../rule-tester';
@@ -311,4 +315,19 @@ ruleTester(rule, {
       output: null,
     },
   ],
+});
+
+describe('podsecuritypolicy-removed on every PodSecurityPolicy of the corpus (the peers\' PSP fixtures included)', () => {
+  const corpus = path.resolve(__dirname, '..', 'corpus');
+  const files = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.(ya?ml|json)$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  const withPolicies = files(corpus).filter((f) => /^kind:\s*PodSecurityPolicy\s*$/m.test(fs.readFileSync(f, 'utf8')));
+  it('finds them (Checkov, KICS, kubesec, kubernetes/examples)', () => expect(withPolicies.length).toBeGreaterThanOrEqual(10));
+  for (const file of withPolicies) {
+    it(`flags each one: ${path.relative(corpus, file)}`, () => {
+      const text = fs.readFileSync(file, 'utf8');
+      const policies = (text.match(/^kind:\s*PodSecurityPolicy\s*$/gm) ?? []).length;
+      expect(lint(text).findings.filter((f) => f.ruleId === rule.meta.id)).toHaveLength(policies);
+    });
+  }
 });

@@ -110,23 +110,6 @@ ruleTester(rule, {
           password: aHVudGVyMiE=
       `,
       applicability: 'unsafe',
-      fixes: [
-        {
-          title: 'Move the entry to stringData (plain text)',
-          output: yaml`
-            apiVersion: v1
-            kind: Secret
-            metadata:
-              name: db
-            type: Opaque
-            data:
-              username: YXBw  # app
-            stringData:
-              password: hunter2!
-          `,
-        },
-      ],
-      allowNewFindings: ['secret-stringdata-plaintext'],
     },
     {
       name: 'an entry in the middle moves to a new stringData at the end; UTF-8 is encoded as UTF-8',
@@ -151,23 +134,6 @@ ruleTester(rule, {
           username: YXBw
         type: Opaque
       `,
-      fixes: [
-        {
-          title: 'Move the entry to stringData (plain text)',
-          output: yaml`
-            apiVersion: v1
-            kind: Secret
-            metadata:
-              name: db
-            data:
-              username: YXBw
-            type: Opaque
-            stringData:
-              password: pässwort
-          `,
-        },
-      ],
-      allowNewFindings: ['secret-stringdata-plaintext'],
     },
     {
       name: 'the only entry: data becomes stringData; a number is quoted',
@@ -188,20 +154,6 @@ ruleTester(rule, {
         data:
           pin: MTIzNA==
       `,
-      fixes: [
-        {
-          title: 'Move the entry to stringData (plain text)',
-          output: yaml`
-            apiVersion: v1
-            kind: Secret
-            metadata:
-              name: pin
-            stringData:
-              pin: "1234"
-          `,
-        },
-      ],
-      allowNewFindings: ['secret-stringdata-plaintext'],
     },
     {
       name: 'flow style, into an existing stringData',
@@ -220,18 +172,6 @@ ruleTester(rule, {
         stringData: {user: app}
         data: {password: "czNjcmV0IHB3", token: dG9rZW4=}
       `,
-      fixes: [
-        {
-          title: 'Move the entry to stringData (plain text)',
-          output: yaml`
-            apiVersion: v1
-            kind: Secret
-            metadata: {name: db}
-            stringData: {user: app, password: s3cret pw}
-            data: {token: dG9rZW4=}
-          `,
-        },
-      ],
     },
     {
       name: 'CRLF and 4-space indentation',
@@ -256,23 +196,6 @@ ruleTester(rule, {
             password: aHVudGVyMiE=
             z: eg==
       `),
-      fixes: [
-        {
-          title: 'Move the entry to stringData (plain text)',
-          output: crlf(yaml`
-            apiVersion: v1
-            kind: Secret
-            metadata:
-                name: db
-            data:
-                a: YQ==
-                z: eg==
-            stringData:
-                password: hunter2!
-          `),
-        },
-      ],
-      allowNewFindings: ['secret-stringdata-plaintext'],
     },
     {
       name: 'a pasted certificate in a literal block is flagged at its key',
@@ -296,23 +219,6 @@ ruleTester(rule, {
         data:
           ca.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJzekNDQVZtZ0F3SUJBZ0lVCi0tLS0tRU5EIENFUlRJRklDQVRFLS0tLS0K
       `,
-      fixes: [
-        {
-          title: 'Move the entry to stringData (plain text)',
-          output: yaml`
-            apiVersion: v1
-            kind: Secret
-            metadata:
-              name: ca
-            stringData:
-              ca.crt: |
-                -----BEGIN CERTIFICATE-----
-                MIIBszCCAVmgAwIBAgIU
-                -----END CERTIFICATE-----
-          `,
-        },
-      ],
-      allowNewFindings: ['secret-stringdata-plaintext'],
     },
     {
       name: 'base64 folded over lines as a plain scalar: join the lines',
@@ -360,23 +266,6 @@ ruleTester(rule, {
             data:
               password: aHVudGVyMiE=
       `,
-      fixes: [
-        {
-          title: 'Move the entry to stringData (plain text)',
-          output: yaml`
-            apiVersion: v1
-            kind: List
-            items:
-              - apiVersion: v1
-                kind: Secret
-                metadata:
-                  name: db
-                stringData:
-                  password: hunter2!
-          `,
-        },
-      ],
-      allowNewFindings: ['secret-stringdata-plaintext'],
     },
   ],
 });

@@ -24,7 +24,7 @@ const deployment = yaml`
 
 ruleTester(rule, {
   valid: [
-    { name: 'off unless turned on (opt-in)', code: deployment },
+    { name: 'off unless turned on (opt-in)', code: deployment, config: {} },
     {
       name: 'files, ConfigMap refs and literal values',
       config: on,

@@ -52,6 +52,8 @@ function scanFolder(files: Record<string, string>, args: string[] = ['.']): { co
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);
   }
+  // workload-not-isolated is opt-in: the repository turns it on, as a team that wants it would.
+  if (!('.kubeward.yaml' in files)) fs.writeFileSync(path.join(dir, '.kubeward.yaml'), 'rules:\n  workload-not-isolated: on\n');
   let out = '';
   const code = runCli({ argv: ['scan', ...args, '--format', 'json', '--fail-on', 'none'], cwd: dir, stdout: (s) => (out += s), stderr: () => {}, stdin: () => '', isTTY: false });
   return { code, findings: JSON.parse(out).findings };

@@ -9,6 +9,13 @@ export const CONFIG_FILES = ['.kubeward.yaml', '.kubeward.yml'];
 
 export class UsageError extends Error {}
 
+/** A file's text, and whether it is valid UTF-8 (only then may --fix write it back). */
+export function decodeFile(bytes: Buffer): { text: string; utf8: boolean } {
+  const text = bytes.toString('utf8');
+  // Invalid bytes decode to U+FFFD; writing them back would destroy them.
+  return { text, utf8: !text.includes('\uFFFD') || Buffer.from(text, 'utf8').equals(bytes) };
+}
+
 export interface ScanTarget {
   /** Absolute path, or '-' for standard input. */
   absolute: string;
@@ -36,11 +43,15 @@ function walk(dir: string, displayBase: string, out: ScanTarget[], rootDir: stri
       walk(full, displayBase, out, rootDir, ignore, ignoreBase);
     } else if ((entry.isFile() || entry.isSymbolicLink()) && isManifestName(entry.name)) {
       if (entry.isSymbolicLink()) {
+        let stat: fs.Stats;
         try {
-          if (!fs.statSync(full).isFile()) continue;
-        } catch {
-          continue;
+          stat = fs.statSync(full);
+        } catch (error) {
+          // A manifest that cannot be read must not pass the scan unseen.
+          const code = (error as NodeJS.ErrnoException).code;
+          throw new UsageError(`cannot read ${full}: ${code === 'ENOENT' ? 'broken symbolic link' : code === 'ELOOP' ? 'symbolic link loop' : (code ?? String(error))}`);
         }
+        if (!stat.isFile()) continue;
       }
       out.push({ absolute: full, display: path.join(displayBase, path.relative(rootDir, full)).split(path.sep).join('/') });
     }
@@ -76,7 +87,7 @@ export function collectTargets(args: readonly string[], cwd: string, ignore: rea
   }
   // The same file named twice is scanned once.
   const seen = new Set<string>();
-  return out.filter((t) => t.absolute === '-' || (!seen.has(t.absolute) && (seen.add(t.absolute), true)));
+  return out.filter((t) => !seen.has(t.absolute) && (seen.add(t.absolute), true));
 }
 
 function expandGlob(pattern: string, cwd: string, ignore: readonly string[], ignoreBase: string): ScanTarget[] {

@@ -14,6 +14,13 @@ function toUri(file: string): string {
     .join('/');
 }
 
+/** The file, relative to `%SRCROOT%` when it lies under it. */
+function artifactOf(report: FileReport): { uri: string; uriBaseId?: string } {
+  const location = report.location;
+  if (location && !location.relative) return { uri: location.uri };
+  return { uri: toUri(location?.uri ?? report.file), uriBaseId: '%SRCROOT%' };
+}
+
 function descriptor(rule: Rule) {
   const m = rule.meta;
   return {
@@ -49,7 +56,7 @@ export function formatSarif(reports: readonly FileReport[], root: string): strin
         ruleIndex: index.get(f.ruleId) ?? -1,
         level: LEVEL[f.severity],
         message: { text: f.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: toUri(report.file), uriBaseId: '%SRCROOT%' }, region } }],
+        locations: [{ physicalLocation: { artifactLocation: artifactOf(report), region } }],
       };
       if (result.ruleIndex === -1) delete result.ruleIndex;
       return result;

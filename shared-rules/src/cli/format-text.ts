@@ -1,5 +1,5 @@
 /** Human output: findings grouped by file, each with a code frame. */
-import { SEVERITY_RANK, type Severity } from '../index';
+import { RULES_BY_ID, SEVERITY_RANK, type Finding, type Severity } from '../index';
 import { toReported, type FileReport } from './report';
 
 export interface TextOptions {
@@ -22,7 +22,7 @@ export function formatText(reports: readonly FileReport[], options: TextOptions)
     toReported(report).forEach((r, i) => {
       counts[r.severity]++;
       const finding = report.findings[i]!;
-      if (finding.fixes?.some((f) => f.applicability === 'safe')) fixable++;
+      if (hasSafeFix(finding)) fixable++;
       out.push(`  ${paint('dim', `${r.line}:${r.column}`.padEnd(8))} ${paint(severityColor[r.severity], r.severity.padEnd(7))} ${r.message}  ${paint('gray', r.ruleId)}`);
       out.push(...codeFrame(report, r.line - 1, r.column - 1, r.endLine - 1, r.endColumn - 1, paint, severityColor[r.severity]));
     });
@@ -40,6 +40,13 @@ export function formatText(reports: readonly FileReport[], options: TextOptions)
     if (fixable > 0) out.push(paint('dim', `  ${fixable} can be fixed safely with \`kubeward scan --fix\`.`));
   }
   return `${out.join('\n')}\n`;
+}
+
+/** A safe fix was computed, or (a scan without --fix computes none) the rule always has one. */
+function hasSafeFix(finding: Finding): boolean {
+  if (finding.fixes) return finding.fixes.some((f) => f.applicability === 'safe');
+  const fix = RULES_BY_ID.get(finding.ruleId)?.meta.fix;
+  return fix?.availability === 'always' && fix.applicability === 'safe';
 }
 
 function codeFrame(

@@ -120,7 +120,7 @@ function listRules(): string {
     rows
       .map((r) => {
         const fix = r.meta.fix.availability === 'none' ? '   ' : r.meta.fix.applicability === 'safe' ? 'fix' : 'qfx';
-        return `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${fix}  ${categoryTitle(r.meta.category).padEnd(22)}  ${r.meta.title}${r.meta.profiles ? ` [${r.meta.profiles.join('/')}]` : ''}`;
+        return `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${fix}  ${categoryTitle(r.meta.category).padEnd(22)}  ${r.meta.title}${r.meta.profiles ? ` [${r.meta.profiles.join('/')}]` : ''}${r.meta.optIn ? ' [opt-in]' : ''}`;
       })
       .join('\n') + '\n'
   );
@@ -188,6 +188,14 @@ export function runCli(io: CliIO): number {
 
 /* Entry point when bundled as dist/cli.js. */
 export function main(): void {
+  // A reader that stops early (`| head`) is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      process.stderr.write(`kubeward: cannot write output: ${error.code ?? error.message}\n`);
+      process.exit(2);
+    });
+  }
   const code = runCli({
     argv: process.argv.slice(2),
     cwd: process.cwd(),

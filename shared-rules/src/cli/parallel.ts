@@ -12,8 +12,9 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import { MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { FileAnalyzer, RULES, type CachedDocuments, type FileResult, type ResolvedConfig } from '../index';
+import { decodeFile } from './files';
 
 /** `workerData` key that makes the CLI bundle run as a scan helper (see bin.ts). */
 export const SCAN_HELPER = 'kubewardScanHelper';
@@ -35,6 +36,7 @@ export interface HelpedFile {
   index: number;
   text?: string;
   bom?: boolean;
+  utf8?: boolean;
   result?: Omit<FileResult, 'lines'>;
   cached?: CachedDocuments;
   /** The file could not be read: its error code. */
@@ -54,6 +56,11 @@ interface HelperData {
 }
 
 let helperScript: string | undefined;
+
+/** This thread is a scan helper (the CLI bundle started by shareFiles). */
+export function isScanHelper(): boolean {
+  return !isMainThread && Boolean((workerData as Record<string, unknown> | undefined)?.[SCAN_HELPER]);
+}
 
 /** The bundle that helpers run (the CLI's own file); without it, scans use one thread. */
 export function enableScanHelpers(script: string): void {
@@ -164,18 +171,19 @@ export function runScanHelper(): void {
 }
 
 function analyzeFile(index: number, file: SharedFile, config: ResolvedConfig): HelpedFile {
-  let text: string;
+  let read: { text: string; utf8: boolean };
   try {
-    text = fs.readFileSync(file.absolute, 'utf8');
+    read = decodeFile(fs.readFileSync(file.absolute));
   } catch (error) {
     return { index, readError: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
   try {
+    let text = read.text;
     const bom = text.startsWith('\uFEFF');
     if (bom) text = text.slice(1);
     const analyzer = new FileAnalyzer();
     const { lines: _lines, ...result } = analyzer.analyze(text, { rules: RULES, config, file: file.display, partial: file.partial });
-    return { index, text, bom, result, cached: analyzer.exportCache() };
+    return { index, text, bom, utf8: read.utf8, result, cached: analyzer.exportCache() };
   } catch (error) {
     return { index, failed: error instanceof Error ? error.message : String(error) };
   }

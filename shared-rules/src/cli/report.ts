@@ -13,7 +13,13 @@ export interface Reported {
 }
 
 export interface FileReport {
+  /** As given on the command line, or relative to the folder scanned. */
   file: string;
+  /**
+   * Where the file is for SARIF: a path relative to the working folder
+   * (`%SRCROOT%`), or an absolute `file:` URI outside it. Absent for stdin.
+   */
+  location?: { uri: string; relative: boolean };
   text: string;
   lines: LineIndex;
   findings: Finding[];

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   applyFixes,
   FileAnalyzer,
@@ -17,7 +18,7 @@ import {
   type KubewardConfig,
   type ResolvedConfig,
 } from '../index';
-import { collectTargets, findConfigFile, KustomizePatches, UsageError, type ScanTarget } from './files';
+import { collectTargets, decodeFile, findConfigFile, KustomizePatches, UsageError, type ScanTarget } from './files';
 import { scanThreads, shareFiles } from './parallel';
 import type { FileReport } from './report';
 
@@ -45,16 +46,20 @@ export interface ScanResult {
 
 const BOM = '\uFEFF';
 
-function readTarget(target: ScanTarget, stdin: (() => string) | undefined): string {
+/** The file's text, and whether it is valid UTF-8 (only then may --fix write it back). */
+function readTarget(target: ScanTarget, stdin: (() => string) | undefined): { text: string; utf8: boolean } {
   if (target.absolute === '-') {
     if (!stdin) throw new UsageError('no standard input');
-    return stdin();
+    const text = stdin();
+    return { text, utf8: !text.includes('\uFFFD') };
   }
+  let bytes: Buffer;
   try {
-    return fs.readFileSync(target.absolute, 'utf8');
+    bytes = fs.readFileSync(target.absolute);
   } catch (error) {
     throw new UsageError(`cannot read ${target.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+  return decodeFile(bytes);
 }
 
 export function loadConfig(options: ScanOptions): { config: ResolvedConfig; configFile?: string; configReport?: FileReport; raw: KubewardConfig } {
@@ -75,8 +80,24 @@ export function loadConfig(options: ScanOptions): { config: ResolvedConfig; conf
   }
   const parsed = parseConfigFile(text, RULE_IDS);
   const display = path.relative(options.cwd, configFile).split(path.sep).join('/') || configFile;
-  const configReport = parsed.findings.length > 0 ? { file: display, text, lines: new LineIndex(text), findings: parsed.findings } : undefined;
+  const configReport = parsed.findings.length > 0 ? { file: display, location: locationOf(configFile, options.cwd), text, lines: new LineIndex(text), findings: parsed.findings } : undefined;
   return { config: resolveConfig(parsed.config), configFile, configReport, raw: parsed.config };
+}
+
+/** Where a file is, for SARIF: relative to the working folder when under it. */
+function locationOf(absolute: string, cwd: string): FileReport['location'] {
+  if (absolute === '-') return undefined;
+  const relative = path.relative(cwd, absolute);
+  if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return { uri: relative.split(path.sep).join('/'), relative: true };
+  return { uri: pathToFileURL(absolute).href, relative: false };
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export function scan(options: ScanOptions): ScanResult {
@@ -85,17 +106,20 @@ export function scan(options: ScanOptions): ScanResult {
   const targets = collectTargets(options.paths, options.cwd, config.ignore, ignoreBase);
   const patches = new KustomizePatches();
   const analyzers = new Map<ScanTarget, FileAnalyzer>();
-  const texts = new Map<ScanTarget, { text: string; bom: boolean }>();
-  const workspace = new WorkspaceObjects(true);
+  const texts = new Map<ScanTarget, { text: string; bom: boolean; utf8: boolean }>();
+  // Cross-document rules see "every manifest" only when whole folders are
+  // scanned; a list of files (or stdin) may leave the referenced objects out.
+  const workspace = new WorkspaceObjects(options.paths.length > 0 && options.paths.every((p) => p !== '-' && isDirectory(path.resolve(options.cwd, p))));
   const hasWorkspaceRules = RULES.some((r) => r.checkWorkspace);
 
   // Pass 1: every file, per-document rules; summaries feed the workspace index.
   const first = new Map<ScanTarget, ReturnType<FileAnalyzer['analyze']>>();
   const analyse = (target: ScanTarget) => {
-    let text = readTarget(target, options.stdin);
+    const read = readTarget(target, options.stdin);
+    let text = read.text;
     const bom = text.startsWith(BOM);
     if (bom) text = text.slice(1); // editors do not count the BOM as a column
-    texts.set(target, { text, bom });
+    texts.set(target, { text, bom, utf8: read.utf8 });
     const analyzer = new FileAnalyzer();
     analyzers.set(target, analyzer);
     first.set(target, analyzer.analyze(text, { rules: RULES, config, file: target.display, partial: patches.isPatch(target.absolute) }));
@@ -126,7 +150,7 @@ export function scan(options: ScanOptions): ScanResult {
       const analyzer = new FileAnalyzer();
       analyzer.importCache(h.cached!);
       analyzers.set(target, analyzer);
-      texts.set(target, { text: h.text!, bom: h.bom! });
+      texts.set(target, { text: h.text!, bom: h.bom!, utf8: h.utf8! });
       first.set(target, { ...h.result!, lines: new LineIndex(h.text!) });
     }
   } else for (const target of targets) analyse(target);
@@ -137,14 +161,14 @@ export function scan(options: ScanOptions): ScanResult {
   let fixesApplied = 0;
   let fixedStdin: string | undefined;
   for (const target of targets) {
-    const { text, bom } = texts.get(target)!;
+    const { text, bom, utf8 } = texts.get(target)!;
     const partial = patches.isPatch(target.absolute);
     let result = first.get(target)!;
     if (hasWorkspaceRules && result.summaries.length > 0) {
       result = analyzers.get(target)!.analyze(text, { rules: RULES, config, file: target.display, partial, workspace });
     }
     let finalText = text;
-    if (options.fix && result.findings.some((f) => f.ruleId !== 'yaml-syntax')) {
+    if (options.fix && utf8 && result.findings.some((f) => f.ruleId !== 'yaml-syntax')) {
       const fixer = new FileAnalyzer();
       const fixed = applyFixes(text, (t) => fixer.analyze(t, { rules: RULES, config, file: target.display, partial, workspace, withFixes: true }).findings, {
         applicability: 'safe',
@@ -163,7 +187,9 @@ export function scan(options: ScanOptions): ScanResult {
         result = new FileAnalyzer().analyze(finalText, { rules: RULES, config, file: target.display, partial, workspace });
       }
     }
-    reports.push({ file: target.display, text: finalText, lines: result.lines, findings: result.findings });
+    // With --fix, standard input always comes back on standard output, fixed or not.
+    if (options.fix && target.absolute === '-' && fixedStdin === undefined) fixedStdin = (bom ? BOM : '') + finalText;
+    reports.push({ file: target.display, location: locationOf(target.absolute, options.cwd), text: finalText, lines: result.lines, findings: result.findings });
   }
   if (configReport) reports.unshift(configReport);
   return { reports, fileCount: targets.length, fixedStdin, fixesApplied, configFile, helpedFiles };

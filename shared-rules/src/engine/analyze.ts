@@ -8,17 +8,18 @@
  * hold findings and small summaries, never ASTs, so memory stays a small
  * multiple of the text.
  */
-import { parseAllDocuments, type Document } from 'yaml';
-import { applyEdits, shiftFix, type Applicability, type Fix } from '../fix/edit';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, YAMLParseError, type Document } from 'yaml';
+import { applyEdits, shiftEdits, shiftFix, type Applicability, type Fix } from '../fix/edit';
 import { EditBuilder, NoFix, type FixSource } from '../fix/edit-builder';
 import { DEFAULT_STYLE, detectStyle, type SourceStyle } from '../fix/emit';
+import { MAX_NESTING, nestsDeeperThan } from '../source/depth';
 import { hasActionLineIn, maskTemplates, overlapsRegion, SENTINEL } from '../source/helm';
 import { objectsOf, podMetadataOf, type K8sObject } from '../source/k8s';
 import { YNode, type NodeHost } from '../source/nav';
 import { splitDocuments, type Chunk } from '../source/split';
 import { hashRange } from '../text/hash';
 import { detectEol, LineIndex } from '../text/line-index';
-import { ruleSetting, type ResolvedConfig } from './config';
+import { configuredSeverity, ruleSetting, type ResolvedConfig } from './config';
 import type { FileObject, FixInput, MissingDescriptor, ReportDescriptor, Rule, RuleContext, SummarizeContext } from './rule';
 import { ANNOTATION_PREFIX, applySuppressions, parseDirectives, type AnnotationSuppression } from './suppress';
 import type { Finding, Severity } from './types';
@@ -89,7 +90,9 @@ const PARSE_OPTIONS = {
   merge: true,
   prettyErrors: false,
   keepSourceTokens: false,
-  uniqueKeys: true,
+  // yaml's own duplicate check compares each key with every earlier one
+  // (20,000 keys: 14 s); duplicateKeyErrors does it in linear time.
+  uniqueKeys: false,
   strict: false,
 };
 
@@ -118,9 +121,8 @@ function planFor(rules: readonly Rule[], config: ResolvedConfig): RulePlan {
     const { id } = rule.meta;
     plan.known.add(id);
     if (!isRuleActive(rule, config)) continue;
-    const setting = ruleSetting(config, id) as Severity | undefined;
     plan.active.add(id);
-    plan.severity.set(id, setting ?? rule.meta.severity);
+    plan.severity.set(id, configuredSeverity(config, id) ?? rule.meta.severity);
     if (rule.checkWorkspace) plan.workspaceRules.push(rule);
     if (!rule.check) continue;
     if (rule.meta.kinds === '*') plan.anyKind.push(rule);
@@ -159,6 +161,8 @@ interface ChunkInput {
   original: string;
   parse: string;
   regions: Array<[number, number]>;
+  /** The regions that may print text (control actions removed). */
+  printing: Array<[number, number]>;
   actionLines: number[];
   plan: RulePlan;
   options: AnalyzeOptions;
@@ -178,24 +182,34 @@ function looksLikeManifest(text: string): boolean {
   return /^apiVersion[ \t]*:/m.test(text) && /^kind[ \t]*:/m.test(text);
 }
 
+/** One `analysis-skipped` finding on the first line of a document that could not be parsed. */
+function skipChunk(input: ChunkInput, result: ChunkAnalysis, text: string, reason: string): void {
+  if (!looksLikeManifest(text) || !input.plan.active.has('analysis-skipped')) return;
+  result.kubernetes = true;
+  const firstLine = input.parse.indexOf('\n');
+  result.findings.push({
+    ruleId: 'analysis-skipped',
+    severity: input.plan.severity.get('analysis-skipped') ?? 'info',
+    message: `Kubeward skipped this document: it could not be parsed (${reason}). Nothing in it was checked.`,
+    start: 0,
+    end: Math.min(firstLine === -1 ? input.parse.length : firstLine, 200),
+  });
+}
+
 function analyzeChunk(input: ChunkInput): ChunkAnalysis {
   const result: ChunkAnalysis = { findings: [], summaries: [], annotations: [], kubernetes: false, ruleErrors: [] };
   const { plan } = input;
   let docs: Document.Parsed[];
+  // Not parsed at all: at the parser's stack limit V8 can abort the process (see source/depth.ts).
+  if (nestsDeeperThan(input.parse)) {
+    skipChunk(input, result, input.parse, `nested too deeply: more than ${MAX_NESTING} levels, where real manifests nest a few dozen`);
+    return result;
+  }
   try {
     docs = parseAllDocuments(input.parse, PARSE_OPTIONS) as unknown as Document.Parsed[];
   } catch (error) {
     // The parser recurses per nesting level; absurd nesting overflows the stack.
-    if (looksLikeManifest(input.parse) && plan.active.has('analysis-skipped')) {
-      result.kubernetes = true;
-      result.findings.push({
-        ruleId: 'analysis-skipped',
-        severity: plan.severity.get('analysis-skipped') ?? 'info',
-        message: `Kubeward skipped this document: it could not be parsed (${error instanceof RangeError ? 'nesting too deep' : String(error)}). Nothing in it was checked.`,
-        start: 0,
-        end: Math.min(input.parse.indexOf('\n') === -1 ? input.parse.length : input.parse.indexOf('\n'), 200),
-      });
-    }
+    skipChunk(input, result, input.parse, error instanceof RangeError ? 'nesting too deep' : String(error));
     return result;
   }
   for (const doc of docs) {
@@ -208,6 +222,13 @@ function analyzeChunk(input: ChunkInput): ChunkAnalysis {
     } catch {
       objects = [];
     }
+    // yaml catches its own stack overflow on absurd nesting: not a syntax error, a skipped document.
+    if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
+      const [ds, , de] = doc.range;
+      skipChunk(input, result, input.parse.slice(ds, de), 'nesting too deep');
+      continue;
+    }
+    doc.errors.push(...duplicateKeyErrors(doc));
     const duplicates = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
     const fatal = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
     if (doc.errors.length > 0) {
@@ -221,6 +242,7 @@ function analyzeChunk(input: ChunkInput): ChunkAnalysis {
           if (first) result.findings.push(syntaxFinding(first.pos, `YAML syntax error: ${cleanMessage(first.message)}. Kubernetes cannot read this document, and Kubeward checks nothing in it until it parses.`, plan.severity.get('yaml-syntax') ?? 'error', input.parse.length));
           // Duplicate keys parse (the last one wins), so each is reported and the document still analysed.
           for (const d of duplicates) {
+            // duplicateKeyErrors places each on the whole repeated key.
             const key = input.parse.slice(d.pos[0], d.pos[1]).split(/[:\n]/)[0]!.trim();
             result.findings.push(syntaxFinding(d.pos, `Duplicate key${key ? ` "${key}"` : ''}: Kubernetes keeps only the last value and silently drops the other, so what you read here is not what runs. Remove one of them.`, 'warning', input.parse.length));
           }
@@ -250,6 +272,7 @@ function compact(analysis: ChunkAnalysis): ChunkAnalysis {
 /** Objects of one document's text, for fixes that edit other documents. */
 function objectsOfText(parse: string, regions: Array<[number, number]>): K8sObject[] {
   const out: K8sObject[] = [];
+  if (nestsDeeperThan(parse)) return out;
   try {
     for (const doc of parseAllDocuments(parse, PARSE_OPTIONS) as unknown as Document.Parsed[]) {
       if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) continue;
@@ -259,6 +282,36 @@ function objectsOfText(parse: string, regions: Array<[number, number]>): K8sObje
     // Unparseable (absurd nesting): nothing to edit there.
   }
   return out;
+}
+
+/**
+ * DUPLICATE_KEY errors as yaml's `uniqueKeys` finds them (a later scalar
+ * key equal to an earlier one of the same map), found with one Set per map
+ * and placed on the whole repeated key: yaml's check, and a search for the
+ * key of each duplicate, were both quadratic.
+ * An explicit stack: documents can nest deeper than the call stack allows.
+ */
+function duplicateKeyErrors(doc: Document.Parsed): YAMLParseError[] {
+  const out: YAMLParseError[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key) && typeof key.value !== 'symbol') {
+          if (seen.has(key.value) && key.range) out.push(new YAMLParseError([key.range[0], key.range[1]], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          seen.add(key.value);
+        }
+        if (key && !isScalar(key) && !isAlias(key)) stack.push(key);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(isPair(item) ? item.value : item);
+    }
+  }
+  return out.sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
 function cleanMessage(message: string): string {
@@ -288,12 +341,23 @@ function runObject(object: K8sObject, input: ChunkInput, result: ChunkAnalysis, 
   const [objectStart, objectEnd] = objectSpan(object);
 
   // Annotation suppressions, on the object and on its pod template.
-  for (const meta of [object.metadata, podMetadataOf(object)]) {
+  const podMetadata = podMetadataOf(object);
+  for (const meta of podMetadata && podMetadata.node !== object.metadata?.node ? [object.metadata, podMetadata] : [object.metadata]) {
     const annotations = meta?.get('annotations');
     if (!annotations?.isMap) continue;
-    for (const [key, , keyNode] of annotations.entries()) {
+    for (const [key, value, keyNode] of annotations.entries()) {
       if (!key.startsWith(ANNOTATION_PREFIX) || !keyNode.range) continue;
-      result.annotations.push({ ruleId: key.slice(ANNOTATION_PREFIX.length), objectStart, objectEnd, start: keyNode.range[0], end: keyNode.range[1] });
+      const suppression: AnnotationSuppression = { ruleId: key.slice(ANNOTATION_PREFIX.length), objectStart, objectEnd, start: keyNode.range[0], end: keyNode.range[1] };
+      // How to remove it, should it suppress nothing (a cheap, rare edit).
+      if (!value?.indirect) {
+        try {
+          const removal = new EditBuilder({ text: input.original, templateRegions: input.regions, style: DEFAULT_STYLE }).removePair(annotations, key).build();
+          if (removal.length > 0) suppression.removal = removal;
+        } catch (error) {
+          if (!(error instanceof NoFix)) result.ruleErrors.push({ ruleId: 'unused-suppression', message: `removal failed: ${String(error)}` });
+        }
+      }
+      result.annotations.push(suppression);
     }
   }
 
@@ -436,11 +500,11 @@ class ObjectContext implements RuleContext<string> {
     const meta = this.rule.meta;
     const template = (meta.messages as Record<string, string>)[messageId];
     if (template === undefined) throw new Error(`${meta.id}: unknown messageId "${messageId}"`);
-    const configured = ruleSetting(this.config, meta.id);
+    const configured = configuredSeverity(this.config, meta.id);
     const finding: Finding = {
       ruleId: meta.id,
       messageId,
-      severity: configured && configured !== 'off' ? configured : (severity ?? this.input.plan.severity.get(meta.id) ?? meta.severity),
+      severity: configured ?? severity ?? this.input.plan.severity.get(meta.id) ?? meta.severity,
       message: format(template, data),
       start: range[0],
       end: range[1],
@@ -484,16 +548,15 @@ class ObjectContext implements RuleContext<string> {
 
 function isUncertain(node: YNode, input: ChunkInput): boolean {
   if (input.options.partial) return true;
+  // A template standing where keys would be (a templated key or whole value).
+  // A template inside a value (`image: "{{ … }}"`) hides no key of its mapping.
   if (hidesKeys(node)) return true;
-  const [start, spanEnd] = spanOf(node);
-  // The document's last key runs to the end of its chunk: a trailing action
-  // line (`key:` then `{{- toYaml … | nindent 4 }}`) fills it.
-  let top = node;
-  while (top.parent) top = top.parent;
-  let end = spanEnd >= top.range[1] ? Math.max(spanEnd, input.parse.length) : spanEnd;
-  // Action lines are blank in the parsed text: those right after a node's
-  // last line (`securityContext:` then `{{- toYaml … | nindent 12 }}`) may fill it.
-  end = Math.max(end, skipBlank(input.parse, end));
+  // Whole-line actions that print text (`{{- toYaml . | nindent 12 }}`) inside
+  // the node's span, or right after its last line, may supply the field; the
+  // document's last key spans to the end of its chunk. `if`/`end`/`range`
+  // lines print nothing: what they wrap is visible.
+  const [start, spanEnd] = spanOf(node, input.parse.length);
+  const end = Math.max(spanEnd, skipBlank(input.parse, spanEnd));
   if (hasActionLineIn(input.actionLines, start, end)) return true;
   // A merge key could bring the field in; we resolve merges, but stay modest.
   if (node.isMap && (node.node as { items: Array<{ key: unknown }> }).items.some((p) => isMergeKey(p.key))) return true;
@@ -529,25 +592,36 @@ function skipBlank(text: string, offset: number): number {
   return i;
 }
 
-/** From a node's key to where its next sibling starts (action lines there may belong to it). */
-function spanOf(node: YNode): [number, number] {
+/**
+ * From a node's key to where its next sibling starts: action lines there may
+ * belong to it. A document's root spans to the end of its chunk (`docEnd`).
+ */
+function spanOf(node: YNode, docEnd: number): [number, number] {
   const start = node.keyNode?.range?.[0] ?? node.range[0];
   let end = node.range[1];
   const parent = node.parent;
-  if (parent?.isMap && node.pair) {
+  if (!parent) end = Math.max(end, docEnd);
+  else if (parent.isMap && node.pair) {
     const items = (parent.node as { items: Array<{ key: { range?: number[] } | null }> }).items;
     const index = items.indexOf(node.pair as never);
-    const next = items[index + 1];
-    end = next?.key?.range ? next.key.range[0]! : Math.max(end, spanOf(parent)[1]);
-  } else if (parent?.isSeq && node.index !== undefined) {
-    // A sequence item runs to the next item: action lines between them may belong to it.
+    const next = index === -1 ? undefined : items[index + 1];
+    end = next?.key?.range ? next.key.range[0]! : Math.max(end, spanOf(parent, docEnd)[1]);
+  } else if (parent.isSeq && node.index !== undefined) {
     const next = (parent.node as { items: Array<{ range?: number[] } | null> }).items[node.index + 1];
-    end = next?.range ? next.range[0]! : Math.max(end, spanOf(parent)[1]);
+    end = next?.range ? next.range[0]! : Math.max(end, spanOf(parent, docEnd)[1]);
   }
   return [start, Math.max(start, end)];
 }
 
 // ---------------------------------------------------------------- files
+
+/** The ids of a rule list, so a cache never serves one list's findings for another (a fresh array of the same rules is the same). */
+const ruleSetIds = new WeakMap<readonly Rule[], string>();
+function ruleSetId(rules: readonly Rule[]): string {
+  let id = ruleSetIds.get(rules);
+  if (id === undefined) ruleSetIds.set(rules, (id = rules.map((r) => r.meta.id).join(',')));
+  return id;
+}
 
 /**
  * Analyses files, reusing the results of documents whose text did not change.
@@ -615,7 +689,7 @@ export class FileAnalyzer {
     }
     if (isBinary(text)) return result;
 
-    const fingerprint = `${config.fingerprint}|${options.partial ? 1 : 0}|${options.rules.length}`;
+    const fingerprint = `${config.fingerprint}|${options.partial ? 1 : 0}|${ruleSetId(options.rules)}`;
     if (fingerprint !== this.fingerprint) {
       this.cache.clear();
       this.fingerprint = fingerprint;
@@ -656,7 +730,9 @@ export class FileAnalyzer {
     for (const chunk of chunks) {
       documentIndex++;
       if (options.range && (chunk.end < options.range[0] || chunk.start > options.range[1])) continue;
-      const key = `${hashRange(parseText, chunk.start, chunk.end)}:${chunk.end - chunk.start}`;
+      // Keyed by the original text (rules may read template text), and by the
+      // masked text too, as an unterminated action can change how the next chunk masks.
+      const key = `${hashRange(text, chunk.start, chunk.end)}:${mask ? hashRange(parseText, chunk.start, chunk.end) : ''}:${chunk.end - chunk.start}`;
       const known = useCache ? this.cache.get(key) : undefined;
       let analysis = known ?? (useCache ? nextCache.get(key) : undefined);
       // Another thread analyses this document (AnalyzeOptions.claim). A repeat
@@ -669,6 +745,7 @@ export class FileAnalyzer {
           original,
           parse,
           regions: mask ? clampRegions(mask.regions, chunk.start, chunk.end) : [],
+          printing: mask ? clampRegions(mask.printing, chunk.start, chunk.end) : [],
           actionLines: mask ? mask.actionLines.filter((o) => o >= chunk.start && o < chunk.end).map((o) => o - chunk.start) : [],
           plan,
           options,
@@ -688,7 +765,11 @@ export class FileAnalyzer {
         result.findings.push(shifted);
       }
       for (const s of analysis.summaries) result.summaries.push(shiftSummary(s, by, file));
-      for (const a of analysis.annotations) annotations.push({ ...a, objectStart: a.objectStart + by, objectEnd: a.objectEnd + by, start: a.start + by, end: a.end + by });
+      for (const a of analysis.annotations) {
+        const shifted: AnnotationSuppression = { ...a, objectStart: a.objectStart + by, objectEnd: a.objectEnd + by, start: a.start + by, end: a.end + by };
+        if (a.removal) shifted.removal = shiftEdits(a.removal, by);
+        annotations.push(shifted);
+      }
       if (analysis.kubernetes) result.kubernetes = true;
       result.ruleErrors.push(...analysis.ruleErrors);
     }
@@ -713,10 +794,13 @@ export class FileAnalyzer {
       reportUnused: !options.range && plan.active.has('unused-suppression'),
       knownRuleIds: plan.known,
       unsuppressible: new Set(['unused-suppression']),
+      // Cross-document rules decide only with a complete workspace index.
+      undecided: index?.complete ? undefined : new Set(plan.workspaceRules.map((r) => r.meta.id)),
     });
     for (const u of unused) {
       u.severity = plan.severity.get('unused-suppression') ?? 'hint';
-      if (options.withFixes) u.fixes = [removeSuppressionFix(text, lines, u)];
+      if (options.withFixes && u.removal) u.fixes = [{ title: 'Remove the unused suppression', applicability: 'safe', edits: u.removal, preferred: true }];
+      delete u.removal;
     }
     result.findings = [...kept, ...unused].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
     return result;
@@ -735,7 +819,7 @@ function runWorkspaceRule(rule: Rule, summary: ObjectSummary, index: WorkspaceIn
         const finding: Finding = {
           ruleId: rule.meta.id,
           messageId: d.messageId,
-          severity: ruleSetting(options.config, rule.meta.id) && ruleSetting(options.config, rule.meta.id) !== 'off' ? (ruleSetting(options.config, rule.meta.id) as Severity) : (d.severity ?? plan.severity.get(rule.meta.id) ?? rule.meta.severity),
+          severity: configuredSeverity(options.config, rule.meta.id) ?? d.severity ?? plan.severity.get(rule.meta.id) ?? rule.meta.severity,
           message: format((rule.meta.messages as Record<string, string>)[d.messageId] ?? d.messageId, d.data),
           start: d.range[0],
           end: d.range[1],
@@ -756,20 +840,6 @@ function runWorkspaceRule(rule: Rule, summary: ObjectSummary, index: WorkspaceIn
   } catch (error) {
     result.ruleErrors.push({ ruleId: rule.meta.id, message: String(error) });
   }
-}
-
-function removeSuppressionFix(text: string, lines: LineIndex, finding: Finding): Fix {
-  const line = lines.positionAt(finding.start).line;
-  const lineStart = lines.lineStart(line);
-  const before = text.slice(lineStart, finding.start);
-  if (/^\s*$/.test(before)) {
-    const next = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : lines.lineEnd(line);
-    return { title: 'Remove the unused suppression', applicability: 'safe', edits: [{ start: lineStart, end: next, text: '' }] };
-  }
-  // A trailing comment: remove it and the space before it.
-  let start = finding.start;
-  while (start > lineStart && /[ \t]/.test(text[start - 1]!)) start--;
-  return { title: 'Remove the unused suppression', applicability: 'safe', edits: [{ start, end: lines.lineEnd(line), text: '' }] };
 }
 
 /** Binary junk: NUL bytes or mostly control characters in the first 8 KB. */

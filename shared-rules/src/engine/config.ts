@@ -3,6 +3,7 @@
  * that both the CLI and the language server hand to the engine.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { MAX_NESTING, nestsDeeperThan } from '../source/depth';
 import { matchGlob } from './glob';
 import type { Finding, Profile, RuleSetting, Severity } from './types';
 
@@ -96,6 +97,12 @@ export function resolveConfig(...layers: Array<KubewardConfig | undefined>): Res
   return { ...resolved, fingerprint: JSON.stringify(resolved) };
 }
 
+/** The severity the user set for a rule, when the setting is a severity (not off, on or unset). */
+export function configuredSeverity(config: ResolvedConfig, ruleId: string): Severity | undefined {
+  const setting = ruleSetting(config, ruleId);
+  return setting === undefined || setting === 'off' || setting === 'on' ? undefined : setting;
+}
+
 /** The user's setting for a rule, or undefined to use its default. */
 export function ruleSetting(config: ResolvedConfig, ruleId: string): RuleSetting | undefined {
   let setting: RuleSetting | undefined;
@@ -113,7 +120,7 @@ export function targetsAtLeast(config: ResolvedConfig, major: number, minor: num
 
 // ---------------------------------------------------------------- .kubeward.yaml
 
-const SETTINGS: readonly RuleSetting[] = ['off', 'hint', 'info', 'warning', 'error'];
+const SETTINGS: readonly RuleSetting[] = ['off', 'on', 'hint', 'info', 'warning', 'error'];
 
 export interface ConfigParseResult {
   config: KubewardConfig;
@@ -128,7 +135,13 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
     const r = node?.range ?? [0, Math.min(text.length, 1)];
     findings.push({ ruleId: 'config-invalid', severity, message, start: r[0], end: Math.max(r[1], r[0]) });
   };
+  // A value with no text (`profile:`) is flagged at its key.
+  const at = (value: Node | null | undefined, key: Node): Node => (value?.range && value.range[1] > value.range[0] ? value : key);
   const config: KubewardConfig = {};
+  if (nestsDeeperThan(text)) {
+    problem(undefined, `.kubeward.yaml is nested more than ${MAX_NESTING} levels deep, too deep to read safely; the defaults apply.`);
+    return { config: {}, findings };
+  }
   let doc;
   try {
     doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
@@ -160,21 +173,23 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
     switch (key) {
       case 'profile':
         if (scalar === 'baseline' || scalar === 'restricted') config.profile = scalar;
-        else problem(value ?? keyNode, `profile must be "baseline" or "restricted", not ${JSON.stringify(scalar ?? null)}.`);
+        else problem(at(value, keyNode), `profile must be "baseline" or "restricted", not ${JSON.stringify(scalar ?? null)}.`);
         break;
       case 'kubernetesVersion':
         if ((typeof scalar === 'string' || typeof scalar === 'number') && /^v?\d+\.\d+(\.\d+)?$/.test(String(scalar))) {
-          config.kubernetesVersion = String(scalar);
-          if (typeof scalar === 'number') problem(value, `kubernetesVersion should be quoted ("${String(scalar)}"): YAML reads 1.30 as the number 1.3.`, 'warning');
-        } else problem(value ?? keyNode, 'kubernetesVersion must look like "1.31".');
+          // As written: YAML reads 1.30 as the number 1.3, but the user meant 1.30.
+          const written = typeof scalar === 'number' && value?.range ? text.slice(value.range[0], value.range[1]) : String(scalar);
+          config.kubernetesVersion = /^v?\d+\.\d+(\.\d+)?$/.test(written) ? written : String(scalar);
+          if (typeof scalar === 'number') problem(value, `kubernetesVersion should be quoted ("${config.kubernetesVersion}"): YAML reads ${config.kubernetesVersion} as the number ${String(scalar)}.`, 'warning');
+        } else problem(at(value, keyNode), 'kubernetesVersion must look like "1.31".');
         break;
       case 'maxFileSize':
         if (typeof scalar === 'number' && scalar > 0) config.maxFileSize = scalar;
-        else problem(value ?? keyNode, 'maxFileSize must be a positive number of bytes.');
+        else problem(at(value, keyNode), 'maxFileSize must be a positive number of bytes.');
         break;
       case 'rules':
         if (!isMap(value)) {
-          problem(value ?? keyNode, 'rules must map rule ids (or globs such as "pod-*") to off, hint, info, warning or error.');
+          problem(at(value, keyNode), 'rules must map rule ids (or globs such as "pod-*") to off, on, hint, info, warning or error.');
           break;
         }
         config.rules = {};
@@ -185,7 +200,7 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
           const setting = isScalar(settingNode) ? settingNode.value : undefined;
           const normalized = setting === false ? 'off' : setting;
           if (!SETTINGS.includes(normalized as RuleSetting)) {
-            problem(settingNode ?? idNode, `"${id}" must be set to one of ${SETTINGS.join(', ')}.`);
+            problem(at(settingNode, idNode), `"${id}" must be set to one of ${SETTINGS.join(', ')}.`);
             continue;
           }
           if (!id.includes('*') && !knownRuleIds.has(id)) {
@@ -199,11 +214,11 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
       case 'ignore':
         if (isSeq(value) && value.items.every((i) => isScalar(i) && typeof i.value === 'string')) {
           config.ignore = value.items.map((i) => String((i as { value: unknown }).value));
-        } else problem(value ?? keyNode, 'ignore must be a list of glob strings, such as ["charts/*/tests/**"].');
+        } else problem(at(value, keyNode), 'ignore must be a list of glob strings, such as ["charts/*/tests/**"].');
         break;
       case 'ingress': {
         if (!isMap(value)) {
-          problem(value ?? keyNode, 'ingress must be a mapping (authUrl, authSignin, clusterIssuer, tlsSecretName, basicAuthSecret, nginxClasses, publicHosts).');
+          problem(at(value, keyNode), 'ingress must be a mapping (authUrl, authSignin, clusterIssuer, tlsSecretName, basicAuthSecret, nginxClasses, publicHosts).');
           break;
         }
         const ingress: Partial<IngressSettings> = {};
@@ -212,10 +227,10 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
           const v = p.value as Node | null;
           if (['authUrl', 'authSignin', 'clusterIssuer', 'tlsSecretName', 'basicAuthSecret'].includes(k)) {
             if (isScalar(v) && typeof v.value === 'string') (ingress as Record<string, unknown>)[k] = v.value;
-            else problem(v ?? (p.key as Node), `ingress.${k} must be a string.`);
+            else problem(at(v, (p.key as Node)), `ingress.${k} must be a string.`);
           } else if (k === 'nginxClasses' || k === 'publicHosts') {
             if (isSeq(v) && v.items.every((i) => isScalar(i) && typeof i.value === 'string')) ingress[k] = v.items.map((i) => String((i as { value: unknown }).value));
-            else problem(v ?? (p.key as Node), `ingress.${k} must be a list of strings.`);
+            else problem(at(v, (p.key as Node)), `ingress.${k} must be a list of strings.`);
           } else problem(p.key as Node, `Unknown ingress setting "${k}".`, 'warning');
         }
         config.ingress = ingress;

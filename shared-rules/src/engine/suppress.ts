@@ -5,7 +5,9 @@
  * - annotation `ignore.kubeward.io/<rule>: "<reason>"` on a resource or its pod template
  * A suppression that matches nothing is reported as `unused-suppression`.
  */
+import type { Edit } from '../fix/edit';
 import type { LineIndex } from '../text/line-index';
+import { matchGlob } from './glob';
 import type { Finding } from './types';
 
 export const ANNOTATION_PREFIX = 'ignore.kubeward.io/';
@@ -14,6 +16,8 @@ export interface CommentDirective {
   type: 'disable-next-line' | 'disable' | 'enable';
   /** Rule ids; empty means every rule. */
   rules: string[];
+  /** File offsets of each rule id in the comment (parallel to `rules`). */
+  ruleRanges?: Array<[number, number]>;
   line: number;
   /** Offsets of the comment text. */
   start: number;
@@ -28,26 +32,45 @@ export interface AnnotationSuppression {
   /** The annotation key (file offsets). */
   start: number;
   end: number;
+  /** Edits that remove the annotation (file offsets); absent when it cannot be removed safely. */
+  removal?: Edit[];
 }
 
-const DIRECTIVE = /(^|[ \t])#[ \t]*kubeward-(disable-next-line|disable|enable)\b([^\r\n]*)/;
+/**
+ * Comment directives read per file; more are ignored. Each directive is
+ * checked against every finding, so a file of 100,000 comments would cost
+ * minutes; no real file has a thousand.
+ */
+export const MAX_DIRECTIVES = 1000;
+
+/** An unused suppression, with the edits that remove exactly it. */
+export interface UnusedSuppression extends Finding {
+  removal?: Edit[];
+}
+
+// The directive name ends at white space or the line end: `kubeward-disable-line` (a typo) is no `disable`.
+const DIRECTIVE = /(^|[ \t])#[ \t]*kubeward-(disable-next-line|disable|enable)(?=[ \t\r\n]|$)([^\r\n]*)/;
 
 export function parseDirectives(text: string, lines: LineIndex): CommentDirective[] {
   const out: CommentDirective[] = [];
   let at = text.indexOf('kubeward-');
-  while (at !== -1) {
+  while (at !== -1 && out.length < MAX_DIRECTIVES) {
     const line = lines.positionAt(at).line;
     const lineStart = lines.lineStart(line);
     const lineText = text.slice(lineStart, lines.lineEnd(line));
     const m = DIRECTIVE.exec(lineText);
     if (m) {
       const body = (m[3] ?? '').split(/\s--\s|\s--$/)[0] ?? '';
-      const rules = body
-        .split(/[\s,]+/)
-        .map((r) => r.trim())
-        .filter((r) => /^[a-z0-9*][a-z0-9*-]*$/.test(r));
       const hash = lineStart + m.index + m[1]!.length;
-      out.push({ type: m[2] as CommentDirective['type'], rules, line, start: hash, end: lineStart + lineText.trimEnd().length });
+      const bodyStart = lineStart + m.index + m[0].length - (m[3] ?? '').length;
+      const rules: string[] = [];
+      const ruleRanges: Array<[number, number]> = [];
+      for (const token of body.matchAll(/[^\s,]+/g)) {
+        if (!/^[a-z0-9*][a-z0-9*-]*$/.test(token[0])) continue;
+        rules.push(token[0]);
+        ruleRanges.push([bodyStart + token.index!, bodyStart + token.index! + token[0].length]);
+      }
+      out.push({ type: m[2] as CommentDirective['type'], rules, ruleRanges, line, start: hash, end: lineStart + lineText.trimEnd().length });
     }
     const next = lines.lineEnd(line) + 1;
     at = text.indexOf('kubeward-', Math.max(next, at + 1));
@@ -57,13 +80,14 @@ export function parseDirectives(text: string, lines: LineIndex): CommentDirectiv
 
 function covers(rules: readonly string[], ruleId: string): boolean {
   if (rules.length === 0) return true;
-  return rules.some((r) => r === ruleId || (r.includes('*') && new RegExp(`^${r.replace(/[-]/g, '\\-').replace(/\*/g, '.*')}$`).test(ruleId)));
+  // matchGlob runs in linear time: a RegExp of `.*` runs backtracks exponentially.
+  return rules.some((r) => r === ruleId || (r.includes('*') && matchGlob(r, ruleId)));
 }
 
 export interface SuppressionResult {
   kept: Finding[];
-  /** `unused-suppression` findings (before severity settings). */
-  unused: Finding[];
+  /** `unused-suppression` findings (before severity settings), each with the edits that remove it. */
+  unused: UnusedSuppression[];
 }
 
 /**
@@ -75,7 +99,17 @@ export function applySuppressions(
   directives: readonly CommentDirective[],
   annotations: readonly AnnotationSuppression[],
   lines: LineIndex,
-  options: { reportUnused: boolean; knownRuleIds: ReadonlySet<string>; unsuppressible: ReadonlySet<string> },
+  options: {
+    reportUnused: boolean;
+    knownRuleIds: ReadonlySet<string>;
+    unsuppressible: ReadonlySet<string>;
+    /**
+     * Rules whose findings this analysis could not decide (cross-document
+     * rules without a complete workspace): a suppression naming them is
+     * never reported as unused.
+     */
+    undecided?: ReadonlySet<string>;
+  },
 ): SuppressionResult {
   if (directives.length === 0 && annotations.length === 0) return { kept: [...findings], unused: [] };
   const nextLine = new Map<number, Array<{ directive: CommentDirective; used: Set<string> }>>();
@@ -83,11 +117,20 @@ export function applySuppressions(
   const open: Array<{ directive: CommentDirective; fromLine: number; used: Set<string> }> = [];
   const nextLineEntries: Array<{ directive: CommentDirective; used: Set<string> }> = [];
 
+  // Lines [scanFrom, scanTarget) are known blank or comments: consecutive
+  // directives share one scan (it was quadratic on a run of comment lines).
+  let scanFrom = -1;
+  let scanTarget = -1;
   for (const directive of directives) {
     if (directive.type === 'disable-next-line') {
       // The next line that is not blank and not another comment.
       let target = directive.line + 1;
-      while (target < lines.lineCount && /^\s*(#.*)?$/.test(lines.lineText(target))) target++;
+      if (target >= scanFrom && target <= scanTarget) target = scanTarget;
+      else {
+        scanFrom = target;
+        while (target < lines.lineCount && /^\s*(#.*)?$/.test(lines.lineText(target))) target++;
+        scanTarget = target;
+      }
       const entry = { directive, used: new Set<string>() };
       nextLineEntries.push(entry);
       const list = nextLine.get(target);
@@ -139,32 +182,68 @@ export function applySuppressions(
     if (!suppressed) kept.push(finding);
   }
 
-  const unused: Finding[] = [];
+  const unused: UnusedSuppression[] = [];
   if (options.reportUnused) {
-    const report = (start: number, end: number, message: string) =>
-      unused.push({ ruleId: 'unused-suppression', severity: 'hint', message, start, end });
+    const text = lines.text;
+    const report = (start: number, end: number, message: string, removal: Edit[] | undefined) => {
+      const finding: UnusedSuppression = { ruleId: 'unused-suppression', severity: 'hint', message, start, end };
+      if (removal) finding.removal = removal;
+      unused.push(finding);
+    };
+    const undecided = options.undecided ?? new Set<string>();
+    // A suppression of a rule that did not get to decide here may be needed after all.
+    const maybeNeeded = (rule: string) => undecided.has(rule) || (rule.includes('*') && [...undecided].some((u) => covers([rule], u)));
     const check = (directive: CommentDirective, used: Set<string>, label: string) => {
       if (directive.rules.length === 0) {
-        if (used.size === 0) report(directive.start, directive.end, `This ${label} suppresses nothing: no finding is reported here. Remove it so it cannot hide a future problem.`);
+        if (used.size === 0 && undecided.size === 0) report(directive.start, directive.end, `This ${label} suppresses nothing: no finding is reported here. Remove it so it cannot hide a future problem.`, removeComment(text, lines, directive));
         return;
       }
-      for (const rule of directive.rules) {
+      const isUnused = (rule: string) => (maybeNeeded(rule) ? false : !options.knownRuleIds.has(rule) && !rule.includes('*') ? true : ![...used].some((u) => covers([rule], u)));
+      const allUnused = directive.rules.every(isUnused);
+      directive.rules.forEach((rule, i) => {
+        if (!isUnused(rule)) return;
+        const removal = allUnused ? removeComment(text, lines, directive) : removeRuleId(directive, i);
         if (!options.knownRuleIds.has(rule) && !rule.includes('*')) {
-          report(directive.start, directive.end, `Unknown rule "${rule}" in ${label}; run \`kubeward scan --list-rules\` for the ids.`);
-        } else if (![...used].some((u) => covers([rule], u))) {
-          report(directive.start, directive.end, `"${rule}" is suppressed here but reports nothing: remove it from this ${label} so it cannot hide a future problem.`);
+          report(directive.start, directive.end, `Unknown rule "${rule}" in ${label}; run \`kubeward scan --list-rules\` for the ids.`, removal);
+        } else {
+          report(directive.start, directive.end, `"${rule}" is suppressed here but reports nothing: remove it from this ${label} so it cannot hide a future problem.`, removal);
         }
-      }
+      });
     };
     for (const entry of nextLineEntries) check(entry.directive, entry.used, 'kubeward-disable-next-line comment');
     for (const block of blocks) check(block.directive, block.used, 'kubeward-disable comment');
+    const seen = new Set<string>();
     for (const a of annotations) {
-      if (usedAnnotations.has(a)) continue;
+      if (usedAnnotations.has(a) || undecided.has(a.ruleId)) continue;
+      if (seen.has(`${a.start}:${a.end}`)) continue;
+      seen.add(`${a.start}:${a.end}`);
       const message = options.knownRuleIds.has(a.ruleId)
         ? `The annotation ${ANNOTATION_PREFIX}${a.ruleId} suppresses nothing on this resource: remove it so it cannot hide a future problem.`
         : `Unknown rule "${a.ruleId}" in annotation ${ANNOTATION_PREFIX}${a.ruleId}; run \`kubeward scan --list-rules\` for the ids.`;
-      report(a.start, a.end, message);
+      report(a.start, a.end, message, a.removal);
     }
   }
   return { kept, unused };
+}
+
+/** Removes a whole directive comment: its line when alone on it, else the comment and the space before it. */
+function removeComment(text: string, lines: LineIndex, directive: CommentDirective): Edit[] {
+  const line = directive.line;
+  const lineStart = lines.lineStart(line);
+  if (/^\s*$/.test(text.slice(lineStart, directive.start))) {
+    const next = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : lines.lineEnd(line);
+    return [{ start: lineStart, end: next, text: '' }];
+  }
+  let start = directive.start;
+  while (start > lineStart && /[ \t]/.test(text[start - 1]!)) start--;
+  return [{ start, end: lines.lineEnd(line), text: '' }];
+}
+
+/** Removes the i-th rule id of a directive that names others still in use, with its separator. */
+function removeRuleId(directive: CommentDirective, i: number): Edit[] | undefined {
+  const ranges = directive.ruleRanges;
+  if (!ranges || ranges.length !== directive.rules.length || ranges.length < 2) return undefined;
+  const [start, end] = ranges[i]!;
+  if (i < ranges.length - 1) return [{ start, end: ranges[i + 1]![0], text: '' }];
+  return [{ start: ranges[i - 1]![1], end, text: '' }];
 }

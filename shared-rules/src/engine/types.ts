@@ -2,7 +2,8 @@
 import type { Applicability, Fix } from '../fix/edit';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export type RuleSetting = Severity | 'off';
+/** A rule's setting: off, on (default severities; turns on opt-in and out-of-profile rules), or a severity. */
+export type RuleSetting = Severity | 'off' | 'on';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
 

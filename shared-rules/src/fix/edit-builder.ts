@@ -86,7 +86,10 @@ export class EditBuilder {
   }
 
   columnOf(offset: number): number {
-    return offset - this.lineStartOf(offset);
+    const lineStart = this.lineStartOf(offset);
+    // A BOM is not indentation.
+    const bom = lineStart === 0 && this.text.charCodeAt(0) === 0xfeff && offset > 0 ? 1 : 0;
+    return offset - lineStart - bom;
   }
 
   /** Offset just after the last non-white character before `offset`. */
@@ -94,6 +97,26 @@ export class EditBuilder {
     let i = offset;
     while (i > floor && /\s/.test(this.text[i - 1]!)) i--;
     return i;
+  }
+
+  /**
+   * Offset of the `-` indicator of the block sequence item that starts at
+   * `itemStart`, searched in [floor, itemStart): the item itself may start
+   * with `-` (`-v=5`), props (`&a`, `!!str`) or a comment may sit between. -1 if none.
+   */
+  private dashBefore(itemStart: number, floor: number): number {
+    let found = -1;
+    let at = floor;
+    while (at < itemStart) {
+      let lineEnd = this.text.indexOf('\n', at);
+      if (lineEnd === -1 || lineEnd > itemStart) lineEnd = itemStart;
+      const line = this.text.slice(at, lineEnd);
+      const comment = line.search(/(^|[ \t])#/);
+      const code = comment === -1 ? line : line.slice(0, comment);
+      for (const m of code.matchAll(/(?:^|[ \t])(-)(?=[ \t\r]|$)/g)) found = at + m.index! + m[0].length - 1;
+      at = lineEnd + 1;
+    }
+    return found;
   }
 
   /** Original source text of a node (template text intact). */
@@ -109,7 +132,8 @@ export class EditBuilder {
   // ---------------------------------------------------------------- primitive edits
 
   replace(start: number, end: number, text: string): this {
-    if (end > start && overlapsRegion(this.source.templateRegions, start, end)) throw new NoFix('edit would rewrite a template action');
+    const regions = this.source.templateRegions;
+    if (end > start ? overlapsRegion(regions, start, end) : insideRegion(regions, start)) throw new NoFix('edit would rewrite a template action');
     if (end > start && /(^|\s)#/.test(this.text.slice(start, end))) this.removedComments = true;
     this.edits.push({ start, end, text, order: this.order++, depth: this.depth });
     return this;
@@ -238,7 +262,14 @@ export class EditBuilder {
     if (!node.keyNode) throw new NoFix('cannot replace a block sequence item');
     const keyCol = this.columnOf(node.keyNode.range![0]);
     const lines = emitBlockLines(value, keyCol + this.source.style.indentUnit, this.source.style, keyCol);
-    return this.replace(this.keyEnd(node), end, this.source.style.eol + lines.join(this.source.style.eol));
+    const block = this.source.style.eol + lines.join(this.source.style.eol);
+    // The key line keeps its comment: the block goes after it.
+    const colon = this.keyEnd(node);
+    const keyLineEnd = this.lineEndOf(colon);
+    if (node.node === node.keyNode || end <= start) return this.insert(keyLineEnd, block); // `key:` with nothing
+    if (start >= keyLineEnd) return this.replace(keyLineEnd, end, block); // the old value starts below the key
+    if (end <= keyLineEnd) return this.replace(colon, end, '').insert(keyLineEnd, block); // `key: ~ # comment`
+    return this.replace(colon, end, block); // a block scalar from the key line on
   }
 
   /** Removes `key` and its value from a mapping; comments on other lines stay. */
@@ -279,7 +310,8 @@ export class EditBuilder {
       return this.replace(this.keyEnd(seq), ranges[0]![1], ' []');
     }
     const [s, e] = ranges[item.index]!;
-    const dash = this.text.lastIndexOf('-', s);
+    const floor = item.index === 0 ? seq.range[0] : ranges[item.index - 1]![1];
+    const dash = item.index === 0 ? seq.range[0] : this.dashBefore(s, floor);
     return this.removeLines(this.lineStartOf(dash >= 0 ? dash : s), e);
   }
 
@@ -490,6 +522,12 @@ export class EditBuilder {
         else this.insert(colonEnd, ` ${formatScalar(p.value)}`);
         return;
       }
+      // Inside a flow collection a new value is written in flow style, in place.
+      if (holder.parent?.isFlow) {
+        if (explicitNull) this.replace(s, e, emitFlow(p.value));
+        else this.insert(colonEnd, ` ${emitFlow(p.value)}`);
+        return;
+      }
       if (explicitNull) this.replace(colonEnd, e, '');
       const lines = emitBlockLines(p.value, keyCol + indentUnit, style, keyCol);
       this.depth = keyCol + indentUnit;
@@ -508,8 +546,9 @@ export class EditBuilder {
       this.insert(before, before === s + 1 ? body : `, ${body}`);
       return;
     }
-    const first = seqNode.items[0] as Node;
-    const dash = this.text.lastIndexOf('-', first.range![0]);
+    // A block sequence starts at its first `-`.
+    const dash = p.seq.range[0];
+    if (this.text[dash] !== '-') throw new NoFix('sequence indicator not found');
     const dashCol = this.columnOf(dash);
     this.depth = dashCol + 1;
     const lastItem = seqNode.items[seqNode.items.length - 1] as Node;
@@ -518,6 +557,11 @@ export class EditBuilder {
     for (const item of p.items) lines.push(...emitSeqItemLines(item, dashCol, style));
     this.insert(at, eol + lines.join(eol));
   }
+}
+
+/** True when `offset` lies strictly inside a template action (an insertion there would split it). */
+function insideRegion(regions: ReadonlyArray<readonly [number, number]>, offset: number): boolean {
+  return regions.some(([s, e]) => s < offset && offset < e);
 }
 
 function nest(path: readonly string[], value: EmitValue): EmitValue {

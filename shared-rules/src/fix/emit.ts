@@ -3,6 +3,7 @@
  * its indentation unit, its sequence style (indented or flush) and its line
  * break. Only inserted text is produced here; existing text is never rewritten.
  */
+import { parseDocument } from 'yaml';
 
 export interface SourceStyle {
   eol: '\n' | '\r\n';
@@ -50,7 +51,26 @@ export function isPlainSafe(s: string, inFlow = false): boolean {
   if (s.includes(': ') || s.includes(' #') || s.endsWith(':')) return false;
   if (/[\u0000-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(s)) return false;
   if (inFlow && /[,[\]{}]/.test(s)) return false;
-  return true;
+  // Last word to the parser: YAML 1.1 (as Kubernetes reads it) and 1.2 must both read it back as this string.
+  return readsBackAsString(s, inFlow);
+}
+
+const roundTrips = new Map<string, boolean>();
+
+function readsBackAsString(s: string, inFlow: boolean): boolean {
+  const key = `${inFlow ? 1 : 0}${s}`;
+  let ok = roundTrips.get(key);
+  if (ok === undefined) {
+    ok = (['1.1', '1.2'] as const).every((version) => {
+      const doc = parseDocument(inFlow ? `[${s}]` : `k: ${s}`, { version });
+      if (doc.errors.length > 0) return false;
+      const value = doc.toJS() as unknown;
+      return inFlow ? Array.isArray(value) && value.length === 1 && value[0] === s : (value as { k?: unknown } | null)?.k === s;
+    });
+    if (roundTrips.size > 10_000) roundTrips.clear();
+    roundTrips.set(key, ok);
+  }
+  return ok;
 }
 
 export function doubleQuote(s: string): string {

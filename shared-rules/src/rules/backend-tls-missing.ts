@@ -58,6 +58,8 @@ export default defineRule({
     id: ID,
     title: 'Gateway sends plain HTTP to a TLS backend',
     severity: 'hint',
+    // Off by default, as the catalogue's core set proposes: it reads backend TLS by port conventions.
+    optIn: true,
     category: 'gateway-api',
     kinds: ['HTTPRoute', 'GRPCRoute'],
     messages: {

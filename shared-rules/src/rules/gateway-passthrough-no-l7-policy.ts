@@ -6,6 +6,8 @@ export default defineRule({
     id: 'gateway-passthrough-no-l7-policy',
     title: 'TLS passthrough listener: no HTTP-level policy applies',
     severity: 'hint',
+    // Off by default, as the catalogue's core set proposes: passthrough listeners are usually deliberate.
+    optIn: true,
     category: 'gateway-api',
     kinds: ['Gateway'],
     messages: {

@@ -29,6 +29,7 @@ import imageTagMutable from './image-tag-mutable';
 import imageUntrustedRegistry from './image-untrusted-registry';
 import ingressBackendProtocolPlaintext from './ingress-backend-protocol-plaintext';
 import ingressClassAnnotationDeprecated from './ingress-class-annotation-deprecated';
+import ingressClassNotFound from './ingress-class-not-found';
 import ingressDanglingBackend from './ingress-dangling-backend';
 import ingressNginxAdmissionExposed from './ingress-nginx-admission-exposed';
 import ingressNginxAnnotationInjection from './ingress-nginx-annotation-injection';
@@ -129,6 +130,7 @@ export const RULES: readonly Rule[] = [
   imageUntrustedRegistry,
   ingressBackendProtocolPlaintext,
   ingressClassAnnotationDeprecated,
+  ingressClassNotFound,
   ingressDanglingBackend,
   ingressNginxAdmissionExposed,
   ingressNginxAnnotationInjection,

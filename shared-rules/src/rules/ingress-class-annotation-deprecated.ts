@@ -76,7 +76,7 @@ spec:
               service: { name: shop, port: { number: 80 } }
 `,
       notes:
-        'Not reported for `gce` and `gce-internal`: the GKE Ingress controller reads only the annotation. The fix is offered only on `networking.k8s.io/v1` (convert a v1beta1 Ingress with `ingress-removed-api-version` first), only when the value is a valid IngressClass name (`azure/application-gateway` is not), and never on a conflict, which needs a person to choose. When the annotation was the only one, the `annotations:` key is removed with it.',
+        'Not reported for `gce` and `gce-internal`: the GKE Ingress controller reads only the annotation. The fix is offered only on `networking.k8s.io/v1` (convert a v1beta1 Ingress with `ingress-removed-api-version` first), only when the value is a valid IngressClass name (`azure/application-gateway` is not), and never on a conflict, which needs a person to choose. When the annotation was the only one, the `annotations:` key is removed with it. The field names an `IngressClass` object, which the annotation did not need: when the workspace has IngressClasses and none of that name, the opt-in `ingress-class-not-found` reports the moved class.',
     },
     references: {
       urls: [

@@ -24,6 +24,8 @@ export default defineRule({
     id: 'ingress-nginx-ssl-passthrough',
     title: 'SSL passthrough bypasses ingress-nginx',
     severity: 'hint',
+    // Off by default, as the catalogue's core set proposes: useful when reviewing TLS, but passthrough is usually deliberate.
+    optIn: true,
     category: 'ingress-tls',
     kinds: ['Ingress'],
     messages: {

@@ -1,36 +1,5 @@
 import { defineRule, type FixSpec } from '../engine/rule';
-import { quoted } from '../fix/emit';
-import { NoFix, type EditBuilder } from '../fix/edit-builder';
-import type { K8sObject } from '../source/k8s';
-import { decodeBase64, encodeBase64, isPlaceholderValue, secretEntries, type SecretEntry } from '../source/secrets';
-
-/** Moves one `data` entry to `stringData`, as plain text. */
-function moveToStringData(edit: EditBuilder, object: K8sObject, entry: SecretEntry): void {
-  const data = entry.node.parent!;
-  const value = quoted(entry.plain);
-  const items = (data.node as { items: unknown[] }).items;
-  const isLast = entry.node.pair === items[items.length - 1];
-  const stringData = object.root.get('stringData');
-  if (!stringData && !data.isFlow && items.length === 1) {
-    // The only entry: the map itself becomes stringData.
-    edit.renameKey(data, 'stringData');
-    if (entry.node.scalarType !== 'string') edit.setScalar(entry.node, value);
-    return;
-  }
-  if (!stringData && !data.isFlow && isLast && !data.parent?.isFlow) {
-    // The last entry: a `stringData:` key line before it takes it over, so
-    // nothing has to be inserted after text that is being removed.
-    const keyStart = entry.node.keyRange[0];
-    const lineStart = edit.lineStartOf(keyStart);
-    if (edit.source.text.slice(lineStart, keyStart).trim() !== '') throw new NoFix('the entry shares its line with other text');
-    const pad = ' '.repeat(edit.columnOf(data.keyRange[0]));
-    edit.insert(lineStart, `${pad}stringData:${edit.source.style.eol}`);
-    if (entry.node.scalarType !== 'string') edit.setScalar(entry.node, value);
-    return;
-  }
-  edit.removePair(data, entry.key);
-  edit.setIn(object.root, ['stringData', entry.key], entry.node.scalarType === 'string' ? entry.plain : value);
-}
+import { decodeBase64, encodeBase64, isPlaceholderValue, secretEntries } from '../source/secrets';
 
 export default defineRule({
   meta: {
@@ -90,13 +59,9 @@ data:
         ctx.report({ node: entry.node, at, messageId: 'folded', data, fix: { title: 'Join the base64 lines', apply: (edit) => edit.setScalar(entry.node, joined) } });
         continue;
       }
-      const fixes: FixSpec[] = [
-        { title: 'Base64-encode the value', apply: (edit) => edit.setScalar(entry.node, encodeBase64(entry.plain)) },
-        {
-          title: 'Move the entry to stringData (plain text)',
-          apply: (edit) => moveToStringData(edit, object, entry),
-        },
-      ];
+      // Moving the entry to stringData is left to a person: as a fix it would
+      // trade this finding for secret-stringdata-plaintext (SPEC: no new finding).
+      const fixes: FixSpec[] = [{ title: 'Base64-encode the value', apply: (edit) => edit.setScalar(entry.node, encodeBase64(entry.plain)) }];
       ctx.report({ node: entry.node, at, messageId: 'invalid', data, fix: fixes });
     }
   },

@@ -6,8 +6,9 @@
  * - An action inside a line becomes a run of SENTINEL characters: a plain
  *   scalar that rules treat as "templated, value unknown".
  * - A line made only of actions (`{{- if .Values.x }}`, `{{- toYaml . | nindent 4 }}`)
- *   becomes blank; we remember it, because such a line may produce keys that
- *   rules looking for a *missing* field cannot see.
+ *   becomes blank; we remember those that print text (not `if`/`end`/…),
+ *   because such a line may produce keys that rules looking for a *missing*
+ *   field cannot see.
  */
 export const SENTINEL = '\uE000';
 const SENTINEL_CODE = 0xe000;
@@ -17,12 +18,23 @@ export interface TemplateMask {
   text: string;
   /** Masked action spans [start, end), sorted, non-overlapping. */
   regions: Array<[number, number]>;
-  /** Start offsets of lines that held only template actions (now blank), sorted. */
+  /** The regions whose action may print text (not `if`, `end`, `range`, assignments, comments). */
+  printing: Array<[number, number]>;
+  /**
+   * Start offsets of lines that held only template actions (now blank) of
+   * which one may print text (`include`, `toYaml`, a value), sorted. Lines of
+   * control actions only (`if`, `end`, `range`…) are blanked but not listed.
+   */
   actionLines: number[];
 }
 
-/** Finds the end (exclusive) of the action starting at `open` (`{{`), or -1. */
-function actionEnd(text: string, open: number): number {
+/**
+ * Finds the end (exclusive) of the action starting at `open` (`{{`). An
+ * action never crosses a document marker line: an unterminated `{{` (in a
+ * comment, say) gives `{ resume }` after that line, so the next documents are
+ * still masked; `{}` when there is no end at all.
+ */
+function actionEnd(text: string, open: number): { end?: number; resume?: number } {
   let i = open + 2;
   // Go template comments: {{/* … */}} and {{- /* … */ -}}
   let j = i;
@@ -30,14 +42,15 @@ function actionEnd(text: string, open: number): number {
   while (text.charCodeAt(j) === 32) j++;
   if (text.startsWith('/*', j)) {
     const close = text.indexOf('*/', j + 2);
-    if (close === -1) return -1;
+    if (close === -1) return {};
     const end = text.indexOf('}}', close + 2);
-    return end === -1 ? -1 : end + 2;
+    return end === -1 ? {} : { end: end + 2 };
   }
   const limit = Math.min(text.length, open + 100_000);
   while (i < limit) {
     const c = text.charCodeAt(i);
-    if (c === 125 /* } */ && text.charCodeAt(i + 1) === 125) return i + 2;
+    if (c === 125 /* } */ && text.charCodeAt(i + 1) === 125) return { end: i + 2 };
+    if (c === 10 /* \n */ && isDocumentMarker(text, i + 1)) return { resume: i + 1 };
     if (c === 34 /* " */) {
       i++;
       while (i < limit) {
@@ -46,14 +59,31 @@ function actionEnd(text: string, open: number): number {
         else if (d === 34 || d === 10) break;
         else i++;
       }
+      // An unclosed string ends at the line break, which is looked at next.
+      if (text.charCodeAt(i) === 10) continue;
     } else if (c === 96 /* ` */) {
       const close = text.indexOf('`', i + 1);
-      if (close === -1) return -1;
+      if (close === -1) return {};
       i = close;
     }
     i++;
   }
-  return -1;
+  return {};
+}
+
+/** A `---` or `...` line at `lineStart`. */
+function isDocumentMarker(text: string, lineStart: number): boolean {
+  if (!text.startsWith('---', lineStart) && !text.startsWith('...', lineStart)) return false;
+  const next = text.charCodeAt(lineStart + 3);
+  return Number.isNaN(next) || next === 32 || next === 9 || next === 10 || next === 13;
+}
+
+// Actions that print nothing: control structure, assignments, comments.
+const CONTROL_ACTION = /^\{\{-?\s*(?:(?:if|else|end|range|with|define|break|continue)\b|\/\*|\$[\w]*\s*:?=)/;
+
+/** True when the action text[start, end) may print text into the document. */
+function printsText(text: string, start: number, end: number): boolean {
+  return !CONTROL_ACTION.test(text.slice(start, Math.min(end, start + 64)));
 }
 
 export function hasTemplateActions(text: string): boolean {
@@ -65,10 +95,12 @@ export function maskTemplates(text: string): TemplateMask | undefined {
   if (open === -1) return undefined;
   const regions: Array<[number, number]> = [];
   while (open !== -1) {
-    const end = actionEnd(text, open);
-    if (end === -1) break;
-    regions.push([open, end]);
-    open = text.indexOf('{{', end);
+    const { end, resume } = actionEnd(text, open);
+    if (end !== undefined) {
+      regions.push([open, end]);
+      open = text.indexOf('{{', end);
+    } else if (resume !== undefined) open = text.indexOf('{{', resume);
+    else break;
   }
   if (regions.length === 0) return undefined;
 
@@ -82,15 +114,34 @@ export function maskTemplates(text: string): TemplateMask | undefined {
   pieces.push(text.slice(cursor));
   let masked = pieces.join('');
 
-  // Blank out lines made only of actions and white space.
+  // Blank out lines made only of actions and white space (every line of an
+  // action that spans lines). Remember those that may print text: control
+  // actions (`if`, `end`, `range`, assignments, comments) print nothing.
   const actionLines: number[] = [];
   const blanks: Array<[number, number]> = [];
-  let lastLine = -1;
-  for (const [start] of regions) {
-    const lineStart = Math.max(masked.lastIndexOf('\n', start - 1) + 1, 0);
-    if (lineStart <= lastLine) continue;
-    lastLine = lineStart;
-    let lineEnd = masked.indexOf('\n', start);
+  const lineOutput = new Map<number, boolean>();
+  // Line starts found by one forward scan: searching from each action was
+  // quadratic on a long line of many actions (1,000,000 on a 5 MB line).
+  let currentLine = 0;
+  let currentBreak = masked.indexOf('\n');
+  for (const [start, end] of regions) {
+    const prints = printsText(text, start, end);
+    while (currentBreak !== -1 && currentBreak < start) {
+      currentLine = currentBreak + 1;
+      currentBreak = masked.indexOf('\n', currentLine);
+    }
+    // Every line the action spans.
+    let lineStart = currentLine;
+    let nl = currentBreak;
+    for (;;) {
+      lineOutput.set(lineStart, (lineOutput.get(lineStart) ?? false) || prints);
+      if (nl === -1 || nl >= end) break;
+      lineStart = nl + 1;
+      nl = masked.indexOf('\n', lineStart);
+    }
+  }
+  for (const [lineStart, prints] of [...lineOutput].sort((a, b) => a[0] - b[0])) {
+    let lineEnd = masked.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = masked.length;
     let onlyActions = true;
     let sawAction = false;
@@ -103,7 +154,7 @@ export function maskTemplates(text: string): TemplateMask | undefined {
       }
     }
     if (onlyActions && sawAction) {
-      actionLines.push(lineStart);
+      if (prints) actionLines.push(lineStart);
       blanks.push([lineStart, lineEnd]);
     }
   }
@@ -118,7 +169,8 @@ export function maskTemplates(text: string): TemplateMask | undefined {
     out.push(masked.slice(at));
     masked = out.join('');
   }
-  return { text: masked, regions, actionLines };
+  const printing = regions.filter(([start, end]) => printsText(text, start, end));
+  return { text: masked, regions, printing, actionLines };
 }
 
 /** True when [start, end) overlaps a masked region. */

@@ -110,7 +110,9 @@ export function withRegistry(image: ImageRef, registry: string): string {
 export function registryTrusted(image: ImageRef, trusted: readonly string[]): boolean {
   const full = `${image.domain}/${image.repository}`;
   for (const raw of trusted) {
-    let entry = raw.trim().replace(/\/+$/, '');
+    // Trailing slashes cut by a loop: /\/+$/ is quadratic on a long run of slashes.
+    let entry = raw.trim();
+    while (entry.endsWith('/')) entry = entry.slice(0, -1);
     if (entry === '') continue;
     const slash = entry.indexOf('/');
     const host = (slash === -1 ? entry : entry.slice(0, slash)).toLowerCase();

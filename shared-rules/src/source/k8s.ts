@@ -77,7 +77,9 @@ export function objectsOf(root: YNode | undefined): K8sObject[] {
         const object = asObject(item, item.index);
         if (object) out.push(object);
       }
-      return out;
+      // A custom kind that merely ends in "List" (its items are not objects) is an object itself.
+      if (out.length > 0 || top.kind === 'List' || items.items().length === 0) return out;
+      return [top];
     }
     if (top.kind === 'List') return [];
   }

@@ -3,11 +3,13 @@
  * `kustomization.yaml` names as a patch may omit any field.
  */
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { nestsDeeperThan } from './depth';
 
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
 
 /** Paths (relative to the kustomization's folder) that it uses as patches. */
 export function kustomizePatchPaths(kustomizationText: string): string[] {
+  if (nestsDeeperThan(kustomizationText)) return [];
   let doc;
   try {
     doc = parseDocument(kustomizationText, { prettyErrors: false });

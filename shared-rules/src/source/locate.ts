@@ -4,6 +4,7 @@
  * document only, exactly as the engine parses it (Helm masked, YAML 1.1).
  */
 import { parseAllDocuments, type Document } from 'yaml';
+import { nestsDeeperThan } from './depth';
 import { maskTemplates } from './helm';
 import { objectsOf, type K8sObject } from './k8s';
 import { YNode } from './nav';
@@ -30,6 +31,7 @@ export function objectAt(text: string, offset: number): LocatedObject | undefine
   const parse = parseText.slice(chunk.start, chunk.end);
   const regions: Array<[number, number]> = [];
   for (const [s, e] of mask?.regions ?? []) if (s < chunk.end && e > chunk.start) regions.push([Math.max(s, chunk.start) - chunk.start, Math.min(e, chunk.end) - chunk.start]);
+  if (nestsDeeperThan(parse)) return undefined;
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(parse, PARSE_OPTIONS) as unknown as Document.Parsed[];

@@ -7,7 +7,7 @@
  * value came from a Helm template action (then it is unknown, never wrong).
  * All ranges are offsets into the chunk the document was parsed from.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { SENTINEL } from './helm';
 
 export type Range = [start: number, end: number];
@@ -20,6 +20,33 @@ export interface NodeHost {
 }
 
 const MAX_ALIAS_DEPTH = 16;
+/** Merge sources followed from one mapping, at most (a hostile document could hold more). */
+const MAX_MERGE_SOURCES = 10_000;
+
+/**
+ * What each alias of a document points at, found in one pass: an alias
+ * refers to the last node with its anchor before it (as `Alias.resolve`
+ * does, which walks the whole document on every call).
+ */
+const aliasTargets = new WeakMap<Document, Map<Alias, Node>>();
+
+function aliasTargetsOf(doc: Document): Map<Alias, Node> {
+  let targets = aliasTargets.get(doc);
+  if (targets) return targets;
+  targets = new Map();
+  const anchors = new Map<string, Node>();
+  const found = targets;
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (target) found.set(node, target);
+      } else if ((node as { anchor?: string }).anchor) anchors.set((node as { anchor: string }).anchor, node as Node);
+    },
+  });
+  aliasTargets.set(doc, targets);
+  return targets;
+}
 
 function resolveAlias(node: unknown, host: NodeHost): { node: Node | undefined; viaAlias: boolean } {
   let current = node;
@@ -27,11 +54,7 @@ function resolveAlias(node: unknown, host: NodeHost): { node: Node | undefined; 
   for (let depth = 0; isAlias(current); depth++) {
     if (depth >= MAX_ALIAS_DEPTH) return { node: undefined, viaAlias: true };
     viaAlias = true;
-    try {
-      current = current.resolve(host.doc);
-    } catch {
-      return { node: undefined, viaAlias: true };
-    }
+    current = aliasTargetsOf(host.doc).get(current);
   }
   return { node: (current ?? undefined) as Node | undefined, viaAlias };
 }
@@ -170,23 +193,42 @@ export class YNode {
     return this.value === false;
   }
 
-  /** Pairs of a mapping, merge keys expanded (own keys win), aliases resolved. */
+  /**
+   * Pairs of a mapping, merge keys expanded (own keys win, then earlier merge
+   * sources), aliases resolved; a duplicated key once, with its last value.
+   */
   entries(): Array<[string, YNode | undefined, Node]> {
     if (!isMap(this.node)) return [];
-    const own: Array<[string, YNode | undefined, Node]> = [];
-    const merged: Array<[string, YNode | undefined, Node]> = [];
-    for (const pair of this.node.items) {
+    const out = new Map<string, [string, YNode | undefined, Node]>();
+    this.collectEntries(out, new Set([this.node]), true);
+    return [...out.values()];
+  }
+
+  private collectEntries(out: Map<string, [string, YNode | undefined, Node]>, visited: Set<Node>, own: boolean): void {
+    const items = (this.node as YAMLMap).items;
+    const merges: Pair[] = [];
+    const mine = new Map<string, [string, YNode | undefined, Node]>();
+    for (const pair of items) {
       if (isMergePair(pair)) {
-        for (const source of this.mergeSources(pair)) merged.push(...source.entries().map(([k, v, kn]) => [k, v ? v.asIndirect() : v, kn] as [string, YNode | undefined, Node]));
+        merges.push(pair);
         continue;
       }
       const key = scalarKey(pair.key);
-      if (key === undefined) continue;
-      own.push([key, this.child(pair.value, pair.key as Node, pair, undefined, false), pair.key as Node]);
+      if (key === undefined || out.has(key)) continue;
+      const value = this.child(pair.value, pair.key as Node, pair, undefined, false);
+      // A duplicate key keeps its first place and takes its last value.
+      const entry = mine.get(key);
+      if (entry) entry[1] = own || !value ? value : value.asIndirect();
+      else mine.set(key, [key, own || !value ? value : value.asIndirect(), pair.key as Node]);
     }
-    if (merged.length === 0) return own;
-    const seen = new Set(own.map(([k]) => k));
-    return [...own, ...merged.filter(([k]) => !seen.has(k) && (seen.add(k), true))];
+    for (const [key, entry] of mine) out.set(key, entry);
+    for (const pair of merges) {
+      for (const source of this.mergeSources(pair)) {
+        if (visited.has(source.node) || visited.size > MAX_MERGE_SOURCES) continue;
+        visited.add(source.node);
+        source.collectEntries(out, visited, false);
+      }
+    }
   }
 
   private asIndirect(): YNode {
@@ -207,25 +249,41 @@ export class YNode {
 
   /** True when the map has this key written (even with a null value). */
   has(key: string): boolean {
-    return this.entries().some(([k]) => k === key);
+    return this.get(key) !== undefined;
   }
 
   /** The value under `key`; a present key with no value gives a null scalar view. */
   get(key: string): YNode | undefined {
     if (!isMap(this.node)) return undefined;
-    // Fast path: own keys, last one wins like Kubernetes' decoder.
-    const items = this.node.items;
+    return this.lookup(key, undefined);
+  }
+
+  private lookup(key: string, visited: Set<Node> | undefined): YNode | undefined {
+    // Own keys first, the last one wins like Kubernetes' decoder. A key that
+    // YAML reads as a number or boolean (`80:`) is found by its string form.
+    const items = (this.node as YAMLMap).items;
+    let hasMerge = false;
     for (let i = items.length - 1; i >= 0; i--) {
       const pair = items[i]!;
-      if (isScalar(pair.key) && pair.key.value === key) {
+      if (isMergePair(pair)) {
+        hasMerge = true;
+        continue;
+      }
+      const k = pair.key;
+      if (isScalar(k) && (k.value === key || (typeof k.value !== 'string' && scalarKey(k) === key))) {
         return this.child(pair.value ?? null, pair.key as Node, pair, undefined, false) ?? this.nullChild(pair);
       }
     }
+    if (!hasMerge) return undefined;
+    // Merge sources, each map visited once: a merge-key bomb costs no more than its text.
+    const seen = visited ?? new Set<Node>([this.node]);
     for (let i = items.length - 1; i >= 0; i--) {
       const pair = items[i]!;
       if (!isMergePair(pair)) continue;
       for (const source of this.mergeSources(pair)) {
-        const found = source.get(key);
+        if (seen.has(source.node) || seen.size > MAX_MERGE_SOURCES) continue;
+        seen.add(source.node);
+        const found = source.lookup(key, seen);
         if (found) return found.asIndirect();
       }
     }

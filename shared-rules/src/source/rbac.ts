@@ -379,3 +379,42 @@ export function humanList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/** The verbs that, granted on every resource of every group, amount to full control (as Polaris counts them). */
+export const ADMIN_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] as const;
+
+/**
+ * True when one rule grants every verb (`*`, or all of get, list, watch,
+ * create, update, patch and delete) on every resource (`*`) of every API
+ * group (`*`), unnarrowed by resourceNames: read and write of everything,
+ * Secrets and RBAC included, which is cluster-admin under another name.
+ * Undefined when the role's rules cannot all be seen (templated, aggregated)
+ * and none of those that can be seen does.
+ */
+export function grantsEverything(object: K8sObject, uncertain: (node: YNode) => boolean): boolean | undefined {
+  if (object.kind === 'ClusterRole' && isAggregated(object)) return undefined;
+  const rules = policyRulesOf(object);
+  const full = rules.some((r) => {
+    if (r.resourceNames.items.length > 0 || r.resourceNames.templated) return false;
+    const groups = values(r.apiGroups);
+    const resources = values(r.resources);
+    const verbs = values(r.verbs);
+    return groups.includes('*') && resources.includes('*') && (verbs.includes('*') || ADMIN_VERBS.every((v) => verbs.includes(v)));
+  });
+  if (full) return true;
+  const list = object.root.get('rules');
+  if (list && (list.templated || uncertain(list) || (list.isSeq && list.items().some((n) => !n.isMap || uncertain(n))))) return undefined;
+  if (rules.some((r) => r.apiGroups.templated || r.resources.templated || r.verbs.templated)) return undefined;
+  return false;
+}
+
+/** `ServiceAccount "ci" and Group "ops"` for messages; `its subjects` when there are none. */
+export function describeSubjects(subjects: readonly Subject[]): string {
+  const names = subjects.map((s) => `${s.kind ?? 'subject'} "${s.name ?? '?'}"`);
+  return names.length ? humanList(names) : 'its subjects';
+}
+
+/** Only the `system:masters` group: the API server's own binding (that group bypasses authorization anyway). */
+export function onlySystemMasters(subjects: readonly Subject[]): boolean {
+  return subjects.length > 0 && subjects.every((s) => s.kind === 'Group' && s.name === 'system:masters');
+}

@@ -553,3 +553,28 @@ const FILE_EXTENSION = /\.(?:py|js|mjs|cjs|ts|rb|go|java|php|pl|lua|sh|bash|ps1|
 export function isFileKey(key: string): boolean {
   return FILE_EXTENSION.test(key);
 }
+
+export const TLS_SECRET_TYPE = 'kubernetes.io/tls';
+/** The keys a TLS Secret carries: the certificate chain and its private key. */
+export const TLS_KEYS = ['tls.crt', 'tls.key'] as const;
+
+/**
+ * The TLS keys a Secret lacks (under `data` or `stringData`): empty when it
+ * has both; undefined when a template, a merge or a patch may hold them.
+ */
+export function missingTlsKeys(object: K8sObject, uncertain: (node: YNode) => boolean): string[] | undefined {
+  const data = object.root.get('data');
+  const stringData = object.root.get('stringData');
+  const present = new Set([...(data?.keys() ?? []), ...(stringData?.keys() ?? [])]);
+  const missing = TLS_KEYS.filter((k) => !present.has(k));
+  if (missing.length === 0) return [];
+  // A templated or merged map may hold the keys; so may an empty `data:` in a
+  // Helm template (`{{ toYaml … }}` on the next line is blanked by the mask).
+  for (const map of [data, stringData]) {
+    if (map && (map.templated || uncertain(map) || (map.isNull && map.host.templateRegions.length > 0))) return undefined;
+  }
+  // Where the keys would go: a template there may add them.
+  const parent = data?.isMap ? data : stringData?.isMap ? stringData : object.root;
+  if (uncertain(parent)) return undefined;
+  return missing;
+}

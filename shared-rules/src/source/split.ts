@@ -26,6 +26,25 @@ function markerAt(text: string, lineStart: number): '---' | '...' | undefined {
   return c === 45 ? '---' : '...';
 }
 
+/**
+ * True when text[from, to) holds a directive (`%YAML`, `%TAG`) and otherwise
+ * only comments and blank lines: it is the prologue of the next document.
+ */
+function isDirectivePrologue(text: string, from: number, to: number): boolean {
+  let sawDirective = false;
+  let at = from;
+  if (text.charCodeAt(at) === 0xfeff) at++;
+  while (at < to) {
+    let nl = text.indexOf('\n', at);
+    if (nl === -1 || nl >= to) nl = to;
+    const line = text.slice(at, nl).trim();
+    if (line.startsWith('%')) sawDirective = true;
+    else if (line !== '' && !line.startsWith('#')) return false;
+    at = nl + 1;
+  }
+  return sawDirective;
+}
+
 export function splitDocuments(text: string): Chunk[] {
   const chunks: Chunk[] = [];
   let chunkStart = 0;
@@ -36,22 +55,26 @@ export function splitDocuments(text: string): Chunk[] {
   // A BOM before the first marker belongs to the first chunk.
   const first = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let lineStart = first;
-  // Next "\n---" and "\n..." at or after the current line; each searched
-  // again only once passed, so the scan stays linear.
+  // Next `\n---` and `\n...` at or after the current line; searched again only
+  // once passed, so the whole split is one pass over the text.
   let dash = -2;
   let dots = -2;
   while (lineStart < text.length) {
     const marker = markerAt(text, lineStart);
-    if (marker === '---' && lineStart > first) cut(lineStart);
-    else if (marker === '...') {
-      const nl = text.indexOf('\n', lineStart);
-      cut(nl === -1 ? text.length : nl + 1);
+    const nl = text.indexOf('\n', lineStart);
+    const next = nl === -1 ? text.length : nl + 1;
+    // Directives before a `---` belong to the document it starts.
+    if (marker === '---' && lineStart > first && !isDirectivePrologue(text, chunkStart, lineStart)) cut(lineStart);
+    else if (marker === '...') cut(next);
+    // Jump straight to the next line that could hold a marker.
+    lineStart = next;
+    if (nl !== -1) {
+      if (dash !== -1 && dash < nl) dash = text.indexOf('\n---', nl);
+      if (dots !== -1 && dots < nl) dots = text.indexOf('\n...', nl);
+      const candidate = dash === -1 ? dots : dots === -1 ? dash : Math.min(dash, dots);
+      if (candidate === -1) break;
+      lineStart = candidate + 1;
     }
-    if (dash !== -1 && dash < lineStart) dash = text.indexOf('\n---', lineStart);
-    if (dots !== -1 && dots < lineStart) dots = text.indexOf('\n...', lineStart);
-    const candidate = dash === -1 ? dots : dots === -1 ? dash : Math.min(dash, dots);
-    if (candidate === -1) break;
-    lineStart = candidate + 1;
   }
   cut(text.length);
   if (chunks.length === 0) chunks.push({ start: 0, end: text.length });

@@ -44,10 +44,8 @@ suite('Commands', () => {
     const text = await waitFor('the Ingress to be edited', () => (editor.document.getText().includes('secretName: web-example-tls') ? editor.document.getText() : undefined));
     assert.match(text, /tls:\s*\n\s*- hosts:\s*\n\s*- web\.example\.com\s*\n\s*secretName: web-example-tls/);
     assert.match(text, /cert-manager\.io\/cluster-issuer: "?letsencrypt-prod"?/);
-    // The auth answer lands once the catalogue has the auth rule (its page ships with the extension).
-    const ext = vscode.extensions.getExtension('kubeward.kubeward')!;
-    const authRuleShips = await vscode.workspace.fs.stat(vscode.Uri.joinPath(ext.extensionUri, 'docs/rules/ingress-public-no-auth.md')).then(() => true, () => false);
-    if (authRuleShips) assert.match(text, /auth-url: "?https:\/\/auth\.example\.com\/oauth2\/auth"?/);
+    // The auth answer becomes the external-auth annotation.
+    assert.match(text, /auth-url: "?https:\/\/auth\.example\.com\/oauth2\/auth"?/);
     assert.ok(text.startsWith('apiVersion: v1\nkind: Service\n'), 'the Service document is untouched');
     await waitForNoDiagnostic(uri, 'ingress-tls-missing');
     // One undo takes the whole command back.
