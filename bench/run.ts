@@ -85,15 +85,26 @@ if (process.argv[2] === '--activation') {
   // A stand-in for the `vscode` module that accepts any call.
   const stub: unknown = new Proxy(function () {}, {
     get: (_t, prop) => (prop === 'then' ? undefined : prop === Symbol.toPrimitive ? () => '' : stub),
+    set: () => true,
     apply: () => stub,
     construct: () => stub as object,
   });
+  // The namespaces the extension uses, as own properties (esbuild's ES module interop copies them); any other export is the stub too.
+  const vscode = new Proxy(Object.fromEntries(['commands', 'env', 'extensions', 'languages', 'window', 'workspace', 'Uri', 'Disposable', 'EventEmitter', 'FileType', 'LanguageStatusSeverity', 'ProgressLocation'].map((k) => [k, stub])), {
+    get: (target, prop) => (prop in target ? target[prop as string] : prop === '__esModule' ? true : prop === 'then' ? undefined : stub),
+  });
   const load = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;
-  (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? stub : load(request, ...rest));
+  (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? vscode : load(request, ...rest));
+  // What VS Code times as activation: evaluating the entry bundle and running activate().
   const start = performance.now();
-  const client = require(path.join(root, 'dist', 'client.js')) as { activate?: (ctx: unknown) => unknown };
-  const loaded = performance.now() - start;
-  process.stdout.write(JSON.stringify({ loadMs: loaded, hasActivate: typeof client.activate === 'function' }));
+  const client = require(path.join(root, 'dist', 'client.js')) as { activate: (ctx: unknown) => unknown };
+  client.activate({ subscriptions: [], extensionPath: root, extensionUri: stub, asAbsolutePath: (p: string) => path.join(root, p) });
+  const activateMs = performance.now() - start;
+  // Then, on the next turn of the event loop, the language client bundle loads: the extension host is busy for that too.
+  const next = performance.now();
+  require(path.join(root, 'dist', 'language-client.js'));
+  const languageClientMs = performance.now() - next;
+  process.stdout.write(JSON.stringify({ activateMs, languageClientMs }));
   process.exit(0);
 }
 
@@ -126,7 +137,7 @@ function editPoint(text: string): { offset: number; line: number; character: num
   return { offset, line, character: offset - (before.lastIndexOf('\n') + 1) };
 }
 
-async function measureServer(spec: LspServerSpec, file: string, size: string, runs: { open: number; edit: number }): Promise<{ open: number; edit: number }> {
+async function measureServer(spec: LspServerSpec, file: string, size: string, runs: { open: number; edit: number }): Promise<{ first: number; open: number; edit: number }> {
   const text = fs.readFileSync(file, 'utf8');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeward-bench-'));
   const opens: number[] = [];
@@ -149,7 +160,8 @@ async function measureServer(spec: LspServerSpec, file: string, size: string, ru
     await client.shutdown();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  return { open: median(opens), edit: median(edits) };
+  // The first open runs on cold code (V8 has not optimised anything yet): reported on its own too.
+  return { first: opens[0]!, open: median(opens), edit: median(edits) };
 }
 
 async function main(): Promise<void> {
@@ -188,11 +200,16 @@ async function main(): Promise<void> {
       analyzer.analyze(edited, { rules: RULES, config });
     }, runs);
     const label = `${size} (${docs} docs)`;
+    // The package as Node loads it (its CommonJS build) is slower than the ES module build bundled here: for scale only.
+    const npmYaml = require(path.join(root, 'node_modules', 'yaml')) as typeof import('yaml');
+    const npmBase = timeIt(() => npmYaml.parseAllDocuments(text, { lineCounter: new npmYaml.LineCounter() }), runs);
     rows.push({ metric: 'bare `yaml` parse (baseline)', size: label, value: fmt(base), ratio: '1.00×' });
+    rows.push({ metric: 'bare `yaml` parse, CommonJS build as `require("yaml")` loads it', size: label, value: fmt(npmBase), ratio: `${(npmBase / base).toFixed(2)}×` });
     rows.push({ metric: 'Kubeward full analysis', size: label, value: fmt(full), ratio: `${(full / base).toFixed(2)}×` });
     rows.push({ metric: 'Kubeward re-analysis after a 1-char edit', size: label, value: fmt(reanalysis), ratio: `${(reanalysis / base).toFixed(3)}×` });
 
-    const lspRuns = size === '10m' ? { open: 2, edit: 3 } : { open: 3, edit: 5 };
+    // yaml-language-server needs minutes per edit of the 10 MB file (and more with each open): fewer runs there.
+    const lspRuns = size === '10m' ? { open: 2, edit: 3 } : { open: 5, edit: 5 };
     const hasServer = fs.existsSync(serverBundle);
     const ours = hasServer ? await measureServer(kubeward, file, size, lspRuns) : undefined;
     const theirs = await measureServer(yamlls, file, size, lspRuns);
@@ -215,7 +232,9 @@ async function main(): Promise<void> {
         ok: openTarget ? ours.edit <= 0.25 * base && ours.edit <= 0.1 * theirs.edit : undefined,
       });
     } else rows.push({ metric: 'Kubeward LSP', size: label, value: 'dist/server.js not built' });
+    if (ours) rows.push({ metric: 'Kubeward LSP first didOpen after start (cold)', size: label, value: fmt(ours.first), ratio: `${(ours.first / base).toFixed(2)}× parse, ${(ours.first / theirs.first).toFixed(2)}× yaml-ls's first` });
     rows.push({ metric: 'yaml-language-server didOpen → diagnostics', size: label, value: fmt(theirs.open), ratio: `${(theirs.open / base).toFixed(2)}× parse` });
+    rows.push({ metric: 'yaml-language-server first didOpen after start (cold)', size: label, value: fmt(theirs.first), ratio: `${(theirs.first / base).toFixed(2)}× parse` });
     rows.push({ metric: 'yaml-language-server didChange → diagnostics', size: label, value: fmt(theirs.edit), ratio: `${(theirs.edit / base).toFixed(2)}× parse` });
     console.log(`  ${size}: done`);
   }
@@ -245,23 +264,25 @@ async function main(): Promise<void> {
   rows.push({ metric: 'heap retained after analysis', size: `${(mem.bytes / 1e6).toFixed(0)} MB file`, value: `${(mem.retained / 1e6).toFixed(1)} MB`, ratio: `${(mem.retained / mem.bytes).toFixed(2)}× file size`, target: '≤ 5×', ok: mem.retained <= 5 * mem.bytes });
   rows.push({ metric: 'heap of the `yaml` AST alone (for scale)', size: `${(mem.bytes / 1e6).toFixed(0)} MB file`, value: `${(mem.yamlAst / 1e6).toFixed(1)} MB`, ratio: `${(mem.yamlAst / mem.bytes).toFixed(1)}× file size` });
 
-  // Extension activation and package size.
+  // Extension activation and package size (the production bundles `npm run bench` packages first).
   if (fs.existsSync(path.join(root, 'dist', 'client.js'))) {
-    const loads: number[] = [];
-    for (let i = 0; i < 5; i++) loads.push((JSON.parse(execFileSync(process.execPath, [__filename, '--activation'], { encoding: 'utf8' })) as { loadMs: number }).loadMs);
-    const load = median(loads);
-    rows.push({ metric: 'client bundle load (activation cost)', size: 'dist/client.js', value: fmt(load), target: '< 50 ms', ok: load < 50 });
+    const runs = Array.from({ length: 7 }, () => JSON.parse(execFileSync(process.execPath, [__filename, '--activation'], { encoding: 'utf8' })) as { activateMs: number; languageClientMs: number });
+    const activate = median(runs.map((r) => r.activateMs));
+    const both = median(runs.map((r) => r.activateMs + r.languageClientMs));
+    rows.push({ metric: 'extension activation (load dist/client.js + activate())', size: 'dist/client.js', value: fmt(activate), target: '< 50 ms', ok: activate < 50 });
+    rows.push({ metric: 'activation + language client load (next tick)', size: 'dist/client.js + language-client.js', value: fmt(both), target: '< 50 ms', ok: both < 50 });
   }
-  const vsix = fs.readdirSync(root).find((f) => f.endsWith('.vsix'));
+  const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const vsix = fs.readdirSync(root).find((f) => f.endsWith(`-${version}.vsix`));
   if (vsix) {
     const bytes = fs.statSync(path.join(root, vsix)).size;
     rows.push({ metric: 'VSIX size', size: vsix, value: `${(bytes / 1e6).toFixed(2)} MB`, target: '< 2 MB', ok: bytes < 2e6 });
-  }
+  } else rows.push({ metric: 'VSIX size', size: `kubeward-${version}.vsix`, value: 'not packaged (run `npm run package`)', ok: false });
 
   const lines = [
     '# Kubeward benchmark results',
     '',
-    `Generated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}. Medians of repeated runs; ratios are against the bare \`yaml\` parse (parseAllDocuments with a LineCounter) measured in the same run, and against yaml-language-server 1.25 (no schema) on the same files. Targets are SPEC section 8 (measured on the 1 MB file).`,
+    `Generated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}. Medians of repeated runs; ratios are against the bare \`yaml\` 2.9.1 parse (parseAllDocuments with a LineCounter) measured in the same run, with the same ES module build of \`yaml\` that Kubeward bundles (faster than the CommonJS build \`require("yaml")\` loads, so the ratios are stricter than against that), and against yaml-language-server 1.25 (no schema) on the same files. Targets are SPEC section 8 (measured on the 1 MB file).`,
     '',
     '| Metric | Input | Time / size | Ratio | Target | |',
     '| --- | --- | --- | --- | --- | --- |',

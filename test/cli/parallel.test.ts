@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatJson } from '../../shared-rules/src/cli/format-json';
 import { formatSarif } from '../../shared-rules/src/cli/format-sarif';
 import { runCli } from '../../shared-rules/src/cli/main';
-import { enableScanHelpers, PARALLEL_MIN_BYTES, scanThreads } from '../../shared-rules/src/cli/parallel';
+import { enableScanHelpers, PARALLEL_MIN_AVERAGE_BYTES, PARALLEL_MIN_BYTES, scanThreads } from '../../shared-rules/src/cli/parallel';
 import { scan } from '../../shared-rules/src/cli/scan';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -64,6 +64,26 @@ describe('scan on helper threads', () => {
     expect(scanThreads(small, 2)).toBe(2);
     expect(scanThreads([...small, { absolute: '-', display: '<stdin>', partial: false }], 2)).toBe(1);
     expect(PARALLEL_MIN_BYTES).toBeGreaterThan(64 * 1024);
+  });
+
+  it('by default, shares large files with a helper but not a folder of many small ones', () => {
+    enableScanHelpers(CLI);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeward-threads-'));
+    try {
+      const write = (name: string, bytes: number) => {
+        fs.writeFileSync(path.join(dir, name), 'x'.repeat(bytes));
+        return { absolute: path.join(dir, name), display: name, partial: false };
+      };
+      const large = [write('a.yaml', PARALLEL_MIN_BYTES / 2), write('b.yaml', PARALLEL_MIN_BYTES / 2)];
+      expect(scanThreads(large, undefined)).toBe(os.availableParallelism() > 1 ? 2 : 1);
+      // As much in all, in files smaller than PARALLEL_MIN_AVERAGE_BYTES: one thread.
+      const count = Math.ceil(PARALLEL_MIN_BYTES / (PARALLEL_MIN_AVERAGE_BYTES / 2));
+      const small = Array.from({ length: count }, (_, i) => write(`s-${i}.yaml`, PARALLEL_MIN_AVERAGE_BYTES / 2));
+      expect(scanThreads(small, undefined)).toBe(1);
+      expect(scanThreads(small, 2)).toBe(2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects a --threads that is not a positive number', () => {

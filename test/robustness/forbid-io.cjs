@@ -19,7 +19,25 @@ forbid('https', ['request', 'get', 'createServer']);
 forbid('http2', ['connect', 'createServer', 'createSecureServer']);
 forbid('dgram', ['createSocket']);
 forbid('dns', ['lookup', 'resolve', 'resolve4', 'resolve6']);
-forbid('worker_threads', ['Worker']);
+// A helper thread may run only the program's own bundle (dist/cli.js or
+// dist/server.js starting itself), never code given as a string or another file.
+{
+  const path = require('path');
+  const threads = require('worker_threads');
+  const Original = threads.Worker;
+  const own = process.argv[1] ? path.resolve(process.argv[1]) : undefined;
+  threads.Worker = class GuardedWorker extends Original {
+    constructor(filename, options) {
+      const file = typeof filename === 'string' ? filename : filename instanceof URL ? require('url').fileURLToPath(filename) : undefined;
+      if (options?.eval || file === undefined || own === undefined || path.resolve(file) !== own) {
+        process.stderr.write('KUBEWARD-FORBIDDEN worker_threads.Worker\n');
+        throw new Error('worker_threads.Worker is forbidden in Kubeward, except to run its own bundle');
+      }
+      process.stderr.write(`KUBEWARD-WORKER ${path.basename(file)}\n`);
+      super(filename, options);
+    }
+  };
+}
 forbid('vm', ['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction', 'Script']);
 globalThis.fetch = function forbiddenFetch() {
   process.stderr.write('KUBEWARD-FORBIDDEN fetch\n');

@@ -9,11 +9,15 @@ export const CONFIG_FILES = ['.kubeward.yaml', '.kubeward.yml'];
 
 export class UsageError extends Error {}
 
-/** A file's text, and whether it is valid UTF-8 (only then may --fix write it back). */
-export function decodeFile(bytes: Buffer): { text: string; utf8: boolean } {
-  const text = bytes.toString('utf8');
-  // Invalid bytes decode to U+FFFD; writing them back would destroy them.
-  return { text, utf8: !text.includes('\uFFFD') || Buffer.from(text, 'utf8').equals(bytes) };
+/**
+ * A file's text, and whether it is valid UTF-8 (only then may --fix write it
+ * back). Read as UTF-8 directly (Node decodes it natively, without a Buffer);
+ * only a text with U+FFFD in it is read again as bytes to tell a real U+FFFD
+ * from an invalid byte, which writing back would destroy.
+ */
+export function readFileText(file: string): { text: string; utf8: boolean } {
+  const text = fs.readFileSync(file, 'utf8');
+  return { text, utf8: !text.includes('\uFFFD') || Buffer.from(text, 'utf8').equals(fs.readFileSync(file)) };
 }
 
 export interface ScanTarget {
@@ -144,6 +148,8 @@ export class KustomizePatches {
     set = new Set();
     for (const name of KUSTOMIZATION_FILES) {
       const file = path.join(dir, name);
+      // Most folders have none: look before reading (a failed read costs an exception).
+      if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
       let text: string;
       try {
         text = fs.readFileSync(file, 'utf8');

@@ -27,7 +27,7 @@ Options:
                               exit with 1 when a finding reaches this severity (default: error)
   --fix                       apply safe fixes in place (fixes that change runtime behaviour are never applied)
   --config <file>             use this .kubeward.yaml (default: the nearest one above the first path)
-  --threads <n>               threads to scan with (default: 2 for inputs over 1 MB on a multi-core machine, else 1)
+  --threads <n>               threads to scan with (default: 2 for over 1 MB of files of 64 KB or more on average, on a multi-core machine; else 1)
   --list-rules                list the rules and exit
   --no-color                  plain text output
   -h, --help                  show this help

@@ -18,7 +18,7 @@ import {
   type KubewardConfig,
   type ResolvedConfig,
 } from '../index';
-import { collectTargets, decodeFile, findConfigFile, KustomizePatches, UsageError, type ScanTarget } from './files';
+import { collectTargets, findConfigFile, readFileText, KustomizePatches, UsageError, type ScanTarget } from './files';
 import { scanThreads, shareFiles } from './parallel';
 import type { FileReport } from './report';
 
@@ -53,13 +53,11 @@ function readTarget(target: ScanTarget, stdin: (() => string) | undefined): { te
     const text = stdin();
     return { text, utf8: !text.includes('\uFFFD') };
   }
-  let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(target.absolute);
+    return readFileText(target.absolute);
   } catch (error) {
     throw new UsageError(`cannot read ${target.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  return decodeFile(bytes);
 }
 
 export function loadConfig(options: ScanOptions): { config: ResolvedConfig; configFile?: string; configReport?: FileReport; raw: KubewardConfig } {

@@ -50,6 +50,17 @@ const PREFIX_CONTROLLERS: ReadonlyArray<[string, CloudController]> = [
  */
 export function cloudControllerOf(object: K8sObject, config: ResolvedConfig): CloudController | undefined {
   if (object.kind !== 'Ingress') return undefined;
+  // Every cloud rule asks, for every Ingress: answered once per object and configuration.
+  const known = controllers.get(object);
+  if (known?.config === config) return known.controller;
+  const controller = findCloudController(object, config);
+  controllers.set(object, { config, controller });
+  return controller;
+}
+
+const controllers = new WeakMap<K8sObject, { config: ResolvedConfig; controller: CloudController | undefined }>();
+
+function findCloudController(object: K8sObject, config: ResolvedConfig): CloudController | undefined {
   const cls = ingressClassOf(object);
   if (cls.name !== undefined) {
     const known = CLASS_CONTROLLERS[cls.name];

@@ -27,6 +27,8 @@ function isBreak(c: number): boolean {
 /** True when `text` nests deeper than `limit` levels. */
 export function nestsDeeperThan(text: string, limit = MAX_NESTING): boolean {
   const n = text.length;
+  // Each level takes at least one character (an indentation, an indicator or a bracket).
+  if (n <= limit) return false;
   const indents: number[] = [];
   let flow = 0;
   let i = 0;
