@@ -179,3 +179,26 @@ describe("a new analyzer given another analyzer's cache", () => {
     expect(third.analyze(text, { rules: RULES, config: resolveConfig({ profile: 'restricted' }) }).parsedDocuments).toBe(1);
   });
 });
+
+describe('documents that never write apiVersion are not parsed', () => {
+  const analyze = (text: string) => new FileAnalyzer().analyze(text, { rules: RULES, config: resolveConfig() });
+
+  it('non-Kubernetes YAML, broken or not, still gets no finding', () => {
+    const workflow = 'name: ci\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [ {run: make\n';
+    expect(analyze(workflow).findings).toEqual([]);
+    expect(analyze(workflow).kubernetes).toBe(false);
+  });
+
+  it('a key spelled with an escape ("api\\u0056ersion") is still read as apiVersion', () => {
+    const pod = 'kind: Pod\n"api\\u0056ersion": v1\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n';
+    const result = analyze(pod);
+    expect(result.kubernetes).toBe(true);
+    expect(result.findings.map((f) => f.ruleId)).toContain('pod-privileged');
+  });
+
+  it('a manifest document beside non-Kubernetes ones keeps every finding', () => {
+    const text = 'name: values\nreplicas: 3\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n';
+    const findings = analyze(text).findings;
+    expect(findings.find((f) => f.ruleId === 'pod-privileged')?.start).toBe(text.indexOf('true', text.indexOf('privileged:')));
+  });
+});

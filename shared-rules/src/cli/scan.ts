@@ -103,6 +103,8 @@ export function scan(options: ScanOptions): ScanResult {
   const ignoreBase = configFile ? path.dirname(configFile) : options.cwd;
   const targets = collectTargets(options.paths, options.cwd, config.ignore, ignoreBase);
   const patches = new KustomizePatches();
+  // Kustomize patches are partial objects (no "missing field" findings there).
+  const partial = new Map(targets.map((t) => [t, patches.isPatch(t.absolute)]));
   const analyzers = new Map<ScanTarget, FileAnalyzer>();
   const texts = new Map<ScanTarget, { text: string; bom: boolean; utf8: boolean }>();
   // Cross-document rules see "every manifest" only when whole folders are
@@ -120,9 +122,9 @@ export function scan(options: ScanOptions): ScanResult {
     texts.set(target, { text, bom, utf8: read.utf8 });
     const analyzer = new FileAnalyzer();
     analyzers.set(target, analyzer);
-    first.set(target, analyzer.analyze(text, { rules: RULES, config, file: target.display, partial: patches.isPatch(target.absolute) }));
+    first.set(target, analyzer.analyze(text, { rules: RULES, config, file: target.display, partial: partial.get(target)! }));
   };
-  const files = targets.map((t) => ({ absolute: t.absolute, display: t.display, partial: patches.isPatch(t.absolute) }));
+  const files = targets.map((t) => ({ absolute: t.absolute, display: t.display, partial: partial.get(t)! }));
   const threads = scanThreads(files, options.threads);
   let helpedFiles = 0;
   if (threads > 1) {
@@ -160,15 +162,15 @@ export function scan(options: ScanOptions): ScanResult {
   let fixedStdin: string | undefined;
   for (const target of targets) {
     const { text, bom, utf8 } = texts.get(target)!;
-    const partial = patches.isPatch(target.absolute);
+    const isPartial = partial.get(target)!;
     let result = first.get(target)!;
     if (hasWorkspaceRules && result.summaries.length > 0) {
-      result = analyzers.get(target)!.analyze(text, { rules: RULES, config, file: target.display, partial, workspace });
+      result = analyzers.get(target)!.analyze(text, { rules: RULES, config, file: target.display, partial: isPartial, workspace });
     }
     let finalText = text;
     if (options.fix && utf8 && result.findings.some((f) => f.ruleId !== 'yaml-syntax')) {
       const fixer = new FileAnalyzer();
-      const fixed = applyFixes(text, (t) => fixer.analyze(t, { rules: RULES, config, file: target.display, partial, workspace, withFixes: true }).findings, {
+      const fixed = applyFixes(text, (t) => fixer.analyze(t, { rules: RULES, config, file: target.display, partial: isPartial, workspace, withFixes: true }).findings, {
         applicability: 'safe',
       });
       if (fixed.applied > 0) {
@@ -182,7 +184,7 @@ export function scan(options: ScanOptions): ScanResult {
             throw new UsageError(`cannot write ${target.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
           }
         }
-        result = new FileAnalyzer().analyze(finalText, { rules: RULES, config, file: target.display, partial, workspace });
+        result = new FileAnalyzer().analyze(finalText, { rules: RULES, config, file: target.display, partial: isPartial, workspace });
       }
     }
     // With --fix, standard input always comes back on standard output, fixed or not.

@@ -200,6 +200,11 @@ function analyzeChunk(input: ChunkInput): ChunkAnalysis {
   const result: ChunkAnalysis = { findings: [], summaries: [], annotations: [], kubernetes: false, ruleErrors: [] };
   const { plan } = input;
   let docs: Document.Parsed[];
+  // A document that never writes `apiVersion` holds no Kubernetes object, and
+  // non-Kubernetes YAML gets no finding at all (syntax errors included): not
+  // parsed. CI configs, Helm values and compose files cost a substring search.
+  // Only an escape in a double-quoted key could spell the key otherwise.
+  if (!input.parse.includes('apiVersion') && !input.parse.includes('\\')) return result;
   // Not parsed at all: at the parser's stack limit V8 can abort the process (see source/depth.ts).
   if (nestsDeeperThan(input.parse)) {
     skipChunk(input, result, input.parse, `nested too deeply: more than ${MAX_NESTING} levels, where real manifests nest a few dozen`);
@@ -630,10 +635,13 @@ function ruleSetId(rules: readonly Rule[]): string {
 export class FileAnalyzer {
   private cache = new Map<string, ChunkAnalysis>();
   private fingerprint = '';
+  /** The line index of the last text analysed: analysing the same text again (the CLI's second pass, a re-check) reuses it. */
+  private lines: LineIndex | undefined;
 
   /** Drops every cached result (memory released when a document closes). */
   clear(): void {
     this.cache.clear();
+    this.lines = undefined;
   }
 
   get cachedDocuments(): number {
@@ -670,7 +678,7 @@ export class FileAnalyzer {
   *analyzeInSteps(text: string, options: AnalyzeOptions): Generator<void, FileResult, void> {
     const { config } = options;
     const plan = planFor(options.rules, config);
-    const lines = new LineIndex(text);
+    const lines = this.lines?.text === text ? this.lines : (this.lines = new LineIndex(text));
     const file = options.file ?? '';
     const result: FileResult = { findings: [], summaries: [], kubernetes: false, lines, documentCount: 0, ruleErrors: [], parsedDocuments: 0 };
 
@@ -846,6 +854,8 @@ function runWorkspaceRule(rule: Rule, summary: ObjectSummary, index: WorkspaceIn
 function isBinary(text: string): boolean {
   const sample = text.slice(0, 8192);
   if (sample.includes('\u0000')) return true;
+  // Text files have no control character at all: one native scan decides most files.
+  if (!/[\x01-\x08\x0b\x0c\x0e-\x1f\ufffd]/.test(sample)) return false;
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);

@@ -93,6 +93,8 @@ export class YNode {
   }
 
   private child(value: unknown, keyNode: Node | undefined, pair: Pair | undefined, index: number | undefined, indirect: boolean): YNode | undefined {
+    // Most values are not aliases: no resolution, no intermediate object.
+    if (!isAlias(value)) return value ? new YNode(value as Node, this.host, keyNode, pair, index, this, indirect || this.indirect) : undefined;
     const { node, viaAlias } = resolveAlias(value, this.host);
     if (!node) return undefined;
     return new YNode(node, this.host, keyNode, pair, index, this, indirect || viaAlias || this.indirect);
