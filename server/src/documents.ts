@@ -89,6 +89,9 @@ interface DocumentState {
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Longest stretch of analysis between two turns of the event loop. */
+const YIELD_EVERY_MS = 8;
+
 let resultCounter = 0;
 
 export function hasActiveWorkspaceRules(rules: readonly Rule[], settings: DocumentSettings): boolean {
@@ -341,10 +344,15 @@ export class Documents {
 
   /** Runs an analysis, yielding to the event loop after each parsed document; undefined when superseded meanwhile. */
   private async steps(steps: Generator<void, FileResult, void>, superseded: () => boolean): Promise<FileResult | undefined> {
+    let yielded = performance.now();
     for (;;) {
       const next = steps.next();
       if (next.done) return next.value;
+      // Back to the event loop every few milliseconds, not after every document:
+      // requests and newer versions still wait at most one slice.
+      if (performance.now() - yielded < YIELD_EVERY_MS) continue;
       await yieldToEventLoop();
+      yielded = performance.now();
       if (superseded()) {
         steps.return(undefined as never);
         return undefined;

@@ -45,8 +45,9 @@ export interface AnalyzeOptions {
   /**
    * Analysis shared with other threads: called for each document the cache
    * lacks, with its index in the file; false when another thread analyses it.
-   * The result then lacks those documents: hand the other threads' analyses
-   * over with `exportCache`/`importCache` and analyse again (all cached).
+   * Such a pass only fills the cache (its result has no findings): hand the
+   * other threads' analyses over with `exportCache`/`importCache` and
+   * analyse again, all from the cache.
    */
   claim?: (documentIndex: number) => boolean;
 }
@@ -765,6 +766,8 @@ export class FileAnalyzer {
         if (useCache) nextCache.set(key, analysis);
         yield;
       } else if (useCache) nextCache.set(key, analysis);
+      // A shared pass only fills the cache: the result comes from the pass after it.
+      if (options.claim) continue;
 
       const by = chunk.start;
       for (const f of analysis.findings) {
@@ -782,6 +785,7 @@ export class FileAnalyzer {
       result.ruleErrors.push(...analysis.ruleErrors);
     }
     if (useCache) this.cache = nextCache;
+    if (options.claim) return result;
 
     // Cross-document rules, from summaries only.
     const index = typeof options.workspace === 'function' ? options.workspace(result.summaries) : options.workspace;
