@@ -14,6 +14,7 @@
  */
 import type { K8sObject } from './k8s';
 import type { YNode } from './nav';
+import { allowedSelinuxTypes, BASELINE_CAPABILITIES, normalizeCapability, RESTRICTED_CAPABILITIES, RESTRICTED_VOLUME_TYPES } from './pod-security';
 
 export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
 
@@ -22,27 +23,8 @@ export const PSA_LABEL_PREFIX = 'pod-security.kubernetes.io/';
 /** PodSecurityPolicy API versions (both stopped being served in Kubernetes 1.25). */
 export const PSP_API_VERSIONS: readonly string[] = ['policy/v1beta1', 'extensions/v1beta1'];
 
-/** Capabilities the baseline level allows to be added. */
-export const BASELINE_CAPABILITIES: ReadonlySet<string> = new Set([
-  'AUDIT_WRITE',
-  'CHOWN',
-  'DAC_OVERRIDE',
-  'FOWNER',
-  'FSETID',
-  'KILL',
-  'MKNOD',
-  'NET_BIND_SERVICE',
-  'SETFCAP',
-  'SETGID',
-  'SETPCAP',
-  'SETUID',
-  'SYS_CHROOT',
-]);
-
-/** Volume types the restricted level allows. */
-export const RESTRICTED_VOLUME_TYPES: ReadonlySet<string> = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret']);
-
-const BASELINE_SELINUX_TYPES = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
+// A policy is not tied to one Kubernetes version: the SELinux types allowed by the latest standard.
+const BASELINE_SELINUX_TYPES = allowedSelinuxTypes(true);
 
 export interface PspMapping {
   level: PodSecurityLevel;
@@ -51,7 +33,7 @@ export interface PspMapping {
 }
 
 function capabilityNames(node: YNode | undefined): string[] {
-  return (node?.strings() ?? []).map((c) => c.toUpperCase().replace(/^CAP_/, ''));
+  return (node?.strings() ?? []).map(normalizeCapability);
 }
 
 function nonEmptyList(node: YNode | undefined): boolean {
@@ -94,7 +76,7 @@ export function pspLevel(object: K8sObject): PspMapping {
   // Restricted only.
   if (!get('allowPrivilegeEscalation')?.isFalse) notRestricted.push('does not forbid privilege escalation');
   if (!capabilityNames(get('requiredDropCapabilities')).includes('ALL')) notRestricted.push('does not drop ALL capabilities');
-  if (added.some((c) => c !== 'NET_BIND_SERVICE')) notRestricted.push('allows adding capabilities other than NET_BIND_SERVICE');
+  if (added.some((c) => !RESTRICTED_CAPABILITIES.has(c))) notRestricted.push('allows adding capabilities other than NET_BIND_SERVICE');
   if (get('runAsUser')?.get('rule')?.str !== 'MustRunAsNonRoot') notRestricted.push('does not require running as non-root');
   const loose = volumes.filter((v) => !RESTRICTED_VOLUME_TYPES.has(v));
   if (loose.length > 0 || get('volumes')?.templated) notRestricted.push(`allows ${loose.length > 0 ? loose.join(', ') : 'templated'} volumes`);
