@@ -42,7 +42,8 @@ cat >"$RUN/ud/User/settings.json" <<'JSON'
   "update.mode": "none",
   "git.enabled": false,
   "security.workspace.trust.enabled": false,
-  "workbench.tips.enabled": false
+  "workbench.tips.enabled": false,
+  "workbench.secondarySideBar.defaultVisibility": "hidden"
 }
 JSON
 
