@@ -20,7 +20,7 @@ import { splitDocuments, type Chunk } from '../source/split';
 import { hashRange } from '../text/hash';
 import { detectEol, LineIndex } from '../text/line-index';
 import { configuredSeverity, ruleSetting, type ResolvedConfig } from './config';
-import type { FileObject, FixInput, MissingDescriptor, ReportDescriptor, Rule, RuleContext, SummarizeContext } from './rule';
+import type { FileObject, FixInput, MissingDescriptor, ReportDescriptor, Rule, RuleContext, SummarizeContext, WorkspaceFix } from './rule';
 import { ANNOTATION_PREFIX, applySuppressions, parseDirectives, type AnnotationSuppression } from './suppress';
 import type { Finding, Severity } from './types';
 import { shiftSummary, type ObjectSummary, type WorkspaceIndex } from './workspace';
@@ -382,7 +382,7 @@ function runObject(object: K8sObject, input: ChunkInput, result: ChunkAnalysis, 
     for (const rule of plan.workspaceRules) {
       if (!rule.summarize) continue;
       try {
-        const value = rule.summarize(object, summarizeContext(new ObjectContext(rule, object, input, result, objectStart, documentObjects), input));
+        const value = rule.summarize(object, new ObjectSummarizeContext(new ObjectContext(rule, object, input, result, objectStart, documentObjects), input));
         if (value !== undefined) data[rule.meta.id] = value;
       } catch (error) {
         result.ruleErrors.push({ ruleId: rule.meta.id, message: String(error) });
@@ -409,29 +409,53 @@ function runObject(object: K8sObject, input: ChunkInput, result: ChunkAnalysis, 
   }
 }
 
-/** What a workspace rule's `summarize` gets: ranges and fixes relative to the object's start. */
-/** What `summarize` may use besides the object (see SummarizeContext). */
-function summarizeContext(context: ObjectContext, input: ChunkInput): SummarizeContext {
-  const start = context.objectStart;
-  return {
-    text: input.original,
-    get style() {
-      return input.style();
-    },
-    isUncertain: (node) => isUncertain(node, input),
-    edit: () => new EditBuilder({ text: input.original, templateRegions: input.regions, style: input.style() }),
-    config: context.config,
-    rangeOf(node, at) {
-      let range = at === 'key' ? node.keyRange : node.range;
-      if (range[1] <= range[0] && node.keyNode?.range) range = node.keyRange; // `key:` with no value
-      const [s, e] = context.singleLine(range);
-      return [s - start, e - start];
-    },
-    fixes(inputs) {
-      if (!context.withFixes) return [];
-      return context.buildFixes(inputs).map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ start: e.start - start, end: e.end - start, text: e.text })) }));
-    },
-  };
+/**
+ * What a workspace rule's `summarize` gets: ranges and fixes relative to the object's start.
+ * A class, not an object literal: a getter in a literal made per object sends V8 down a
+ * slow path whose objects reference the document from old space, so every parsed document
+ * survived the young-generation collections (about a third more GC time over the corpus).
+ */
+class ObjectSummarizeContext implements SummarizeContext {
+  private readonly start: number;
+  constructor(
+    private readonly context: ObjectContext,
+    private readonly input: ChunkInput,
+  ) {
+    this.start = context.objectStart;
+  }
+
+  get text(): string {
+    return this.input.original;
+  }
+
+  get style(): SourceStyle {
+    return this.input.style();
+  }
+
+  get config(): ResolvedConfig {
+    return this.context.config;
+  }
+
+  isUncertain(node: YNode): boolean {
+    return isUncertain(node, this.input);
+  }
+
+  edit(): EditBuilder {
+    return new EditBuilder({ text: this.input.original, templateRegions: this.input.regions, style: this.input.style() });
+  }
+
+  rangeOf(node: YNode, at?: 'value' | 'key'): [number, number] {
+    let range = at === 'key' ? node.keyRange : node.range;
+    if (range[1] <= range[0] && node.keyNode?.range) range = node.keyRange; // `key:` with no value
+    const [s, e] = this.context.singleLine(range);
+    return [s - this.start, e - this.start];
+  }
+
+  fixes(inputs: readonly FixInput[]): WorkspaceFix[] {
+    if (!this.context.withFixes) return [];
+    const start = this.start;
+    return this.context.buildFixes(inputs).map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ start: e.start - start, end: e.end - start, text: e.text })) }));
+  }
 }
 
 class ObjectContext implements RuleContext<string> {
