@@ -161,6 +161,7 @@ describe('patterns the audit found super-linear, now linear', () => {
     const t = performance.now();
     expect(registryTrusted(image, [`ghcr.io/acme${'/'.repeat(100_000)}`])).toBe(true);
     expect(registryTrusted(image, [`ghcr.io/other${'/'.repeat(100_000)}`, `${'/'.repeat(100_000)}x`])).toBe(false);
-    expect(performance.now() - t).toBeLessThan(BOUND_MS);
+    // About 100 ms here (the glob of a 100,000-character entry is compiled); 11 s when it was quadratic.
+    expect(performance.now() - t).toBeLessThan(2000);
   });
 });
