@@ -1,7 +1,7 @@
 /** Invariants every analysis must keep, whatever the input. */
 import { expect } from 'vitest';
-import { parseAllDocuments } from 'yaml';
 import { nestsDeeperThan } from '../../shared-rules/src/source/depth';
+import { fatalErrorCount, parseManifestDocuments } from '../../shared-rules/src/source/yaml-parse';
 import { FileAnalyzer, maskTemplates, resolveConfig, RULE_IDS, RULES, SEVERITIES, type FileResult, type Finding } from '../../shared-rules/src/index';
 
 export const CONFIG = resolveConfig();
@@ -45,7 +45,7 @@ export function expectRangeInside(text: string, f: Pick<Finding, 'start' | 'end'
  */
 export function yamlErrorCount(text: string): number {
   if (nestsDeeperThan(text)) return Infinity;
-  return parseAllDocuments(maskTemplates(text)?.text ?? text, { version: '1.1', merge: true, uniqueKeys: false }).reduce((n, d) => n + ('errors' in d ? d.errors.length : 0), 0);
+  return fatalErrorCount(parseManifestDocuments(maskTemplates(text)?.text ?? text));
 }
 
 /** Milliseconds a call takes. */

@@ -8,15 +8,17 @@
  * hold findings and small summaries, never ASTs, so memory stays a small
  * multiple of the text.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, YAMLParseError, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, YAMLParseError, type Document } from 'yaml';
 import { applyEdits, shiftEdits, shiftFix, type Applicability, type Fix } from '../fix/edit';
 import { EditBuilder, NoFix, type FixSource } from '../fix/edit-builder';
 import { DEFAULT_STYLE, detectStyle, type SourceStyle } from '../fix/emit';
 import { MAX_NESTING, nestsDeeperThan } from '../source/depth';
 import { hasActionLineIn, maskTemplates, overlapsRegion, SENTINEL } from '../source/helm';
+
 import { objectsOf, podMetadataOf, type K8sObject } from '../source/k8s';
 import { YNode, type NodeHost } from '../source/nav';
 import { splitDocuments, type Chunk } from '../source/split';
+import { parseManifestDocuments } from '../source/yaml-parse';
 import { hashRange } from '../text/hash';
 import { detectEol, LineIndex } from '../text/line-index';
 import { configuredSeverity, ruleSetting, type ResolvedConfig } from './config';
@@ -85,17 +87,6 @@ interface ChunkAnalysis {
   ruleErrors: RuleError[];
 }
 
-const PARSE_OPTIONS = {
-  // Kubernetes decodes YAML 1.1: `yes`/`on` are booleans and `<<` merges.
-  version: '1.1' as const,
-  merge: true,
-  prettyErrors: false,
-  keepSourceTokens: false,
-  // yaml's own duplicate check compares each key with every earlier one
-  // (20,000 keys: 14 s); duplicateKeyErrors does it in linear time.
-  uniqueKeys: false,
-  strict: false,
-};
 
 const ENGINE_RULES = new Set(['yaml-syntax', 'unused-suppression', 'config-invalid', 'analysis-skipped']);
 
@@ -212,7 +203,7 @@ function analyzeChunk(input: ChunkInput): ChunkAnalysis {
     return result;
   }
   try {
-    docs = parseAllDocuments(input.parse, PARSE_OPTIONS) as unknown as Document.Parsed[];
+    docs = parseManifestDocuments(input.parse);
   } catch (error) {
     // The parser recurses per nesting level; absurd nesting overflows the stack.
     skipChunk(input, result, input.parse, error instanceof RangeError ? 'nesting too deep' : String(error));
@@ -280,7 +271,7 @@ function objectsOfText(parse: string, regions: Array<[number, number]>): K8sObje
   const out: K8sObject[] = [];
   if (nestsDeeperThan(parse)) return out;
   try {
-    for (const doc of parseAllDocuments(parse, PARSE_OPTIONS) as unknown as Document.Parsed[]) {
+    for (const doc of parseManifestDocuments(parse)) {
       if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) continue;
       out.push(...objectsOf(YNode.root(doc.contents, { doc, templateRegions: regions })));
     }

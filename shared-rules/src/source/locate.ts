@@ -3,12 +3,13 @@
  * suppression actions): the Kubernetes object there, parsed from its own
  * document only, exactly as the engine parses it (Helm masked, YAML 1.1).
  */
-import { parseAllDocuments, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { nestsDeeperThan } from './depth';
 import { maskTemplates } from './helm';
 import { objectsOf, type K8sObject } from './k8s';
 import { YNode } from './nav';
 import { splitDocuments } from './split';
+import { parseManifestDocuments } from './yaml-parse';
 
 export interface LocatedObject {
   object: K8sObject;
@@ -20,7 +21,6 @@ export interface LocatedObject {
   original: string;
 }
 
-const PARSE_OPTIONS = { version: '1.1' as const, merge: true, prettyErrors: false, keepSourceTokens: false, uniqueKeys: true, strict: false };
 
 /** The Kubernetes object whose text holds `offset` (an item, for a List), with its document's chunk. */
 export function objectAt(text: string, offset: number): LocatedObject | undefined {
@@ -34,7 +34,7 @@ export function objectAt(text: string, offset: number): LocatedObject | undefine
   if (nestsDeeperThan(parse)) return undefined;
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(parse, PARSE_OPTIONS) as unknown as Document.Parsed[];
+    docs = parseManifestDocuments(parse);
   } catch {
     return undefined;
   }
