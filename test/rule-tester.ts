@@ -37,9 +37,10 @@ export interface ValidCase {
 
 export interface ExpectedError {
   line: number;
-  column?: number;
+  column: number;
+  /** Defaults to `line`: a range that spans lines must say where it ends. */
   endLine?: number;
-  endColumn?: number;
+  endColumn: number;
   messageId?: string;
   /** Substring or pattern the message must contain. */
   message?: string | RegExp;
@@ -176,9 +177,9 @@ export function ruleTester(rule: Rule, cases: { valid: Array<ValidCase | string>
           const start = position(c.code, f.start);
           const end = position(c.code, f.end);
           expect(start.line, `error ${k + 1} line`).toBe(expected.line);
-          if (expected.column !== undefined) expect(start.column, `error ${k + 1} column`).toBe(expected.column);
-          if (expected.endLine !== undefined) expect(end.line, `error ${k + 1} endLine`).toBe(expected.endLine);
-          if (expected.endColumn !== undefined) expect(end.column, `error ${k + 1} endColumn`).toBe(expected.endColumn);
+          expect(start.column, `error ${k + 1} column`).toBe(expected.column);
+          expect(end.line, `error ${k + 1} endLine`).toBe(expected.endLine ?? expected.line);
+          expect(end.column, `error ${k + 1} endColumn`).toBe(expected.endColumn);
           if (expected.messageId !== undefined) expect(f.messageId).toBe(expected.messageId);
           if (expected.severity !== undefined) expect(f.severity).toBe(expected.severity);
           if (typeof expected.message === 'string') expect(f.message).toContain(expected.message);

@@ -25,7 +25,9 @@ export interface WorkspaceError {
   file: string;
   line: number;
   column: number;
-  endColumn?: number;
+  /** Defaults to `line`: a range that spans lines must say where it ends. */
+  endLine?: number;
+  endColumn: number;
   messageId?: string;
   message?: string | RegExp;
   severity?: Finding['severity'];
@@ -119,7 +121,9 @@ export function workspaceTester(rule: Rule, cases: { valid: WorkspaceCase[]; inv
           const start = position(text, f.start);
           expect(start.line, `error ${k + 1} line`).toBe(e.line);
           expect(start.column, `error ${k + 1} column`).toBe(e.column);
-          if (e.endColumn !== undefined) expect(position(text, f.end).column, `error ${k + 1} endColumn`).toBe(e.endColumn);
+          const end = position(text, f.end);
+          expect(end.line, `error ${k + 1} endLine`).toBe(e.endLine ?? e.line);
+          expect(end.column, `error ${k + 1} endColumn`).toBe(e.endColumn);
           if (e.messageId !== undefined) expect(f.messageId).toBe(e.messageId);
           if (e.severity !== undefined) expect(f.severity).toBe(e.severity);
           if (typeof e.message === 'string') expect(f.message).toContain(e.message);

@@ -215,7 +215,7 @@ ruleTester(rule, {
             port: 80
             hostname: b.example.com
       `,
-      errors: [{ line: 15, column: 15, message: 'listener "http-b" serves b.example.com' }],
+      errors: [{ line: 15, column: 15, endColumn: 19, message: 'listener "http-b" serves b.example.com' }],
       output: yaml`
         apiVersion: gateway.networking.k8s.io/v1
         kind: Gateway

@@ -67,7 +67,7 @@ ruleTester(rule, {
                 - name: proxy
                   image: registry.k8s.io/kube-proxy:v1.26.0
       `,
-      errors: [{ line: 9, column: 18, message: 'Container "init" pulls "k8s.gcr.io/kube-proxy:v1.26.0@sha256:' }],
+      errors: [{ line: 9, column: 18, endColumn: 121, message: 'Container "init" pulls "k8s.gcr.io/kube-proxy:v1.26.0@sha256:' }],
       output: yaml`
         apiVersion: apps/v1
         kind: DaemonSet

@@ -89,7 +89,7 @@ ruleTester(rule, {
         spec:
           rules: []
       `,
-      errors: [{ line: 6, column: 5 }],
+      errors: [{ line: 6, column: 5, endColumn: 32 }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -116,7 +116,7 @@ ruleTester(rule, {
           defaultBackend:
             service: { name: shop, port: { number: 80 } }
       `,
-      errors: [{ line: 7, column: 5 }],
+      errors: [{ line: 7, column: 5, endColumn: 32 }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -140,7 +140,7 @@ ruleTester(rule, {
           annotations:
             kubernetes.io/ingress.class: nginx
       `,
-      errors: [{ line: 6, column: 5 }],
+      errors: [{ line: 6, column: 5, endColumn: 32 }],
       output: null,
     },
     {
@@ -175,7 +175,7 @@ ruleTester(rule, {
         spec:
           ingressClassName: nginx-internal
       `,
-      errors: [{ line: 6, column: 5, messageId: 'conflict', severity: 'warning', message: 'has kubernetes.io/ingress.class "nginx-public" but spec.ingressClassName "nginx-internal"' }],
+      errors: [{ line: 6, column: 5, endColumn: 32, messageId: 'conflict', severity: 'warning', message: 'has kubernetes.io/ingress.class "nginx-public" but spec.ingressClassName "nginx-internal"' }],
       output: null,
     },
     {
@@ -188,7 +188,7 @@ ruleTester(rule, {
           annotations:
             kubernetes.io/ingress.class: nginx
       `,
-      errors: [{ line: 6, column: 5 }],
+      errors: [{ line: 6, column: 5, endColumn: 32 }],
       output: null,
     },
     {
@@ -209,8 +209,8 @@ ruleTester(rule, {
             kubernetes.io/ingress.class: {{ .Values.ingress.class }}
       `,
       errors: [
-        { line: 6, column: 5, message: 'Set spec.ingressClassName: azure/application-gateway' },
-        { line: 13, column: 5, message: 'Set spec.ingressClassName: <class>' },
+        { line: 6, column: 5, endColumn: 32, message: 'Set spec.ingressClassName: azure/application-gateway' },
+        { line: 13, column: 5, endColumn: 32, message: 'Set spec.ingressClassName: <class>' },
       ],
       output: null,
     },
@@ -229,7 +229,7 @@ ruleTester(rule, {
                         example.com/owner: web
                 spec: {rules: [{host: shop.example.com}]}
       `.replace(/\n/g, '\r\n'),
-      errors: [{ line: 9, column: 17 }],
+      errors: [{ line: 9, column: 17, endColumn: 44 }],
       output: yaml`
         apiVersion: v1
         kind: List

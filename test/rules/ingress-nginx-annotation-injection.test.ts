@@ -101,7 +101,7 @@ ruleTester(rule, {
           annotations:
             nginx.ingress.kubernetes.io/auth-url: "http://example.com/#;}}}\n\nserver { location / { content_by_lua_block { os.execute('id') } } }\n"
       `,
-      errors: [{ line: 6, column: 43, message: '"#", ";", "}", a line break, "{"' }],
+      errors: [{ line: 6, column: 43, endColumn: 142, message: '"#", ";", "}", a line break, "{"' }],
       output: null,
     },
     {

@@ -38,7 +38,7 @@ ruleTester(rule, {
       name: 'configured secret name pattern; realm already there',
       code: ingressWith([`${TYPE}: digest`, 'nginx.ingress.kubernetes.io/auth-realm: Staff']),
       config: { ingress: { basicAuthSecret: 'htpasswd-{name}' } },
-      errors: [{ line: 6, column: 44, messageId: 'noSecret' }],
+      errors: [{ line: 6, column: 44, endColumn: 50, messageId: 'noSecret' }],
       output: ingressWith([`${TYPE}: digest`, 'nginx.ingress.kubernetes.io/auth-realm: Staff', `${SECRET}: htpasswd-web`]),
     },
     {

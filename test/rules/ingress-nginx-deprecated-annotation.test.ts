@@ -124,7 +124,7 @@ ruleTester(rule, {
             nginx.ingress.kubernetes.io/secure-verify-ca-secret: ca
       `,
       errors: [
-        { line: 6, column: 5 },
+        { line: 6, column: 5, endColumn: 48 },
         { line: 8, column: 5, endColumn: 56, message: 'removed in 0.27.0' },
       ],
       output: yaml`
@@ -148,7 +148,7 @@ ruleTester(rule, {
             nginx.ingress.kubernetes.io/backend-protocol: "HTTPS"
             nginx.ingress.kubernetes.io/secure-backends: "true"
       `,
-      errors: [{ line: 7, column: 5 }],
+      errors: [{ line: 7, column: 5, endColumn: 48 }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -171,7 +171,7 @@ ruleTester(rule, {
             nginx.ingress.kubernetes.io/secure-verify-ca-secret: backend-ca
             nginx.ingress.kubernetes.io/backend-protocol: "HTTPS"
       `,
-      errors: [{ line: 7, column: 5 }],
+      errors: [{ line: 7, column: 5, endColumn: 56 }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -215,7 +215,7 @@ ruleTester(rule, {
             annotations:
                 nginx.ingress.kubernetes.io/secure-verify-ca-secret: shop/backend-ca # rotated yearly
       `,
-      errors: [{ line: 7, column: 9 }],
+      errors: [{ line: 7, column: 9, endColumn: 60 }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -237,7 +237,7 @@ ruleTester(rule, {
           annotations:
             nginx.ingress.kubernetes.io/secure-backends: {{ .Values.tls | quote }}
       `,
-      errors: [{ line: 6, column: 5 }],
+      errors: [{ line: 6, column: 5, endColumn: 48 }],
       output: null,
     },
     {
@@ -253,7 +253,7 @@ ruleTester(rule, {
                     annotations:
                         nginx.ingress.kubernetes.io/secure-backends: "true"
       `,
-      errors: [{ line: 9, column: 17 }],
+      errors: [{ line: 9, column: 17, endColumn: 60 }],
       output: yaml`
         apiVersion: v1
         kind: List

@@ -132,7 +132,7 @@ ruleTester(rule, {
           annotations:
             nginx.ingress.kubernetes.io/configuration-snippet: {{ .Values.snippet | quote }}
       `,
-      errors: [{ line: 6, column: 5 }],
+      errors: [{ line: 6, column: 5, endColumn: 54 }],
       output: null,
     },
     {

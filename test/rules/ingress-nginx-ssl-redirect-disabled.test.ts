@@ -194,7 +194,7 @@ ruleTester(rule, {
           annotations:
             nginx.ingress.kubernetes.io/force-ssl-redirect: "false"
       `,
-      errors: [{ line: 6, column: 53 }],
+      errors: [{ line: 6, column: 53, endColumn: 60 }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress

@@ -236,7 +236,7 @@ ruleTester(rule, {
             - host: www.example.com
             - host: admin.example.com
       `,
-      errors: [{ line: 5, column: 3 }],
+      errors: [{ line: 5, column: 3, endColumn: 14 }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -289,7 +289,7 @@ ruleTester(rule, {
         spec:
           ingressClassName: alb
       `,
-      errors: [{ line: 5, column: 3, messageId: 'alb' }],
+      errors: [{ line: 5, column: 3, endColumn: 14, messageId: 'alb' }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress

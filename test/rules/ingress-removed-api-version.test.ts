@@ -170,7 +170,7 @@ ruleTester(rule, {
                   - path: /api
                     backend: {servicePort: 8080, serviceName: api}
       `,
-      errors: [{ line: 1, column: 13 }],
+      errors: [{ line: 1, column: 13, endColumn: 31 }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -204,7 +204,7 @@ ruleTester(rule, {
                       serviceName: shop
                       servicePort: "80"
       `,
-      errors: [{ line: 1, column: 13 }],
+      errors: [{ line: 1, column: 13, endColumn: 38 }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -259,7 +259,7 @@ ruleTester(rule, {
             serviceName: shop
             servicePort: 80
       `,
-      errors: [{ line: 1, column: 13, severity: 'warning' }],
+      errors: [{ line: 1, column: 13, endColumn: 31, severity: 'warning' }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -304,8 +304,8 @@ ruleTester(rule, {
                       servicePort: {{ .Values.service.port }}
       `,
       errors: [
-        { line: 1, column: 13, message: 'Ingress "this Ingress" uses' },
-        { line: 14, column: 13 },
+        { line: 1, column: 13, endColumn: 31, message: 'Ingress "this Ingress" uses' },
+        { line: 14, column: 13, endColumn: 31 },
       ],
       output: yaml`
         apiVersion: networking.k8s.io/v1
@@ -347,7 +347,7 @@ ruleTester(rule, {
         metadata: { name: shop }
         spec: { backend: { serviceName: shop, servicePort: 80 } }
       `,
-      errors: [{ line: 1, column: 13, severity: 'warning' }],
+      errors: [{ line: 1, column: 13, endColumn: 38, severity: 'warning' }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -367,7 +367,7 @@ ruleTester(rule, {
           annotations:
             nginx.ingress.kubernetes.io/proxy-body-size: 8m
       `,
-      errors: [{ line: 1, column: 13 }],
+      errors: [{ line: 1, column: 13, endColumn: 31 }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -390,7 +390,7 @@ ruleTester(rule, {
             resource: { kind: X, name: y }
             servicePort: 80
       `,
-      errors: [{ line: 1, column: 13 }],
+      errors: [{ line: 1, column: 13, endColumn: 31 }],
       output: null,
     },
     {

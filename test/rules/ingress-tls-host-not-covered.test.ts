@@ -261,7 +261,7 @@ ruleTester(rule, {
           rules:
             - host: shop.example.com
       `,
-      errors: [{ line: 9, column: 13 }],
+      errors: [{ line: 9, column: 13, endColumn: 29 }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -370,7 +370,7 @@ ruleTester(rule, {
                     paths:
                     -   path: /
       `,
-      errors: [{ line: 9, column: 15 }],
+      errors: [{ line: 9, column: 15, endColumn: 31 }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -425,7 +425,7 @@ ruleTester(rule, {
               rules:
                 - host: blog.example.com
       `,
-      errors: [{ line: 12, column: 17 }],
+      errors: [{ line: 12, column: 17, endColumn: 33 }],
       output: yaml`
         apiVersion: v1
         kind: List
@@ -454,7 +454,7 @@ ruleTester(rule, {
           rules:
             - host: www.shop.example.com
       `,
-      errors: [{ line: 9, column: 13 }],
+      errors: [{ line: 9, column: 13, endColumn: 33 }],
       output: yaml`
         apiVersion: extensions/v1beta1
         kind: Ingress

@@ -170,7 +170,7 @@ ruleTester(rule, {
             - host: shop.example.com
             - http: {}
       `,
-      errors: [{ line: 4, column: 1 }],
+      errors: [{ line: 4, column: 1, endColumn: 5 }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -201,7 +201,7 @@ ruleTester(rule, {
           rules:
             - host: shop.example.com
       `,
-      errors: [{ line: 7, column: 1 }],
+      errors: [{ line: 7, column: 1, endColumn: 5 }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -234,7 +234,7 @@ ruleTester(rule, {
           rules:
             - host: shop.example.com
       `,
-      errors: [{ line: 7, column: 1 }],
+      errors: [{ line: 7, column: 1, endColumn: 5 }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -334,7 +334,7 @@ ruleTester(rule, {
                             port:
                                 number: 80
       `.replace(/\n/g, '\r\n'),
-      errors: [{ line: 5, column: 1 }],
+      errors: [{ line: 5, column: 1, endColumn: 5 }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress

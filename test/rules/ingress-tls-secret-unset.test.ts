@@ -179,7 +179,7 @@ ruleTester(rule, {
             rules:
             - host: shop.example.com
       `.replace(/\n/g, '\r\n'),
-      errors: [{ line: 7, column: 7 }],
+      errors: [{ line: 7, column: 7, endColumn: 12 }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -206,7 +206,7 @@ ruleTester(rule, {
             - hosts: [a.example.com]
               secretName: shop-tls
       `,
-      errors: [{ line: 6, column: 7 }],
+      errors: [{ line: 6, column: 7, endColumn: 12 }],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -232,7 +232,7 @@ ruleTester(rule, {
               tls:
                 - hosts: [legacy.example.com]
       `,
-      errors: [{ line: 9, column: 11 }],
+      errors: [{ line: 9, column: 11, endColumn: 16 }],
       output: yaml`
         apiVersion: v1
         kind: List

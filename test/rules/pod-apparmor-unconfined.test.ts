@@ -162,7 +162,7 @@ ruleTester(rule, {
                     appArmorProfile:
                       type: Unconfined
       `,
-      errors: [{ line: 11, column: 21 }],
+      errors: [{ line: 11, column: 21, endColumn: 31 }],
       output: yaml`
         apiVersion: apps/v1
         kind: Deployment

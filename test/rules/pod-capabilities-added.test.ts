@@ -148,7 +148,7 @@ ruleTester(rule, {
       errors: [
         { line: 10, column: 17, endColumn: 26, messageId: 'baseline', message: 'Container "init" adds capability CAP_CHOWN, which the baseline' },
         { line: 10, column: 28, endColumn: 31, messageId: 'dangerous', message: 'Container "init" adds capability ALL:' },
-        { line: 20, column: 13, messageId: 'dangerous', message: 'Container "debug" adds capability sys_ptrace' },
+        { line: 20, column: 13, endColumn: 23, messageId: 'dangerous', message: 'Container "debug" adds capability sys_ptrace' },
       ],
       output: yaml`
         apiVersion: v1
@@ -192,8 +192,8 @@ ruleTester(rule, {
                         - NET_RAW
       `,
       errors: [
-        { line: 14, column: 19, messageId: 'restricted', severity: 'warning', message: 'the restricted Pod Security Standard allows only NET_BIND_SERVICE' },
-        { line: 15, column: 19, messageId: 'baseline', severity: 'error' },
+        { line: 14, column: 19, endColumn: 24, messageId: 'restricted', severity: 'warning', message: 'the restricted Pod Security Standard allows only NET_BIND_SERVICE' },
+        { line: 15, column: 19, endColumn: 26, messageId: 'baseline', severity: 'error' },
       ],
       output: yaml`
         apiVersion: apps/v1
@@ -230,7 +230,7 @@ ruleTester(rule, {
                         - CHOWN  # files on the volume
                         - NET_RAW
       `,
-      errors: [{ line: 15, column: 19, messageId: 'baseline' }],
+      errors: [{ line: 15, column: 19, endColumn: 26, messageId: 'baseline' }],
       output: yaml`
         apiVersion: apps/v1
         kind: Deployment
@@ -268,8 +268,8 @@ ruleTester(rule, {
                         - ALL
       `,
       errors: [
-        { line: 12, column: 19, messageId: 'dangerous' },
-        { line: 13, column: 19, messageId: 'dangerous' },
+        { line: 12, column: 19, endColumn: 28, messageId: 'dangerous' },
+        { line: 13, column: 19, endColumn: 29, messageId: 'dangerous' },
       ],
       output: yaml`
         apiVersion: v1
@@ -302,7 +302,7 @@ ruleTester(rule, {
                     - NET_ADMIN # routes
                     - CHOWN
       `,
-      errors: [{ line: 11, column: 15 }],
+      errors: [{ line: 11, column: 15, endColumn: 24 }],
       output: null,
     },
     {

@@ -94,7 +94,7 @@ ruleTester(rule, {
                 - name: dump
                   image: dump:1.0
       `,
-      errors: [{ line: 7, column: 16, message: 'Job "dump" shares the node\'s IPC namespace' }],
+      errors: [{ line: 7, column: 16, endColumn: 20, message: 'Job "dump" shares the node\'s IPC namespace' }],
       output: yaml`
         apiVersion: batch/v1
         kind: Job
@@ -135,7 +135,7 @@ ruleTester(rule, {
           containers: [{name: debug, image: "busybox:1.36"}]
           securityContext: {}
       `,
-      errors: [{ line: 5, column: 12, messageId: 'hostPID' }],
+      errors: [{ line: 5, column: 12, endColumn: 16, messageId: 'hostPID' }],
       output: yaml`
         apiVersion: v1
         kind: Pod
@@ -154,7 +154,7 @@ ruleTester(rule, {
         metadata: { name: debug }
         spec: {containers: [{name: debug, image: "busybox:1.36"}], hostPID: true}
       `,
-      errors: [{ line: 4, column: 69 }],
+      errors: [{ line: 4, column: 69, endColumn: 73 }],
       output: yaml`
         apiVersion: v1
         kind: Pod
@@ -174,7 +174,7 @@ ruleTester(rule, {
             spec:
               hostPID: true
       `,
-      errors: [{ line: 7, column: 16 }],
+      errors: [{ line: 7, column: 16, endColumn: 20 }],
       output: yaml`
         apiVersion: apps/v1
         kind: DaemonSet

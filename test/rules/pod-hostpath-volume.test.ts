@@ -104,12 +104,12 @@ ruleTester(rule, {
                   hostPath: { path: /etc/localtime }
       `,
       errors: [
-        { line: 12, column: 11, messageId: 'sensitive', message: 'DaemonSet "agent" mounts the node\'s "/"' },
-        { line: 14, column: 11, messageId: 'sensitive', message: '"/etc/"' },
-        { line: 18, column: 11, messageId: 'sensitive', message: '"/var/lib/kubelet/pods"' },
-        { line: 20, column: 11, messageId: 'socket', message: 'container runtime socket "/var/run/docker.sock"' },
-        { line: 22, column: 11, messageId: 'socket', message: '"/run/containerd/containerd.sock"' },
-        { line: 25, column: 11, messageId: 'hostPath', message: '"/etc/localtime"' },
+        { line: 12, column: 11, endColumn: 19, messageId: 'sensitive', message: 'DaemonSet "agent" mounts the node\'s "/"' },
+        { line: 14, column: 11, endColumn: 19, messageId: 'sensitive', message: '"/etc/"' },
+        { line: 18, column: 11, endColumn: 19, messageId: 'sensitive', message: '"/var/lib/kubelet/pods"' },
+        { line: 20, column: 11, endColumn: 19, messageId: 'socket', message: 'container runtime socket "/var/run/docker.sock"' },
+        { line: 22, column: 11, endColumn: 19, messageId: 'socket', message: '"/run/containerd/containerd.sock"' },
+        { line: 25, column: 11, endColumn: 19, messageId: 'hostPath', message: '"/etc/localtime"' },
       ],
       output: null,
     },
@@ -133,8 +133,8 @@ ruleTester(rule, {
                 hostPath: {{ toYaml .Values.extra | nindent 12 }}
       `,
       errors: [
-        { line: 12, column: 9, messageId: 'hostPath', message: 'mounts the node\'s "{{ .Values.cachePath }}"' },
-        { line: 15, column: 9, messageId: 'hostPath', message: 'mounts the node\'s "{{ toYaml .Values.extra | nindent 12 }}"' },
+        { line: 12, column: 9, endColumn: 17, messageId: 'hostPath', message: 'mounts the node\'s "{{ .Values.cachePath }}"' },
+        { line: 15, column: 9, endColumn: 17, messageId: 'hostPath', message: 'mounts the node\'s "{{ toYaml .Values.extra | nindent 12 }}"' },
       ],
       output: null,
     },
@@ -152,7 +152,7 @@ ruleTester(rule, {
                 - name: sock
                   hostPath: { path: /var/run/crio/crio.sock }
       `,
-      errors: [{ line: 9, column: 11, messageId: 'socket' }],
+      errors: [{ line: 9, column: 11, endColumn: 19, messageId: 'socket' }],
       output: null,
     },
   ],

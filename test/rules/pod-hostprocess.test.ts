@@ -114,7 +114,7 @@ ruleTester(rule, {
     {
       name: 'the pod level is named after the object',
       code: kinds.code.split('---\n')[1]!,
-      errors: [{ line: 10, column: 24, message: 'Deployment "deployment" sets windowsOptions.hostProcess: true' }],
+      errors: [{ line: 10, column: 24, endColumn: 28, message: 'Deployment "deployment" sets windowsOptions.hostProcess: true' }],
       output: everyKind(yaml`
         securityContext:
           windowsOptions:

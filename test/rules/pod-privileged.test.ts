@@ -189,8 +189,8 @@ ruleTester(rule, {
                       privileged: true
       `,
       errors: [
-        { line: 11, column: 44 },
-        { line: 15, column: 27 },
+        { line: 11, column: 44, endColumn: 47 },
+        { line: 15, column: 27, endColumn: 31 },
       ],
       output: yaml`
         apiVersion: batch/v1

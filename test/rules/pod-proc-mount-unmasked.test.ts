@@ -75,7 +75,7 @@ ruleTester(rule, {
                 procMount: "Unmasked" # nested containers
       `,
       errors: [
-        { line: 6, column: 68, message: 'Container "init"' },
+        { line: 6, column: 68, endColumn: 76, message: 'Container "init"' },
         { line: 14, column: 20, endColumn: 30, message: 'Container "debug"' },
       ],
       output: yaml`

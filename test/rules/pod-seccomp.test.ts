@@ -228,7 +228,7 @@ ruleTester(rule, {
             - name: web
               image: nginx:1.27
       `,
-      errors: [{ line: 7, column: 13, messageId: 'invalid', severity: 'warning' }],
+      errors: [{ line: 7, column: 13, endColumn: 30, messageId: 'invalid', severity: 'warning' }],
       output: yaml`
         apiVersion: v1
         kind: Pod

@@ -118,7 +118,7 @@ ruleTester(rule, {
             - name: builder
               image: builder:1.0
       `,
-      errors: [{ line: 6, column: 29, messageId: 'type', message: 'Pod "builder" sets seLinuxOptions.type: container_engine_t' }],
+      errors: [{ line: 6, column: 29, endColumn: 47, messageId: 'type', message: 'Pod "builder" sets seLinuxOptions.type: container_engine_t' }],
       output: yaml`
         apiVersion: v1
         kind: Pod

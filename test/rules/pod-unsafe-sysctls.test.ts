@@ -146,7 +146,7 @@ ruleTester(rule, {
               - name: es
                 image: elasticsearch:8.15.0
       `,
-      errors: [{ line: 10, column: 17, message: 'StatefulSet "es" sets sysctl "vm.max_map_count"' }],
+      errors: [{ line: 10, column: 17, endColumn: 33, message: 'StatefulSet "es" sets sysctl "vm.max_map_count"' }],
       output: yaml`
         apiVersion: apps/v1
         kind: StatefulSet

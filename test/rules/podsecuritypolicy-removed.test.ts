@@ -109,7 +109,7 @@ ruleTester(rule, {
         metadata:
           name: app
       `,
-      errors: [{ line: 8, column: 13, message: 'maps to the baseline level' }],
+      errors: [{ line: 8, column: 13, endColumn: 27, message: 'maps to the baseline level' }],
       output: yaml`
         apiVersion: v1
         kind: Namespace
@@ -253,7 +253,7 @@ ruleTester(rule, {
                 rule: MustRunAsNonRoot
             volumes: [configMap, secret, emptyDir]
       `,
-      errors: [{ line: 1, column: 13, messageId: 'deprecated', severity: 'warning', message: 'maps to the restricted level' }],
+      errors: [{ line: 1, column: 13, endColumn: 27, messageId: 'deprecated', severity: 'warning', message: 'maps to the restricted level' }],
       output: yaml`
         apiVersion: v1
         kind: Namespace
@@ -311,7 +311,7 @@ ruleTester(rule, {
           privileged: {{ .Values.psp.privileged }}
         {{- end }}
       `,
-      errors: [{ line: 2, column: 13, message: 'maps to the baseline level' }],
+      errors: [{ line: 2, column: 13, endColumn: 27, message: 'maps to the baseline level' }],
       output: null,
     },
   ],

@@ -141,7 +141,7 @@ ruleTester(rule, {
             kind: ClusterRole
             name: cluster-admin
       `,
-      errors: [{ line: 9, column: 11, messageId: 'cluster', message: 'gives its subjects the cluster-admin role' }],
+      errors: [{ line: 9, column: 11, endColumn: 24, messageId: 'cluster', message: 'gives its subjects the cluster-admin role' }],
       output: yaml`
         apiVersion: v1
         kind: List

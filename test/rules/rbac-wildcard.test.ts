@@ -280,7 +280,7 @@ ruleTester(rule, {
             resources: ["deployments"]
             verbs: [get, "*"]
       `,
-      errors: [{ line: 7, column: 18, messageId: 'verbs' }],
+      errors: [{ line: 7, column: 18, endColumn: 21, messageId: 'verbs' }],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRole

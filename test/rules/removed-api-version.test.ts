@@ -178,7 +178,7 @@ ruleTester(rule, {
         metadata: { name: web }
         spec: { minAvailable: 1, selector: { matchLabels: { app: web } } }
       `,
-      errors: [{ line: 1, column: 13, messageId: 'deprecated', severity: 'warning', message: 'deprecated since 1.21 and removed in 1.25: the next upgrade will refuse it. Migrate to policy/v1; an empty spec.selector now selects every pod' }],
+      errors: [{ line: 1, column: 13, endColumn: 27, messageId: 'deprecated', severity: 'warning', message: 'deprecated since 1.21 and removed in 1.25: the next upgrade will refuse it. Migrate to policy/v1; an empty spec.selector now selects every pod' }],
       applicability: 'unsafe',
       output: yaml`
         apiVersion: policy/v1
@@ -194,7 +194,7 @@ ruleTester(rule, {
         kind: HorizontalPodAutoscaler
         metadata: { name: web }
       `,
-      errors: [{ line: 1, column: 13, message: 'Migrate to autoscaling/v2; metrics targets move under target' }],
+      errors: [{ line: 1, column: 13, endColumn: 32, message: 'Migrate to autoscaling/v2; metrics targets move under target' }],
       output: null,
     },
     {
@@ -205,7 +205,7 @@ ruleTester(rule, {
         kind: FlowSchema
         metadata: { name: fs }
       `,
-      errors: [{ line: 1, column: 13, messageId: 'deprecated', severity: 'warning' }],
+      errors: [{ line: 1, column: 13, endColumn: 49, messageId: 'deprecated', severity: 'warning' }],
       output: null,
     },
     {
@@ -219,7 +219,7 @@ ruleTester(rule, {
         spec:
           replicas: 3
       `,
-      errors: [{ line: 1, column: 13 }],
+      errors: [{ line: 1, column: 13, endColumn: 25 }],
       output: yaml`
         apiVersion: apps/v1
         kind: Deployment
@@ -260,7 +260,7 @@ ruleTester(rule, {
         spec:
           podSelector: {}
       `,
-      errors: [{ line: 1, column: 13, message: 'NetworkPolicy "deny"' }],
+      errors: [{ line: 1, column: 13, endColumn: 31, message: 'NetworkPolicy "deny"' }],
       applicability: 'safe',
       output: yaml`
         apiVersion: networking.k8s.io/v1

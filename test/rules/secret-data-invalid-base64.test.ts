@@ -231,7 +231,7 @@ ruleTester(rule, {
           key: aHVudGVy
             MiE=
       `,
-      errors: [{ line: 6, column: 8, endLine: 6, messageId: 'folded' }],
+      errors: [{ line: 6, column: 8, endLine: 6, endColumn: 16, messageId: 'folded' }],
       output: yaml`
         apiVersion: v1
         kind: Secret
@@ -254,7 +254,7 @@ ruleTester(rule, {
             data:
               password: hunter2!
       `,
-      errors: [{ line: 9, column: 17 }],
+      errors: [{ line: 9, column: 17, endColumn: 25 }],
       output: yaml`
         apiVersion: v1
         kind: List

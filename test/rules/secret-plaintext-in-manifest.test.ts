@@ -206,7 +206,7 @@ ruleTester(rule, {
         data:
           ca.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJzekNDQVZtZ0F3SUJBZ0lVCi0tLS0tRU5EIENFUlRJRklDQVRFLS0tLS0K
       `,
-      errors: [{ line: 6, column: 11, messageId: 'publicCertificate', severity: 'hint' }],
+      errors: [{ line: 6, column: 11, endColumn: 111, messageId: 'publicCertificate', severity: 'hint' }],
       output: null,
     },
     {
@@ -222,7 +222,7 @@ ruleTester(rule, {
           stringData:
             token: t0ken-value
       `,
-      errors: [{ line: 9, column: 12 }],
+      errors: [{ line: 9, column: 12, endColumn: 23 }],
       output: yaml`
         apiVersion: v1
         kind: SecretList

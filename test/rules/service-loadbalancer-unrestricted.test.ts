@@ -320,7 +320,7 @@ ruleTester(rule, {
         spec:
           type: LoadBalancer
       `,
-      errors: [{ line: 8, column: 9 }],
+      errors: [{ line: 8, column: 9, endColumn: 21 }],
       output: yaml`
         apiVersion: v1
         kind: Service
@@ -400,7 +400,7 @@ ruleTester(rule, {
             spec:
               type: LoadBalancer
       `,
-      errors: [{ line: 8, column: 13 }],
+      errors: [{ line: 8, column: 13, endColumn: 25 }],
       output: yaml`
         apiVersion: v1
         kind: List

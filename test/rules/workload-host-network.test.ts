@@ -127,7 +127,7 @@ ruleTester(rule, {
               hostNetwork: true
               dnsPolicy: ClusterFirstWithHostNet
       `,
-      errors: [{ line: 11, column: 20, message: 'Deployment "web" runs its pods in the node\'s network namespace', severity: 'error' }],
+      errors: [{ line: 11, column: 20, endColumn: 24, message: 'Deployment "web" runs its pods in the node\'s network namespace', severity: 'error' }],
       output: yaml`
         apiVersion: apps/v1
         kind: Deployment
@@ -190,7 +190,7 @@ ruleTester(rule, {
         metadata: { name: web }
         spec: { hostNetwork: true, containers: [{ name: web, image: "nginx:1.27" }] }
       `,
-      errors: [{ line: 4, column: 22 }],
+      errors: [{ line: 4, column: 22, endColumn: 26 }],
       output: yaml`
         apiVersion: v1
         kind: Pod
@@ -201,7 +201,7 @@ ruleTester(rule, {
     {
       name: '4-space indentation and CRLF line ends',
       code: 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n    name: web\r\nspec:\r\n    hostNetwork: true\r\n    containers:\r\n        -   name: web\r\n            image: nginx:1.27\r\n',
-      errors: [{ line: 6, column: 18 }],
+      errors: [{ line: 6, column: 18, endColumn: 22 }],
       output: 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n    name: web\r\nspec:\r\n    containers:\r\n        -   name: web\r\n            image: nginx:1.27\r\n',
     },
     {
@@ -216,7 +216,7 @@ ruleTester(rule, {
             spec:
               hostNetwork: true
       `,
-      errors: [{ line: 7, column: 20 }],
+      errors: [{ line: 7, column: 20, endColumn: 24 }],
       output: yaml`
         apiVersion: apps/v1
         kind: Deployment

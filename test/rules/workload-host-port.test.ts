@@ -98,7 +98,7 @@ ruleTester(rule, {
               - name: exporter
                 image: exporter:1.0
       `,
-      errors: [{ line: 11, column: 21, message: 'Container "init" binds port 9000' }],
+      errors: [{ line: 11, column: 21, endColumn: 25, message: 'Container "init" binds port 9000' }],
       output: yaml`
         apiVersion: apps/v1
         kind: DaemonSet
@@ -155,7 +155,7 @@ ruleTester(rule, {
                 - containerPort: 80
                   hostPort: 80 # reached by the load balancer on the node
       `,
-      errors: [{ line: 10, column: 21 }],
+      errors: [{ line: 10, column: 21, endColumn: 23 }],
       output: null,
     },
     {
@@ -174,7 +174,7 @@ ruleTester(rule, {
                             hostPort: 80
                             protocol: TCP
       `,
-      errors: [{ line: 11, column: 31 }],
+      errors: [{ line: 11, column: 31, endColumn: 33 }],
       output: yaml`
         apiVersion: v1
         kind: Pod

@@ -88,7 +88,7 @@ workspaceTester(rule, {
     {
       name: 'port 443 to a Service outside the workspace; a policy for another port section does not count',
       files: { 'r.yaml': route(443), 'p.yaml': policy('{group: "", kind: Service, name: api, sectionName: other}') },
-      errors: [{ file: 'r.yaml', line: 11, column: 17 }],
+      errors: [{ file: 'r.yaml', line: 11, column: 17, endColumn: 20 }],
       output: {
         'r.yaml':
           route(443) +

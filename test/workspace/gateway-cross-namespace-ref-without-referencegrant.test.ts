@@ -89,7 +89,7 @@ workspaceTester(rule, {
         'b.yaml': grant('{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: blog}', '{group: "", kind: Service}').replace('name: g', 'name: g2'),
         'c.yaml': grant('{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: web}', '{group: "", kind: Service, name: other}').replace('name: g', 'name: g3'),
       },
-      errors: [{ file: 'r.yaml', line: 10, column: 22 }],
+      errors: [{ file: 'r.yaml', line: 10, column: 22, endColumn: 29 }],
       output: {
         'r.yaml':
           route +

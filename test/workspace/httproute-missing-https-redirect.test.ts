@@ -121,7 +121,7 @@ workspaceTester(rule, {
         'gw.yaml': gateway.replace('"*.example.com"', 'shop.example.com') + '    - name: https-wild\n      protocol: HTTPS\n      port: 443\n      tls: {certificateRefs: [{name: wild}]}\n',
         'route.yaml': route.replace('    - name: web\n', '    - name: web\n      port: 80\n'),
       },
-      errors: [{ file: 'route.yaml', line: 8, column: 13 }],
+      errors: [{ file: 'route.yaml', line: 8, column: 13, endColumn: 16 }],
       output: null,
     },
   ],

@@ -61,7 +61,7 @@ workspaceTester(rule, {
     {
       name: 'ingress only: the policy allows nothing in but egress stays open; a policy with rules is not a deny',
       files: { 'ns.yaml': namespace, 'a.yaml': deny('[Ingress]'), 'b.yaml': deny('[Egress]').replace('name: deny', 'name: egress-all') + '  egress:\n    - {}\n' },
-      errors: [{ file: 'ns.yaml', line: 4, column: 9, messageId: 'ingressOnly' }],
+      errors: [{ file: 'ns.yaml', line: 4, column: 9, endColumn: 13, messageId: 'ingressOnly' }],
       output: { 'ns.yaml': namespace + generated },
     },
     {
@@ -71,8 +71,8 @@ workspaceTester(rule, {
         'deny.yaml': deny('[Egress]'),
       },
       errors: [
-        { file: 'ns.yaml', line: 7, column: 11, messageId: 'egressOnly' },
-        { file: 'ns.yaml', line: 11, column: 11, messageId: 'none', message: 'Namespace "blog"' },
+        { file: 'ns.yaml', line: 7, column: 11, endColumn: 15, messageId: 'egressOnly' },
+        { file: 'ns.yaml', line: 11, column: 11, endColumn: 15, messageId: 'none', message: 'Namespace "blog"' },
       ],
       fixes: [
         {

@@ -119,8 +119,8 @@ workspaceTester(rule, {
         's.yaml': secret('kubernetes.io/dockerconfigjson', ['.dockerconfigjson']).replace(/\n/g, '\r\n'),
       },
       errors: [
-        { file: 'i.yaml', line: 10, column: 19, message: 'Ingress "web" serves TLS with Secret "web-tls", which has type kubernetes.io/dockerconfigjson and no tls.crt and tls.key' },
-        { file: 'i.yaml', line: 28, column: 19, message: 'Ingress "api"' },
+        { file: 'i.yaml', line: 10, column: 19, endColumn: 26, message: 'Ingress "web" serves TLS with Secret "web-tls", which has type kubernetes.io/dockerconfigjson and no tls.crt and tls.key' },
+        { file: 'i.yaml', line: 28, column: 19, endColumn: 26, message: 'Ingress "api"' },
       ],
     },
   ],

@@ -185,7 +185,7 @@ workspaceTester(rule, {
         'b.yaml': policy('{ matchExpressions: [{ key: tier, operator: DoesNotExist }] }'),
         'c.yaml': policy('{ matchLabels: { app: web } }', 'other'),
       },
-      errors: [{ file: 'deploy.yaml', line: 4, column: 9 }],
+      errors: [{ file: 'deploy.yaml', line: 4, column: 9, endColumn: 12 }],
       output: {
         'deploy.yaml': deployment + '---\n' + yaml`
           apiVersion: networking.k8s.io/v1
