@@ -162,12 +162,12 @@ ruleTester(rule, {
         metadata:
             name: app
         rules:
-            - apiGroups:
-                  - ""
-              resources:
-                  - services
-              verbs:
-                  - get
+            -   apiGroups:
+                    -   ""
+                resources:
+                    -   services
+                verbs:
+                    -   get
             -   apiGroups: [""]
                 resources: [configmaps]
                 verbs: [get, create]
