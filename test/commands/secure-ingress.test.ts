@@ -274,7 +274,7 @@ describe('secureIngress', () => {
         tls:
         -   secretName: web-tls
             hosts:
-            - web.example.com
+            -   web.example.com
         rules:
         -   host: web.example.com
             http:

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments, parseDocument } from 'yaml';
-import { applyEdits, detectEol, detectStyle, EditBuilder, maskTemplates, NoFix, placeholder, quoted, YNode, type NodeHost } from '../../shared-rules/src/index';
+import { applyEdits, detectEol, detectStyle, EditBuilder, emitBlockLines, maskTemplates, NoFix, placeholder, quoted, YNode, type NodeHost } from '../../shared-rules/src/index';
 
 /** Runs `build` on a builder over `text` (first document) and returns the edited text, which must parse. */
 function edit(text: string, build: (b: EditBuilder, root: YNode) => void): string {
@@ -331,5 +331,166 @@ describe('refusals', () => {
     refuses(text, (b, r) => b.replaceValue(r.getIn(['alias', 'l'])!, [3]));
     // Direct edits of the merging map itself are fine.
     expect(edit(text, (b, r) => b.setIn(r.get('merged')!, ['own'], 2, { overwrite: true }))).toBe(lines('base: &b', '  x: 1', '  l: [1]', 'alias: *b', 'merged:', '  <<: *b', '  own: 2'));
+  });
+});
+
+describe('sequence items written `-   ` (dash spacing)', () => {
+  /** Edits and edited text; the edited text must parse. */
+  function edits(text: string, build: (b: EditBuilder, root: YNode) => void) {
+    const doc = parseDocument(text, { version: '1.1' });
+    const builder = new EditBuilder({ text, templateRegions: [], style: detectStyle(text, detectEol(text)) });
+    build(builder, YNode.root(doc.contents, { doc: doc as never, templateRegions: [] })!);
+    const list = builder.build();
+    return { list, out: edit(text, build) };
+  }
+  const js = (text: string) => parseDocument(text, { version: '1.1' }).toJS() as unknown;
+
+  // 4-space, flush sequences, items `-   `.
+  const pod = lines('spec:', '    containers:', '    -   name: web', '        image: nginx', '        ports:', '        -   containerPort: 80', '    volumes:', '    -   name: data');
+
+  it('appends to a `-   ` sequence with its spacing, nested keys lined up under the first key', () => {
+    const { list, out } = edits(pod, (b, r) => {
+      b.appendItem(r.getIn(['spec', 'containers', 0, 'ports'])!, { containerPort: 443, name: 'https' });
+      b.appendItem(r.getIn(['spec', 'containers'])!, { name: 'sidecar', ports: [{ containerPort: 9090 }], securityContext: { capabilities: { drop: ['ALL'] } } });
+      b.appendItem(r.getIn(['spec', 'volumes'])!, 'scalar');
+    });
+    expect(out).toBe(
+      lines(
+        'spec:',
+        '    containers:',
+        '    -   name: web',
+        '        image: nginx',
+        '        ports:',
+        '        -   containerPort: 80',
+        '        -   containerPort: 443',
+        '            name: https',
+        '    -   name: sidecar',
+        '        ports:',
+        '        -   containerPort: 9090',
+        '        securityContext:',
+        '            capabilities:',
+        '                drop:',
+        '                -   ALL',
+        '    volumes:',
+        '    -   name: data',
+        '    -   scalar',
+      ),
+    );
+    // Pure insertions after the last item of each list: no existing line is rewritten.
+    expect(list.every((e) => e.start === e.end)).toBe(true);
+    expect(list.map((e) => pod.slice(0, e.start).split('\n').length)).toEqual([6, 8]); // the two lists ending on line 6 share one insertion
+    expect(js(out)).toEqual({
+      spec: {
+        containers: [
+          { name: 'web', image: 'nginx', ports: [{ containerPort: 80 }, { containerPort: 443, name: 'https' }] },
+          { name: 'sidecar', ports: [{ containerPort: 9090 }], securityContext: { capabilities: { drop: ['ALL'] } } },
+        ],
+        volumes: [{ name: 'data' }, 'scalar'],
+      },
+    });
+  });
+
+  it('writes a new sequence in a `-   ` file with its spacing (flush and indented files)', () => {
+    const out = edit(pod, (b, r) => {
+      b.setIn(r.getIn(['spec', 'containers', 0])!, ['securityContext', 'capabilities', 'drop'], ['ALL']);
+      b.setIn(r.get('spec')!, ['tls'], [{ hosts: ['a.example.com'], secretName: 's' }]);
+    });
+    expect(out).toBe(
+      lines(
+        'spec:',
+        '    containers:',
+        '    -   name: web',
+        '        image: nginx',
+        '        ports:',
+        '        -   containerPort: 80',
+        '        securityContext:',
+        '            capabilities:',
+        '                drop:',
+        '                -   ALL',
+        '    volumes:',
+        '    -   name: data',
+        '    tls:',
+        '    -   hosts:',
+        '        -   a.example.com',
+        '        secretName: s',
+      ),
+    );
+    const indented = lines('spec:', '    rules:', '        -   host: a');
+    expect(edit(indented, (b, r) => b.setIn(r.get('spec')!, ['tls'], [{ hosts: ['a'], secretName: 's' }]))).toBe(
+      lines('spec:', '    rules:', '        -   host: a', '    tls:', '        -   hosts:', '                -   a', '            secretName: s'),
+    );
+  });
+
+  it('inserted pairs, filled nulls and replaced values holding sequences use it too', () => {
+    const text = lines('metadata:', '    name: r', 'rules:', '-   apiGroups: [""]', '    resourceNames: []', '    sc:', '    verbs:', '    -   get');
+    const out = edit(text, (b, r) => {
+      const rule = r.getIn(['rules', 0])!;
+      b.replaceValue(rule.get('resourceNames')!, [placeholder('<name>')]);
+      b.setIn(rule, ['sc', 'drop'], ['ALL']);
+      b.insertPair(rule, 'resources', ['secrets', { k: ['v'] }]);
+    });
+    expect(out).toBe(
+      lines('metadata:', '    name: r', 'rules:', '-   apiGroups: [""]', '    resourceNames:', '    -   <name>', '    sc:', '        drop:', '        -   ALL', '    verbs:', '    -   get', '    resources:', '    -   secrets', '    -   k:', '        -   v'),
+    );
+    expect(js(out)).toEqual({ metadata: { name: 'r' }, rules: [{ apiGroups: [''], resourceNames: ['<name>'], sc: { drop: ['ALL'] }, verbs: ['get'], resources: ['secrets', { k: ['v'] }] }] });
+  });
+
+  it('appends documents in the file spacing', () => {
+    expect(edit(pod, (b) => b.appendDocument(emitBlockLines({ kind: 'X', items: ['a', { b: 1, c: 2 }] }, 0, b.source.style)))).toBe(
+      `${pod}---\nkind: X\nitems:\n-   a\n-   b: 1\n    c: 2\n`,
+    );
+  });
+
+  it('keeps CRLF', () => {
+    const text = pod.replace(/\n/g, '\r\n');
+    const out = edit(text, (b, r) => {
+      b.appendItem(r.getIn(['spec', 'containers'])!, { name: 'sidecar', args: ['--x'] });
+      b.setIn(r.getIn(['spec', 'containers', 0])!, ['args'], ['--y']);
+    });
+    expect(out).toBe(
+      lines(
+        'spec:',
+        '    containers:',
+        '    -   name: web',
+        '        image: nginx',
+        '        ports:',
+        '        -   containerPort: 80',
+        '        args:',
+        '        -   --y',
+        '    -   name: sidecar',
+        '        args:',
+        '        -   --x',
+        '    volumes:',
+        '    -   name: data',
+      ).replace(/\n/g, '\r\n'),
+    );
+    expect(/[^\r]\n/.test(out)).toBe(false);
+  });
+
+  it('in a file mixing styles: new sequences take `- `, appended items copy their siblings', () => {
+    // Its own items copy their siblings; sequences inside them, and new ones, take the file's `- `.
+    const mixed = lines('a:', '-   x', '-   y', 'b:', '- p', '- q', 'c:', '    d: 1');
+    expect(detectStyle(mixed, '\n').dashSpacing).toBeUndefined();
+    const out = edit(mixed, (b, r) => {
+      b.appendItem(r.get('a')!, { name: 'z', args: ['--x'] });
+      b.appendItem(r.get('b')!, { name: 'r', m: 2 });
+      b.setIn(r.get('c')!, ['e'], [{ f: 1, g: 2 }]);
+    });
+    expect(out).toBe(lines('a:', '-   x', '-   y', '-   name: z', '    args:', '    - --x', 'b:', '- p', '- q', '- name: r', '  m: 2', 'c:', '    d: 1', '    e:', '    - f: 1', '      g: 2'));
+    // A `- ` list in a `-   ` file keeps `- `; siblings are found past anchors, tags and comments.
+    const file = lines('a:', '-   1', '-   2', '-   3', 'l:', '- x', '- # c', '  y');
+    expect(edit(file, (b, r) => b.appendItem(r.get('l')!, 'z'))).toBe(lines('a:', '-   1', '-   2', '-   3', 'l:', '- x', '- # c', '  y', '- z'));
+    const props = lines('a:', '- 1', '- 2', '- 3', 'l:', '-   &a x', '-   !!str y', '-   # c', '    w');
+    expect(edit(props, (b, r) => b.appendItem(r.get('l')!, 'z'))).toBe(lines('a:', '- 1', '- 2', '- 3', 'l:', '-   &a x', '-   !!str y', '-   # c', '    w', '-   z'));
+  });
+
+  it('leaves flow sequences flow', () => {
+    const text = lines('spec:', '    list: [a]', '    empty: []', '    m: {k: v}', '    items:', '    -   x');
+    const out = edit(text, (b, r) => {
+      b.appendItem(r.getIn(['spec', 'list'])!, 'b');
+      b.appendItem(r.getIn(['spec', 'empty'])!, { k: ['v'] });
+      b.setIn(r.getIn(['spec', 'm'])!, ['l'], ['x', 'z']);
+    });
+    expect(out).toBe(lines('spec:', '    list: [a, b]', '    empty: [{k: [v]}]', '    m: {k: v, l: [x, z]}', '    items:', '    -   x'));
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { detectStyle, emitBlockLines, emitFlow, formatKey, formatScalar, isPlainSafe, placeholder, quoted, type EmitValue } from '../../shared-rules/src/index';
+import { detectDashSpacing, detectStyle, emitBlockLines, emitSeqItemLines, emitFlow, formatKey, formatScalar, isPlainSafe, placeholder, quoted, type EmitValue } from '../../shared-rules/src/index';
 
 function rng(seed: number): () => number {
   return () => {
@@ -84,5 +84,57 @@ describe('detectStyle', () => {
     expect(detectStyle('a:\n    b:\n        c: 1\n    d:\n    - x\n', '\n')).toEqual({ eol: '\n', indentUnit: 4, flushSequences: true });
     expect(detectStyle('a:\r\n  b: 1\r\n', '\r\n').eol).toBe('\r\n');
     expect(detectStyle('', '\n')).toEqual({ eol: '\n', indentUnit: 2, flushSequences: false });
+  });
+});
+
+describe('dash spacing', () => {
+  const spacing = (...l: string[]) => detectDashSpacing(l);
+
+  it('reads `-   ` items as dash spacing 3, and sets it in the style only when it is not 1', () => {
+    const text = 'spec:\n    containers:\n    -   name: web\n        ports:\n        -   containerPort: 80\n';
+    expect(detectStyle(text, '\n')).toEqual({ eol: '\n', indentUnit: 4, flushSequences: true, dashSpacing: 3 });
+    expect(detectStyle('a:\n  - b\n  - c: 1\n', '\n')).toEqual({ eol: '\n', indentUnit: 2, flushSequences: false });
+    expect(detectStyle('a: [b, c]\n', '\n').dashSpacing).toBeUndefined();
+    expect(spacing('l:', '-  a', '-  b')).toBe(2);
+  });
+
+  it('takes another spacing only when at least two items in three use it', () => {
+    expect(spacing('l:', '-   a', '-   b', '- c')).toBe(3);
+    expect(spacing('l:', '-   a', '- b')).toBe(1);
+    expect(spacing('l:', '-   a', '-  b', '- c')).toBe(1);
+    // One stray item among the others (as in some corpus files) changes nothing.
+    expect(spacing('args:', '- a', '- b', '-  --c', '- d', '- e')).toBe(1);
+    expect(spacing('l:', '-   a', '-   b', '-   c', '-  d')).toBe(3);
+  });
+
+  it('counts only real block sequence items', () => {
+    // Inside block scalars, comments, flow collections, document markers: no votes.
+    expect(spacing('script: |', '  -   not an item', '  -   nor this', 'l:', '- a')).toBe(1);
+    expect(spacing('l:', '- |', '    -   text', '    -   text', '    -   text', '- >-', '    -   text', '    -   text', '    -   text', '- b')).toBe(1);
+    expect(spacing('-   run: |-', '        -   text', '        -   text', '        -   text', '    x: 1', '- b')).toBe(1);
+    expect(spacing('k: &a !!str >2', '    -   text', '    -   text', '    -   text', 'l:', '- b')).toBe(1);
+    expect(spacing('# -   a', '#-   b', 'l: [-   c]', '---', '--- x', '- d')).toBe(1);
+    // `-` followed by a comment, nothing, or a tab does not say how items are spaced.
+    expect(spacing('l:', '-   # c', '    x', '-   # d', '    y', '-', '    z', '-\tz', '-\tz', '- w')).toBe(1);
+    // Past a block scalar, items count again.
+    expect(spacing('a: |', '  -   x', 'l:', '-   y', '-   z')).toBe(3);
+  });
+
+  it('writes items with the spacing, nested keys lined up under the first', () => {
+    const style = { eol: '\n' as const, indentUnit: 4, flushSequences: true, dashSpacing: 3 };
+    expect(emitSeqItemLines({ name: 'web', ports: [{ containerPort: 80 }], env: { a: 'b' } }, 4, style)).toEqual([
+      '    -   name: web',
+      '        ports:',
+      '        -   containerPort: 80',
+      '        env:',
+      '            a: b',
+    ]);
+    expect(emitSeqItemLines('ALL', 0, style)).toEqual(['-   ALL']);
+    expect(emitSeqItemLines(['a', 'b'], 0, style)).toEqual(['-   [a, b]']);
+    for (const s of [style, { ...style, flushSequences: false }, { ...style, indentUnit: 2 }, { ...style, dashSpacing: 2 }]) {
+      const value: EmitValue = { list: ['one', { name: 'n', ports: [80, { p: [1] }] }, []], m: { l: [{ a: 1, b: { c: [2] } }] } };
+      const text = `root:\n${emitBlockLines(value, s.indentUnit, s, 0).join('\n')}\n`;
+      expect(readBack(text, '1.1'), text).toEqual({ root: value });
+    }
   });
 });

@@ -355,7 +355,7 @@ ruleTester(rule, {
       `.replace(/\n/g, '\r\n'),
     },
     {
-      name: '4-space indent with "-   " items: the new list is at the file\'s indentation',
+      name: '4-space indent with "-   " items: the new list is at the file\'s indentation, with its "-   "',
       code: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -380,13 +380,46 @@ ruleTester(rule, {
             tls:
             -   secretName: shop-tls
                 hosts:
-                - shop.example.com
+                -   shop.example.com
             rules:
             -   host: shop.example.com
                 http:
                     paths:
                     -   path: /
       `,
+    },
+    {
+      name: 'a hosts list written with "-   " items, CRLF: the host is appended with "-   "',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+            name: shop
+        spec:
+            tls:
+            -   hosts:
+                -   shop.example.com
+                secretName: shop-tls
+            rules:
+            -   host: shop.example.com
+            -   host: admin.example.com
+      `.replace(/\n/g, '\r\n'),
+      errors: [{ line: 12, column: 15, endColumn: 32 }],
+      output: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+            name: shop
+        spec:
+            tls:
+            -   hosts:
+                -   shop.example.com
+                -   admin.example.com
+                secretName: shop-tls
+            rules:
+            -   host: shop.example.com
+            -   host: admin.example.com
+      `.replace(/\n/g, '\r\n'),
     },
     {
       name: 'a rule without host while TLS is set: no fix, reported on the rule',

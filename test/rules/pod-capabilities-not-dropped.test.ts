@@ -256,6 +256,57 @@ ruleTester(rule, {
       `,
     },
     {
+      name: 'restricted: a file written with "-   " items: ALL is appended and a new drop list written with "-   "',
+      config: restricted,
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+            name: web
+        spec:
+            containers:
+            -   name: web
+                image: nginx:1.27
+                securityContext:
+                    capabilities:
+                        drop:
+                        -   NET_RAW
+            -   name: sidecar
+                image: sidecar:1.0
+                securityContext:
+                    capabilities:
+                        add:
+                        -   NET_BIND_SERVICE
+      `,
+      errors: [
+        { line: 11, column: 17, endColumn: 21, messageId: 'noAll' },
+        { line: 16, column: 13, endColumn: 25, messageId: 'missing' },
+      ],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+            name: web
+        spec:
+            containers:
+            -   name: web
+                image: nginx:1.27
+                securityContext:
+                    capabilities:
+                        drop:
+                        -   NET_RAW
+                        -   ALL
+            -   name: sidecar
+                image: sidecar:1.0
+                securityContext:
+                    capabilities:
+                        add:
+                        -   NET_BIND_SERVICE
+                        drop:
+                        -   ALL
+      `,
+    },
+    {
       name: 'restricted: a Kustomize patch still reports a present list without ALL',
       config: restricted,
       partial: true,

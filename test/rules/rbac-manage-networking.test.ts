@@ -162,15 +162,52 @@ ruleTester(rule, {
         metadata:
             name: app
         rules:
-            - apiGroups:
-                  - ""
-              resources:
-                  - services
-              verbs:
-                  - get
+            -   apiGroups:
+                    -   ""
+                resources:
+                    -   services
+                verbs:
+                    -   get
             -   apiGroups: [""]
                 resources: [configmaps]
                 verbs: [get, create]
+      `,
+    },
+    {
+      name: 'a file mixing styles: the new rule takes the "-   " of its sibling rules, its lists the file\'s "- "',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata:
+          name: app
+        rules:
+        -   apiGroups: [""]
+            resources:
+            - configmaps
+            - services
+            verbs:
+            - get
+            - create
+      `,
+      errors: [{ line: 9, column: 7, endColumn: 15, messageId: 'write' }],
+      output: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata:
+          name: app
+        rules:
+        -   apiGroups:
+            - ""
+            resources:
+            - services
+            verbs:
+            - get
+        -   apiGroups: [""]
+            resources:
+            - configmaps
+            verbs:
+            - get
+            - create
       `,
     },
   ],

@@ -180,7 +180,7 @@ ruleTester(rule, {
             -   apiGroups: [""]
                 resources: ["secrets"]
                 resourceNames:
-                    - <secret-name>
+                    -   <secret-name>
                 verbs: ["get"]
       `,
     },

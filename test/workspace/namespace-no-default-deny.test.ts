@@ -65,6 +65,16 @@ workspaceTester(rule, {
       output: { 'ns.yaml': namespace + generated },
     },
     {
+      name: 'a 4-space file with "-   " items: the new policy is written in its style',
+      files: { 'ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n    name: shop\nspec:\n    finalizers:\n    -   kubernetes\n' },
+      errors: [{ file: 'ns.yaml', line: 4, column: 11, endColumn: 15, messageId: 'none' }],
+      output: {
+        'ns.yaml':
+          'apiVersion: v1\nkind: Namespace\nmetadata:\n    name: shop\nspec:\n    finalizers:\n    -   kubernetes\n' +
+          '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n    name: default-deny\n    namespace: shop\nspec:\n    podSelector: {}\n    policyTypes:\n    -   Ingress\n    -   Egress\n',
+      },
+    },
+    {
       name: 'egress only (policyTypes default to Ingress only when absent); flush sequences; several namespaces in a List',
       files: {
         'ns.yaml': 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Namespace\n  metadata:\n    name: shop\n- apiVersion: v1\n  kind: Namespace\n  metadata:\n    name: blog\n  spec:\n    finalizers:\n    - kubernetes\n',

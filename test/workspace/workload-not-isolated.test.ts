@@ -225,7 +225,7 @@ workspaceTester(rule, {
       },
     },
     {
-      name: 'a Pod between two documents, flush sequences and 4 spaces, CRLF, no namespace, no ports; the policy name is taken',
+      name: 'a Pod between two documents, flush sequences, 4 spaces and "-   " items, CRLF, no namespace, no ports; the policy name is taken',
       files: {
         'pods.yaml': 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n    name: api\r\n    labels:\r\n        app: worker\r\nspec:\r\n    containers:\r\n    -   name: w\r\n        image: busybox\r\n---\r\napiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n    name: c\r\n',
         'netpol.yaml': apiPolicy.replace('  namespace: shop\n', ''),
@@ -234,7 +234,7 @@ workspaceTester(rule, {
       output: {
         'pods.yaml':
           'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n    name: api\r\n    labels:\r\n        app: worker\r\nspec:\r\n    containers:\r\n    -   name: w\r\n        image: busybox\r\n' +
-          '---\r\napiVersion: networking.k8s.io/v1\r\nkind: NetworkPolicy\r\nmetadata:\r\n    name: api-isolation\r\nspec:\r\n    podSelector:\r\n        matchLabels:\r\n            app: worker\r\n    policyTypes:\r\n    - Ingress\r\n    - Egress\r\n    ingress:\r\n    - from:\r\n      - namespaceSelector:\r\n            matchLabels:\r\n                kubernetes.io/metadata.name: <ingress-controller-namespace>\r\n    egress:\r\n    - to:\r\n      - namespaceSelector:\r\n            matchLabels:\r\n                kubernetes.io/metadata.name: kube-system\r\n        podSelector:\r\n            matchLabels:\r\n                k8s-app: kube-dns\r\n      ports:\r\n      - protocol: UDP\r\n        port: 53\r\n      - protocol: TCP\r\n        port: 53\r\n' +
+          '---\r\napiVersion: networking.k8s.io/v1\r\nkind: NetworkPolicy\r\nmetadata:\r\n    name: api-isolation\r\nspec:\r\n    podSelector:\r\n        matchLabels:\r\n            app: worker\r\n    policyTypes:\r\n    -   Ingress\r\n    -   Egress\r\n    ingress:\r\n    -   from:\r\n        -   namespaceSelector:\r\n                matchLabels:\r\n                    kubernetes.io/metadata.name: <ingress-controller-namespace>\r\n    egress:\r\n    -   to:\r\n        -   namespaceSelector:\r\n                matchLabels:\r\n                    kubernetes.io/metadata.name: kube-system\r\n            podSelector:\r\n                matchLabels:\r\n                    k8s-app: kube-dns\r\n        ports:\r\n        -   protocol: UDP\r\n            port: 53\r\n        -   protocol: TCP\r\n            port: 53\r\n' +
           '---\r\napiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n    name: c\r\n',
       },
     },

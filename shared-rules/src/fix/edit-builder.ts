@@ -315,6 +315,37 @@ export class EditBuilder {
     return this.removeLines(this.lineStartOf(dash >= 0 ? dash : s), e);
   }
 
+  /**
+   * Spaces after the `-` of new items of the block sequence `seq`: what its
+   * own items use (the spacing most of them have; on a tie the file's, else
+   * the last item's). Without an item that shows it (flow, empty, `-`
+   * followed by a comment), the file's.
+   */
+  itemSpacing(seq: YNode): number {
+    const fileSpacing = this.source.style.dashSpacing ?? 1;
+    const seqNode = seq.node as YAMLSeq;
+    if (!seq.isSeq || seqNode.flow) return fileSpacing;
+    const votes = new Map<number, number>();
+    let last: number | undefined;
+    let floor = seq.range[0];
+    for (const item of seqNode.items) {
+      const range = (item as Node | null)?.range;
+      if (!range) continue;
+      const dash = this.dashBefore(range[0], floor);
+      floor = this.trimBack(range[1], range[0]);
+      if (dash < 0) continue;
+      const m = /^( +)[^\s#]/.exec(this.text.slice(dash + 1, range[0] + 1));
+      if (!m) continue;
+      const spacing = m[1]!.length;
+      votes.set(spacing, (votes.get(spacing) ?? 0) + 1);
+      last = spacing;
+    }
+    if (last === undefined) return fileSpacing;
+    const most = Math.max(...votes.values());
+    if (votes.get(fileSpacing) === most) return fileSpacing;
+    return votes.get(last) === most ? last : [...votes].find(([, n]) => n === most)![0];
+  }
+
   /** Appends items to a sequence (merged with other appends to it). */
   appendItem(seq: YNode, value: EmitValue): this {
     this.guard(seq);
@@ -554,7 +585,8 @@ export class EditBuilder {
     const lastItem = seqNode.items[seqNode.items.length - 1] as Node;
     const at = this.lineEndOf(this.trimBack(lastItem.range![1], lastItem.range![0]));
     const lines: string[] = [];
-    for (const item of p.items) lines.push(...emitSeqItemLines(item, dashCol, style));
+    const spacing = this.itemSpacing(p.seq);
+    for (const item of p.items) lines.push(...emitSeqItemLines(item, dashCol, style, spacing));
     this.insert(at, eol + lines.join(eol));
   }
 }

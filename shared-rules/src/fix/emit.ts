@@ -1,7 +1,7 @@
 /**
  * Writes new YAML text for values a fix inserts, in the file's own style:
- * its indentation unit, its sequence style (indented or flush) and its line
- * break. Only inserted text is produced here; existing text is never rewritten.
+ * its indentation unit, its sequence style (indented or flush), the spacing
+ * after the `-` of its sequence items and its line break. Only inserted text is produced here; existing text is never rewritten.
  */
 import { parseDocument } from 'yaml';
 
@@ -11,6 +11,12 @@ export interface SourceStyle {
   indentUnit: number;
   /** `key:\n- item` (flush) rather than `key:\n  - item`. */
   flushSequences: boolean;
+  /**
+   * Spaces between the `-` of a block sequence item and its content: 3 in
+   * files written `-   name: web` (keys on a 4-space grid). Absent means 1
+   * (`- name: web`); `detectStyle` only sets it when the file uses another.
+   */
+  dashSpacing?: number;
 }
 
 export const DEFAULT_STYLE: SourceStyle = { eol: '\n', indentUnit: 2, flushSequences: false };
@@ -145,18 +151,24 @@ export function emitBlockLines(value: EmitValue, col: number, style: SourceStyle
   return lines;
 }
 
-/** Lines for one `- item` with its dash at column `dashCol`. */
-export function emitSeqItemLines(item: EmitValue, dashCol: number, style: SourceStyle): string[] {
+/**
+ * Lines for one `- item` with its dash at column `dashCol`, followed by
+ * `spacing` spaces (by default the style's: `- `, `-   `); the keys of a
+ * mapping item line up under its first key (`-   name: web` / `    image: x`).
+ * Sequences inside the item are written in the style's spacing.
+ */
+export function emitSeqItemLines(item: EmitValue, dashCol: number, style: SourceStyle, spacing = style.dashSpacing ?? 1): string[] {
   const pad = ' '.repeat(dashCol);
+  const dash = `-${' '.repeat(spacing)}`;
   if (isScalarValue(item) || isEmptyCollection(item) || Array.isArray(item)) {
-    return [`${pad}- ${isScalarValue(item) ? formatScalar(item) : emitFlow(item)}`];
+    return [`${pad}${dash}${isScalarValue(item) ? formatScalar(item) : emitFlow(item)}`];
   }
-  const inner = dashCol + 2;
+  const inner = dashCol + dash.length;
   const lines: string[] = [];
   const entries = entriesOf(item as { readonly [key: string]: EmitValue | undefined });
   entries.forEach(([k, v], i) => {
     const pairLines = emitPairLines(k, v, inner, style);
-    if (i === 0) pairLines[0] = `${pad}- ${pairLines[0]!.slice(inner)}`;
+    if (i === 0) pairLines[0] = `${pad}${dash}${pairLines[0]!.slice(inner)}`;
     lines.push(...pairLines);
   });
   return lines;
@@ -185,7 +197,7 @@ export function mergeValues(a: EmitValue | undefined, b: EmitValue): EmitValue {
   return b;
 }
 
-/** Measures the file's indentation unit and sequence style from its text. */
+/** Measures the file's indentation unit, sequence style and dash spacing from its text. */
 export function detectStyle(text: string, eol: '\n' | '\r\n'): SourceStyle {
   const lines = text.split(/\r?\n/, 4000);
   const unitVotes = new Map<number, number>();
@@ -217,5 +229,62 @@ export function detectStyle(text: string, eol: '\n' | '\r\n'): SourceStyle {
   let unit = 2;
   let best = 0;
   for (const [u, votes] of unitVotes) if (u >= 1 && u <= 8 && votes > best) [unit, best] = [u, votes];
-  return { eol, indentUnit: unit, flushSequences: flush > indented };
+  const style: SourceStyle = { eol, indentUnit: unit, flushSequences: flush > indented };
+  const dashSpacing = detectDashSpacing(lines);
+  if (dashSpacing !== 1) style.dashSpacing = dashSpacing;
+  return style;
+}
+
+/**
+ * When `line` opens a block scalar (`key: |`, `- >-`, `key: &a !!str |2 # c`):
+ * the column its content lines are deeper than (the key's, or the `-`'s of a
+ * `- |` item). -1 otherwise. Token by token, without backtracking patterns.
+ */
+function blockScalarOwner(line: string, indent: number): number {
+  const hash = line.search(/(?:^|[ \t])#/);
+  const tokens = (hash >= 0 ? line.slice(0, hash) : line).trim().split(/[ \t]+/);
+  let i = tokens.length - 1;
+  if (!/^[|>][1-9+-]{0,2}$/.test(tokens[i]!)) return -1;
+  i--;
+  while (i >= 0 && /^[!&]/.test(tokens[i]!)) i--; // a tag or an anchor
+  if (i < 0) return -1;
+  if (tokens[i] === '-') return indent;
+  return tokens[i]!.endsWith(':') ? line.search(/[^\s-]/) : -1;
+}
+
+/** A block sequence item: indentation, its `-`, the spaces after it, and what follows. */
+const SEQUENCE_ITEM = /^( *)-( +)([^\s#])/;
+
+/**
+ * Spaces after the `-` of the file's block sequence items. Every item line
+ * votes for its spacing (an item whose `-` is followed by a comment, a tab or
+ * nothing, and lines inside block scalars, do not vote). A spacing other than
+ * 1 is taken only when at least two items in three use it; otherwise (no
+ * items, or a file that mixes styles without one clearly dominating) the
+ * default `- ` stays.
+ */
+export function detectDashSpacing(lines: readonly string[]): number {
+  const votes = new Map<number, number>();
+  let total = 0;
+  /** Inside a block scalar: the column its content must be deeper than. */
+  let scalarOwner = -1;
+  for (const line of lines) {
+    const indent = line.search(/\S/);
+    if (scalarOwner >= 0) {
+      if (indent < 0 || indent > scalarOwner) continue;
+      scalarOwner = -1;
+    }
+    if (indent < 0 || line[indent] === '#') continue;
+    const item = SEQUENCE_ITEM.exec(line);
+    if (item && item[2]!.length <= 8) {
+      const spacing = item[2]!.length;
+      votes.set(spacing, (votes.get(spacing) ?? 0) + 1);
+      total++;
+    }
+    scalarOwner = blockScalarOwner(line, indent);
+  }
+  let spacing = 1;
+  let best = 0;
+  for (const [s, n] of votes) if (s !== 1 && n > best) [spacing, best] = [s, n];
+  return best > 0 && 3 * best >= 2 * total ? spacing : 1;
 }

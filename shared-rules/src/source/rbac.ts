@@ -259,7 +259,7 @@ function insertRuleBefore(edit: EditBuilder, rule: PolicyRule, value: EmitValue)
   }
   const dash = edit.source.text.lastIndexOf('-', start);
   const dashCol = edit.columnOf(dash);
-  const lines = emitSeqItemLines(value, dashCol, edit.source.style);
+  const lines = emitSeqItemLines(value, dashCol, edit.source.style, rule.node.parent ? edit.itemSpacing(rule.node.parent) : undefined);
   edit.insert(edit.lineStartOf(dash), lines.join(edit.source.style.eol) + edit.source.style.eol);
 }
 
