@@ -260,6 +260,23 @@ describe('removeItem', () => {
   });
 });
 
+describe('insertItemBefore', () => {
+  it('inserts before the first and a later item of block sequences, at their column', () => {
+    expect(edit(lines('l:', '  - a', '  - b', 'm: 1'), (b, r) => b.insertItemBefore(r.getIn(['l', 0])!, { name: 'c', x: 1 }))).toBe(lines('l:', '  - name: c', '    x: 1', '  - a', '  - b', 'm: 1'));
+    expect(edit(lines('l:', '- a', '- b'), (b, r) => b.insertItemBefore(r.getIn(['l', 1])!, 'c'))).toBe(lines('l:', '- a', '- c', '- b'));
+  });
+  it("copies the list's own dash spacing", () => {
+    expect(edit(lines('l:', '-   name: a', '    x: 1', '-   name: b'), (b, r) => b.insertItemBefore(r.getIn(['l', 1])!, { name: 'c', x: 2 }))).toBe(lines('l:', '-   name: a', '    x: 1', '-   name: c', '    x: 2', '-   name: b'));
+  });
+  it('finds the indicator past dashes in values, props and comments', () => {
+    expect(edit(lines('args:', '  - -v=5', '  - # c - d', '    --port=80'), (b, r) => b.insertItemBefore(r.getIn(['args', 1])!, '--x'))).toBe(lines('args:', '  - -v=5', '  - --x', '  - # c - d', '    --port=80'));
+    expect(edit(lines('l:', '  - a', '  - &x b'), (b, r) => b.insertItemBefore(r.getIn(['l', 1])!, 'c'))).toBe(lines('l:', '  - a', '  - c', '  - &x b'));
+  });
+  it('inserts into flow sequences in flow style', () => {
+    expect(edit('l: [a, b]\n', (b, r) => b.insertItemBefore(r.getIn(['l', 1])!, { k: 'v' }))).toBe('l: [a, {k: v}, b]\n');
+  });
+});
+
 describe('appendItem', () => {
   it('appends to an indented block sequence', () => {
     expect(edit(lines('l:', '  - a', 'm: 1'), (b, r) => b.appendItem(r.get('l')!, 'b').appendItem(r.get('l')!, { name: 'c', x: 1 }))).toBe(lines('l:', '  - a', '  - b', '  - name: c', '    x: 1', 'm: 1'));

@@ -315,6 +315,21 @@ export class EditBuilder {
     return this.removeLines(this.lineStartOf(dash >= 0 ? dash : s), e);
   }
 
+  /** Inserts `value` as a new item just before `item` (block or flow), in the list's own style. */
+  insertItemBefore(item: YNode, value: EmitValue): this {
+    this.guard(item);
+    const seq = item.parent;
+    if (!seq?.isSeq || item.index === undefined) throw new NoFix('not a sequence item');
+    const start = item.range[0];
+    if ((seq.node as YAMLSeq).flow) return this.insert(start, `${emitFlow(value)}, `);
+    const previous = item.index === 0 ? undefined : ((seq.node as YAMLSeq).items[item.index - 1] as Node | null)?.range;
+    const dash = item.index === 0 ? seq.range[0] : this.dashBefore(start, previous ? this.trimBack(previous[1], previous[0]) : seq.range[0]);
+    if (dash < 0 || this.text[dash] !== '-') throw new NoFix('sequence indicator not found');
+    const { style } = this.source;
+    const lines = emitSeqItemLines(value, this.columnOf(dash), style, this.itemSpacing(seq));
+    return this.insert(this.lineStartOf(dash), lines.join(style.eol) + style.eol);
+  }
+
   /**
    * Spaces after the `-` of new items of the block sequence `seq`: what its
    * own items use (the spacing most of them have; on a tie the file's, else

@@ -9,7 +9,7 @@
  * `deletecollection`, which carry no object name at authorization time.
  */
 import { NoFix, type EditBuilder } from '../fix/edit-builder';
-import { emitFlow, emitSeqItemLines, quoted, type EmitValue } from '../fix/emit';
+import { quoted, type EmitValue } from '../fix/emit';
 import type { K8sObject } from './k8s';
 import type { YNode } from './nav';
 
@@ -250,19 +250,6 @@ function styled(list: RuleList, values: readonly string[]): EmitValue[] {
   return values.map((v) => (double ? quoted(v) : v));
 }
 
-/** Inserts a new rule just before `rule` (block or flow), in the file's style. */
-function insertRuleBefore(edit: EditBuilder, rule: PolicyRule, value: EmitValue): void {
-  const start = rule.node.range[0];
-  if (rule.node.parent?.isFlow) {
-    edit.insert(start, `${emitFlow(value)}, `);
-    return;
-  }
-  const dash = edit.source.text.lastIndexOf('-', start);
-  const dashCol = edit.columnOf(dash);
-  const lines = emitSeqItemLines(value, dashCol, edit.source.style, rule.node.parent ? edit.itemSpacing(rule.node.parent) : undefined);
-  edit.insert(edit.lineStartOf(dash), lines.join(edit.source.style.eol) + edit.source.style.eol);
-}
-
 /**
  * Takes flagged verbs and resources out of their rules, all in one fix (fixes
  * of one object must not overlap). A resource that keeps some verbs moves to
@@ -325,7 +312,7 @@ export function removeFlagged(edit: EditBuilder, object: K8sObject, flagged: rea
       const value: Record<string, EmitValue> = { apiGroups: rule.apiGroups.node ? styled(rule.apiGroups, valuesOf(rule.apiGroups)) : [quoted('')], resources: styled(rule.resources, group.values) };
       if (rule.resourceNames.items.length > 0) value.resourceNames = styled(rule.resourceNames, valuesOf(rule.resourceNames));
       value.verbs = styled(rule.verbs, group.keep);
-      insertRuleBefore(edit, rule, value);
+      edit.insertItemBefore(rule.node, value);
     }
   }
   if (wholeRules.length > 0) removeSeqItems(edit, rulesSeq, wholeRules);

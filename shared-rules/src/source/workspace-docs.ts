@@ -93,28 +93,22 @@ export function fileEdits(summary: ObjectSummary, edits: readonly RelEdit[]): Re
 
 /** What inserting a document after this one needs to know of the file. */
 export interface DocumentSlot {
-  eol: '\n' | '\r\n';
-  indentUnit: number;
-  flushSequences: boolean;
-  /** Spaces after the `-` of sequence items (absent: 1), as in `SourceStyle`. */
-  dashSpacing?: number;
+  /** The file's style (one object per file, shared by its summaries). */
+  style: SourceStyle;
   /** The document does not end with a line break (the file's last line). */
   needsBreak: boolean;
 }
 
 export function documentSlot(object: K8sObject, source: SummarizeContext): DocumentSlot {
-  const style = source.style;
   const end = object.root.host.doc.range[2];
-  const slot: DocumentSlot = { eol: style.eol, indentUnit: style.indentUnit, flushSequences: style.flushSequences, needsBreak: end > 0 && source.text.charCodeAt(end - 1) !== 10 };
-  if (style.dashSpacing !== undefined) slot.dashSpacing = style.dashSpacing;
-  return slot;
+  return { style: source.style, needsBreak: end > 0 && source.text.charCodeAt(end - 1) !== 10 };
 }
 
 /** The edit that inserts `value` as a new document right after the summary's document. */
 export function newDocumentEdit(summary: ObjectSummary, slot: DocumentSlot, value: EmitValue): { edit: RelEdit; placeholders: string[] } {
-  const style: SourceStyle = { eol: slot.eol, indentUnit: slot.indentUnit, flushSequences: slot.flushSequences, dashSpacing: slot.dashSpacing };
+  const { style } = slot;
   const lines = emitBlockLines(value, 0, style);
-  const text = `${slot.needsBreak ? slot.eol : ''}---${slot.eol}${lines.join(slot.eol)}${slot.eol}`;
+  const text = `${slot.needsBreak ? style.eol : ''}---${style.eol}${lines.join(style.eol)}${style.eol}`;
   return { edit: { start: summary.documentEnd, end: summary.documentEnd, text }, placeholders: [...new Set(collectPlaceholders(value))] };
 }
 
