@@ -11,7 +11,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { globToRegExp as globRegExp, matchGlob } from '../../shared-rules/src/index';
-import { parseImage, registryTrusted } from '../../shared-rules/src/source/images';
+import { parseImage, registryTrusted } from '../../shared-rules/src/k8s/images';
 
 const src = path.resolve(__dirname, '../../shared-rules/src');
 
