@@ -63,9 +63,10 @@ export interface ServiceInfo {
  * How the routing differs from ingress-nginx's, for the equivalence check:
  * `segment-prefix` (an ImplementationSpecific path now matches whole segments),
  * `https-redirect` (plain HTTP now redirects where it was served),
+ * `case-sensitive` (a case-insensitive regex path became a PathPrefix, for a rewrite),
  * `not-routed` (part of the Ingress is not converted at all).
  */
-export type RoutingChange = 'segment-prefix' | 'https-redirect' | 'not-routed';
+export type RoutingChange = 'segment-prefix' | 'https-redirect' | 'case-sensitive' | 'not-routed';
 
 export interface MigrationNote {
   /** The annotation (full key) or field the note is about. */
@@ -168,6 +169,9 @@ export function annotationsOfIngress(ingress: unknown): Record<string, string> {
   for (const [k, v] of Object.entries(obj(obj(obj(ingress).metadata).annotations))) out[k] = str(v) ?? '';
   return out;
 }
+
+/** A hostname as Kubernetes and the Gateway API accept it (optionally `*.`-prefixed). */
+const HOSTNAME = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 const truthy = (v: string | undefined) => v !== undefined && /^(true|yes|on|1)$/i.test(v.trim());
 const falsy = (v: string | undefined) => v !== undefined && /^(false|no|off|0)$/i.test(v.trim());
@@ -306,6 +310,13 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
   const o = (k: string) => ann[`${NGINX_ORG}${k}`];
   if (truthy(a('canary'))) return { ok: false, error: `Ingress "${name}" is a canary: migrate its main Ingress, which takes its canary rules along.` };
 
+  const paths = ingressPaths(ing);
+  const defaultBackend = ingressDefaultBackend(ing);
+  if (paths.length === 0 && !defaultBackend) return { ok: false, error: `Ingress "${name}" routes nothing (no path with a backend, no default backend).` };
+  for (const host of [...paths.map((p) => p.host), ...arr(obj(ing.spec).tls).flatMap((t) => arr(obj(t).hosts).map(str))]) {
+    if (host !== undefined && !HOSTNAME.test(host)) return { ok: false, error: `Host "${host}" is not a valid hostname: fix the Ingress first.` };
+  }
+
   const notes: MigrationNote[] = [];
   const used = new Set<string>();
   const note = (subject: string, n: Omit<MigrationNote, 'subject'>) => {
@@ -315,8 +326,6 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
   const done = (key: string, message: string, change?: RoutingChange) => note(key, { status: 'converted', message, ...(change ? { change } : {}) });
   const manual = (key: string, message: string, remedy: string, change?: RoutingChange) => note(key, { status: 'manual', message, remedy, ...(change ? { change } : {}) });
 
-  const paths = ingressPaths(ing);
-  const defaultBackend = ingressDefaultBackend(ing);
   const regex = usesRegex(ann) || (o('path-regex') !== undefined && o('path-regex') !== 'exact');
   // No class: ingress-nginx's default class serves it.
   const className = ingressClassName(ing) ?? 'nginx';
@@ -611,7 +620,12 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
           else if (rw) {
             const prefix = (rw as Obj).__prefix as string | undefined;
             delete (rw as Obj).__prefix;
-            if (prefix) m = { type: 'PathPrefix', value: prefix };
+            if (prefix) {
+              m = { type: 'PathPrefix', value: prefix };
+              if (/[a-z]/i.test(prefix) && !used.has('rewrite case')) {
+                note('rewrite case', { status: 'converted', message: `${prefix} is now matched case-sensitively: ReplacePrefixMatch needs a PathPrefix, and ingress-nginx matched the regex ignoring case.`, remedy: 'Check no client sends it in another case.', change: 'case-sensitive' });
+              }
+            }
             if (hostRewrite !== undefined) (rw.urlRewrite as OutObject).hostname = hostRewrite;
             filters.push(rw);
           }
@@ -760,7 +774,7 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
         apiVersion: GATEWAY_API_VERSION,
         kind: 'HTTPRoute',
         metadata: metaFor('HTTPRoute', `${name}-${hostSlug(other)}-redirect`),
-        spec: { parentRefs: [parentBase()], hostnames: [other], rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { hostname: host, ...(secret !== null ? { scheme: 'https' } : {}), statusCode: 308 } }] }] },
+        spec: { parentRefs: [parentBase()], hostnames: [other], rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { hostname: host, statusCode: 308 } }] }] },
       });
     }
     done(`${NGINX_PREFIX}from-to-www-redirect`, 'Converted to a route for the other name that redirects (308).');
