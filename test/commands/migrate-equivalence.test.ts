@@ -102,11 +102,16 @@ function problems(result: Extract<ReturnType<typeof migrateIngress>, { ok: true 
   const out = result.objects.flatMap((object) => schemaErrors(object as Any));
   // Kubeward's Gateway rules (opt-in ones too) on the new objects, in a workspace with the rest of the file.
   const run = analyzeWorkspace({ 'migrated.yaml': result.newText }, { rules: GATEWAY_RULES, config: { rules: { '*': 'on' } } });
-  const start = result.edits[0]!.start;
-  const end = start + result.edits[0]!.text.length;
+  // Where the inserted text sits in the new text.
+  const ranges: Array<[number, number]> = [];
+  let shift = 0;
+  for (const e of [...result.edits].sort((a, b) => a.start - b.start)) {
+    ranges.push([e.start + shift, e.start + shift + e.text.length]);
+    shift += e.text.length - (e.end - e.start);
+  }
   const tlsHosts = ((result.objects.find((o) => o.kind === 'Gateway')?.spec as Any)?.listeners ?? []).filter((l: Any) => l.protocol === 'HTTPS').map((l: Any) => l.hostname as string);
   for (const f of run.findings['migrated.yaml']!) {
-    if (f.start < start || f.start >= end) continue;
+    if (!ranges.some(([start, end]) => f.start >= start && f.start < end)) continue;
     // Only HTTP-only listeners are expected, for hosts the Ingress already served without TLS.
     if (f.ruleId === 'gateway-http-only-listener' && !tlsHosts.some((h: string) => f.message.includes(`serves ${h} `))) continue;
     out.push(`${f.ruleId}: ${f.message}`);
@@ -286,6 +291,49 @@ describe('migrated Ingresses route like the Ingress', () => {
       }
     });
   }
+
+  it('Ingresses of one file migrated one after the other share one Gateway and each routes like before', () => {
+    const shop = FIXTURES['tls, prefix and exact paths, default backend']!;
+    const blog = yaml`
+      apiVersion: networking.k8s.io/v1
+      kind: Ingress
+      metadata:
+        name: blog
+        namespace: web
+      spec:
+        ingressClassName: nginx
+        tls:
+          - hosts: [blog.example.com]
+            secretName: blog-tls
+        rules:
+          - host: blog.example.com
+            http:
+              paths:
+                - path: /
+                  pathType: Prefix
+                  backend: {service: {name: blog, port: {number: 80}}}
+    `;
+    let text = `${shop}---\n${blog}`;
+    const first = migrateIngress(text, { offset: 0 });
+    if (!first.ok) throw new Error(first.error);
+    text = first.newText;
+    const second = migrateIngress(text, { offset: text.indexOf('name: blog') });
+    if (!second.ok) throw new Error(second.error);
+    expect(second.gateway).toMatchObject({ name: 'nginx', created: false, addListeners: [{ name: 'blog-example-com-https' }] });
+    // Plain HTTP for blog.example.com reaches the listener without hostname the first Ingress wrote: its redirect route binds there.
+    expect(problems(second)).toEqual([]);
+    const objects = fileObjects(second.newText).map((o) => o.value as Any);
+    expect(objects.filter((o) => o.kind === 'Gateway')).toHaveLength(1);
+    for (const ingress of objects.filter((o) => o.kind === 'Ingress')) {
+      for (const req of requestsFor(ingress, objects)) {
+        const trace: NginxTrace = {};
+        const nginx = routeNginx(ingress, objects, [], req, trace);
+        // Hosts of this Ingress only: the others are another Ingress's (the shop's default backend takes them).
+        if (nginx.kind === 'untrusted' || trace.partialSegment || !ingress.spec.rules.some((r: Any) => r.host === req.host)) continue;
+        expect(routeGateway(objects, req), JSON.stringify(req)).toEqual(nginx);
+      }
+    }
+  });
 
   it('tells a wrong migration apart: a route to another backend is caught', () => {
     const text = FIXTURES['tls, prefix and exact paths, default backend']!;

@@ -14,12 +14,11 @@ function migrate(text: string, options: MigrateIngressOptions = {}): { docs: Doc
   const result = migrateIngress(text, options);
   if (!result.ok) throw new Error(result.error);
   expect(applyEdits(text, result.edits)).toBe(result.newText);
-  // The Ingress is kept, byte for byte: the edit only inserts after it.
-  expect(result.edits).toHaveLength(1);
-  expect(result.edits[0]!.end).toBe(result.edits[0]!.start);
+  // The Ingress is kept, byte for byte: the edits only insert (new documents after it, listeners on a Gateway of the file).
+  for (const e of result.edits) expect(e.end).toBe(e.start);
   expect(result.newText.startsWith(text.slice(0, result.edits[0]!.start))).toBe(true);
   for (const d of parseAllDocuments(result.newText, { version: '1.1' })) expect('errors' in d ? d.errors : []).toEqual([]);
-  const inserted = result.edits[0]!.text;
+  const inserted = result.edits[result.edits.length - 1]!.text;
   const docs = parseAllDocuments(inserted, { version: '1.1' }).map((d) => d.toJS() as Doc);
   return { docs, result };
 }

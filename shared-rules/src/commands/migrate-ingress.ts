@@ -10,7 +10,9 @@
  * not converted, and the result's `notes` say the same for the caller.
  */
 import type { Edit } from '../fix/edit';
-import { detectStyle, emitBlockLines, type EmitValue } from '../fix/emit';
+import { EditBuilder, NoFix } from '../fix/edit-builder';
+import { detectStyle, emitBlockLines, type EmitValue, type SourceStyle } from '../fix/emit';
+import { objectAt } from '../source/locate';
 import { GATEWAY_GROUP } from '../source/gateway';
 import { convertIngress, type GatewayCandidate, type MigrationNote, type MigrationOptions, type OutObject, type ServiceInfo } from '../source/ingress-to-gateway';
 import { splitDocuments } from '../source/split';
@@ -128,13 +130,17 @@ export function migrateIngress(text: string, options: MigrateIngressOptions = {}
   if (text.includes(migratedMarker(name))) return { ok: false, error: `Ingress "${name}" is already migrated in this file.` };
 
   const ws = options.workspace ?? {};
-  const gateways = [...objects.map((o) => gatewayCandidate(o.value)).filter((g): g is GatewayCandidate => Boolean(g)), ...(ws.gateways ?? [])];
+  const ingressNamespace = typeof rec(target!.value.metadata).namespace === 'string' ? (rec(target!.value.metadata).namespace as string) : '';
+  const own = objects.map((o) => ({ o, g: gatewayCandidate(o.value) })).filter((x): x is { o: FileObject; g: GatewayCandidate } => Boolean(x.g));
+  const gateways = [...own.map((x) => x.g), ...(ws.gateways ?? [])];
+  const gatewayKey = (g: { name: string; namespace?: string }) => `${g.namespace ?? ingressNamespace}/${g.name}`;
   const services = [...objects.map((o) => serviceInfo(o.value)).filter((s): s is ServiceInfo => Boolean(s)), ...(ws.services ?? [])];
   const taken = new Set<string>([...objects.map((o) => takenKey(o.value)).filter((k): k is string => Boolean(k)), ...(ws.taken ?? [])]);
   const result = convertIngress(target!.value, {
     ...options,
     ingresses: [...ingresses.map((i) => i.value), ...(ws.ingresses ?? [])],
     gateways: dedupe(gateways),
+    editableGateways: new Set(own.map((x) => gatewayKey(x.g))),
     services,
     taken,
   });
@@ -142,15 +148,41 @@ export function migrateIngress(text: string, options: MigrateIngressOptions = {}
 
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const style = detectStyle(text, eol);
+  // Listeners for the new hosts, added to the Gateway of this file the routes attach to.
+  const listenerEdits: Edit[] = [];
+  if (result.gateway.addListeners.length) {
+    const gw = own.find((x) => gatewayKey(x.g) === `${result.gateway.namespace ?? ingressNamespace}/${result.gateway.name}`);
+    const edits = gw ? appendListeners(text, gw.o, result.gateway.addListeners, style) : undefined;
+    if (!edits) return { ok: false, error: `Gateway "${result.gateway.name}" needs listeners for this Ingress, and Kubeward cannot add them to its text (templated, or written in flow style).` };
+    listenerEdits.push(...edits);
+  }
   const comment = commentLines(name, result.notes);
   const docs = result.objects.map((o, i) => [...(i === 0 ? comment : []), ...emitBlockLines(o as EmitValue, 0, style)].join(eol));
   const at = target!.end;
   const before = text.slice(0, at);
   const needsBreak = before.length > 0 && !before.endsWith('\n');
   const insert = `${needsBreak ? eol : ''}${docs.map((d) => `---${eol}${d}${eol}`).join('')}`;
-  const edits: Edit[] = [{ start: at, end: at, text: insert }];
-  const newText = text.slice(0, at) + insert + text.slice(at);
+  const edits: Edit[] = [...listenerEdits, { start: at, end: at, text: insert }].sort((x, y) => x.start - y.start);
+  let newText = text;
+  for (const e of [...edits].reverse()) newText = newText.slice(0, e.start) + e.text + newText.slice(e.end);
   return { ok: true, edits, newText, ingressName: name, objects: result.objects, notes: result.notes, gateway: result.gateway };
+}
+
+/** Edits appending listeners to a Gateway's spec.listeners, in its own style; undefined when its text cannot take them. */
+function appendListeners(text: string, gateway: FileObject, listeners: readonly OutObject[], style: SourceStyle): Edit[] | undefined {
+  const chunk = text.slice(gateway.start, gateway.end);
+  const at = chunk.search(/^kind:/m);
+  const located = objectAt(text, gateway.start + Math.max(at, 0));
+  const seq = located?.object.root.get('spec')?.get('listeners');
+  if (!located || !seq?.isSeq || seq.templated) return undefined;
+  try {
+    const builder = new EditBuilder({ text: located.original, templateRegions: located.regions, style });
+    for (const l of listeners) builder.appendItem(seq, l as EmitValue);
+    return builder.build().map((e) => ({ start: e.start + located.chunk.start, end: e.end + located.chunk.start, text: e.text }));
+  } catch (error) {
+    if (error instanceof NoFix) return undefined;
+    throw error;
+  }
 }
 
 function dedupe(list: GatewayCandidate[]): GatewayCandidate[] {

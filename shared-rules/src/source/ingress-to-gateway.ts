@@ -94,6 +94,8 @@ export interface MigrationOptions {
   /** gatewayClassName of a new Gateway (default: the Ingress class). */
   gatewayClassName?: string;
   services?: readonly ServiceInfo[];
+  /** Gateways (`namespace/name`) the caller can add listeners to (those of the same file). */
+  editableGateways?: ReadonlySet<string>;
   /** Names already taken (kind/namespace/name) in the file or workspace. */
   taken?: ReadonlySet<string>;
 }
@@ -104,7 +106,7 @@ export type MigrationResult =
       /** New objects, in output order (Gateway first when created). */
       objects: OutObject[];
       notes: MigrationNote[];
-      gateway: { name: string; namespace: string | undefined; created: boolean };
+      gateway: { name: string; namespace: string | undefined; created: boolean; addListeners: OutObject[] };
       /** Canary Ingresses folded into these routes (names), which can go with this one. */
       canaries: string[];
     }
@@ -509,39 +511,54 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
   const secrets = new Set<string>();
   const existing = gwResult.existing;
   /** sectionNames of the listeners a route for `host` binds to: https (or all), and http for the redirect. */
-  const sectionsFor = (host: string | undefined): { https: string[]; http: string[]; missing: boolean } => {
+  /** Listeners to add to the existing Gateway, when the caller can edit it (same file). */
+  const addListeners: OutObject[] = [];
+  const extend = Boolean(existing && options.editableGateways?.has(`${existing.namespace ?? namespace ?? ''}/${existing.name}`));
+  const listenerName = (base: string): string => {
+    const taken = (n: string) => Boolean(existing?.listeners.some((l) => l.name === n)) || addListeners.some((l) => l.name === n);
+    let n = base;
+    for (let i = 2; taken(n) && !listeners.some((l) => l.name === n); i++) n = `${base}-${i}`;
+    return n;
+  };
+  const pushListener = (l: OutObject) => {
+    const target = existing ? addListeners : listeners;
+    if (!target.some((x) => x.name === l.name)) target.push(l);
+  };
+  /** sectionNames of the listeners a route for `host` binds to: https (or all), and http for the redirect. */
+  const sectionsFor = (host: string | undefined): { https: string[]; http: string[]; missing: boolean; missingHttp: boolean } => {
     const secret = tlsSecretFor(host);
     const slug = hostSlug(host);
+    let http: string[] = [];
+    let https: string[] = [];
     if (existing) {
       const fit = (protocol: string) => existing.listeners.filter((l) => (l.protocol ?? '').toUpperCase() === protocol && hostnameCovers(l.hostname, host) && (host !== undefined || l.hostname === undefined)).map((l) => l.name);
-      const https = secret !== null ? fit('HTTPS') : [];
-      return { https, http: fit('HTTP'), missing: secret !== null && https.length === 0 };
+      https = secret !== null ? fit('HTTPS') : [];
+      http = fit('HTTP');
+      if (!extend) return { https, http, missing: secret !== null && https.length === 0, missingHttp: http.length === 0 };
     }
-    const http: string[] = [];
-    const https: string[] = [];
-    for (const port of httpPorts) {
-      const ln = `${slug}-http${portSuffix(port, 80, httpPorts)}`;
-      http.push(ln);
-      if (!listeners.some((l) => l.name === ln)) listeners.push({ name: ln, ...(host ? { hostname: host } : {}), port, protocol: 'HTTP', ...crossNsAllowed() });
-    }
-    if (secret !== null) {
-      for (const port of httpsPorts) {
-        const ln = `${slug}-https${portSuffix(port, 443, httpsPorts)}`;
-        https.push(ln);
-        if (secret) secrets.add(secret);
-        if (!listeners.some((l) => l.name === ln)) {
-          listeners.push({
-            name: ln,
-            ...(host ? { hostname: host } : {}),
-            port,
-            protocol: 'HTTPS',
-            tls: { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: secret ?? `${slug}-tls`, ...(gwNamespace !== namespace && namespace ? { namespace } : {}) }] },
-            ...crossNsAllowed(),
-          });
-        }
+    if (http.length === 0) {
+      for (const port of httpPorts) {
+        const ln = listenerName(`${slug}-http${portSuffix(port, 80, httpPorts)}`);
+        http.push(ln);
+        pushListener({ name: ln, ...(host ? { hostname: host } : {}), port, protocol: 'HTTP', ...crossNsAllowed() });
       }
     }
-    return { https, http, missing: false };
+    if (secret !== null && https.length === 0) {
+      for (const port of httpsPorts) {
+        const ln = listenerName(`${slug}-https${portSuffix(port, 443, httpsPorts)}`);
+        https.push(ln);
+        if (secret) secrets.add(secret);
+        pushListener({
+          name: ln,
+          ...(host ? { hostname: host } : {}),
+          port,
+          protocol: 'HTTPS',
+          tls: { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: secret ?? `${slug}-tls`, ...(gwNamespace !== namespace && namespace ? { namespace } : {}) }] },
+          ...crossNsAllowed(),
+        });
+      }
+    }
+    return { https, http, missing: false, missingHttp: false };
   };
   function crossNsAllowed(): OutObject {
     if (gwNamespace === namespace || !namespace) return {};
@@ -579,8 +596,9 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
       const p = paths.find((x) => x.host === host) ?? (defaultBackend ? { backend: defaultBackend } : undefined);
       if (!p) continue;
       const ln = `${hostSlug(host)}-tls-passthrough`;
-      if (!existing) listeners.push({ name: ln, hostname: host, port: 443, protocol: 'TLS', tls: { mode: 'Passthrough' }, ...crossNsAllowed() });
-      const section = existing ? existing.listeners.find((l) => (l.protocol ?? '').toUpperCase() === 'TLS' && l.tlsMode === 'Passthrough' && hostnameCovers(l.hostname, host))?.name : ln;
+      const fitting = existing?.listeners.find((l) => (l.protocol ?? '').toUpperCase() === 'TLS' && l.tlsMode === 'Passthrough' && hostnameCovers(l.hostname, host))?.name;
+      if (!fitting && (!existing || extend)) pushListener({ name: ln, hostname: host, port: 443, protocol: 'TLS', tls: { mode: 'Passthrough' }, ...crossNsAllowed() });
+      const section = fitting ?? (!existing || extend ? ln : undefined);
       if (existing && !section) manual(`Gateway ${gw.name}`, `Gateway "${gw.name}" has no TLS Passthrough listener for ${host}.`, `Add a listener with protocol TLS, tls.mode Passthrough and hostname ${host}.`);
       routes.push({
         apiVersion: GATEWAY_API_VERSION,
@@ -594,6 +612,7 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
     for (const host of hosts) {
       const hostPaths = paths.filter((p) => p.host === host);
       const sections = sectionsFor(host);
+      if (sections.missingHttp) manual(`Gateway ${gw.name}`, `Gateway "${gw.name}" has no HTTP listener for ${host ?? 'every host'}.`, `Add an HTTP listener for ${host ?? 'every host'}${tlsSecretFor(host) !== null ? ' (its route only redirects to HTTPS)' : ''}.`);
       if (sections.missing) manual(`Gateway ${gw.name}`, `Gateway "${gw.name}" has no HTTPS listener for ${host ?? 'every host'}.`, `Add an HTTPS listener for ${host ?? 'every host'} with the certificate Secret "${tlsSecretFor(host) ?? ''}".`);
       const tlsHost = tlsSecretFor(host) !== null && sections.https.length > 0;
       const redirectHttp = tlsHost;
@@ -766,9 +785,9 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
       if (!host || host.startsWith('*')) continue;
       const other = host.startsWith('www.') ? host.slice(4) : `www.${host}`;
       const secret = tlsSecretFor(other) ?? tlsSecretFor(host);
-      if (!existing) {
-        listeners.push({ name: `${hostSlug(other)}-http`, hostname: other, port: 80, protocol: 'HTTP', ...crossNsAllowed() });
-        if (secret !== null) listeners.push({ name: `${hostSlug(other)}-https`, hostname: other, port: 443, protocol: 'HTTPS', tls: { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: secret ?? `${hostSlug(other)}-tls` }] }, ...crossNsAllowed() });
+      if (!existing || extend) {
+        pushListener({ name: `${hostSlug(other)}-http`, hostname: other, port: 80, protocol: 'HTTP', ...crossNsAllowed() });
+        if (secret !== null) pushListener({ name: `${hostSlug(other)}-https`, hostname: other, port: 443, protocol: 'HTTPS', tls: { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: secret ?? `${hostSlug(other)}-tls` }] }, ...crossNsAllowed() });
       }
       routes.push({
         apiVersion: GATEWAY_API_VERSION,
@@ -813,7 +832,7 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
       spec: { gatewayClassName: options.gatewayClassName ?? className ?? 'nginx', listeners: listeners as Out[] },
     });
   }
-  const secretGrant = !existing && gwNamespace !== namespace && namespace && secrets.size > 0;
+  const secretGrant = gwNamespace !== namespace && namespace && secrets.size > 0;
   if (secretGrant) {
     extra.push({
       apiVersion: 'gateway.networking.k8s.io/v1beta1',
@@ -828,7 +847,7 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
   if (existing && tls.some((t) => t.secretName)) {
     note('spec.tls', { status: 'converted', message: `Certificates are the existing Gateway's; the Ingress named ${tls.map((t) => t.secretName).filter(Boolean).join(', ')}.`, remedy: 'Check the Gateway serves a certificate for each host.' });
   }
-  return { ok: true, objects: [...objects, ...routes, ...extra], notes, gateway: { name: gw.name, namespace: gwNamespace, created: !existing }, canaries: canaryNames };
+  return { ok: true, objects: [...objects, ...routes, ...extra], notes, gateway: { name: gw.name, namespace: gwNamespace, created: !existing, addListeners }, canaries: canaryNames };
 }
 
 function escapeRegex(s: string): string {
