@@ -186,13 +186,21 @@ export function hostSlug(host: string | undefined): string {
 
 /** A DNS-1123 name from parts, at most 253 characters. */
 function dnsName(...parts: string[]): string {
-  return parts
+  const name = parts
     .join('-')
     .toLowerCase()
     .replace(/[^a-z0-9.-]+/g, '-')
     .replace(/-+/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '')
+    .replace(/^[-.]+/, '')
     .slice(0, 253);
+  return trimEnd(name, '-.');
+}
+
+/** `s` without the trailing characters in `chars` (a loop: a `[…]+$` regex is quadratic on long runs). */
+function trimEnd(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1]!)) end--;
+  return s.slice(0, end);
 }
 
 /** True when ingress-nginx matches the host's paths as regexes (`use-regex`, or `rewrite-target` which implies it). */
@@ -204,9 +212,9 @@ export function usesRegex(annotations: Record<string, string>): boolean {
 export function pathMatch(path: string, pathType: string, regex: boolean): { type: 'Exact' | 'PathPrefix' | 'RegularExpression'; value: string; change?: RoutingChange } {
   if (pathType === 'Exact') return { type: 'Exact', value: path };
   if (regex) return { type: 'RegularExpression', value: `(?i)${path}.*` };
-  if (pathType === 'Prefix') return { type: 'PathPrefix', value: path.length > 1 ? path.replace(/\/+$/, '') || '/' : path };
+  if (pathType === 'Prefix') return { type: 'PathPrefix', value: path.length > 1 ? trimEnd(path, '/') || '/' : path };
   // ImplementationSpecific: an nginx prefix location (a string prefix).
-  if (path.endsWith('/')) return { type: 'PathPrefix', value: path.length > 1 ? path.replace(/\/+$/, '') + '/' : '/' };
+  if (path.endsWith('/')) return { type: 'PathPrefix', value: path.length > 1 ? trimEnd(path, '/') + '/' : '/' };
   return { type: 'PathPrefix', value: path, change: 'segment-prefix' };
 }
 
