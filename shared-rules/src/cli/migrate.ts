@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import { fileObjects, gatewayCandidate, migrateIngress, serviceInfo, takenKey, type GatewayCandidate, type MigrateIngressOptions, type ServiceInfo } from '../index';
-import { collectTargets, readFileText, UsageError } from './files';
+import { collectTargets, readFileText, UsageError } from '../host/files';
 
 export interface MigrateArgs {
   paths: readonly string[];

@@ -12,11 +12,11 @@
 import type { Edit } from '../fix/edit';
 import { EditBuilder, NoFix } from '../fix/edit-builder';
 import { detectStyle, emitBlockLines, type EmitValue, type SourceStyle } from '../fix/emit';
-import { objectAt } from '../source/locate';
-import { GATEWAY_GROUP } from '../source/gateway';
-import { convertIngress, type GatewayCandidate, type MigrationNote, type MigrationOptions, type OutObject, type ServiceInfo } from '../source/ingress-to-gateway';
-import { splitDocuments } from '../source/split';
-import { parseManifestDocuments } from '../source/yaml-parse';
+import { objectAt } from '../k8s/locate';
+import { GATEWAY_GROUP } from '../k8s/gateway';
+import { convertIngress, type GatewayCandidate, type MigrationNote, type MigrationOptions, type OutObject, type ServiceInfo } from '../k8s/ingress-to-gateway';
+import { splitDocuments } from '../yaml/split';
+import { parseManifestDocuments } from '../yaml/parse';
 
 export interface MigrateIngressOptions extends Omit<MigrationOptions, 'ingresses' | 'gateways' | 'services' | 'taken'> {
   /** Offset of the cursor; without it the file must hold exactly one Ingress. */

@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
-import { isGatewayApi } from '../source/gateway';
-import type { YNode } from '../source/nav';
+import { isGatewayApi } from '../k8s/gateway';
+import type { YNode } from '../yaml/nav';
 
 /** The frontend validation blocks of a Gateway: the default one and each port's. */
 function validations(frontend: YNode | undefined): Array<{ validation: YNode; port: string | undefined }> {

@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
-import { isSnippetKey, ngx, servedByIngressNginx } from '../source/ingress-nginx';
-import { annotationsOf } from '../source/k8s';
+import { isSnippetKey, ngx, servedByIngressNginx } from '../k8s/ingress-nginx';
+import { annotationsOf } from '../k8s/objects';
 
 /** A replacement with an unnamed capture (`$1`…`$9`) and a literal `?`: the first two conditions of CVE-2026-42945. */
 export function isRiftReplacement(replacement: string): boolean {
