@@ -86,6 +86,7 @@ import rbacPodExecCreate from './rbac-pod-exec-create';
 import rbacPrivilegeEscalationVerbs from './rbac-privilege-escalation-verbs';
 import rbacSecretsAccess from './rbac-secrets-access';
 import rbacWildcard from './rbac-wildcard';
+import referencegrantAllSecrets from './referencegrant-all-secrets';
 import removedApiVersion from './removed-api-version';
 import secretDataInvalidBase64 from './secret-data-invalid-base64';
 import secretInEnvVar from './secret-in-env-var';
@@ -189,6 +190,7 @@ export const RULES: readonly Rule[] = [
   rbacPrivilegeEscalationVerbs,
   rbacSecretsAccess,
   rbacWildcard,
+  referencegrantAllSecrets,
   removedApiVersion,
   secretDataInvalidBase64,
   secretInEnvVar,
