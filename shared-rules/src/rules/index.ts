@@ -88,6 +88,7 @@ import rbacSecretsAccess from './rbac-secrets-access';
 import rbacWildcard from './rbac-wildcard';
 import referencegrantAllSecrets from './referencegrant-all-secrets';
 import removedApiVersion from './removed-api-version';
+import routeParentGatewayNotFound from './route-parent-gateway-not-found';
 import secretDataInvalidBase64 from './secret-data-invalid-base64';
 import secretInEnvVar from './secret-in-env-var';
 import secretPlaintextInManifest from './secret-plaintext-in-manifest';
@@ -192,6 +193,7 @@ export const RULES: readonly Rule[] = [
   rbacWildcard,
   referencegrantAllSecrets,
   removedApiVersion,
+  routeParentGatewayNotFound,
   secretDataInvalidBase64,
   secretInEnvVar,
   secretPlaintextInManifest,
