@@ -350,6 +350,7 @@ describe('migrateIngress', () => {
       'nginx.org/hsts': 'true',
       'nginx.org/proxy-hide-headers': 'Server',
       'cert-manager.io/cluster-issuer': 'letsencrypt',
+      'kubectl.kubernetes.io/last-applied-configuration': '{}',
     };
     const ingress = { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'a', annotations }, spec: { tls: [{ hosts: ['a.example.com'], secretName: 'a' }], rules: [{ host: 'a.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'a', port: { number: 80 } } } }] } }] } };
     const result = convertIngress(ingress);

@@ -827,7 +827,10 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
       manual(key, 'Not converted: the Gateway API has no field for it.', "Use your Gateway implementation's policy.");
       continue;
     }
-    if (key === 'kubectl.kubernetes.io/last-applied-configuration') continue;
+    if (key === 'kubectl.kubernetes.io/last-applied-configuration') {
+      done(key, "Not needed: kubectl's record of the last apply, written again when the new objects are applied.");
+      continue;
+    }
     manual(key, 'Not converted: an annotation for another tool.', 'Move it to the new objects if that tool reads them (cert-manager reads Gateways, external-dns reads routes).');
   }
 
