@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { WorkspaceEdit } from 'vscode-languageclient/node';
-import { Commands, type ScanWorkspaceResult, type SecureIngressArgs } from '../../shared-rules/src/protocol';
+import { Commands, type MigrateIngressArgs, type ScanWorkspaceResult, type SecureIngressArgs } from '../../shared-rules/src/protocol';
 import { SHOW_RULE_DOCUMENTATION } from './command-ids';
 import type { KubewardClient } from './client';
 import type { KubewardStatus } from './status';
@@ -21,6 +21,8 @@ export interface CommandHost {
 export function registerCommands(host: CommandHost): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(Commands.secureIngress, () => secureIngress(host)),
+    // Also run by the code action on ingress-nginx-retired, with its {uri, position}.
+    vscode.commands.registerCommand(Commands.migrateIngress, (args?: MigrateIngressArgs) => migrateIngress(host, args)),
     vscode.commands.registerCommand(Commands.scanWorkspace, () => scanWorkspace(host)),
     vscode.commands.registerCommand(SHOW_RULE_DOCUMENTATION, (ruleId?: unknown) => showRuleDocumentation(host, ruleId)),
     vscode.commands.registerCommand('kubeward.showOutput', () => host.status.showOutput()),
@@ -98,6 +100,31 @@ async function secureIngress(host: CommandHost): Promise<WorkspaceEdit | undefin
     };
     const edit = await k.executeServerCommand<WorkspaceEdit | null>(Commands.secureIngress, { args: [params] });
     if (!edit || isEmptyEdit(edit)) void vscode.window.showInformationMessage('Kubeward: this Ingress is already as secure as Kubeward can make it.');
+    return edit ?? undefined;
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Kubeward: ${errorMessage(e)}`);
+    return undefined;
+  }
+}
+
+/**
+ * "Migrate this Ingress to Gateway API": the server converts the Ingress under
+ * the cursor, asks which Gateway when several fit, and inserts the new objects
+ * after the Ingress (kept until traffic has moved).
+ */
+async function migrateIngress(host: CommandHost, args?: MigrateIngressArgs): Promise<WorkspaceEdit | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!args && !isManifestEditor(editor)) {
+    void vscode.window.showErrorMessage('Kubeward: open the YAML file of an Ingress and put the cursor in it first.');
+    return undefined;
+  }
+  try {
+    const k = await host.client();
+    const params: MigrateIngressArgs = args ?? { uri: k.asUri(editor!.document.uri), position: k.asPosition(editor!.selection.active) };
+    const edit = await k.executeServerCommand<WorkspaceEdit | null>(Commands.migrateIngress, { args: [params] });
+    if (edit && !isEmptyEdit(edit)) {
+      void vscode.window.showInformationMessage('Kubeward: the Gateway API objects follow the Ingress; the comment above them lists what is left to do. Delete the Ingress once traffic has moved.');
+    }
     return edit ?? undefined;
   } catch (e) {
     void vscode.window.showErrorMessage(`Kubeward: ${errorMessage(e)}`);

@@ -150,6 +150,14 @@ export class CodeActions {
           actions.push(action);
         }
       }
+      // The retired controller's hint on an Ingress: move it to Gateway API (the server does it, see commands.ts).
+      if (ruleId === 'ingress-nginx-retired') {
+        const t = group.find((g) => (g.diagnostic.data as { messageId?: string } | undefined)?.messageId === 'ingress');
+        if (t) {
+          const title = 'Migrate this Ingress to Gateway API';
+          actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [t.diagnostic], command: { title, command: Commands.migrateIngress, arguments: [{ uri, position: t.diagnostic.range.start }] } });
+        }
+      }
       const suppressible = !NOT_SUPPRESSIBLE.has(ruleId);
       // 2. Ignore for this line.
       if (suppressible) {

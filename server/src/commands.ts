@@ -17,13 +17,13 @@ import {
   type WorkDoneProgressReporter,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { LineIndex, ruleDocsUrl, secureIngress, type Rule } from '../../shared-rules/src/index';
-import { Commands, type ScanWorkspaceResult, type SecureIngressArgs, type ShowDocumentationResult } from '../../shared-rules/src/protocol';
+import { fileObjects, gatewayCandidate, LineIndex, migrateIngress, ruleDocsUrl, secureIngress, serviceInfo, takenKey, type GatewayCandidate, type Rule, type ServiceInfo } from '../../shared-rules/src/index';
+import { Commands, type MigrateIngressArgs, type ScanWorkspaceResult, type SecureIngressArgs, type ShowDocumentationResult } from '../../shared-rules/src/protocol';
 import type { ClientFeatures } from './capabilities';
 import { toWorkspaceEdit } from './codeActions';
 import type { Documents } from './documents';
 import type { Settings } from './settings';
-import { pathToUri } from './uri';
+import { fileKey, pathToUri, uriToPath } from './uri';
 import type { Workspace } from './workspace';
 
 export interface CommandsHost {
@@ -57,6 +57,8 @@ export class ServerCommands {
       switch (params.command) {
         case Commands.secureIngress:
           return await this.secureIngress(args[0]);
+        case Commands.migrateIngress:
+          return await this.migrateIngress(args[0]);
         case Commands.scanWorkspace:
           return await this.scanWorkspace(params, token);
         case Commands.showDocumentation:
@@ -113,6 +115,83 @@ export class ServerCommands {
       this.host.connection.console.info(`Kubeward: Ingress "${result.ingressName ?? ''}" still has ${result.remaining.length} finding(s) no fix could resolve: ${[...new Set(result.remaining.map((f) => f.ruleId))].join(', ')}.`);
     }
     return edit;
+  }
+
+  /**
+   * Migrates the Ingress at the position (or the only one) to Gateway API
+   * objects inserted after it, as one edit; returns that edit. Gateways and
+   * Services of other files come from the workspace index (their text from the
+   * open document or the disk); when several Gateways fit, the user chooses.
+   */
+  private async migrateIngress(arg: unknown): Promise<WorkspaceEdit> {
+    if (!arg || typeof arg !== 'object' || typeof (arg as MigrateIngressArgs).uri !== 'string') {
+      throw invalid('kubeward.migrateIngress expects one argument: {uri, position?, gateway?: {name, namespace?}, newGateway?}.');
+    }
+    const a = arg as MigrateIngressArgs;
+    if (a.position !== undefined && !isPosition(a.position)) throw invalid('kubeward.migrateIngress: position must be {line, character}, 0-based.');
+    if (a.gateway !== undefined && (typeof a.gateway !== 'object' || a.gateway === null || typeof a.gateway.name !== 'string')) throw invalid('kubeward.migrateIngress: gateway must be {name, namespace?}.');
+    const doc = this.host.documents.get(a.uri);
+    if (!doc) throw failed(`${a.uri} is not open. Open the manifest and run "Migrate this Ingress to Gateway API" again.`);
+    const workspace = await this.workspaceObjects(a.uri);
+    const current = this.host.documents.get(a.uri);
+    if (!current) throw failed(`${a.uri} was closed.`);
+    const text = current.getText();
+    const lines = new LineIndex(text);
+    const run = (gateway?: { name: string; namespace?: string }) =>
+      migrateIngress(text, { offset: a.position ? lines.offsetAt(a.position) : undefined, workspace, ...(gateway ? { gateway } : {}), ...(a.newGateway ? { newGateway: true } : {}) });
+    let result = run(a.gateway);
+    if (!result.ok && result.candidates?.length && !a.gateway) {
+      const items = result.candidates.map((g) => ({ title: g.namespace ? `${g.namespace}/${g.name}` : g.name }));
+      const newOne = { title: 'A new Gateway' };
+      const chosen = await this.host.connection.window.showInformationMessage(`${result.error.replace(/: choose one\.$/, '')}. Attach the routes to:`, ...items, newOne);
+      if (!chosen) throw failed('No Gateway chosen: the Ingress was not migrated.');
+      if (chosen.title === newOne.title) result = migrateIngress(text, { offset: a.position ? lines.offsetAt(a.position) : undefined, workspace, newGateway: true });
+      else {
+        const g = result.candidates[items.findIndex((i) => i.title === chosen.title)]!;
+        result = run({ name: g.name, ...(g.namespace ? { namespace: g.namespace } : {}) });
+      }
+    }
+    if (!result.ok) throw failed(result.candidates?.length ? `${result.error} Pass gateway: {name, namespace} (${result.candidates.map((g) => `${g.namespace ?? ''}/${g.name}`).join(', ')}).` : result.error);
+    const edit = toWorkspaceEdit(this.host.features, a.uri, current.version, lines, result.edits);
+    if (this.host.features.applyEdit) {
+      const applied = await this.host.connection.workspace.applyEdit({ label: `Migrate Ingress "${result.ingressName}" to Gateway API`, edit });
+      if (!applied.applied) throw failed(`The editor did not apply the edit${applied.failureReason ? ` (${applied.failureReason})` : ''}. Run the command again.`);
+    }
+    const manual = result.notes.filter((n) => n.status === 'manual');
+    if (manual.length > 0) {
+      this.host.connection.console.info(`Kubeward: Ingress "${result.ingressName}" migrated; ${manual.length} item(s) to do by hand (listed in the comment above the new objects): ${manual.map((n) => n.subject).join(', ')}.`);
+    }
+    return edit;
+  }
+
+  /** Gateways, Services, Ingresses and taken names of the other files of the workspace index. */
+  private async workspaceObjects(uri: string): Promise<{ gateways: GatewayCandidate[]; services: ServiceInfo[]; ingresses: unknown[]; taken: string[] }> {
+    const out = { gateways: [] as GatewayCandidate[], services: [] as ServiceInfo[], ingresses: [] as unknown[], taken: [] as string[] };
+    const self = fileKey(uri);
+    const files = new Set<string>();
+    for (const kind of ['Gateway', 'Service', 'Ingress']) for (const s of this.host.workspace.index.byKind(kind)) if (s.file !== self) files.add(s.file);
+    for (const file of [...files].slice(0, 500)) {
+      const open = this.host.documents.get(file.startsWith('file:') ? file : pathToUri(file));
+      let text = open?.getText();
+      if (text === undefined) {
+        const p = uriToPath(file) ?? file;
+        try {
+          text = await fs.promises.readFile(p, 'utf8');
+        } catch {
+          continue;
+        }
+      }
+      for (const o of fileObjects(text)) {
+        const g = gatewayCandidate(o.value);
+        if (g) out.gateways.push(g);
+        const s = serviceInfo(o.value);
+        if (s) out.services.push(s);
+        if (o.value.kind === 'Ingress') out.ingresses.push(o.value);
+        const k = takenKey(o.value);
+        if (k) out.taken.push(k);
+      }
+    }
+    return out;
   }
 
   private async scanWorkspace(params: ExecuteCommandParams, token: CancellationToken): Promise<ScanWorkspaceResult> {

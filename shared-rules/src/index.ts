@@ -45,3 +45,5 @@ export function lint(text: string, options: Partial<AnalyzeOptions> & { config?:
 }
 export * from './commands/secure-ingress';
 export * from './commands/suppressions';
+export * from './commands/migrate-ingress';
+export * from './k8s/ingress-to-gateway';

@@ -79,6 +79,8 @@ export interface InitializationOptions {
 export const Commands = {
   /** One argument: {@link SecureIngressArgs}. Returns the WorkspaceEdit it applied. */
   secureIngress: 'kubeward.secureIngress',
+  /** One argument: {@link MigrateIngressArgs}. Returns the WorkspaceEdit it applied. */
+  migrateIngress: 'kubeward.migrateIngress',
   /** No argument. Returns {@link ScanWorkspaceResult}. Reports work-done progress. */
   scanWorkspace: 'kubeward.scanWorkspace',
   /** One argument: the rule id. Returns {@link ShowDocumentationResult}. */
@@ -88,7 +90,7 @@ export const Commands = {
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
-export const SERVER_COMMANDS: readonly CommandId[] = [Commands.secureIngress, Commands.scanWorkspace, Commands.showDocumentation, Commands.applyFix];
+export const SERVER_COMMANDS: readonly CommandId[] = [Commands.secureIngress, Commands.migrateIngress, Commands.scanWorkspace, Commands.showDocumentation, Commands.applyFix];
 
 /** The one argument of `kubeward.secureIngress` (docs/requirements.md: Secure this Ingress). */
 export interface SecureIngressArgs {
@@ -98,6 +100,22 @@ export interface SecureIngressArgs {
   authUrl?: string;
   tlsSecretName?: string;
   clusterIssuer?: string;
+}
+
+/**
+ * The one argument of `kubeward.migrateIngress`: the Ingress at `position` (or
+ * the only one) becomes Gateway API objects, inserted after it (it is kept).
+ * When several Gateways of the workspace fit, the server asks the user
+ * (window/showMessageRequest) unless `gateway` names one or `newGateway` is set.
+ */
+export interface MigrateIngressArgs {
+  uri: string;
+  /** 0-based line and UTF-16 character; without it the file must hold exactly one Ingress. */
+  position?: { line: number; character: number };
+  /** The existing Gateway to attach the routes to. */
+  gateway?: { name: string; namespace?: string };
+  /** Write a new Gateway even when one of the workspace fits. */
+  newGateway?: boolean;
 }
 
 export interface ScanWorkspaceResult {

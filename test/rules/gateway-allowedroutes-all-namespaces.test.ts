@@ -100,6 +100,68 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'a ListenerSet listener',
+      code: yaml`
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: ListenerSet
+        metadata:
+          name: team-a
+        spec:
+          parentRef:
+            name: shared
+          listeners:
+            - name: team-a
+              protocol: HTTP
+              port: 80
+              allowedRoutes: { namespaces: { from: All } }
+      `,
+      errors: [{ line: 12, column: 44, endLine: 12, endColumn: 47, messageId: 'listenerSet', message: 'ListenerSet "team-a" listener "team-a" accepts routes from all namespaces.' }],
+      applicability: 'unsafe',
+      output: yaml`
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: ListenerSet
+        metadata:
+          name: team-a
+        spec:
+          parentRef:
+            name: shared
+          listeners:
+            - name: team-a
+              protocol: HTTP
+              port: 80
+              allowedRoutes: { namespaces: { from: Same } }
+      `,
+    },
+    {
+      name: "a Gateway's allowedListeners from All",
+      code: yaml`
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata:
+          name: shared
+        spec:
+          allowedListeners:
+            namespaces:
+              from: All
+          listeners:
+            - { name: http, protocol: HTTP, port: 80 }
+      `,
+      errors: [{ line: 8, column: 13, endLine: 8, endColumn: 16, messageId: 'listeners', message: 'Gateway "shared" accepts ListenerSets from all namespaces.' }],
+      applicability: 'unsafe',
+      output: yaml`
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata:
+          name: shared
+        spec:
+          allowedListeners:
+            namespaces:
+              from: Same
+          listeners:
+            - { name: http, protocol: HTTP, port: 80 }
+      `,
+    },
+    {
       name: 'flow style, two listeners, CRLF, Kustomize patch',
       partial: true,
       code: 'apiVersion: gateway.networking.k8s.io/v1\r\nkind: Gateway\r\nmetadata: {name: gw}\r\nspec:\r\n  listeners:\r\n  - {name: a, protocol: HTTP, port: 80, allowedRoutes: {namespaces: {from: All}}}\r\n  - {name: b, protocol: HTTP, port: 81, allowedRoutes: {namespaces: {from: "All"}}}\r\n',

@@ -29,6 +29,7 @@ import {
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShowDocumentRequest,
+  ShowMessageRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -43,6 +44,8 @@ import {
   type PublishDiagnosticsParams,
   type Registration,
   type ShowDocumentParams,
+  type ShowMessageRequestParams,
+  type MessageActionItem,
   type TextDocumentContentChangeEvent,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
@@ -109,6 +112,9 @@ export class TestClient {
   readonly logs: LogMessageParams[] = [];
   readonly applied: ApplyWorkspaceEditParams[] = [];
   readonly shown: ShowDocumentParams[] = [];
+  /** window/showMessageRequest calls, and how the user answers them (default: dismissed). */
+  readonly messageRequests: ShowMessageRequestParams[] = [];
+  answerMessage: (params: ShowMessageRequestParams) => MessageActionItem | null = () => null;
   readonly registrations: Registration[] = [];
   readonly progress: ProgressEvent[] = [];
   readonly configurationRequests: Array<{ scopeUri?: string; section?: string }> = [];
@@ -150,6 +156,10 @@ export class TestClient {
     connection.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
       client.applied.push(p);
       return client.applyEditResult;
+    });
+    connection.onRequest(ShowMessageRequest.type, (p) => {
+      client.messageRequests.push(p);
+      return client.answerMessage(p);
     });
     connection.onRequest(ShowDocumentRequest.type, (p) => {
       client.shown.push(p);

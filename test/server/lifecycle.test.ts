@@ -31,7 +31,7 @@ describe('initialize', () => {
 
   it('does not advertise the commands the client registers itself, but still runs them', async () => {
     client = await TestClient.start({ initializationOptions: { workspaceTrusted: true, clientCommands: [Commands.secureIngress, Commands.showDocumentation] } });
-    expect(client.initializeResult.capabilities.executeCommandProvider?.commands).toEqual([Commands.scanWorkspace, Commands.applyFix]);
+    expect(client.initializeResult.capabilities.executeCommandProvider?.commands).toEqual([Commands.migrateIngress, Commands.scanWorkspace, Commands.applyFix]);
     const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: Commands.showDocumentation, arguments: ['pod-privileged'] });
     expect(result).toMatchObject({ shown: true });
   });

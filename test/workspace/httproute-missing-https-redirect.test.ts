@@ -66,6 +66,13 @@ workspaceTester(rule, {
     { name: 'bound to the HTTPS listener', files: { 'gw.yaml': gateway, 'route.yaml': route.replace('    - name: web\n', '    - name: web\n      sectionName: https\n') } },
     { name: 'the redirect route itself', files: { 'gw.yaml': gateway, 'redirect.yaml': redirect.replace('---\n', '') } },
     { name: 'the parent Gateway is not in the workspace', files: { 'route.yaml': route } },
+    {
+      name: 'a catch-all route on the listener without hostname: a more specific HTTP listener takes the HTTPS host',
+      files: {
+        'gw.yaml': gateway.replace('    - name: https\n', '    - name: shop-http\n      protocol: HTTP\n      port: 80\n      hostname: shop.example.com\n    - name: https\n').replace('"*.example.com"', 'shop.example.com'),
+        'route.yaml': route.replace('  hostnames:\n    - shop.example.com\n', '').replace('    - name: web\n', '    - name: web\n      sectionName: http\n'),
+      },
+    },
     { name: 'no HTTPS listener for the hostname (gateway-http-only-listener covers that)', files: { 'gw.yaml': gateway.replace('"*.example.com"', 'blog.example.org'), 'route.yaml': route } },
     { name: 'another namespace\'s Gateway of the same name', files: { 'gw.yaml': gateway.replace('namespace: infra', 'namespace: other'), 'route.yaml': route } },
     { name: 'Istio Gateway of the same name', files: { 'gw.yaml': 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: web, namespace: infra}\n', 'route.yaml': route } },

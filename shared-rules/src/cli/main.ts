@@ -3,6 +3,7 @@
  *
  *   kubeward scan [paths…] [--format text|json|sarif] [--fail-on error|warning|info|none]
  *                 [--fix] [--config <file>] [--list-rules]
+ *   kubeward migrate <paths…> [--write] [--gateway [<namespace>/]<name>] [--new-gateway]
  *
  * Exit codes: 0 nothing reaches --fail-on, 1 something does, 2 usage or I/O error.
  */
@@ -13,12 +14,14 @@ import { UsageError } from '../host/files';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
+import { runMigrate } from './migrate';
 import { scan } from './scan';
 
 const HELP = `kubeward ${VERSION} — catches insecure ways of exposing Kubernetes workloads
 
 Usage:
   kubeward scan [paths…]      scan files, folders (recursively) and globs; '-' reads standard input
+  kubeward migrate <paths…>   migrate their Ingresses to Gateway API (prints the files as they would be)
   kubeward --list-rules       list every rule with its default severity
 
 Options:
@@ -29,6 +32,9 @@ Options:
   --config <file>             use this .kubeward.yaml (default: the nearest one above the first path)
   --threads <n>               threads to scan with (default: 2 for over 1 MB of files of 64 KB or more on average, on a multi-core machine; else 1)
   --list-rules                list the rules and exit
+  --write                     migrate: insert the new objects after each Ingress (the Ingress is kept)
+  --gateway [<ns>/]<name>     migrate: attach the routes to this Gateway of the files named
+  --new-gateway               migrate: write a new Gateway even when one of the files fits
   --no-color                  plain text output
   -h, --help                  show this help
   -v, --version               print the version
@@ -45,13 +51,16 @@ interface Args {
   config?: string;
   threads?: number;
   listRules: boolean;
+  write: boolean;
+  gateway?: { name: string; namespace?: string };
+  newGateway: boolean;
   color: boolean | undefined;
   help: boolean;
   version: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { paths: [], format: 'text', failOn: 'error', fix: false, listRules: false, color: undefined, help: false, version: false };
+  const args: Args = { paths: [], format: 'text', failOn: 'error', fix: false, listRules: false, write: false, newGateway: false, color: undefined, help: false, version: false };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${flag} needs a value`);
@@ -85,6 +94,19 @@ function parseArgs(argv: readonly string[]): Args {
         const v = take();
         if (!/^[1-9]\d{0,2}$/.test(v)) throw new UsageError(`--threads must be a number of threads (1 or more), not "${v}"`);
         args.threads = Number(v);
+        break;
+      }
+      case '--write':
+        args.write = true;
+        break;
+      case '--new-gateway':
+        args.newGateway = true;
+        break;
+      case '--gateway': {
+        const v = take();
+        const m = /^(?:([a-z0-9][-a-z0-9]*)\/)?([a-z0-9][-a-z0-9.]*)$/.exec(v);
+        if (!m) throw new UsageError(`--gateway must be [<namespace>/]<name>, not "${v}"`);
+        args.gateway = { name: m[2]!, ...(m[1] ? { namespace: m[1] } : {}) };
         break;
       }
       case '--list-rules':
@@ -154,6 +176,14 @@ export function runCli(io: CliIO): number {
   if (args.listRules) {
     io.stdout(listRules());
     return 0;
+  }
+  if (args.command === 'migrate') {
+    try {
+      return runMigrate({ paths: args.paths, cwd: io.cwd, write: args.write, gateway: args.gateway, newGateway: args.newGateway, stdout: io.stdout, stderr: io.stderr });
+    } catch (error) {
+      io.stderr(`kubeward: ${error instanceof UsageError ? '' : 'internal error: '}${(error as Error).message}\n`);
+      return 2;
+    }
   }
   if (args.command !== 'scan') {
     io.stderr(args.command ? `kubeward: unknown command "${args.command}"\nRun \`kubeward --help\` for usage.\n` : HELP);

@@ -2,7 +2,7 @@ import { defineRule, type SummarizeContext, type WorkspaceFix } from '../engine/
 import type { ObjectSummary } from '../engine/workspace';
 import { formatScalar, type EmitValue } from '../fix/emit';
 import { NoFix, type EditBuilder } from '../fix/edit-builder';
-import { forwards, GATEWAY_GROUP, hostnamesIntersect, isGatewayApi, listenersOf, redirectsToHttps, routeRulesOf } from '../k8s/gateway';
+import { forwards, GATEWAY_GROUP, hostnameCovers, hostnamesIntersect, isGatewayApi, listenersOf, redirectsToHttps, routeRulesOf } from '../k8s/gateway';
 import type { K8sObject } from '../k8s/objects';
 import { documentSlot, fileEdits, fileRange, freeName, mayShareNamespace, newDocumentEdit, relEdits, type DocumentSlot, type RelEdit } from '../engine/workspace-docs';
 import { relRange, type RelRange } from '../k8s/objects';
@@ -88,6 +88,22 @@ function summarize(object: K8sObject, source: SummarizeContext): Data | undefine
     parentRefs,
     slot: documentSlot(object, source),
   };
+}
+
+/** How specific a listener hostname is: none < wildcard (longer is more specific) < exact. */
+function specificity(hostname: string | undefined): number {
+  if (hostname === undefined) return 0;
+  return hostname.startsWith('*.') ? hostname.length : 10_000;
+}
+
+/**
+ * True when requests for `hostname` on `listener`'s port go to another HTTP
+ * listener with a more specific hostname (the Gateway picks the most specific
+ * listener), so `listener` never sees them.
+ */
+function shadowed(listener: ListenerData, hostname: string | undefined, listeners: readonly ListenerData[]): boolean {
+  if (hostname === undefined) return false;
+  return listeners.some((o) => o !== listener && o.protocol === 'HTTP' && o.port === listener.port && specificity(o.hostname) > specificity(listener.hostname) && hostnameCovers(o.hostname, hostname));
 }
 
 /** The route's hostnames may meet the listener's (a route without hostnames takes the listener's). */
@@ -198,7 +214,7 @@ spec:
             statusCode: 301
 `,
       notes:
-        'Silent when the parent Gateway is not in the workspace (its listeners are unknown), when listeners, hostnames or the route are templated, in Kustomize patches, and when the Gateway has no HTTPS listener for the hostname (that is `gateway-http-only-listener`). The fix is offered when exactly one HTTPS listener fits; it does not add a redirect route when one for that HTTP listener is already in the workspace.',
+        'Silent when the parent Gateway is not in the workspace (its listeners are unknown), when an HTTP listener with a more specific hostname takes the HTTPS hostname\'s plain requests (a catch-all route on a listener without hostname), when listeners, hostnames or the route are templated, in Kustomize patches, and when the Gateway has no HTTPS listener for the hostname (that is `gateway-http-only-listener`). The fix is offered when exactly one HTTPS listener fits; it does not add a redirect route when one for that HTTP listener is already in the workspace.',
     },
     references: {
       urls: ['https://gateway-api.sigs.k8s.io/guides/http-redirect-rewrite/#http-to-https-redirects', 'https://gateway-api.sigs.k8s.io/api-types/httproute/#attaching-to-gateways'],
@@ -218,7 +234,7 @@ spec:
       if (!listeners || listeners.some((l) => l.templated)) continue;
       const attached = listeners.filter((l) => (ref.sectionName !== undefined ? l.name === ref.sectionName : ref.port !== undefined ? l.port === ref.port : true));
       const http = attached.filter((l) => l.protocol === 'HTTP' && servesOn(l, hostnames));
-      const https = listeners.filter((l) => l.protocol === 'HTTPS' && servesOn(l, hostnames) && http.some((h) => hostnamesIntersect(h.hostname, l.hostname)));
+      const https = listeners.filter((l) => l.protocol === 'HTTPS' && servesOn(l, hostnames) && http.some((h) => hostnamesIntersect(h.hostname, l.hostname) && !shadowed(h, l.hostname, listeners)));
       if (http.length === 0 || https.length === 0) continue;
 
       const target = https[0]!;

@@ -16,6 +16,7 @@ import dashboardDeployed from './dashboard-deployed';
 import defaultNamespace from './default-namespace';
 import envLiteralCredential from './env-literal-credential';
 import gatewayAllowedroutesAllNamespaces from './gateway-allowedroutes-all-namespaces';
+import gatewayClientCertInsecureFallback from './gateway-client-cert-insecure-fallback';
 import gatewayCrossNamespaceRefWithoutReferencegrant from './gateway-cross-namespace-ref-without-referencegrant';
 import gatewayHttpOnlyListener from './gateway-http-only-listener';
 import gatewayHttpsListenerNoCert from './gateway-https-listener-no-cert';
@@ -42,6 +43,7 @@ import ingressNginxForceSslRedirectMissingOffloaded from './ingress-nginx-force-
 import ingressNginxMtlsNotEnforced from './ingress-nginx-mtls-not-enforced';
 import ingressNginxPathInjection from './ingress-nginx-path-injection';
 import ingressNginxRetired from './ingress-nginx-retired';
+import ingressNginxRewriteCaptureQuery from './ingress-nginx-rewrite-capture-query';
 import ingressNginxRiskyAnnotation from './ingress-nginx-risky-annotation';
 import ingressNginxSnippetAnnotation from './ingress-nginx-snippet-annotation';
 import ingressNginxSnippetDangerousContent from './ingress-nginx-snippet-dangerous-content';
@@ -84,7 +86,9 @@ import rbacPodExecCreate from './rbac-pod-exec-create';
 import rbacPrivilegeEscalationVerbs from './rbac-privilege-escalation-verbs';
 import rbacSecretsAccess from './rbac-secrets-access';
 import rbacWildcard from './rbac-wildcard';
+import referencegrantAllSecrets from './referencegrant-all-secrets';
 import removedApiVersion from './removed-api-version';
+import routeParentGatewayNotFound from './route-parent-gateway-not-found';
 import secretDataInvalidBase64 from './secret-data-invalid-base64';
 import secretInEnvVar from './secret-in-env-var';
 import secretPlaintextInManifest from './secret-plaintext-in-manifest';
@@ -117,6 +121,7 @@ export const RULES: readonly Rule[] = [
   defaultNamespace,
   envLiteralCredential,
   gatewayAllowedroutesAllNamespaces,
+  gatewayClientCertInsecureFallback,
   gatewayCrossNamespaceRefWithoutReferencegrant,
   gatewayHttpOnlyListener,
   gatewayHttpsListenerNoCert,
@@ -143,6 +148,7 @@ export const RULES: readonly Rule[] = [
   ingressNginxMtlsNotEnforced,
   ingressNginxPathInjection,
   ingressNginxRetired,
+  ingressNginxRewriteCaptureQuery,
   ingressNginxRiskyAnnotation,
   ingressNginxSnippetAnnotation,
   ingressNginxSnippetDangerousContent,
@@ -185,7 +191,9 @@ export const RULES: readonly Rule[] = [
   rbacPrivilegeEscalationVerbs,
   rbacSecretsAccess,
   rbacWildcard,
+  referencegrantAllSecrets,
   removedApiVersion,
+  routeParentGatewayNotFound,
   secretDataInvalidBase64,
   secretInEnvVar,
   secretPlaintextInManifest,
