@@ -13,12 +13,14 @@ import { UsageError } from './files';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
+import { runRender } from './render';
 import { scan } from './scan';
 
 const HELP = `kubeward ${VERSION} — catches insecure ways of exposing Kubernetes workloads
 
 Usage:
   kubeward scan [paths…]      scan files, folders (recursively) and globs; '-' reads standard input
+  kubeward render <chart>     print a Helm chart's manifests as helm template does (render --help)
   kubeward --list-rules       list every rule with its default severity
 
 Options:
@@ -136,6 +138,7 @@ export interface CliIO {
 }
 
 export function runCli(io: CliIO): number {
+  if (io.argv[0] === 'render') return runRender(io.argv.slice(1), io);
   let args: Args;
   try {
     args = parseArgs(io.argv);
