@@ -64,14 +64,6 @@ function coalesceGlobals(dest: Values, parent: Values): void {
   dest.global = dg;
 }
 
-function removeNulls(v: Values): void {
-  for (const k of Object.keys(v)) {
-    const x = v[k];
-    if (x === null) delete v[k];
-    else if (isMap(x)) removeNulls(x);
-  }
-}
-
 /** CoalesceValues(chart, vals): chart defaults under the user values, recursively. */
 export function coalesce(chart: Chart, dest: Values): Values {
   // chart defaults
@@ -202,9 +194,9 @@ function processImports(chart: Chart): void {
 export function processValues(chart: Chart, user: Values): Values {
   processEnabled(chart, user, '');
   processImports(chart);
-  const out = coalesce(chart, copy(user));
-  removeNulls(out);
-  return out;
+  // Nulls the user gives delete the chart's defaults (done while coalescing); nulls written in
+  // the chart's own values.yaml stay, as in Helm.
+  return coalesce(chart, copy(user));
 }
 
 // ---------------------------------------------------------------- --set

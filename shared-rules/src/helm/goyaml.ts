@@ -340,6 +340,7 @@ function writeNode(w: Writer, v: unknown, indent: number, ctx: 'top' | 'mapValue
 /** sigs.k8s.io/yaml.Marshal of a JSON-like value, with its final newline. */
 export function goYamlMarshal(v: unknown): string {
   const w = new Writer();
-  writeNode(w, v, -2, 'top');
+  // A scalar at the top is indented by 2 when it continues (go-yaml's flow indent).
+  writeNode(w, v, 0, 'top');
   return w.out + '\n';
 }

@@ -73,6 +73,8 @@ export class RenderError extends Error {
     message: string,
     readonly template?: string,
     readonly kind: 'parse' | 'exec' | 'budget' | 'chart' | 'yaml' = 'exec',
+    /** For 'yaml': the rendered text that does not parse. */
+    readonly text?: string,
   ) {
     super(message);
   }
@@ -362,7 +364,7 @@ export function renderLoadedChart(chart: Chart, opts: RenderOptions = {}): Rende
       try {
         head = parseYamlAll(content)[0];
       } catch (e) {
-        if (e instanceof YamlError) throw new RenderError(`YAML parse error on ${r.name}: ${e.message}`, r.name, 'yaml');
+        if (e instanceof YamlError) throw new RenderError(`YAML parse error on ${r.name}: ${e.message}`, r.name, 'yaml', content);
         throw e;
       }
       const m: Manifest = { source: r.name, content };
