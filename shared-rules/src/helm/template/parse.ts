@@ -135,7 +135,11 @@ interface Token {
 
 const KEYWORDS = new Set(['block', 'break', 'continue', 'define', 'else', 'end', 'if', 'range', 'nil', 'template', 'with']);
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n';
-const isAlnum = (c: string): boolean => /[\p{L}\p{Nd}_]/u.test(c);
+const isAlnum = (c: string): boolean => {
+  const n = c.charCodeAt(0);
+  if (n < 128) return (n >= 48 && n <= 57) || (n >= 65 && n <= 90) || (n >= 97 && n <= 122) || n === 95;
+  return /[\p{L}\p{Nd}_]/u.test(c);
+};
 
 function lex(name: string, src: string): Token[] {
   const toks: Token[] = [];
