@@ -48,7 +48,7 @@ const BOOLS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO'
 
 /** Whether go-yaml v2 reads the plain scalar back as something other than a string. */
 function resolvesToNonString(s: string): boolean {
-  if (NULLS.has(s) || BOOLS.has(s) || s === '<<') return true;
+  if (NULLS.has(s) || BOOLS.has(s)) return true;
   if (/^[-+]?\.(inf|Inf|INF)$/.test(s) || /^\.(nan|NaN|NAN)$/.test(s)) return true;
   const c = s[0];
   if (c === undefined || !/[-+.0-9]/.test(c)) return false;

@@ -109,6 +109,37 @@ export function formatFloatG(f: number, upper = false): string {
   return String(f);
 }
 
+/** True when the exact decimal expansion of `digits` (as toFixed prints it) is a tie at `keep` digits. */
+function isTie(longer: string, keep: number): boolean {
+  const frac = longer.split('.')[1] ?? '';
+  return frac[keep] === '5' && /^0*$/.test(frac.slice(keep + 1));
+}
+
+/** Go rounds to nearest, ties to even (on the exact binary value); JavaScript rounds ties up. */
+function toFixedEven(f: number, prec: number): string {
+  const s = f.toFixed(prec);
+  if (prec > 70) return s;
+  const longer = Math.abs(f).toFixed(Math.min(100, prec + 30));
+  if (!isTie(longer, prec)) return s;
+  const truncated = longer.slice(0, longer.length - (Math.min(100, prec + 30) - prec)).replace(/\.$/, '');
+  const lastDigit = Number(truncated.replace('.', '').slice(-1));
+  if (lastDigit % 2 === 0) return (f < 0 ? '-' : '') + truncated;
+  return s;
+}
+
+function toExponentialEven(f: number, prec: number): string {
+  const s = f.toExponential(prec);
+  if (prec > 70 || f === 0) return s;
+  const longer = Math.abs(f).toExponential(Math.min(100, prec + 30));
+  const [m] = longer.split('e') as [string];
+  if (!isTie(m, prec)) return s;
+  const lastDigit = Number(m.replace('.', '').charAt(prec));
+  if (lastDigit % 2 !== 0) return s;
+  const exp = longer.split('e')[1];
+  const mant = m.slice(0, prec === 0 ? 1 : prec + 2);
+  return (f < 0 ? '-' : '') + mant + 'e' + exp;
+}
+
 function goExp(mant: string, exp: number, upper: boolean): string {
   const sign = exp < 0 ? '-' : '+';
   const a = Math.abs(exp);
@@ -121,10 +152,10 @@ function formatFloatVerb(f: number, verb: string, prec: number | undefined): str
   switch (verb) {
     case 'f':
     case 'F':
-      return f.toFixed(prec ?? 6);
+      return toFixedEven(f, prec ?? 6);
     case 'e':
     case 'E': {
-      const [m, e] = f.toExponential(prec ?? 6).split('e') as [string, string];
+      const [m, e] = toExponentialEven(f, prec ?? 6).split('e') as [string, string];
       return goExp(m, Number(e), verb === 'E');
     }
     case 'g':
@@ -353,7 +384,10 @@ function fmtInteger(n: bigint, verb: string, sp: Spec): string {
 function fmtOne(verb: string, v: unknown, sp: Spec): string {
   if (verb === 'T') return pad(typeOf(v), sp);
   if (verb === 'v') {
-    if (typeof v === 'number') return pad(sp.plus && v >= 0 ? '+' + formatFloatG(v) : formatFloatG(v), sp, true);
+    if (typeof v === 'number') {
+      const g = sp.prec !== undefined ? formatFloatVerb(v, 'g', sp.prec) : formatFloatG(v);
+      return pad(sp.plus && v >= 0 ? '+' + g : g, sp, true);
+    }
     if (typeof v === 'bigint') return fmtInteger(v, 'd', sp);
     if (sp.sharp) return pad(goSyntax(v), sp);
     return pad(formatV(v, sp.plus), sp);
