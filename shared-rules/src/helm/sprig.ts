@@ -713,14 +713,14 @@ function untilStep(start: bigint, stop: bigint, step: bigint): bigint[] {
     if (step >= 0n) return out;
     for (let i = start; i > stop; i += step) {
       out.push(i);
-      if (out.length > 10_000_000) throw new TemplateError('untilStep result too large');
+      if (out.length > 1_000_000) throw new TemplateError('until: more than 1000000 numbers');
     }
     return out;
   }
   if (step <= 0n) return out;
   for (let i = start; i < stop; i += step) {
     out.push(i);
-    if (out.length > 10_000_000) throw new TemplateError('untilStep result too large');
+    if (out.length > 1_000_000) throw new TemplateError('until: more than 1000000 numbers');
   }
   return out;
 }
