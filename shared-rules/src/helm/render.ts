@@ -11,7 +11,8 @@ import { type Chart, type ChartFiles, ChartError, globToRegex, loadChart } from 
 import { mergeValues, parseSet, processValues } from './chart-values';
 import { parseYamlValues, toJson, toToml, toYaml } from './codec';
 import { helmCodecFuncs, sprigFuncs } from './sprig';
-import { BudgetError, DEFAULT_BUDGETS, ExecError, Executor, goMethod, Output, type Budgets, type ExecContext, type FuncMap, type NamedTemplate, type OutputSegment, type TemplateFunc } from './template/exec';
+import { BudgetError, DEFAULT_BUDGETS, ExecError, Executor, goMethod, Output, type Budgets, type ExecContext, type FuncMap, type NamedTemplate, type OutputSegment, type TemplateFunc, type ValueOrigin } from './template/exec';
+import { valueOrigins, type ValuesSource } from './provenance';
 import { parseTemplate, TemplateParseError } from './template/parse';
 import { isMap, TemplateError, utf8Decode } from './template/values';
 import { base64Encode } from './hash';
@@ -262,9 +263,10 @@ export function renderLoadedChart(chart: Chart, opts: RenderOptions = {}): Rende
     if (!isMap(v)) throw new RenderError(`${f.name}: values must be a map`, undefined, 'chart');
     user = mergeValues(user, v);
   }
+  const setValues: Record<string, unknown> = {};
   try {
-    for (const s of opts.set ?? []) parseSet(s, user);
-    for (const s of opts.setString ?? []) parseSet(s, user, true);
+    for (const s of opts.set ?? []) parseSet(s, user), parseSet(s, setValues);
+    for (const s of opts.setString ?? []) parseSet(s, user, true), parseSet(s, setValues, true);
   } catch (e) {
     throw new RenderError(`failed parsing --set data: ${(e as Error).message}`, undefined, 'chart');
   }
@@ -332,6 +334,18 @@ export function renderLoadedChart(chart: Chart, opts: RenderOptions = {}): Rende
 
   const funcs: FuncMap = new Map([...sprigFuncs(), ...helmCodecFuncs()]);
   const ctx: ExecContext = { templates, funcs, budgets, provenance: opts.provenance };
+  if (opts.provenance) {
+    // Sources in priority order: -f files (the last wins), then each chart's values.yaml from the
+    // root down (a parent's values override its subchart's).
+    const sources: ValuesSource[] = [];
+    for (const f of [...(opts.valueFiles ?? [])].reverse()) sources.push({ file: f.name, text: f.text, prefix: [] });
+    for (const s of all) {
+      if (s.chart.valuesText === undefined) continue;
+      const prefix = s.path.split('/charts/').slice(1);
+      sources.push({ file: s.dir ? `${s.dir}/values.yaml` : 'values.yaml', text: s.chart.valuesText, doc: s.chart.valuesDoc, prefix });
+    }
+    ctx.origins = valueOrigins(values, sources, (opts.set?.length ?? 0) + (opts.setString?.length ?? 0) > 0 ? setValues : undefined);
+  }
   const ex = new Executor(ctx);
   installHelmFuncs(funcs, ex, ctx);
 
@@ -484,6 +498,22 @@ function toRenderError(e: unknown, name: string): RenderError {
 
 const fn = (params: TemplateFunc['params'], f: (...a: never[]) => unknown, variadic = false): TemplateFunc => ({ params, fn: f, variadic });
 
+/** The value origins a helper's output printed, in order, without repeats. */
+function helperOrigins(segments: OutputSegment[]): ValueOrigin[] {
+  const out: ValueOrigin[] = [];
+  const seen = new Set<string>();
+  for (const s of segments) {
+    for (const o of [...(s.value ? [s.value] : []), ...(s.helperValues ?? [])]) {
+      const k = `${o.file}\0${o.path.join('\0')}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(o);
+      }
+    }
+  }
+  return out;
+}
+
 /** include, tpl, required, lookup, toYaml… : the functions Helm adds to Sprig's. */
 function installHelmFuncs(funcs: FuncMap, ex: Executor, ctx: ExecContext): void {
   const included = new Map<string, number>();
@@ -497,7 +527,9 @@ function installHelmFuncs(funcs: FuncMap, ex: Executor, ctx: ExecContext): void 
         const t = ctx.templates.get(name);
         if (!t) throw new TemplateError(`template: no template ${JSON.stringify(name)} associated with template "gotpl"`);
         const out = new Output(ex.counter);
+        const outer = ex.helperValues;
         ex.run(t, data, out);
+        if (ctx.provenance) ex.helperValues = [...(outer ?? []), ...helperOrigins(out.segments)];
         return out.text();
       } finally {
         included.set(name, n - 1);
@@ -522,7 +554,9 @@ function installHelmFuncs(funcs: FuncMap, ex: Executor, ctx: ExecContext): void 
       }
       try {
         const out = new Output(ex.counter);
+        const outer = ex.helperValues;
         ex.run({ root: parsed.root, source: text, file: tn }, vals, out);
+        if (ctx.provenance) ex.helperValues = [...(outer ?? []), ...helperOrigins(out.segments)];
         return out.text().split('<no value>').join('');
       } catch (e) {
         if (e instanceof BudgetError) throw e;

@@ -50,15 +50,22 @@ export interface OutputSegment {
   srcEnd: number;
   /** 'text' when copied from literal template text (offsets map one to one), else 'action'. */
   kind: 'text' | 'action';
-  /** Set when the printed value was read from values: where it came from. */
+  /** Set when the printed value was read from values (directly or through functions like default, toYaml, quote). */
   value?: ValueOrigin;
+  /** For an action that printed a helper's output (include, tpl): the values the helper printed. */
+  helperValues?: ValueOrigin[];
 }
 
-/** Where a value came from in a values file. */
+/** Where a value came from: a values file (or `--set`) and the range of the value in it. */
 export interface ValueOrigin {
+  /** The values file as given ('values.yaml', 'charts/sub/values.yaml', a -f file), or '--set'. */
   file: string;
-  /** Path of keys and indexes from the root of the values. */
+  /** Path of keys and indexes from the root of the chart's values (`.Values`). */
   path: (string | number)[];
+  /** Offsets of the value node in the file (for a map or list: the whole subtree). */
+  range?: [number, number];
+  /** Offsets of its key, when the value is a map entry. */
+  keyRange?: [number, number];
 }
 
 class BreakSignal {}
@@ -141,6 +148,8 @@ export class Executor {
   setOrigin(o: ValueOrigin | undefined): void {
     this.lastOrigin = o;
   }
+  /** Values printed by the last include/tpl, for the action that prints its result. */
+  helperValues: ValueOrigin[] | undefined;
   takeOrigin(): ValueOrigin | undefined {
     const o = this.lastOrigin;
     this.lastOrigin = undefined;
@@ -201,12 +210,15 @@ class State {
         return;
       case 'action': {
         this.ex.takeOrigin();
+        this.ex.helperValues = undefined;
         const v = this.evalPipeline(dot, n.pipe);
         if (n.pipe.decl.length === 0) {
           const origin = this.ex.takeOrigin();
+          const helper = this.ex.helperValues as ValueOrigin[] | undefined;
+          this.ex.helperValues = undefined;
           const s = printValue(v, this, n);
           const seg: Omit<OutputSegment, 'outStart' | 'outEnd'> | undefined = this.ex.ctx.provenance
-            ? { file: this.t.file, srcStart: n.start, srcEnd: n.end, kind: 'action', ...(origin ? { value: origin } : {}) }
+            ? { file: this.t.file, srcStart: n.start, srcEnd: n.end, kind: 'action', ...(origin ? { value: origin } : {}), ...(helper && helper.length ? { helperValues: helper } : {}) }
             : undefined;
           this.out.write(s, seg);
         }
