@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { NodeChartFiles } from '../../shared-rules/src/cli/render';
+import { NodeChartFiles } from '../../shared-rules/src/host/chart-files';
 import { parseYamlAll } from '../../shared-rules/src/helm/codec';
 import { renderChart, splitManifests, type RenderOptions, type RenderResult } from '../../shared-rules/src/helm/render';
 import { helmPath } from '../helpers/kube-tools';

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NodeChartFiles } from '../../shared-rules/src/cli/render';
+import { NodeChartFiles } from '../../shared-rules/src/host/chart-files';
 import { renderChart, type OutputSegment } from '../../shared-rules/src/helm/render';
 
 const dir = path.join(__dirname, '..', 'fixtures', 'helm', 'provenance');

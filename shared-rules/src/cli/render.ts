@@ -1,63 +1,12 @@
 /**
  * `kubeward render <chart>`: prints what Kubeward renders for a Helm chart, as `helm template`
- * prints it. The chart's files are read through a ChartFiles confined to the chart folder.
+ * prints it. The chart's files are read through NodeChartFiles, confined to the chart folder.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatManifests, RenderError, renderChart, type ChartFiles } from '../helm/render';
-import { UsageError } from './files';
-
-/** The chart folder on disk; paths that leave it (.., absolute, symlinks out) read as missing. */
-export class NodeChartFiles implements ChartFiles {
-  private readonly root: string;
-  constructor(root: string) {
-    this.root = fs.realpathSync(root);
-  }
-  private resolve(rel: string): string | undefined {
-    const full = path.resolve(this.root, rel);
-    let real: string;
-    try {
-      real = fs.realpathSync(full);
-    } catch {
-      return undefined;
-    }
-    if (real !== this.root && !real.startsWith(this.root + path.sep)) return undefined;
-    return real;
-  }
-  read(rel: string): string | undefined {
-    const f = this.resolve(rel);
-    if (!f) return undefined;
-    try {
-      return fs.readFileSync(f, 'utf8');
-    } catch {
-      return undefined;
-    }
-  }
-  readBytes(rel: string): Uint8Array | undefined {
-    const f = this.resolve(rel);
-    if (!f) return undefined;
-    try {
-      return new Uint8Array(fs.readFileSync(f));
-    } catch {
-      return undefined;
-    }
-  }
-  list(dir: string): string[] {
-    const d = this.resolve(dir || '.');
-    if (!d) return [];
-    try {
-      return fs
-        .readdirSync(d, { withFileTypes: true })
-        .map((e) => {
-          const isDir = e.isDirectory() || (e.isSymbolicLink() && this.resolve(path.join(dir, e.name)) !== undefined && fs.statSync(path.join(d, e.name)).isDirectory());
-          return isDir ? `${e.name}/` : e.name;
-        })
-        .sort();
-    } catch {
-      return [];
-    }
-  }
-}
+import { formatManifests, RenderError, renderChart } from '../helm/render';
+import { NodeChartFiles } from '../host/chart-files';
+import { UsageError } from '../host/files';
 
 export const RENDER_HELP = `Usage:
   kubeward render <chart> [options]   print the chart's manifests as helm template does

@@ -4,9 +4,10 @@
  * from charts/ (folders and .tgz archives, read with fflate).
  */
 import { gunzipSync } from 'fflate';
+import { RE2JS } from 're2js';
 import type { Document } from 'yaml';
 import { parseYamlValues, YamlError } from './codec';
-import { isMap, utf8Decode, utf8Encode } from './template/values';
+import { isMap, trimEnd, utf8Decode, utf8Encode } from './template/values';
 
 /** The chart's files, relative to the chart folder, '/'-separated. */
 export interface ChartFiles {
@@ -57,7 +58,7 @@ export interface Chart {
 
 /** The ignore rules Helm always applies, plus the chart's .helmignore. */
 class HelmIgnore {
-  private rules: { re: RegExp; negate: boolean; dirOnly: boolean }[] = [];
+  private rules: { re: GlobMatcher; negate: boolean; dirOnly: boolean }[] = [];
   constructor(text: string | undefined) {
     for (const raw of (text ?? '').split('\n')) {
       let line = raw.trim();
@@ -73,7 +74,7 @@ class HelmIgnore {
         line = line.slice(0, -1);
       }
       const anchored = line.includes('/');
-      const re = new RegExp('^' + (anchored ? '' : '(?:.*/)?') + globToRegex(line.replace(/^\//, '')) + '$');
+      const re = globMatcher((anchored ? '' : '(?:.*/)?') + globToRegex(line.replace(/^\//, '')));
       this.rules.push({ re, negate, dirOnly });
     }
   }
@@ -88,6 +89,21 @@ class HelmIgnore {
     }
     return ign;
   }
+}
+
+export interface GlobMatcher {
+  test(s: string): boolean;
+}
+
+/** A whole-string matcher for a glob turned into RE2 syntax: linear time, whatever the chart's pattern. */
+export function globMatcher(re2: string): GlobMatcher {
+  let compiled: RE2JS | undefined;
+  try {
+    compiled = RE2JS.compile(re2);
+  } catch {
+    compiled = undefined;
+  }
+  return { test: (s: string) => (compiled ? compiled.matches(s) : false) };
 }
 
 /** gobwas/glob-like pattern with '/' as separator, as `.Files.Glob` and .helmignore use. */
@@ -165,10 +181,13 @@ export function untar(data: Uint8Array): Map<string, Uint8Array> {
     const prefix = str(off + 345, 155);
     if (prefix) name = prefix + '/' + name;
     const body = data.subarray(off + 512, off + 512 + size);
-    if (type === 'L') longName = utf8Decode(body).replace(/\0+$/, '');
+    if (type === 'L') longName = trimEnd(utf8Decode(body), '\0');
     else if (type === 'x') {
-      const m = /\d+ path=([^\n]*)\n/.exec(utf8Decode(body));
-      if (m) longName = m[1];
+      // pax records: "<length> <key>=<value>\n"
+      for (const rec of utf8Decode(body).split('\n')) {
+        const sp = rec.indexOf(' ');
+        if (rec.slice(sp + 1, sp + 6) === 'path=') longName = rec.slice(sp + 6);
+      }
     } else if (type === '0' || type === '\0' || type === '') {
       files.set(longName ?? name, body.slice());
       longName = undefined;

@@ -56,9 +56,9 @@ function resolvesToNonString(s: string): boolean {
   // strconv.ParseInt(plain, 0, 64) / ParseUint
   if (/^[-+]?(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO]?[0-7]*|[1-9][0-9]*)$/.test(plain)) return true;
   // strconv.ParseFloat
-  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(plain)) return true;
+  if (/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(plain)) return true;
   if (/^[-+]?(inf|infinity|nan)$/i.test(plain)) return true;
-  if (/^[-+]?0[xX]([0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)[pP][-+]?\d+$/.test(plain)) return true;
+  if (/^[-+]?0[xX]([0-9a-fA-F]+(\.[0-9a-fA-F]*)?|\.[0-9a-fA-F]+)[pP][-+]?\d+$/.test(plain)) return true;
   // timestamps
   if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(s)) return true;
   if (/^\d{4}-\d{1,2}-\d{1,2}([Tt]|[ \t]+)\d{1,2}:\d{1,2}:\d{1,2}(\.\d*)?([ \t]*(Z|[-+]\d{1,2}(:\d{2})?))?$/.test(s)) return true;

@@ -1,4 +1,5 @@
 /** SHA-1, SHA-256, SHA-512 and Adler-32 over bytes, in pure TypeScript (no Node built-ins). */
+import { trimEnd } from './template/values';
 
 function hex(words: number[], bytes: number): string {
   let s = '';
@@ -217,7 +218,7 @@ export function base32Encode(b: Uint8Array): string {
   return out;
 }
 export function base32Decode(s: string): Uint8Array | undefined {
-  const t = s.replace(/=+$/, '');
+  const t = trimEnd(s, '=');
   if (!/^[A-Z2-7]*$/.test(t)) return undefined;
   const out: number[] = [];
   let bits = 0;

@@ -7,7 +7,7 @@
  * network (`lookup` returns an empty map as in `helm template`), no environment (`env` and
  * `expandenv` do not exist), budgets on steps, nesting, range iterations and output size.
  */
-import { type Chart, type ChartFiles, ChartError, globToRegex, loadChart } from './chart';
+import { type Chart, type ChartFiles, ChartError, globMatcher, globToRegex, loadChart } from './chart';
 import { mergeValues, parseSet, processValues } from './chart-values';
 import { parseYamlValues, toJson, toToml, toYaml } from './codec';
 import { helmCodecFuncs, sprigFuncs } from './sprig';
@@ -148,7 +148,7 @@ class Files {
   });
   GetBytes = goMethod(['string'], (name: string): Uint8Array => this.map.get(name) ?? new Uint8Array());
   Glob = goMethod(['string'], (pattern: string): Files => {
-    const re = new RegExp('^' + globToRegex(pattern) + '$');
+    const re = globMatcher(globToRegex(pattern));
     return new Files(new Map([...this.map].filter(([k]) => re.test(k))));
   });
   Lines = goMethod(['string'], (path: string): string[] => {
@@ -423,7 +423,8 @@ export function splitManifests(text: string): string[] {
 }
 
 function unquoteScalar(v: string): string {
-  let s = v.replace(/\s+#.*$/, '').trim();
+  const hash = v.search(/[ \t]#/);
+  let s = (hash >= 0 ? v.slice(0, hash) : v).trim();
   if ((s.startsWith('"') && s.endsWith('"')) || (s.startsWith("'") && s.endsWith("'"))) s = s.slice(1, -1);
   return s;
 }

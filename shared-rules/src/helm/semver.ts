@@ -81,10 +81,10 @@ interface Bound {
   hasPre: boolean;
 }
 
-const CONSTRAINT = /^\s*(=>|=<|>=|<=|!=|~>|[=><~^])?\s*(v?([0-9xX*]+)(\.[0-9xX*]+)?(\.[0-9xX*]+)?(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?)\s*$/;
+const CONSTRAINT = /^(=>|=<|>=|<=|!=|~>|[=><~^])?\s*(v?([0-9xX*]+)(\.[0-9xX*]+)?(\.[0-9xX*]+)?(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?)$/;
 
 function parseBound(s: string): Bound {
-  const m = CONSTRAINT.exec(s);
+  const m = CONSTRAINT.exec(s.trim());
   if (!m) throw new TemplateError(`improper constraint: ${s}`);
   const op = m[1] === '=>' ? '>=' : m[1] === '=<' ? '<=' : m[1] === '~>' ? '~' : (m[1] ?? '');
   const wild = (x: string | undefined): boolean => x === undefined || /^\.?[xX*]$/.test(x);
@@ -153,12 +153,18 @@ export function semverCompare(constraint: string, version: string): boolean {
   const v = parseSemver(version);
   if (!v) throw new TemplateError(`Invalid Semantic Version`);
   for (const group of constraint.split('||')) {
-    // hyphen ranges: "1.2 - 1.4"
-    const g = group.replace(/([0-9xX*][0-9A-Za-z.+-]*)\s+-\s+(v?[0-9xX*][0-9A-Za-z.+-]*)/g, '>= $1, <= $2');
-    const parts = g
-      .split(',')
-      .flatMap((p) => p.trim().replace(/(=>|=<|>=|<=|!=|~>|[=><~^])\s+/g, '$1').split(/\s+/))
-      .filter(Boolean);
+    // Words of the group; an operator alone joins the next word; "a - b" is a hyphen range.
+    const words = group.split(/[\s,]/).filter(Boolean);
+    const parts: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (words[i + 1] === '-' && i + 2 < words.length) {
+        parts.push('>=' + w, '<=' + words[i + 2]!);
+        i += 2;
+      } else if (/^(=>|=<|>=|<=|!=|~>|[=><~^])$/.test(w) && i + 1 < words.length) {
+        parts.push(w + words[++i]!);
+      } else parts.push(w);
+    }
     if (parts.length === 0) throw new TemplateError(`improper constraint: ${constraint}`);
     const bounds = parts.map(parseBound);
     if (bounds.every((b) => check(b, v))) return true;

@@ -5,7 +5,7 @@
  */
 import { RE2JS } from 're2js';
 import type { FuncMap, ParamKind, TemplateFunc } from './template/exec';
-import { compareStrings, formatV, isMap, isNil, kindOf, sprintf, TemplateError, truth, typeOf, utf8Decode, utf8Encode } from './template/values';
+import { compareStrings, formatV, isMap, isNil, kindOf, sprintf, TemplateError, trimEnd, trimWith, truth, typeOf, utf8Decode, utf8Encode } from './template/values';
 import { adler32, base32Decode, base32Encode, base64Decode, base64Encode, sha1, sha256, sha512 } from './hash';
 import { fromJson, parseYamlValues, toJson } from './codec';
 import { semverCompare, parseSemver } from './semver';
@@ -54,7 +54,7 @@ export function toFloat64(v: unknown): number {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'string') {
     const s = v.trim() === v ? v : '';
-    if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s) || /^[+-]?(inf|infinity|nan)$/i.test(s)) {
+    if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s) || /^[+-]?(inf|infinity|nan)$/i.test(s)) {
       const n = Number(s.replace(/^([+-]?)inf(inity)?$/i, '$1Infinity'));
       return Number.isNaN(n) && !/nan/i.test(s) ? 0 : n;
     }
@@ -152,7 +152,7 @@ function snakecase(s: string): string {
       out += c.toLowerCase();
     } else out += c;
   }
-  return out.replace(/_+$/, '');
+  return trimEnd(out, '_');
 }
 
 function camelcase(s: string): string {
@@ -254,7 +254,7 @@ function goTrim(s: string, cutset: string): string {
   return chars.slice(i, j).join('');
 }
 
-const goSpace = /^[\t\n\v\f\r \u0085\u00a0]+|[\t\n\v\f\r \u0085\u00a0]+$/g;
+const GO_SPACE = new Set(['\t', '\n', '\v', '\f', '\r', ' ', '\u0085', '\u00a0']);
 
 /** Byte-indexed substring of a UTF-8 string, as Go slices strings. */
 function byteSlice(s: string, i: number, j?: number): string {
@@ -279,7 +279,7 @@ function pathClean(p: string): string {
 
 function pathBase(p: string): string {
   if (p === '') return '.';
-  const t = p.replace(/\/+$/, '');
+  const t = trimEnd(p, '/');
   if (t === '') return '/';
   return t.slice(t.lastIndexOf('/') + 1);
 }
@@ -374,7 +374,7 @@ export function sprigFuncs(): FuncMap {
     if (BigInt(s.length) * n > 16n * 1024n * 1024n) throw new TemplateError('repeat result too large');
     return s.repeat(Number(n));
   }) as never);
-  def('trim', [S], ((s: string) => s.replace(goSpace, '')) as never);
+  def('trim', [S], ((s: string) => trimWith(s, (c) => GO_SPACE.has(c))) as never);
   def('trimAll', [S, S], ((c: string, s: string) => goTrim(s, c)) as never);
   def('trimall', [S, S], ((c: string, s: string) => goTrim(s, c)) as never);
   def('trimSuffix', [S, S], ((a: string, s: string) => (a && s.endsWith(a) ? s.slice(0, s.length - a.length) : s)) as never);

@@ -15,6 +15,22 @@
 
 export type GoValue = unknown;
 
+/** `s` without the trailing run of `ch` (a loop: /x+$/ is quadratic on long runs). */
+export function trimEnd(s: string, ch: string): string {
+  let end = s.length;
+  while (end > 0 && s[end - 1] === ch) end--;
+  return s.slice(0, end);
+}
+
+/** `s` without the leading and trailing characters for which `isTrimmed` holds. */
+export function trimWith(s: string, isTrimmed: (c: string) => boolean): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && isTrimmed(s[start]!)) start++;
+  while (end > start && isTrimmed(s[end - 1]!)) end--;
+  return s.slice(start, end);
+}
+
 export class TemplateError extends Error {}
 
 export function isMap(v: unknown): v is Record<string, unknown> {
@@ -165,11 +181,11 @@ function formatFloatVerb(f: number, verb: string, prec: number | undefined): str
       const [m0, e0] = f.toExponential(p - 1).split('e') as [string, string];
       const exp = Number(e0);
       if (exp < -4 || exp >= p) {
-        const m = m0.includes('.') ? m0.replace(/0+$/, '').replace(/\.$/, '') : m0;
+        const m = m0.includes('.') ? trimEnd(trimEnd(m0, '0'), '.') : m0;
         return goExp(m, exp, verb === 'G');
       }
       const s = f.toFixed(Math.max(0, p - 1 - exp));
-      return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+      return s.includes('.') ? trimEnd(trimEnd(s, '0'), '.') : s;
     }
   }
   return String(f);
