@@ -252,6 +252,16 @@ export function loadChart(fs: ChartFiles, prefix = '', origin = ''): Chart {
     const req = fs.read(p('requirements.yaml'));
     if (req !== undefined) metadata.dependencies = parseYamlFile(req, p('requirements.yaml')).value.dependencies;
   }
+  // Chart.yaml's string fields read as strings even when YAML 1.1 sees a boolean or a number
+  // (`alias: off` is the alias "false" for Helm, as sigs.k8s.io/yaml converts for string fields).
+  if (Array.isArray(metadata.dependencies)) {
+    for (const d of metadata.dependencies) {
+      if (!isMap(d)) continue;
+      for (const k of ['name', 'alias', 'condition', 'version', 'repository']) {
+        if (typeof d[k] === 'boolean' || typeof d[k] === 'number' || typeof d[k] === 'bigint') d[k] = String(d[k]);
+      }
+    }
+  }
   const subcharts = new Set<string>();
   for (const full of all) {
     const f = rel(full);
