@@ -49,6 +49,20 @@ describe('kubeward render', () => {
     expect(ours.stdout).toContain('name: r-false');
   });
 
+  it('uses a library chart for its defines only, like helm', () => {
+    const dir = workspace({
+      'app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n  - name: lib\n    version: 0.1.0\n',
+      'app/templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ include "lib.name" . }}\n',
+      'app/charts/lib/Chart.yaml': 'apiVersion: v2\nname: lib\nversion: 0.1.0\ntype: library\n',
+      'app/charts/lib/templates/_names.tpl': '{{- define "lib.name" -}}{{ .Release.Name }}-lib{{- end -}}',
+      'app/charts/lib/templates/ignored.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: never\n',
+    });
+    const ours = kubeward(['render', path.join(dir, 'app'), '--release-name', 'r']);
+    expect(ours.stderr).toBe('');
+    expect(ours.stdout).toBe(helm(['template', 'r', path.join(dir, 'app')]));
+    expect(ours.stdout).not.toContain('never');
+  });
+
   it('says which template fails and why, with exit code 1', () => {
     const dir = workspace({ 'c/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n', 'c/templates/x.yaml': 'a: {{ required "set .Values.host" .Values.host }}\n' });
     const r = kubeward(['render', path.join(dir, 'c')]);

@@ -287,8 +287,14 @@ export function renderLoadedChart(chart: Chart, opts: RenderOptions = {}): Rende
   }
   const tpls = new Map<string, Tpl>();
   const topBy = new Map<ChartScope, Record<string, unknown>>();
+  if (chart.metadata.type === 'library') throw new RenderError(`${chart.name} is a library chart: library charts are not installable`, undefined, 'chart');
   for (const s of all) {
-    for (const t of s.chart.templates) tpls.set(`${s.path}/${t.name}`, { name: `${s.path}/${t.name}`, file: s.dir ? `${s.dir}/${t.name}` : t.name, data: t.data, scope: s });
+    // A library chart only lends its defines (files starting with "_").
+    const library = s.chart.metadata.type === 'library';
+    for (const t of s.chart.templates) {
+      if (library && !t.name.slice(t.name.lastIndexOf('/') + 1).startsWith('_')) continue;
+      tpls.set(`${s.path}/${t.name}`, { name: `${s.path}/${t.name}`, file: s.dir ? `${s.dir}/${t.name}` : t.name, data: t.data, scope: s });
+    }
   }
   const subchartsOf = (s: ChartScope): Record<string, unknown> => {
     const o: Record<string, unknown> = {};
