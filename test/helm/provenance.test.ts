@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NodeChartFiles } from '../../shared-rules/src/host/chart-files';
 import { renderChart, type OutputSegment } from '../../shared-rules/src/helm/render';
+import { renderedSourceMap } from '../../shared-rules/src/helm/provenance';
 
 const dir = path.join(__dirname, '..', 'fixtures', 'helm', 'provenance');
 const template = fs.readFileSync(path.join(dir, 'templates', 'deploy.yaml'), 'utf8');
@@ -68,6 +69,17 @@ describe('Helm provenance', () => {
       { file: 'values.yaml', path: ['image', 'repository'], range: range(values, 'nginx'), keyRange: range(values, 'repository') },
       { file: 'values.yaml', path: ['image', 'tag'], range: range(values, '"1.25"'), keyRange: range(values, 'tag') },
     ]);
+  });
+
+  it('adapts to the SourceMap of virtual documents', () => {
+    const map = renderedSourceMap(deploy.segments!, (name) => result.templates.find((t) => t.name === name)?.file ?? name);
+    const kind = deploy.text.indexOf('kind: Deployment');
+    expect(map.toSource(kind, kind + 16)).toEqual({ file: 'templates/deploy.yaml', start: template.indexOf('kind: Deployment'), end: template.indexOf('kind: Deployment') + 16 });
+    const priv = deploy.text.indexOf('true', deploy.text.indexOf('privileged:'));
+    const [s0, e0] = range(template, '{{ .Values.securityContext.privileged | default false }}');
+    expect(map.toSource(priv, priv + 4)).toEqual({ file: 'templates/deploy.yaml', start: s0, end: e0 });
+    // A range across a text and an action has no single origin.
+    expect(map.toSource(priv - 5, priv + 4)).toBeUndefined();
   });
 
   it('records --set as the origin of a value it sets', () => {

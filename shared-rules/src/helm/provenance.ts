@@ -9,11 +9,12 @@
  * range of that value; when the action printed a helper's output (`include`, `tpl`), the values
  * the helper printed are in `helperValues`.
  *
- * These types are deliberately small: a generic source map for virtual documents can wrap them
- * (one segment = one mapping from a generated range to a source range, plus value origins).
+ * These types are deliberately small; renderedSourceMap adapts them to the SourceMap of virtual
+ * documents (yaml/source-map.ts).
  */
 import { isMap as isYamlMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import type { ValueOrigin } from './template/exec';
+import type { SourceMap } from '../yaml/source-map';
+import type { OutputSegment, ValueOrigin } from './template/exec';
 import { isMap } from './template/values';
 
 export type { OutputSegment, ValueOrigin } from './template/exec';
@@ -105,4 +106,33 @@ export function valueOrigins(values: Record<string, unknown>, sources: ValuesSou
   };
   walk(values, []);
   return out;
+}
+
+/**
+ * The rendered text of one template as a virtual document: literal text maps to its own range of
+ * the template file, any part of an action's output maps to the whole action, and text the
+ * renderer generated from nothing maps to nothing. `fileOf` turns a template name
+ * ("chart/templates/x.yaml") into the file name the analysis uses.
+ */
+export function renderedSourceMap(segments: readonly OutputSegment[], fileOf: (templateName: string) => string): SourceMap {
+  const sorted = [...segments].sort((a, b) => a.outStart - b.outStart);
+  return {
+    toSource(start, end) {
+      let lo = 0;
+      let hi = sorted.length - 1;
+      let found: OutputSegment | undefined;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid]!.outStart <= start) {
+          found = sorted[mid];
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (!found || start >= found.outEnd || end > found.outEnd) return undefined;
+      const file = fileOf(found.file);
+      if (found.kind === 'action') return { file, start: found.srcStart, end: found.srcEnd };
+      const shift = found.srcStart - found.outStart;
+      return { file, start: start + shift, end: end + shift };
+    },
+  };
 }
