@@ -15,6 +15,7 @@ import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { runMigrate } from './migrate';
+import { runRender } from './render';
 import { scan } from './scan';
 
 const HELP = `kubeward ${VERSION} — catches insecure ways of exposing Kubernetes workloads
@@ -22,6 +23,7 @@ const HELP = `kubeward ${VERSION} — catches insecure ways of exposing Kubernet
 Usage:
   kubeward scan [paths…]      scan files, folders (recursively) and globs; '-' reads standard input
   kubeward migrate <paths…>   migrate their Ingresses to Gateway API (prints the files as they would be)
+  kubeward render <chart>     print a Helm chart's manifests as helm template does (render --help)
   kubeward --list-rules       list every rule with its default severity
 
 Options:
@@ -158,6 +160,7 @@ export interface CliIO {
 }
 
 export function runCli(io: CliIO): number {
+  if (io.argv[0] === 'render') return runRender(io.argv.slice(1), io);
   let args: Args;
   try {
     args = parseArgs(io.argv);
