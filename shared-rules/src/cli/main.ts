@@ -3,12 +3,14 @@
  *
  *   kubeward scan [paths…] [--format text|json|sarif] [--fail-on error|warning|info|none]
  *                 [--fix] [--config <file>] [--list-rules]
+ *   kubeward build <dir>
  *
  * Exit codes: 0 nothing reaches --fail-on, 1 something does, 2 usage or I/O error.
  */
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { categoryTitle, compareRules, RULES, SEVERITY_RANK, VERSION, type Severity } from '../index';
+import { runBuild } from './build';
 import { UsageError } from './files';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
@@ -19,6 +21,7 @@ const HELP = `kubeward ${VERSION} — catches insecure ways of exposing Kubernet
 
 Usage:
   kubeward scan [paths…]      scan files, folders (recursively) and globs; '-' reads standard input
+  kubeward build <dir>        print the Kustomize build of a folder, as \`kubectl kustomize\` does
   kubeward --list-rules       list every rule with its default severity
 
 Options:
@@ -154,6 +157,13 @@ export function runCli(io: CliIO): number {
   if (args.listRules) {
     io.stdout(listRules());
     return 0;
+  }
+  if (args.command === 'build') {
+    if (args.paths.length !== 1) {
+      io.stderr('kubeward: build needs one folder\n');
+      return 2;
+    }
+    return runBuild(args.paths[0]!, io.cwd, io);
   }
   if (args.command !== 'scan') {
     io.stderr(args.command ? `kubeward: unknown command "${args.command}"\nRun \`kubeward --help\` for usage.\n` : HELP);
