@@ -176,7 +176,7 @@ function runTarget(ctx: Ctx, dir: string, kfile: string, ra: Res[], extras: Reco
   const strings = (field: string): [string, KNode][] => {
     const v = entry(field);
     if (!isKSeq(v)) return [];
-    return v.items.filter(isKScalar).map((i) => [String(i.v), i]);
+    return v.items.filter(isKScalar).map((i) => [scalarText(i) ?? '', i]);
   };
 
   // Resources, then the deprecated `bases` (kustomize appends them).
@@ -239,17 +239,17 @@ function runTarget(ctx: Ctx, dir: string, kfile: string, ra: Res[], extras: Reco
   const patches = entry('patches');
   if (isKSeq(patches)) {
     for (const p of patches.items) {
-      if (isKScalar(p)) applyPatch(ctx, dir, ra, { path: String(p.v), node: p }, kfile, 'patches');
+      if (isKScalar(p)) applyPatch(ctx, dir, ra, { path: scalarText(p) ?? '', node: p }, kfile, 'patches');
       else if (isKMap(p))
         applyPatch(ctx, dir, ra, { path: getString(p, 'path'), patch: getString(p, 'patch'), target: get(p, 'target'), node: p }, kfile, 'patches');
     }
   }
   const ns = entry('namespace');
-  if (isKScalar(ns) && ns.v !== null && String(ns.v) !== '') namespaceTransform(ra, String(ns.v), config, fieldOrigin('namespace', ns));
+  if (scalarText(ns)) namespaceTransform(ra, scalarText(ns)!, config, fieldOrigin('namespace', ns));
   const prefix = entry('namePrefix');
   const suffix = entry('nameSuffix');
-  if (isKScalar(prefix) && prefix.v) affix(ra, String(prefix.v), '', config, fieldOrigin('namePrefix', prefix));
-  if (isKScalar(suffix) && suffix.v) affix(ra, '', String(suffix.v), config, fieldOrigin('nameSuffix', suffix));
+  if (scalarText(prefix)) affix(ra, scalarText(prefix)!, '', config, fieldOrigin('namePrefix', prefix));
+  if (scalarText(suffix)) affix(ra, '', scalarText(suffix)!, config, fieldOrigin('nameSuffix', suffix));
   const labels = entry('labels');
   if (isKSeq(labels)) {
     for (const l of labels.items) {
@@ -557,9 +557,15 @@ function applyPatch(ctx: Ctx, dir: string, ra: Res[], p: PatchEntry, kfile: stri
         // Identity fields of the patch keep the target's origin.
         pc = clone(patch) as KMap;
         for (const k of ['apiVersion', 'kind'] as const) if (r.node.e.get(k)) pc.e.set(k, r.node.e.get(k)!);
+        // The patch names the object as it was written; the object keeps its current name.
         const pm = get(pc, 'metadata');
         const rn = get(r.node, 'metadata', 'name');
-        if (isKMap(pm) && rn && scalarText(pm.e.get('name')) === scalarText(rn)) pm.e.set('name', rn);
+        const rns = get(r.node, 'metadata', 'namespace');
+        if (isKMap(pm) && rn) pm.e.set('name', rn);
+        if (isKMap(pm) && pm.e.has('namespace')) {
+          if (rns) pm.e.set('namespace', rns);
+          else pm.e.delete('namespace');
+        }
       }
       const out = strategicMerge(r.node, pc);
       if (out) r.node = out;
@@ -633,7 +639,7 @@ function setPairs(ra: Res[], pairs: KMap, specs: FieldSpec[], field: string) {
       if (!specMatches(spec, g)) continue;
       for (const [k, v] of pairs.e) {
         const o: Origin = { cause: 'field', file: v.o.file, range: [v.o.range[0], v.o.range[1]], field };
-        const value = scalar(v.t === 's' && v.v !== null ? String(v.v) : '', o);
+        const value = scalar(scalarText(v) ?? '', o);
         visitSpec(r.node, specSegments(spec.path), !!spec.create, o, (parent, key) => {
           const target = ensureMap(parent, key, o);
           target.e.set(k, value);
@@ -799,7 +805,7 @@ function replace(ctx: Ctx, ra: Res[], r: KMap, o: Origin) {
   }
   const sdelim = getString(source, 'options', 'delimiter');
   if (sdelim !== undefined && isKScalar(value)) {
-    const parts = String(value.v).split(sdelim);
+    const parts = (scalarText(value) ?? '').split(sdelim);
     const idx = Number(getString(source, 'options', 'index') ?? '0');
     value = scalar(parts[idx] ?? '', value.o);
   }
@@ -825,10 +831,11 @@ function replace(ctx: Ctx, ra: Res[], r: KMap, o: Origin) {
         for (const s of lookup(res.node, fieldPathSegments(path), create, vo)) {
           const cur = slotValue(s);
           if (delim !== undefined && isKScalar(cur) && isKScalar(value)) {
-            const parts = cur.v === null ? [] : String(cur.v).split(delim);
-            if (index >= parts.length) parts.push(String(value.v));
-            else if (index < 0) parts.unshift(String(value.v));
-            else parts[index] = String(value.v);
+            const parts = cur.v === null ? [] : (scalarText(cur) ?? '').split(delim);
+            const sv = scalarText(value) ?? '';
+            if (index >= parts.length) parts.push(sv);
+            else if (index < 0) parts.unshift(sv);
+            else parts[index] = sv;
             setSlot(s, scalar(parts.join(delim), vo));
           } else setSlot(s, withSource(value, vo));
         }
@@ -870,7 +877,7 @@ function runGenerators(ctx: Ctx, dir: string, kfile: string, field: 'configMapGe
       data.e.set(text.slice(0, eq), scalar(secret ? base64(v) : v, o));
     };
     const literals = get(g, 'literals');
-    if (isKSeq(literals)) for (const l of literals.items) if (isKScalar(l)) literal(String(l.v), { ...at, range: l.o.range });
+    if (isKSeq(literals)) for (const l of literals.items) if (isKScalar(l)) literal(scalarText(l) ?? '', { ...at, range: l.o.range });
     const envs = [...(isKSeq(get(g, 'envs')) ? (get(g, 'envs') as { items: KNode[] }).items : []), ...(get(g, 'env') ? [get(g, 'env')!] : [])];
     for (const e of envs) {
       const p = scalarText(e);
@@ -1070,7 +1077,7 @@ function fixNameReferences(ra: Res[], config: TransformerConfig) {
         visitSpec(referrer.node, specSegments(spec.path), false, referrer.node.o, (parent, key) => {
           const v = parent.e.get(key);
           if (isKScalar(v)) {
-            const t = v.v === null ? undefined : pick(String(v.v), undefined, false);
+            const t = v.v === null ? undefined : pick(scalarText(v)!, undefined, false);
             if (t && nameOf(t) !== v.v) parent.e.set(key, scalar(nameOf(t), get(t.node, 'metadata', 'name')!.o));
           } else if (isKSeq(v)) {
             v.items = v.items.map((i) => {
@@ -1094,7 +1101,7 @@ function fixNameReferences(ra: Res[], config: TransformerConfig) {
           if (!t) return;
           if (nameOf(t) !== name) m.e.set('name', scalar(nameOf(t), get(t.node, 'metadata', 'name')!.o));
           const tns = nsOf(t);
-          if (m.e.has('namespace') && tns !== undefined && tns !== ns) m.e.set('namespace', scalar(tns, get(t.node, 'metadata', 'namespace')!.o));
+          if (tns !== undefined && tns !== ns) m.e.set('namespace', scalar(tns, get(t.node, 'metadata', 'namespace')!.o));
         }
       }
     }
@@ -1119,7 +1126,7 @@ function resolveVars(ctx: Ctx, ra: Res[], config: TransformerConfig) {
     if (!isKScalar(n) || typeof n.v !== 'string' || !n.v.includes('$(')) return n;
     const whole = n.v.match(/^\$\(([A-Za-z0-9_.-]+)\)$/);
     if (whole && values.has(whole[1]!)) return { ...values.get(whole[1]!)!, o: { ...ctxVarOrigin(ctx, whole[1]!), cause: 'replacement' } };
-    const out = n.v.replace(re, (m, name: string) => (values.has(name) ? String((values.get(name) as { v: unknown }).v) : m));
+    const out = n.v.replace(re, (m, name: string) => (values.has(name) ? scalarText(values.get(name)) ?? '' : m));
     return out === n.v ? n : scalar(out, { ...ctxVarOrigin(ctx, ''), cause: 'replacement' });
   };
   for (const r of ra) {

@@ -78,10 +78,17 @@ export function applyJson6902(doc: KNode, ops: PatchOp[]): KNode {
       case 'remove':
         root = remove(root, op.path);
         break;
-      case 'replace':
-        resolve(root, pointer(op.path), `replace ${op.path}`);
-        root = add(remove(root, op.path), op.path, need(op));
+      case 'replace': {
+        // As in the JSON patch library kustomize uses, replacing a missing map key sets it.
+        const parts = pointer(op.path);
+        const parent = resolve(root, parts.slice(0, -1), `replace ${op.path}`);
+        if (isKMap(parent)) root = add(root, op.path, need(op));
+        else {
+          resolve(root, parts, `replace ${op.path}`);
+          root = add(remove(root, op.path), op.path, need(op));
+        }
         break;
+      }
       case 'move': {
         const v = resolve(root, pointer(op.from ?? ''), `move from ${op.from}`);
         root = add(remove(root, op.from ?? ''), op.path, v);

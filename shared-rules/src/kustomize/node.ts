@@ -37,6 +37,8 @@ export interface KScalar {
   t: 's';
   v: KScalarValue;
   o: Origin;
+  /** Source text of a plain scalar that YAML read as a non-string (`1.0`, `.`, `yes`). */
+  raw?: string;
 }
 export interface KMap {
   t: 'm';
@@ -117,7 +119,9 @@ export function fromYaml(n: YNode, file: string, cause: OriginCause, field: stri
   if (isSeq(n)) return seq(o, n.items.map((i) => (i ? fromYaml(i as YNode, file, cause, field, doc) : scalar(null, o))));
   if (isScalar(n)) {
     const v = n.value;
-    return scalar(typeof v === 'bigint' ? Number(v) : v === undefined ? null : (v as KScalarValue), o);
+    const out = scalar(typeof v === 'bigint' ? Number(v) : v === undefined ? null : (v as KScalarValue), o);
+    if (typeof v !== 'string' && typeof n.source === 'string') out.raw = n.source;
+    return out;
   }
   return scalar(null, o);
 }
@@ -175,13 +179,13 @@ export function get(n: KNode | undefined, ...path: string[]): KNode | undefined 
 }
 
 export function getString(n: KNode | undefined, ...path: string[]): string | undefined {
-  const v = get(n, ...path);
-  return isKScalar(v) && v.v !== null ? String(v.v) : undefined;
+  return scalarText(get(n, ...path));
 }
 
 /** The scalar as kustomize reads it for names and keys (a string, whatever its YAML type). */
 export function scalarText(n: KNode | undefined): string | undefined {
-  return isKScalar(n) && n.v !== null ? String(n.v) : undefined;
+  if (!isKScalar(n) || n.v === null) return undefined;
+  return typeof n.v === 'string' ? n.v : (n.raw ?? String(n.v));
 }
 
 /** Set every origin of a subtree (for values a transformer or patch writes). */
