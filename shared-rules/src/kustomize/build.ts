@@ -430,17 +430,18 @@ function matchesLabels(expr: string, labels: KNode | undefined): boolean {
 function select(ra: Res[], s: Selector): Res[] {
   return ra.filter((r) => {
     const g = gvkOf(r.node);
-    if (s.group !== undefined && s.group !== g.group) return false;
-    if (s.version !== undefined && s.version !== g.version) return false;
-    if (s.kind !== undefined && s.kind !== g.kind) return false;
-    if (s.name !== undefined) {
+    // Like kustomize, every selector field is an anchored regular expression.
+    if (s.group && !anchored(s.group).test(g.group)) return false;
+    if (s.version && !anchored(s.version).test(g.version)) return false;
+    if (s.kind && !anchored(s.kind).test(g.kind)) return false;
+    if (s.name) {
       const re = anchored(s.name);
       if (!r.names.some((n) => re.test(n)) && !re.test(nameOf(r))) return false;
     }
-    if (s.namespace !== undefined) {
+    if (s.namespace) {
       const re = anchored(s.namespace);
       const nss = [...r.namespaces, nsOf(r)].map((n) => n ?? 'default');
-      if (!nss.some((n) => re.test(n)) && !(s.namespace === '' && nss.includes('default'))) return false;
+      if (!nss.some((n) => re.test(n))) return false;
     }
     if (s.labelSelector && !matchesLabels(s.labelSelector, get(r.node, 'metadata', 'labels'))) return false;
     if (s.annotationSelector && !matchesLabels(s.annotationSelector, get(r.node, 'metadata', 'annotations'))) return false;
