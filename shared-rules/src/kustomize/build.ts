@@ -462,7 +462,7 @@ function applyPatch(ctx: Ctx, dir: string, ra: Res[], p: PatchEntry, kfile: stri
   const at: Origin = { cause: 'field', file: kfile, range: p.node.o.range, field };
   let text: string;
   let file: string;
-  let base = 0;
+  let mapInline: ((offset: number) => number) | undefined;
   if (p.path !== undefined) {
     file = joinPath(dir, p.path);
     const t = ctx.files.read(file);
@@ -476,15 +476,13 @@ function applyPatch(ctx: Ctx, dir: string, ra: Res[], p: PatchEntry, kfile: stri
     file = kfile;
     text = p.patch;
     const pn = isKMap(p.node) ? p.node.e.get('patch') : p.node;
-    base = pn?.o.range[0] ?? 0;
-    const src = ctx.files.read(kfile) ?? '';
-    if (base && src.slice(base).match(/^[|>][-+0-9]*\s*\n/)) base = -1; // block scalar: offsets not 1:1
+    if (pn) mapInline = inlineOffsets(ctx.files.read(kfile) ?? '', pn.o.range, text);
   } else {
     issue(ctx, at, `patch has neither path nor patch`);
     return;
   }
   const docs = parseYamlDocs(text, file, 'patch');
-  if (base !== 0) for (const d of docs) if (d.node) shift(d.node, base, file, kfile, at);
+  if (mapInline) for (const d of docs) if (d.node) shift(d.node, mapInline);
   const bad = docs.find((d) => d.errors.length);
   if (bad) {
     issue(ctx, at, `patch does not parse: ${bad.errors[0]}`);
@@ -576,12 +574,46 @@ function applyPatch(ctx: Ctx, dir: string, ra: Res[], p: PatchEntry, kfile: stri
 }
 
 /** Move the origins of an inline patch from the patch text to the kustomization. */
-function shift(n: KNode, base: number, file: string, kfile: string, at: Origin) {
-  const o: Origin = base > 0 ? { cause: 'patch', file: kfile, range: [n.o.range[0] + base, n.o.range[1] + base] } : { ...at, cause: 'patch' };
-  void file;
-  n.o = o;
-  if (isKMap(n)) for (const v of n.e.values()) shift(v, base, file, kfile, at);
-  else if (isKSeq(n)) for (const v of n.items) shift(v, base, file, kfile, at);
+function shift(n: KNode, to: (offset: number) => number) {
+  n.o = { ...n.o, range: [to(n.o.range[0]), to(n.o.range[1])] };
+  if (isKMap(n)) for (const v of n.e.values()) shift(v, to);
+  else if (isKSeq(n)) for (const v of n.items) shift(v, to);
+}
+
+/**
+ * Where an offset of an inline patch's text lies in the kustomization: the
+ * text is a block scalar (`patch: |-`), so line i of the text is line i of the
+ * block, shifted by its indentation; a quoted or plain scalar maps from its start.
+ */
+export function inlineOffsets(source: string, range: readonly [number, number], value: string): (offset: number) => number {
+  const [start, end] = range;
+  const raw = source.slice(start, end);
+  if (!/^[|>]/.test(raw)) {
+    const q = raw.startsWith('"') || raw.startsWith("'") ? 1 : 0;
+    return (o) => Math.min(start + q + o, end);
+  }
+  // Source line starts of the block's content lines.
+  const firstLine = source.indexOf('\n', start) + 1;
+  const srcLines: number[] = [];
+  let indent = -1;
+  for (let i = firstLine; i < end && i > 0; ) {
+    const nl = source.indexOf('\n', i);
+    const line = source.slice(i, nl < 0 ? source.length : nl);
+    if (indent < 0 && line.trim() !== '') indent = line.length - line.trimStart().length;
+    srcLines.push(i);
+    if (nl < 0) break;
+    i = nl + 1;
+  }
+  if (indent < 0) indent = 0;
+  const valueLines: number[] = [0];
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) === 10) valueLines.push(i + 1);
+  return (o) => {
+    let line = 0;
+    while (line + 1 < valueLines.length && valueLines[line + 1]! <= o) line++;
+    const base = srcLines[line];
+    if (base === undefined) return end;
+    return Math.min(base + indent + (o - valueLines[line]!), end);
+  };
 }
 
 // ---------------------------------------------------------------- transformers

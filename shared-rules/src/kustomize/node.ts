@@ -114,9 +114,9 @@ export function fromYaml(n: YNode, file: string, cause: OriginCause, field: stri
       const value = vr ? fromYaml(vr, file, cause, field, doc) : scalar(null, { ...o, range: keyEnd(k, o.range) });
       m.e.set(key, value);
     }
-    return m;
+    return tightEnd(m);
   }
-  if (isSeq(n)) return seq(o, n.items.map((i) => (i ? fromYaml(i as YNode, file, cause, field, doc) : scalar(null, o))));
+  if (isSeq(n)) return tightEnd(seq(o, n.items.map((i) => (i ? fromYaml(i as YNode, file, cause, field, doc) : scalar(null, o)))));
   if (isScalar(n)) {
     const v = n.value;
     const out = scalar(typeof v === 'bigint' ? Number(v) : v === undefined ? null : (v as KScalarValue), o);
@@ -124,6 +124,16 @@ export function fromYaml(n: YNode, file: string, cause: OriginCause, field: stri
     return out;
   }
   return scalar(null, o);
+}
+
+/** A block collection's range ends where its last value does (yaml's includes the line break). */
+function tightEnd<T extends KMap | KSeq>(n: T): T {
+  if (n.o.range[1] - n.o.range[0] <= 1) return n;
+  const kids = n.t === 'm' ? [...n.e.values()] : n.items;
+  const last = kids[kids.length - 1];
+  if (last && last.o.file === n.o.file && last.o.range[1] > n.o.range[0] && last.o.range[1] < n.o.range[1])
+    n.o = { ...n.o, range: [n.o.range[0], last.o.range[1]] };
+  return n;
 }
 
 function keyEnd(k: unknown, fallback: readonly [number, number]): [number, number] {

@@ -69,7 +69,8 @@ export function mergeNode(dest: KNode | undefined, patch: KNode | undefined, inf
   if (patch === undefined) return dest;
   if (isKScalar(patch) && patch.v === null) return undefined;
   if (dest === undefined || dest.t !== patch.t || (isKScalar(dest) && dest.v === null)) return added(patch, info);
-  if (isKScalar(patch)) return patch;
+  // A patch that restates a value (a merge key, an unchanged field) does not become its cause.
+  if (isKScalar(patch)) return (dest as typeof patch).v === patch.v ? dest : patch;
   if (isKMap(patch)) {
     const d = dest as KMap;
     const dir = directive(patch);
