@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { diskFiles } from '../../shared-rules/src/cli/build';
+import { diskFiles } from '../../shared-rules/src/host/build-files';
 import { buildKustomization, toJS, type BuildResult } from '../../shared-rules/src/kustomize/index';
 import { kubectlPath } from './kube-tools';
 

@@ -1,34 +1,7 @@
 /** `kubeward build <dir>`: the Kustomize build of a folder, printed as `kubectl kustomize` prints it. */
-import fs from 'node:fs';
 import path from 'node:path';
+import { diskFiles } from '../host/build-files';
 import { buildKustomization, emitBuild, type BuildFiles, type BuildIssue } from '../kustomize/index';
-
-/** BuildFiles over the disk. */
-export function diskFiles(): BuildFiles {
-  return {
-    read: (p) => {
-      try {
-        return fs.readFileSync(p, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    list: (d) => {
-      try {
-        return fs.readdirSync(d).sort();
-      } catch {
-        return [];
-      }
-    },
-    isDir: (p) => {
-      try {
-        return fs.statSync(p).isDirectory();
-      } catch {
-        return false;
-      }
-    },
-  };
-}
 
 function lineCol(text: string, offset: number): string {
   let line = 1;

@@ -10,8 +10,8 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { categoryTitle, compareRules, RULES, SEVERITY_RANK, VERSION, type Severity } from '../index';
+import { UsageError } from '../host/files';
 import { runBuild } from './build';
-import { UsageError } from './files';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';

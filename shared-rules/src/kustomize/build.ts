@@ -5,7 +5,7 @@
  * references and vars are fixed once, at the root, as kustomize does.
  * Pure: files come through BuildFiles.
  */
-import { KUSTOMIZATION_FILES } from '../source/kustomize';
+import { KUSTOMIZATION_FILES } from '../k8s/kustomize';
 import { sha256Hex, utf8Bytes } from '../text/sha256';
 import { basename, joinPath, type BuildFiles } from './files';
 import {
