@@ -290,6 +290,12 @@ secretGenerator:
     ),
   },
   {
+    name: 'a patch on generated data changes its hash and the references',
+    files: base('patches:\n- path: p.yaml\n', {
+      'overlay/p.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {b: patched}\n',
+    }),
+  },
+  {
     name: 'generatorOptions and per-generator options',
     files: base(`generatorOptions:
   labels: {generated: "true"}
@@ -391,6 +397,14 @@ spec: {template: {spec: {containers: [{name: app, image: other:1, $patch: replac
     ...smp(`apiVersion: apps/v1
 kind: Deployment
 metadata: {name: web}
+spec: {template: {spec: {containers: [{$patch: replace}, {name: only, image: x:1}]}}}
+`),
+    name: '$patch: replace as a list item replaces the list',
+  },
+  {
+    ...smp(`apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
 spec:
   strategy: {$retainKeys: [type], type: Recreate}
   template: {spec: {volumes: [{name: conf, $retainKeys: [name, emptyDir], emptyDir: {}}]}}
@@ -436,9 +450,10 @@ spec:
         ports: [{containerPort: 8080}, {containerPort: 80, name: http}]
         env: [{name: Z, value: "z"}, {name: A, value: "changed"}]
         args: [--replaced]
+        volumeMounts: [{name: extra, mountPath: /extra}]
       volumes: [{name: extra, emptyDir: {}}]
 `),
-    name: 'merge keys: ports, env, volumes; plain lists replaced',
+    name: 'merge keys: ports, env, volumes, volumeMounts; plain lists replaced',
   },
   {
     ...smp(`apiVersion: example.com/v1

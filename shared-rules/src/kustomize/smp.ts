@@ -3,7 +3,7 @@
  * items first): maps merge field by field, `null` deletes, lists whose schema
  * field has patch strategy `merge` merge by their merge key (or as a set of
  * scalars), other lists are replaced. `$patch: delete` removes a map or list
- * item, `$patch: replace` replaces a map. Like kustomize, the other directives
+ * item, `$patch: replace` replaces a map (or, as a list item, the list). Like kustomize, the other directives
  * (`$retainKeys`, `$setElementOrder/…`, `$deleteFromPrimitiveList/…`) are not
  * interpreted and stay in the output as plain fields. Merge keys come from the
  * Kubernetes OpenAPI (schema.generated.ts); kinds without a schema (custom
@@ -87,6 +87,9 @@ export function mergeNode(dest: KNode | undefined, patch: KNode | undefined, inf
     return out;
   }
   const d = dest as KSeq;
+  // A list item `{$patch: replace}` replaces the whole list with the patch's other items.
+  const marker = patch.items.findIndex((i) => isKMap(i) && i.e.size === 1 && directive(i) === 'replace');
+  if (marker >= 0) return added(seq(patch.o, patch.items.filter((_, n) => n !== marker)), info);
   if (!associative(info)) return added(patch, { ...info, strategy: '' });
   return info.key ? mergeKeyed(d, patch, info) : mergeScalars(d, patch);
 }
