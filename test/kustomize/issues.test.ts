@@ -117,3 +117,16 @@ describe('bad input is reported at the kustomization entry, the rest is built', 
     });
   }
 });
+
+describe('hostile input', () => {
+  it('a resource nested too deep is reported, not parsed, and the rest is built', () => {
+    const dir = writeLayout({
+      'a/kustomization.yaml': 'resources:\n- cm.yaml\n- deep.yaml\n',
+      'a/cm.yaml': cm('kept'),
+      'a/deep.yaml': `${'['.repeat(5000)}${']'.repeat(5000)}\n`,
+    });
+    const { result, objects } = kubewardBuild(`${dir}/a`);
+    expect(result.issues.map((i) => i.message)).toEqual(['deep.yaml does not parse: nests deeper than 256 levels']);
+    expect([...objects.keys()]).toEqual(['ConfigMap//kept']);
+  });
+});

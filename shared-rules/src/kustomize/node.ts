@@ -5,6 +5,7 @@
  * (the kustomization field), so provenance is never computed after the fact.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YNode } from 'yaml';
+import { MAX_NESTING, nestsDeeperThan } from '../yaml/depth';
 
 /** What put a value in the built output. */
 export type OriginCause =
@@ -82,6 +83,8 @@ export function parseYamlDocs(
   field?: string,
   version: '1.1' | '1.2' = '1.2',
 ): ParsedDoc[] {
+  // Too deep a text is not parsed at all (see yaml/depth.ts): it would exhaust the stack.
+  if (nestsDeeperThan(text)) return [{ node: undefined, range: [0, text.length], errors: [`nests deeper than ${MAX_NESTING} levels`] }];
   const docs = parseAllDocuments(text, { ...KUSTOMIZE_YAML, version }) as unknown as Document.Parsed[];
   return docs.map((doc) => ({
     node: doc.contents ? fromYaml(doc.contents as YNode, file, cause, field, doc) : undefined,
