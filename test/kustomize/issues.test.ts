@@ -32,6 +32,19 @@ const CASES: Case[] = [
     built: ['ConfigMap//from-a', 'ConfigMap//from-b'],
   },
   {
+    name: 'a base reached twice (the same object twice)',
+    files: {
+      'a/kustomization.yaml': 'resources:\n- ../b\n- ../c\n',
+      'b/kustomization.yaml': 'resources: [../d]\n',
+      'c/kustomization.yaml': 'resources: [../d]\n',
+      'd/kustomization.yaml': 'resources: [cm.yaml]\n',
+      'd/cm.yaml': cm('shared'),
+    },
+    kustomizeFails: true,
+    issue: { file: 'a/kustomization.yaml', line: 3, text: '../c', severity: 'error', message: /^\.\.\/c: ConfigMap shared is already in the build$/ },
+    built: ['ConfigMap//shared'],
+  },
+  {
     name: 'a missing resource file',
     files: { 'a/kustomization.yaml': 'resources:\n- cm.yaml\n- gone.yaml\n', 'a/cm.yaml': cm('kept') },
     kustomizeFails: true,
@@ -119,6 +132,21 @@ describe('bad input is reported at the kustomization entry, the rest is built', 
 });
 
 describe('hostile input', () => {
+  it('a lattice of bases reached by 2^40 paths stops at the kustomization limit', () => {
+    const files: Record<string, string> = { 'l0/cm.yaml': cm('leaf'), 'l0/kustomization.yaml': 'resources: [cm.yaml]\n' };
+    // Each level refers to the one below twice, through two folders.
+    for (let i = 1; i <= 40; i++) {
+      files[`l${i}/kustomization.yaml`] = `resources: [../l${i - 1}, ../m${i - 1}]\n`;
+      files[`m${i - 1}/kustomization.yaml`] = `resources: [../l${i - 1}]\nnameSuffix: -m\n`;
+    }
+    const dir = writeLayout(files);
+    const t = Date.now();
+    const { result } = kubewardBuild(`${dir}/l40`);
+    expect(Date.now() - t).toBeLessThan(10_000);
+    expect(result.kustomizations.length).toBeLessThanOrEqual(LIMITS.kustomizations);
+    expect(result.issues.some((i) => /^more than 1000 kustomizations to build/.test(i.message))).toBe(true);
+  });
+
   it('a resource nested too deep is reported, not parsed, and the rest is built', () => {
     const dir = writeLayout({
       'a/kustomization.yaml': 'resources:\n- cm.yaml\n- deep.yaml\n',

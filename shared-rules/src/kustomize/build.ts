@@ -46,6 +46,8 @@ export const LIMITS = {
   generatorFileBytes: 1024 * 1024,
   /** Nesting of kustomizations. */
   depth: 50,
+  /** Kustomizations built in one build (a base reached by several paths is built each time, as kustomize does). */
+  kustomizations: 1000,
 };
 
 interface Res {
@@ -343,10 +345,14 @@ function accumulate(ctx: Ctx, dir: string, entry: string, n: KNode, kfile: strin
       issue(ctx, o, `no kustomization file in ${entry}`);
       return;
     }
+    if (ctx.kustomizations.length >= LIMITS.kustomizations) {
+      issue(ctx, o, `more than ${LIMITS.kustomizations} kustomizations to build: ${entry} skipped`);
+      return;
+    }
     const sub: Res[] = [];
     const subExtras: Record<string, unknown>[] = [];
     runTarget(ctx, p, kf, sub, subExtras, [...stack, p], false);
-    out.push(...sub);
+    addUnique(ctx, sub, out, o, entry);
     extras.push(...subExtras);
     return;
   }
@@ -355,12 +361,33 @@ function accumulate(ctx: Ctx, dir: string, entry: string, n: KNode, kfile: strin
     issue(ctx, o, `resource not found: ${entry}`);
     return;
   }
+  const loaded: Res[] = [];
   for (const d of parseYamlDocs(text, p, 'resource')) {
     if (d.errors.length) {
       issue(ctx, o, `${entry} does not parse: ${d.errors[0]}`);
       continue;
     }
-    addResourceDoc(d.node, out);
+    addResourceDoc(d.node, loaded);
+  }
+  addUnique(ctx, loaded, out, o, entry);
+}
+
+const idOf = (r: Res) => {
+  const g = gvkOf(r.node);
+  return `${g.group}/${g.version}/${g.kind}/${nsOf(r) ?? 'default'}/${nameOf(r)}`;
+};
+
+/** Kustomize refuses two objects with the same id: the later one is reported and left out. */
+function addUnique(ctx: Ctx, from: Res[], out: Res[], o: Origin, entry: string) {
+  const ids = new Set(out.map(idOf));
+  for (const r of from) {
+    const id = idOf(r);
+    if (ids.has(id)) {
+      issue(ctx, o, `${entry}: ${gvkOf(r.node).kind} ${nameOf(r)} is already in the build`);
+      continue;
+    }
+    ids.add(id);
+    out.push(r);
   }
 }
 
