@@ -456,6 +456,25 @@ spec:
     name: 'merge keys: ports, env, volumes, volumeMounts; plain lists replaced',
   },
   {
+    files: {
+      ...base('patches:\n- path: p.yaml\n', {
+        'overlay/p.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  template:
+    spec:
+      topologySpreadConstraints: [{topologyKey: zone, whenUnsatisfiable: ScheduleAnyway, maxSkew: 2}]
+`,
+      }),
+      'base/deploy.yaml': deployment(
+        'web',
+        '      topologySpreadConstraints: [{topologyKey: host, whenUnsatisfiable: DoNotSchedule, maxSkew: 1}]\n',
+      ),
+    },
+    name: 'merge keys of fields newer than Kubernetes 1.13 (topologySpreadConstraints)',
+  },
+  {
     ...smp(`apiVersion: example.com/v1
 kind: Widget
 metadata: {name: w}

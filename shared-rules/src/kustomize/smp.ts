@@ -6,8 +6,8 @@
  * item, `$patch: replace` replaces a map (or, as a list item, the list). Like kustomize, the other directives
  * (`$retainKeys`, `$setElementOrder/…`, `$deleteFromPrimitiveList/…`) are not
  * interpreted and stay in the output as plain fields. Merge keys come from the
- * Kubernetes OpenAPI (schema.generated.ts); kinds without a schema (custom
- * resources) replace every list, as kustomize does.
+ * Kubernetes OpenAPI that kustomize embeds (schema.generated.ts); kinds
+ * without a schema (custom resources) replace every list, as kustomize does.
  */
 import { KINDS, MERGE_SCHEMA } from './schema.generated';
 import { isKMap, isKScalar, map, scalarText, seq, type KMap, type KNode, type KSeq } from './node';
@@ -29,7 +29,8 @@ export function rootDefinition(apiVersion: string, kind: string): string {
 function field(def: string, name: string): FieldInfo {
   const row = def ? MERGE_SCHEMA[def]?.[name] : undefined;
   if (!row) return NO_FIELD;
-  return { def: row[0], strategy: row[1] ?? '', key: row[2] ?? '' };
+  // Lists keyed by several fields (container ports: containerPort, protocol) merge here by the first one.
+  return { def: row[0], strategy: row[1] ?? '', key: (row[2] ?? '').split(',')[0]! };
 }
 
 const directive = (n: KNode | undefined): string | undefined => (isKMap(n) ? scalarText(n.e.get('$patch')) : undefined);
