@@ -357,7 +357,35 @@ patches:
 ];
 
 const smp = (patch: string): Case => ({ name: '', files: base(`patches:\n- path: p.yaml\n`, { 'overlay/p.yaml': patch }) });
+/** A Deployment whose one container has `ports`, patched with `patchPorts`. */
+const portsCase = (name: string, ports: string, patchPorts: string): Case => ({
+  name,
+  files: {
+    'o/d.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {template: {spec: {containers: [{name: app, image: x, ports: ${ports}}]}}}\n`,
+    'o/p.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {template: {spec: {containers: [{name: app, ports: ${patchPorts}}]}}}\n`,
+    'o/kustomization.yaml': 'resources: [d.yaml]\npatches: [{path: p.yaml}]\n',
+  },
+  root: 'o',
+});
+
 const DIRECTIVES: Case[] = [
+  portsCase('lists keyed by two fields: a new port', '[{containerPort: 1, protocol: TCP}, {containerPort: 2, protocol: UDP}]', '[{containerPort: 3, protocol: TCP}]'),
+  portsCase(
+    'lists keyed by two fields: merge and add',
+    '[{containerPort: 1, protocol: TCP}, {containerPort: 2, protocol: UDP}]',
+    '[{containerPort: 2, protocol: UDP, name: b}, {containerPort: 3, protocol: TCP}]',
+  ),
+  portsCase('lists keyed by two fields: keys missing everywhere', '[{containerPort: 1}, {containerPort: 2}]', '[{containerPort: 3}, {containerPort: 1, name: a}]'),
+  portsCase(
+    'lists keyed by two fields: a patch item without the second key',
+    '[{containerPort: 1, protocol: TCP}, {containerPort: 2}]',
+    '[{containerPort: 2, name: b}, {containerPort: 1, name: a}]',
+  ),
+  portsCase(
+    'lists keyed by two fields: the same port in two protocols',
+    '[{containerPort: 1, protocol: TCP}, {containerPort: 1, protocol: UDP}]',
+    '[{containerPort: 1, name: a}, {containerPort: 1, protocol: UDP, $patch: delete}]',
+  ),
   {
     ...smp(`apiVersion: apps/v1
 kind: Deployment

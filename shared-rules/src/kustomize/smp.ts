@@ -29,8 +29,7 @@ export function rootDefinition(apiVersion: string, kind: string): string {
 function field(def: string, name: string): FieldInfo {
   const row = def ? MERGE_SCHEMA[def]?.[name] : undefined;
   if (!row) return NO_FIELD;
-  // Lists keyed by several fields (container ports: containerPort, protocol) merge here by the first one.
-  return { def: row[0], strategy: row[1] ?? '', key: (row[2] ?? '').split(',')[0]! };
+  return { def: row[0], strategy: row[1] ?? '', key: row[2] ?? '' };
 }
 
 const directive = (n: KNode | undefined): string | undefined => (isKMap(n) ? scalarText(n.e.get('$patch')) : undefined);
@@ -92,7 +91,8 @@ export function mergeNode(dest: KNode | undefined, patch: KNode | undefined, inf
   const marker = patch.items.findIndex((i) => isKMap(i) && i.e.size === 1 && directive(i) === 'replace');
   if (marker >= 0) return added(seq(patch.o, patch.items.filter((_, n) => n !== marker)), info);
   if (!associative(info)) return added(patch, { ...info, strategy: '' });
-  return info.key ? mergeKeyed(d, patch, info) : mergeScalars(d, patch);
+  if (!info.key) return mergeScalars(d, patch);
+  return info.key.includes(',') ? mergeMultiKeyed(d, patch, info) : mergeKeyed(d, patch, info);
 }
 
 function mergeScalars(dest: KSeq, patch: KSeq): KSeq {
@@ -138,6 +138,47 @@ function mergeKeyed(dest: KSeq, patch: KSeq, info: FieldInfo): KSeq {
   }
   // Target items without the merge key stay, after the others.
   for (const i of dest.items) if (keyOf(i) === undefined) out.push(i);
+  return seq(dest.o, out);
+}
+
+/**
+ * Lists keyed by several fields (x-kubernetes-list-map-keys: container ports
+ * by containerPort and protocol), as kustomize merges them: a patch item
+ * merges into the target item with the same key values (a missing key counts
+ * as empty); the other patch items come first, then the target's items in
+ * their order, each replacing an earlier item that matches it on the keys it
+ * has (a key the earlier item lacks matches anything).
+ */
+function mergeMultiKeyed(dest: KSeq, patch: KSeq, info: FieldInfo): KSeq {
+  const keys = info.key.split(',');
+  const elem: FieldInfo = { def: info.def, strategy: '', key: '' };
+  const tuple = (n: KNode) => keys.map((k) => (isKMap(n) ? (scalarText(n.e.get(k)) ?? '') : ''));
+  const targets = [...dest.items];
+  const fresh: KNode[] = [];
+  for (const p of patch.items) {
+    const tp = tuple(p);
+    const at = targets.findIndex((d) => tuple(d).every((v, i) => v === tp[i]));
+    if (directive(p) === 'delete') {
+      if (at >= 0) targets.splice(at, 1);
+      continue;
+    }
+    if (at < 0) {
+      const r = added(p, elem);
+      if (r !== undefined) fresh.push(r);
+    } else if (directive(p) !== 'replace') {
+      const r = mergeNode(targets[at], p, elem);
+      if (r === undefined) targets.splice(at, 1);
+      else targets[at] = r;
+    }
+  }
+  const out = fresh;
+  for (const d of targets) {
+    const td = tuple(d);
+    const present = td.map((v, i) => [v, i] as const).filter(([v]) => v !== '');
+    const i = present.length ? out.findIndex((o) => present.every(([v, k]) => ['', v].includes(tuple(o)[k]!))) : -1;
+    if (i >= 0) out[i] = d;
+    else out.push(d);
+  }
   return seq(dest.o, out);
 }
 
