@@ -1,6 +1,6 @@
 // Build helpers for the Kustomize tests: Kubeward's build and the real one
 // (kubectl kustomize, kustomize 5.7.1), compared as sets of parsed objects.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -28,6 +28,27 @@ export function kubectlBuild(dir: string): { objects: ObjectSet; error?: string 
   } catch (e) {
     return { objects: new Map(), error: String((e as { stderr?: string }).stderr ?? e) };
   }
+}
+
+/** kubectlBuild for many folders, a few kubectl processes at a time. */
+export async function kubectlBuilds(dirs: string[], parallel = 4): Promise<Map<string, { objects: ObjectSet; error?: string }>> {
+  const out = new Map<string, { objects: ObjectSet; error?: string }>();
+  const queue = [...dirs];
+  const worker = async () => {
+    for (let dir = queue.shift(); dir !== undefined; dir = queue.shift()) {
+      const d = dir;
+      out.set(
+        d,
+        await new Promise((resolve) =>
+          execFile(kubectlPath(), ['kustomize', d], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+            resolve(error ? { objects: new Map(), error: stderr || String(error) } : { objects: objectSet(parseAllDocuments(stdout).map((x) => x.toJS())) }),
+          ),
+        ),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  return out;
 }
 
 export function kubewardBuild(dir: string): { objects: ObjectSet; result: BuildResult } {

@@ -1,8 +1,8 @@
 // One small layout per Kustomize feature and per strategic-merge directive,
 // each built by Kubeward and by the real kustomize (kubectl kustomize) and
 // compared as sets of parsed objects.
-import { describe, expect, it } from 'vitest';
-import { kubectlBuild, kubewardBuild, writeLayout } from '../helpers/kustomize';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kubectlBuilds, kubewardBuild, writeLayout, type ObjectSet } from '../helpers/kustomize';
 
 const deployment = (name = 'web', extra = '') => `apiVersion: apps/v1
 kind: Deployment
@@ -520,15 +520,22 @@ imagePullSecrets: [{name: pull}]
   },
 ];
 
+const roots = new Map<Case, string>();
+let real: Map<string, { objects: ObjectSet; error?: string }>;
+
+beforeAll(async () => {
+  for (const c of [...FEATURES, ...DIRECTIVES]) roots.set(c, `${writeLayout(c.files)}/${c.root ?? 'overlay'}`);
+  real = await kubectlBuilds([...roots.values()]);
+});
+
 function check(c: Case) {
-  const dir = writeLayout(c.files);
-  const root = `${dir}/${c.root ?? 'overlay'}`;
-  const real = kubectlBuild(root);
-  expect(real.error, 'kubectl builds the layout').toBeUndefined();
+  const root = roots.get(c)!;
+  const theirs = real.get(root)!;
+  expect(theirs.error, 'kubectl builds the layout').toBeUndefined();
   const ours = kubewardBuild(root);
   expect(ours.result.issues).toEqual([]);
-  expect([...ours.objects.keys()].sort()).toEqual([...real.objects.keys()].sort());
-  for (const [k, v] of real.objects) expect(ours.objects.get(k), k).toEqual(v);
+  expect([...ours.objects.keys()].sort()).toEqual([...theirs.objects.keys()].sort());
+  for (const [k, v] of theirs.objects) expect(ours.objects.get(k), k).toEqual(v);
 }
 
 describe('each Kustomize feature builds as kubectl kustomize does', () => {
