@@ -1186,8 +1186,13 @@ function resolveVars(ctx: Ctx, ra: Res[], config: TransformerConfig) {
     if (!isKScalar(n) || typeof n.v !== 'string' || !n.v.includes('$(')) return n;
     const whole = n.v.match(/^\$\(([A-Za-z0-9_.-]+)\)$/);
     if (whole && values.has(whole[1]!)) return { ...values.get(whole[1]!)!, o: { ...ctxVarOrigin(ctx, whole[1]!), cause: 'replacement' } };
-    const out = n.v.replace(re, (m, name: string) => (values.has(name) ? scalarText(values.get(name)) ?? '' : m));
-    return out === n.v ? n : scalar(out, { ...ctxVarOrigin(ctx, ''), cause: 'replacement' });
+    let first: string | undefined;
+    const out = n.v.replace(re, (m, name: string) => {
+      if (!values.has(name)) return m;
+      first ??= name;
+      return scalarText(values.get(name)) ?? '';
+    });
+    return first === undefined ? n : scalar(out, { ...ctxVarOrigin(ctx, first), cause: 'replacement' });
   };
   for (const r of ra) {
     const g = gvkOf(r.node);
@@ -1205,8 +1210,7 @@ function resolveVars(ctx: Ctx, ra: Res[], config: TransformerConfig) {
 }
 
 function ctxVarOrigin(ctx: Ctx, name: string): Origin {
-  const v = ctx.vars.find((x) => x.name === name) ?? ctx.vars[0]!;
-  return v.o;
+  return (ctx.vars.find((x) => x.name === name) ?? ctx.vars[0]!).o;
 }
 
 const ORDER_FIRST = [
