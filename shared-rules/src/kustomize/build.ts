@@ -312,7 +312,7 @@ function addResourceDoc(node: KNode | undefined, out: Res[]) {
   out.push(r);
 }
 
-// ---------------------------------------------------------------- root-only steps
+// Root-only steps: kustomize runs them once, after every kustomization is built.
 
 /** Go's encoding/json string escaping (HTML-safe), which kustomize's hash input uses. */
 function goJson(v: unknown): string {

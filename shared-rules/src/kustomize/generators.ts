@@ -4,7 +4,6 @@ import { basename, joinPath } from './files';
 import { get, getString, isKMap, isKScalar, isKSeq, map, scalar, scalarText, type KMap, type KNode, type Origin } from './node';
 import { LIMITS, gvkOf, nsOf, ensureMap, issue, type Res, type Ctx } from './resmap';
 
-// ---------------------------------------------------------------- generators
 
 export function runGenerators(ctx: Ctx, dir: string, kfile: string, field: 'configMapGenerator' | 'secretGenerator', list: KNode | undefined, opts: KNode | undefined, ra: Res[]) {
   if (!isKSeq(list)) return;

@@ -5,7 +5,6 @@ import { clone, get, getString, isKMap, isKSeq, parseYamlDocs, scalar, type KMap
 import { strategicMerge } from './smp';
 import { gvkOf, nameOf, nsOf, ensureMap, issue, select, selectorOf, type Res, type Ctx } from './resmap';
 
-// ---------------------------------------------------------------- patches
 
 export interface PatchEntry {
   path?: string | undefined;

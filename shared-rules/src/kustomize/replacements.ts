@@ -3,7 +3,6 @@ import { specMatches, specSegments, visitSpec, type TransformerConfig } from './
 import { clone, get, getString, isKMap, isKScalar, isKSeq, map, scalar, scalarText, type KMap, type KNode, type Origin } from './node';
 import { gvkOf, nameOf, nsOf, issue, select, selectorOf, type Res, type Ctx } from './resmap';
 
-// ---------------------------------------------------------------- replacements
 
 /** A replacement field path: `a.b.[name=x].c`, `[key.with.dots]`, `0`, `*`. */
 export function fieldPathSegments(path: string): string[] {

@@ -3,7 +3,6 @@ import { specMatches, specSegments, visitSpec, type FieldSpec, type TransformerC
 import { getString, isKMap, isKScalar, isKSeq, scalar, scalarText, type KMap, type KNode, type Origin } from './node';
 import { gvkOf, nameOf, isNamespaced, setName, ensureMap, type Res } from './resmap';
 
-// ---------------------------------------------------------------- transformers
 
 export function namespaceTransform(ra: Res[], ns: string, config: TransformerConfig, o: Origin) {
   for (const r of ra) {
