@@ -3,7 +3,7 @@
 // kustomization field that wrote it. Ranges are checked exactly: the text they
 // cover and the line it starts on.
 import { describe, expect, it } from 'vitest';
-import { buildKustomization, memoryFiles, type KNode, type Origin } from '../../shared-rules/src/kustomize/index';
+import { buildKustomization, emitBuild, emitBuildWithSourceMap, memoryFiles, type KNode, type Origin } from '../../shared-rules/src/kustomize/index';
 
 const files: Record<string, string> = {
   '/l/base/deploy.yaml': `apiVersion: apps/v1
@@ -152,5 +152,26 @@ describe('provenance of the built output', () => {
     const name = at(configMap, 'metadata', 'name');
     expect(name).toMatchObject({ v: expect.stringMatching(/^dev-settings-[a-z0-9]{10}$/) });
     expect(ref).toMatchObject({ v: (name as { v: string }).v });
+  });
+});
+
+describe('the built text as a virtual document', () => {
+  const { text, map } = emitBuildWithSourceMap(result.resources);
+  const source = (needle: string, from = 0) => {
+    const start = text.indexOf(needle, from);
+    expect(start, needle).toBeGreaterThanOrEqual(0);
+    const r = map.toSource(start, start + needle.length)!;
+    return { file: r.file, text: files[r.file]!.slice(r.start, r.end) };
+  };
+
+  it('is what emitBuild prints', () => expect(text).toBe(emitBuild(result.resources)));
+
+  it('maps a range of the built text back to the file and range it came from', () => {
+    expect(source('image: nginx:1.27')).toEqual({ file: '/l/overlay/kustomization.yaml', text: 'name: nginx\n  newTag: "1.27"' });
+    expect(source('nginx:1.27')).toEqual({ file: '/l/overlay/kustomization.yaml', text: 'name: nginx\n  newTag: "1.27"' });
+    expect(source('privileged: true')).toEqual({ file: '/l/overlay/p.yaml', text: 'true' });
+    expect(source('name: app')).toEqual({ file: '/l/base/deploy.yaml', text: 'app' });
+    expect(source('namespace: prod')).toEqual({ file: '/l/overlay/kustomization.yaml', text: 'prod' });
+    expect(source('mode: fast')).toEqual({ file: '/l/base/kustomization.yaml', text: 'mode=fast' });
   });
 });
