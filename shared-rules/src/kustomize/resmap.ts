@@ -99,11 +99,21 @@ export function selectorOf(n: KNode | undefined): Selector {
   return s;
 }
 
-export const anchored = (re: string) => {
+/**
+ * A selector field as kustomize reads it: an anchored regular expression (Go's
+ * RE2, linear). JavaScript's can backtrack exponentially, so a pattern with a
+ * quantified group, a backreference, more than three quantifiers (names are at
+ * most 253 characters: at worst 253^3 steps) or over 256 characters is matched
+ * as a literal string instead; kustomize layouts select with names, `.*` and
+ * simple alternations.
+ */
+export const anchored = (re: string): { test(s: string): boolean } => {
+  const literal = { test: (s: string) => s === re };
+  if (re.length > 256 || /\)\s*[*+?{]|\\\d/.test(re) || (re.match(/[*+?{]/g)?.length ?? 0) > 3) return literal;
   try {
     return new RegExp(`^(?:${re})$`);
   } catch {
-    return { test: (s: string) => s === re };
+    return literal;
   }
 };
 
