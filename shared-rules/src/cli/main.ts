@@ -4,6 +4,7 @@
  *   kubeward scan [paths…] [--format text|json|sarif] [--fail-on error|warning|info|none]
  *                 [--fix] [--config <file>] [--list-rules]
  *   kubeward migrate <paths…> [--write] [--gateway [<namespace>/]<name>] [--new-gateway]
+ *   kubeward build <dir>
  *
  * Exit codes: 0 nothing reaches --fail-on, 1 something does, 2 usage or I/O error.
  */
@@ -11,6 +12,7 @@ import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { categoryTitle, compareRules, RULES, SEVERITY_RANK, VERSION, type Severity } from '../index';
 import { UsageError } from '../host/files';
+import { runBuild } from './build';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
@@ -24,6 +26,7 @@ Usage:
   kubeward scan [paths…]      scan files, folders (recursively) and globs; '-' reads standard input
   kubeward migrate <paths…>   migrate their Ingresses to Gateway API (prints the files as they would be)
   kubeward render <chart>     print a Helm chart's manifests as helm template does (render --help)
+  kubeward build <dir>        print the Kustomize build of a folder, as \`kubectl kustomize\` does
   kubeward --list-rules       list every rule with its default severity
 
 Options:
@@ -187,6 +190,12 @@ export function runCli(io: CliIO): number {
       io.stderr(`kubeward: ${error instanceof UsageError ? '' : 'internal error: '}${(error as Error).message}\n`);
       return 2;
     }
+  if (args.command === 'build') {
+    if (args.paths.length !== 1) {
+      io.stderr('kubeward: build needs one folder\n');
+      return 2;
+    }
+    return runBuild(args.paths[0]!, io.cwd, io);
   }
   if (args.command !== 'scan') {
     io.stderr(args.command ? `kubeward: unknown command "${args.command}"\nRun \`kubeward --help\` for usage.\n` : HELP);
