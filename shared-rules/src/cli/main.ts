@@ -190,6 +190,7 @@ export function runCli(io: CliIO): number {
       io.stderr(`kubeward: ${error instanceof UsageError ? '' : 'internal error: '}${(error as Error).message}\n`);
       return 2;
     }
+  }
   if (args.command === 'build') {
     if (args.paths.length !== 1) {
       io.stderr('kubeward: build needs one folder\n');
