@@ -64,6 +64,11 @@ export class KubewardStatus implements vscode.Disposable {
     this.client?.outputChannel.show(true);
   }
 
+  /** A line in the Kubeward output channel. */
+  log(message: string): void {
+    this.client?.outputChannel.appendLine(`[${new Date().toISOString().slice(11, 23)}] ${message}`);
+  }
+
   dispose(): void {
     this.item.dispose();
   }

@@ -2,6 +2,7 @@
  * Wiring only: capabilities, handlers, and the parts that talk to each other.
  * Every handler is guarded, so one failing request never breaks the next.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import {
   CodeActionKind,
@@ -15,12 +16,12 @@ import {
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
-import { isRuleActive, LineIndex, resolveConfig, RULES, VERSION, type Rule, type RuleError } from '../../shared-rules/src/index';
+import { isRuleActive, LineIndex, resolveConfig, ruleDocsUrl, RULES, VERSION, type Rule, type RuleError } from '../../shared-rules/src/index';
 import { FIX_ALL_CODE_ACTION_KIND, SERVER_COMMANDS, StatusNotification, WorkspaceTrustedNotification, type StatusParams } from '../../shared-rules/src/protocol';
 import { clientFeatures, type ClientFeatures } from './capabilities';
 import { CodeActions } from './codeActions';
 import { ServerCommands } from './commands';
-import { Publisher, toDiagnostics } from './diagnostics';
+import { Publisher, setDocsLink, toDiagnostics } from './diagnostics';
 import { Documents, hasActiveWorkspaceRules, type AnalysisResult } from './documents';
 import { Hovers } from './hover';
 import type { AnalysisHelper } from './parallel';
@@ -44,6 +45,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const rulesById = new Map(rules.map((r) => [r.meta.id, r]));
   const knownRuleIds = new Set(rulesById.keys());
   const docsDir = options.docsDir ?? path.join(__dirname, '..', 'docs', 'rules');
+  // Links open the page shipped with the server: it exists, and it opens offline.
+  setDocsLink((ruleId) => {
+    const page = path.join(docsDir, `${ruleId}.md`);
+    return fs.existsSync(page) ? pathToUri(page) : ruleDocsUrl(ruleId);
+  });
   const log = (message: string) => connection.console.error(message);
   const describe = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
