@@ -223,7 +223,9 @@ async function scanWorkspace(host: CommandHost): Promise<ScanWorkspaceResult | u
     );
     if (result) {
       const files = `${result.filesChecked} manifest ${result.filesChecked === 1 ? 'file' : 'files'}`;
-      const findings = `${result.findings} ${result.findings === 1 ? 'finding' : 'findings'}`;
+      // Problems does not list hints: say how many there are, so that the counts agree.
+      const hints = result.hints ? `, ${result.hints} ${result.hints === 1 ? 'hint' : 'hints'}` : '';
+      const findings = `${result.findings} ${result.findings === 1 ? 'finding' : 'findings'}${hints}`;
       void vscode.window.setStatusBarMessage(`Kubeward: ${result.cancelled ? 'scan cancelled after' : 'scanned'} ${files}, ${findings} (see Problems)`, 10_000);
     }
     return result ?? undefined;

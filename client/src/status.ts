@@ -18,6 +18,7 @@ export class KubewardStatus implements vscode.Disposable {
     this.item = vscode.languages.createLanguageStatusItem('kubeward.status', selector);
     this.item.name = 'Kubeward';
     this.item.text = '$(shield) Kubeward';
+    this.item.accessibilityInformation = { label: 'Kubeward, starting' };
     this.item.detail = 'starting';
     this.item.busy = true;
   }
@@ -34,12 +35,14 @@ export class KubewardStatus implements vscode.Disposable {
     if (params.ruleErrors > 0) {
       this.item.severity = vscode.LanguageStatusSeverity.Error;
       this.item.text = `$(error) Kubeward: ${params.ruleErrors} rule ${params.ruleErrors === 1 ? 'error' : 'errors'}`;
+      this.item.accessibilityInformation = { label: `Kubeward: ${params.ruleErrors} rule ${params.ruleErrors === 1 ? 'error' : 'errors'}` };
       this.item.detail = `${rules} (${params.profile}), ${files}; a rule failed: see the output`;
       this.item.command = { title: 'Show output', command: 'kubeward.showOutput' };
     } else {
       this.item.severity = vscode.LanguageStatusSeverity.Information;
       this.item.text = `$(shield) Kubeward: ${rules}`;
       this.item.detail = `${params.profile} profile, ${files}`;
+      this.item.accessibilityInformation = { label: `Kubeward: ${rules}, ${params.profile} profile, ${files}` };
       this.item.command = { title: 'Scan workspace', command: 'kubeward.scanWorkspace' };
     }
   }

@@ -43,6 +43,8 @@ export interface AnalysisResult {
   settings: DocumentSettings;
   /** Rules that ran. */
   rulesActive: number;
+  /** The file holds a Kubernetes object (the status counts these files only). */
+  kubernetes: boolean;
 }
 
 export interface DocumentsHost {
@@ -95,6 +97,9 @@ interface DocumentState {
 
 /** A syntax error on the line being typed (a key half written: `securi`) is shown once typing pauses this long (see `calmFindings`). */
 export const CALM_SYNTAX_MS = 1000;
+
+/** Analyses slower than this are logged (the first analysis of each document always is). */
+const SLOW_ANALYSIS_MS = 200;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -286,13 +291,15 @@ export class Documents {
       // A newer version is scheduled by its change; make sure of it (onSave mode schedules nothing).
       if (this.states.get(uri) === state && !this.isPending(uri)) this.schedule(uri, this.host.settings.knownSettings(uri).debounceMs);
     };
+    const first = state.result === undefined;
+    const started = performance.now();
     state.fresh = false;
     state.stale = false;
     const settings = await this.host.settings.forDocument(uri);
     if (superseded()) return abandon();
     const text = doc.getText();
 
-    let file: { findings: Finding[]; lines: LineIndex; ruleErrors: RuleError[] };
+    let file: { findings: Finding[]; lines: LineIndex; ruleErrors: RuleError[]; kubernetes?: boolean };
     let rulesActive = 0;
     if (!settings.enable || settings.ignored) {
       file = { findings: [], lines: new LineIndex(text), ruleErrors: [] };
@@ -357,8 +364,17 @@ export class Documents {
       resultId: String(++resultCounter),
       settings,
       rulesActive,
+      kubernetes: file.kubernetes === true,
     };
     state.result = result;
+    // The output channel: where a document's configuration comes from, and what analyses cost.
+    const ms = performance.now() - started;
+    if (first || ms > SLOW_ANALYSIS_MS) {
+      const source = settings.configFile ? `${settings.configFile} and the editor's settings` : "the editor's settings (no .kubeward.yaml)";
+      this.host.connection.console.log(
+        `${uri.slice(uri.lastIndexOf('/') + 1)} v${version}: ${shown.length} findings in ${ms.toFixed(1)} ms (${text.length} characters)${first ? `; ${settings.config.profile} profile, ${rulesActive} rules, from ${source}` : ''}`,
+      );
+    }
     this.host.publisher.open(uri, version, result.diagnostics);
     const asked = state.waiters.length > 0;
     this.settle(state);

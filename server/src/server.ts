@@ -13,6 +13,7 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
+  type InitializeParams,
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
@@ -94,7 +95,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let lastStatus = '';
   let lastActive: AnalysisResult | undefined;
   function sendStatus(): void {
-    const checked = new Set<string>([...documents.results().filter((r) => r.rulesActive > 0).map((r) => fileKey(r.uri)), ...workspace.checkedFiles()]);
+    const checked = new Set<string>([...documents.results().filter((r) => r.rulesActive > 0 && r.kubernetes).map((r) => fileKey(r.uri)), ...workspace.checkedFiles()]);
     const status: StatusParams = {
       rulesActive: lastActive?.rulesActive ?? rules.filter((r) => isRuleActive(r, defaultConfig)).length,
       filesChecked: checked.size,
@@ -143,7 +144,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // ---------------------------------------------------------------- initialize
 
+  let initializeParams: InitializeParams | undefined;
   connection.onInitialize((params): InitializeResult => {
+    initializeParams = params;
     features = clientFeatures(params);
     publisher = new Publisher(connection, features.pullDiagnostics);
     workspace = new Workspace({
@@ -219,6 +222,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(
     guardNotification('initialized', async () => {
+      const client = initializeParams?.clientInfo ? `${initializeParams.clientInfo.name} ${initializeParams.clientInfo.version ?? ''}`.trim() : 'an LSP client';
+      connection.console.info(
+        `Kubeward language server ${VERSION} (Node ${process.version}) for ${client}: ${rules.length} rules, ${features.pullDiagnostics ? 'pull' : 'push'} diagnostics, rule pages in ${docsDir}`,
+      );
       if (features.dynamicFileWatchers) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: [{ globPattern: '**/.kubeward.{yaml,yml}' }, { globPattern: '**/{kustomization.yaml,kustomization.yml,Kustomization}' }, { globPattern: '**/*.{yaml,yml}' }],

@@ -21,6 +21,7 @@ export interface KubewardSettings {
   enable: boolean;
   run: RunMode;
   profile: ProfileSetting | null;
+  /** `"1.31"`; empty (or null): from `.kubeward.yaml`, else the latest known. */
   kubernetesVersion: string | null;
   /** Rule id or glob (`pod-*`) → severity, or "off". */
   rules: Record<string, RuleSeverityOverride>;
@@ -40,7 +41,7 @@ export const DEFAULT_SETTINGS: Readonly<KubewardSettings> = Object.freeze<Kubewa
   enable: true,
   run: 'onType',
   profile: null,
-  kubernetesVersion: null,
+  kubernetesVersion: '',
   rules: {},
   ingress: { authUrl: '', clusterIssuer: '', tlsSecretName: '' },
   maxFileSize: null,
@@ -136,6 +137,8 @@ export interface ScanWorkspaceResult {
   filesChecked: number;
   /** Findings over all of them. */
   findings: number;
+  /** How many of them are hints (which Problems does not list). */
+  hints?: number;
   /** True when the scan was cancelled before the end. */
   cancelled: boolean;
 }

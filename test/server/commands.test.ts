@@ -142,7 +142,8 @@ describe('kubeward.scanWorkspace', () => {
     expect(expected.get(uriOf(path.join(root, 'apps/pod.yaml')))).toEqual(['pod-privileged', 'pod-privileged']);
     expect(expected.get(uriOf(path.join(root, 'apps/ingress.yml')))).toContain('ingress-tls-missing');
     const total = [...expected.values()].reduce((n, codes) => n + codes.length, 0);
-    expect(result).toEqual({ filesChecked: 3, findings: total, cancelled: false });
+    const hints = [...expected.keys()].map((u) => (u.endsWith('ingress.yml') ? run.findings['apps/ingress.yml']! : run.findings['apps/pod.yaml']!)).flat().filter((f) => f.severity === 'hint').length;
+    expect(result).toEqual({ filesChecked: 3, findings: total, hints, cancelled: false });
     const published = new Map(client.diagnostics.map((p) => [p.uri, p.diagnostics.map((d) => d.code)]));
     expect(published).toEqual(expected);
     const kinds = client.progress.filter((p) => p.token === 'scan-1').map((p) => p.value.kind);

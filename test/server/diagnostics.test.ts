@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DiagnosticSeverity, DiagnosticTag, DocumentDiagnosticRequest } from 'vscode-languageserver-protocol/node';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { VERSION } from '../../shared-rules/src/index';
 import { bigManifest, PRIVILEGED_POD } from './fixtures';
 import { fullCapabilities, ROOT, TestClient } from './harness';
 
@@ -127,6 +128,20 @@ describe('push diagnostics', () => {
     const status = await client.waitFor('status', () => client!.statuses.at(-1));
     expect(status).toEqual({ rulesActive: expect.any(Number), filesChecked: 1, ruleErrors: 0, profile: 'baseline' });
     expect(status.rulesActive).toBeGreaterThanOrEqual(5);
+    // A YAML file that is not a manifest is not a file checked.
+    await client.open('file:///work/ci.yaml', 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n');
+    await client.waitForDiagnostics('file:///work/ci.yaml', 1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(client.statuses.at(-1)).toMatchObject({ filesChecked: 1 });
+  });
+
+  it('logs its version, where each document\'s configuration comes from, and what the analysis took', async () => {
+    client = await TestClient.start();
+    await client.open(URI, PRIVILEGED_POD);
+    await client.waitForDiagnostics(URI, 1);
+    const log = await client.waitFor('the analysis log line', () => (client!.logText().includes('pod.yaml v1') ? client!.logText() : undefined));
+    expect(log).toMatch(new RegExp(`Kubeward language server ${VERSION.replace(/\./g, '\\.')} \\(Node v[\\d.]+\\) for an LSP client: \\d+ rules, push diagnostics`));
+    expect(log).toMatch(/pod\.yaml v1: 2 findings in [\d.]+ ms \(\d+ characters\); baseline profile, \d+ rules, from the editor's settings \(no \.kubeward\.yaml\)/);
   });
 
   it('clears diagnostics when the document closes', async () => {
