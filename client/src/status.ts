@@ -29,6 +29,14 @@ export class KubewardStatus implements vscode.Disposable {
 
   update(params: StatusParams): void {
     this.last = params;
+    // Only next to Kubernetes YAML: the manifests the server found among the open documents.
+    // A glob of the file's own path (glob characters in it match as `?`).
+    if (params.manifests) {
+      this.item.selector = params.manifests.map((u) => {
+        const uri = vscode.Uri.parse(u);
+        return { scheme: uri.scheme, pattern: uri.fsPath.replace(/[[\]{}*?]/g, '?') };
+      });
+    }
     const rules = `${params.rulesActive} ${params.rulesActive === 1 ? 'rule' : 'rules'}`;
     const files = `${params.filesChecked} ${params.filesChecked === 1 ? 'file' : 'files'} checked`;
     this.item.busy = false;

@@ -101,6 +101,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       filesChecked: checked.size,
       ruleErrors: loggedRuleErrors.size,
       profile: lastActive?.settings.config.profile ?? 'baseline',
+      manifests: documents.results().filter((r) => r.kubernetes).map((r) => r.uri).sort(),
     };
     const json = JSON.stringify(status);
     if (json === lastStatus) return;

@@ -161,6 +161,8 @@ export interface StatusParams {
   ruleErrors: number;
   /** Profile of the last analysed document: "baseline" or "restricted". */
   profile: string;
+  /** Open documents that hold a Kubernetes object (the status item shows on these only). */
+  manifests?: string[];
 }
 
 /** Client → server, no params: the user trusted the workspace; `.kubeward.yaml` now applies. */

@@ -126,13 +126,13 @@ describe('push diagnostics', () => {
     await client.open(URI, PRIVILEGED_POD);
     await client.waitForDiagnostics(URI, 1);
     const status = await client.waitFor('status', () => client!.statuses.at(-1));
-    expect(status).toEqual({ rulesActive: expect.any(Number), filesChecked: 1, ruleErrors: 0, profile: 'baseline' });
+    expect(status).toEqual({ rulesActive: expect.any(Number), filesChecked: 1, ruleErrors: 0, profile: 'baseline', manifests: [URI] });
     expect(status.rulesActive).toBeGreaterThanOrEqual(5);
     // A YAML file that is not a manifest is not a file checked.
     await client.open('file:///work/ci.yaml', 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n');
     await client.waitForDiagnostics('file:///work/ci.yaml', 1);
     await new Promise((r) => setTimeout(r, 100));
-    expect(client.statuses.at(-1)).toMatchObject({ filesChecked: 1 });
+    expect(client.statuses.at(-1)).toMatchObject({ filesChecked: 1, manifests: [URI] });
   });
 
   it('logs its version, where each document\'s configuration comes from, and what the analysis took', async () => {

@@ -33,6 +33,13 @@ suite('Diagnostics', () => {
     assert.ok(status.filesChecked >= 1, `filesChecked ${status.filesChecked}`);
     assert.equal(status.ruleErrors, 0);
     assert.ok(['baseline', 'restricted'].includes(status.profile), `profile ${status.profile}`);
+    // The item shows next to manifests only: the server names them.
+    await openEditor('ci/workflow.yaml');
+    const withCi = await waitFor('the status after the CI workflow', () => {
+      const s = api.status();
+      return s?.manifests?.some((u) => u.endsWith('/manifests/pod.yaml')) ? s : undefined;
+    });
+    assert.equal(withCi.manifests!.some((u) => u.endsWith('/ci/workflow.yaml')), false, JSON.stringify(withCi.manifests));
   });
 
   test('YAML that is not a Kubernetes manifest gets no finding', async () => {
