@@ -20,7 +20,7 @@ import {
   type WorkDoneProgressReport,
 } from 'vscode-languageclient/node';
 import { Commands, StatusNotification, WorkspaceTrustedNotification, type InitializationOptions, type StatusParams } from '../../shared-rules/src/protocol';
-import { CLIENT_COMMANDS, SHOW_RULE_DOCUMENTATION } from './commands';
+import { CLIENT_COMMANDS, SHOW_RULE_DOCUMENTATION } from './command-ids';
 import { DOCUMENT_SELECTOR } from './selector';
 import type { KubewardStatus } from './status';
 
