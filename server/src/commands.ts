@@ -67,7 +67,7 @@ export class ServerCommands {
         case Commands.applyFix:
           return await this.applyFix(args[0]);
         case Commands.revealSecretValue:
-          return await this.revealSecretValue(args[0]);
+          return this.revealSecretValue(args[0]);
         default:
           throw invalid(`Kubeward does not know the command "${params.command}".`);
       }
@@ -181,7 +181,7 @@ export class ServerCommands {
    * The decoded value of a Secret's `data` entry, on an explicit request (hovers never show it).
    * Clients that do not handle the command themselves are shown it with window/showMessage. Never logged.
    */
-  private async revealSecretValue(arg: unknown): Promise<RevealedSecretValue> {
+  private revealSecretValue(arg: unknown): RevealedSecretValue {
     const a = arg as { uri?: unknown; position?: unknown } | undefined;
     if (!a || typeof a.uri !== 'string' || !isPosition(a.position)) throw invalid('kubeward.revealSecretValue expects one argument: {uri, position}.');
     const doc = this.host.documents.get(a.uri);
