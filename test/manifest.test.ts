@@ -36,8 +36,15 @@ describe('package.json extension manifest', () => {
     for (const [key, p] of Object.entries(properties)) {
       expect(String(p.markdownDescription ?? p.description ?? '').length, `${key} description`).toBeGreaterThan(20);
       expect(p.scope, key).toBe(key === 'kubeward.trace.server' ? 'window' : 'resource');
-      if (p.enum) expect((p.enumDescriptions as unknown[])?.length, `${key} enumDescriptions`).toBe((p.enum as unknown[]).length);
+      // Descriptions are shown as markdown: none with markup in a plain `description`.
+      expect(p.description, `${key}: markdownDescription`).toBeUndefined();
+      if (p.enum) expect(((p.markdownEnumDescriptions ?? p.enumDescriptions) as unknown[])?.length, `${key} enum descriptions`).toBe((p.enum as unknown[]).length);
+      for (const d of (p.enumDescriptions as string[] | undefined) ?? []) expect(d, `${key}: markdownEnumDescriptions for markup`).not.toMatch(/[`*]/);
+      // Every value has an input: no `null` type (the settings editor shows "Edit in settings.json" for it) except where null is a labelled choice.
+      if (Array.isArray(p.type) && (p.type as string[]).includes('null') && p.enum) expect((p.enumItemLabels as string[])[0], key).not.toMatch(/null/);
     }
+    expect(properties['kubeward.profile']!.enumItemLabels).toEqual(['From .kubeward.yaml', 'baseline', 'restricted']);
+    expect(properties['kubeward.kubernetesVersion']).toMatchObject({ type: 'string', default: '' });
     expect(properties['kubeward.run']!.enum).toEqual(['onType', 'onSave']);
     expect(properties['kubeward.profile']!.enum).toEqual([null, 'baseline', 'restricted']);
     expect(properties['kubeward.trace.server']!.enum).toEqual(['off', 'messages', 'verbose']);

@@ -19,8 +19,8 @@ import {
   type WorkDoneProgressBegin,
   type WorkDoneProgressReport,
 } from 'vscode-languageclient/node';
-import { StatusNotification, WorkspaceTrustedNotification, type InitializationOptions, type StatusParams } from '../../shared-rules/src/protocol';
-import { CLIENT_COMMANDS } from './command-ids';
+import { Commands, StatusNotification, WorkspaceTrustedNotification, type InitializationOptions, type StatusParams } from '../../shared-rules/src/protocol';
+import { CLIENT_COMMANDS, SHOW_RULE_DOCUMENTATION } from './command-ids';
 import { DOCUMENT_SELECTOR } from './selector';
 import type { KubewardStatus } from './status';
 
@@ -46,6 +46,8 @@ export class KubewardClient {
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
       initializationOptions,
+      // Hovers link to these two commands (the rule's page; a Secret value revealed on request), nothing else.
+      markdown: { isTrusted: { enabledCommands: [SHOW_RULE_DOCUMENTATION, Commands.revealSecretValue] } },
       synchronize: {
         // didChangeConfiguration on every change of a kubeward.* setting; the server reads them per resource.
         configurationSection: 'kubeward',

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { WorkspaceEdit } from 'vscode-languageclient/node';
-import { Commands, type MigrateIngressArgs, type ScanWorkspaceResult, type SecureIngressArgs } from '../../shared-rules/src/protocol';
+import { Commands, type MigrateIngressArgs, type RevealedSecretValue, type ScanWorkspaceResult, type SecureIngressArgs, type SecureIngressPlan } from '../../shared-rules/src/protocol';
 import { SHOW_RULE_DOCUMENTATION } from './command-ids';
 import type { KubewardClient } from './client';
 import type { KubewardStatus } from './status';
@@ -26,6 +26,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
     vscode.commands.registerCommand(Commands.scanWorkspace, () => scanWorkspace(host)),
     vscode.commands.registerCommand(SHOW_RULE_DOCUMENTATION, (ruleId?: unknown) => showRuleDocumentation(host, ruleId)),
     vscode.commands.registerCommand('kubeward.showOutput', () => host.status.showOutput()),
+    vscode.commands.registerCommand(Commands.revealSecretValue, (arg?: unknown) => revealSecretValue(host, arg)),
   ];
 }
 
@@ -42,11 +43,19 @@ const k8sSelector: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
+/** oauth2-proxy's sign-in page next to its auth endpoint (`…/oauth2/auth` → `…/oauth2/start?rd=…`); empty for other proxies. */
+export function signInUrlFor(authUrl: string): string {
+  const m = /^(https?:\/\/[^?#]*\/oauth2)\/auth\/?$/.exec(authUrl.trim());
+  return m ? `${m[1]}/start?rd=$escaped_request_uri` : '';
+}
+
 /**
- * "Secure this Ingress": asks for the external auth URL, the TLS secret name and
- * the cert-manager ClusterIssuer (pre-filled from `kubeward.ingress.*`; Escape
- * cancels, an empty answer leaves the choice to the server's configuration),
- * then lets the server edit the Ingress under the cursor.
+ * "Secure this Ingress": first asks the server what the change would be (a dry run), so that
+ * "no Ingress here" and "already secure" are said before any question; then asks only what the
+ * change uses (the auth URL, and oauth2-proxy's sign-in URL, when it adds authentication; the TLS
+ * Secret and the cert-manager issuer when it adds TLS), pre-filled from `kubeward.ingress.*`
+ * (Escape cancels; empty leaves the choice to the configuration); lets the server edit the
+ * Ingress in one undoable edit; and says what changed and what is left to do.
  */
 async function secureIngress(host: CommandHost): Promise<WorkspaceEdit | undefined> {
   const editor = vscode.window.activeTextEditor;
@@ -57,50 +66,101 @@ async function secureIngress(host: CommandHost): Promise<WorkspaceEdit | undefin
   const document = editor.document;
   const settings = vscode.workspace.getConfiguration('kubeward.ingress', document.uri);
   const title = 'Kubeward: Secure this Ingress';
+  let k: KubewardClient;
+  let base: SecureIngressArgs;
+  let plan: SecureIngressPlan;
+  try {
+    k = await host.client();
+    base = { uri: k.asUri(document.uri), position: k.asPosition(editor.selection.active) };
+    plan = await k.executeServerCommand<SecureIngressPlan>(Commands.secureIngress, { args: [{ ...base, dryRun: true }] });
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Kubeward: ${errorMessage(e)}`);
+    return undefined;
+  }
+  const name = plan.ingressName ? `Ingress "${plan.ingressName}"` : 'This Ingress';
+  if (plan.alreadySecure) {
+    const left = plan.remaining.length > 0 ? ` What is left needs a change by hand: ${plan.remaining.join(', ')}.` : '';
+    void vscode.window.showInformationMessage(`Kubeward: ${name} is already as secure as Kubeward can make it.${left}`);
+    return undefined;
+  }
 
-  const authUrl = await vscode.window.showInputBox({
-    title: `${title} (1/3)`,
-    prompt: 'External authentication URL (nginx.ingress.kubernetes.io/auth-url), e.g. your oauth2-proxy. Empty: basic auth.',
-    placeHolder: 'https://auth.example.com/oauth2/auth',
-    value: settings.get<string>('authUrl', ''),
-    ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() === '' || /^https?:\/\/\S+$/.test(v.trim()) ? undefined : 'An http:// or https:// URL, or empty for basic auth'),
-  });
-  if (authUrl === undefined) return undefined;
-
-  const tlsSecretName = await vscode.window.showInputBox({
-    title: `${title} (2/3)`,
-    prompt: 'Secret that holds the TLS certificate. {name} is the Ingress name. Empty: <ingress name>-tls.',
-    placeHolder: '{name}-tls',
-    value: settings.get<string>('tlsSecretName', ''),
-    ignoreFocusOut: true,
-    validateInput: (v) =>
-      v.trim() === '' || DNS_SUBDOMAIN.test(v.trim().replace(/\{name\}/g, 'x')) ? undefined : 'A Secret name: lowercase letters, digits, "-" and "."',
-  });
-  if (tlsSecretName === undefined) return undefined;
-
-  const clusterIssuer = await vscode.window.showInputBox({
-    title: `${title} (3/3)`,
-    prompt: 'cert-manager ClusterIssuer that issues the certificate (cert-manager.io/cluster-issuer). Empty: none.',
-    placeHolder: 'letsencrypt-prod',
-    value: settings.get<string>('clusterIssuer', ''),
-    ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() === '' || DNS_SUBDOMAIN.test(v.trim()) ? undefined : 'A ClusterIssuer name: lowercase letters, digits, "-" and "."'),
-  });
-  if (clusterIssuer === undefined) return undefined;
+  const questions: Array<{ key: 'authUrl' | 'authSignin' | 'tlsSecretName' | 'clusterIssuer'; options: (answers: Record<string, string>) => vscode.InputBoxOptions | undefined }> = [];
+  if (plan.questions.includes('authUrl')) {
+    questions.push({
+      key: 'authUrl',
+      options: () => ({
+        prompt: 'External authentication URL (nginx.ingress.kubernetes.io/auth-url), e.g. your oauth2-proxy. Empty: basic auth.',
+        placeHolder: 'https://auth.example.com/oauth2/auth',
+        value: settings.get<string>('authUrl', ''),
+        validateInput: (v) => (v.trim() === '' || /^https?:\/\/\S+$/.test(v.trim()) ? undefined : 'An http:// or https:// URL, or empty for basic auth'),
+      }),
+    });
+    questions.push({
+      key: 'authSignin',
+      // Asked only with an external auth URL: where the proxy sends visitors who are not signed in.
+      options: (answers) =>
+        answers.authUrl
+          ? {
+              prompt: 'Sign-in page for visitors who are not signed in (nginx.ingress.kubernetes.io/auth-signin). Empty: none (they get a 401).',
+              placeHolder: 'https://auth.example.com/oauth2/start?rd=$escaped_request_uri',
+              value: signInUrlFor(answers.authUrl),
+              validateInput: (v) => (v.trim() === '' || /^https?:\/\/\S+$/.test(v.trim()) ? undefined : 'An http:// or https:// URL, or empty'),
+            }
+          : undefined,
+    });
+  }
+  if (plan.questions.includes('tlsSecretName')) {
+    questions.push({
+      key: 'tlsSecretName',
+      options: () => ({
+        prompt: 'Secret that holds the TLS certificate. {name} is the Ingress name. Empty: <ingress name>-tls.',
+        placeHolder: '{name}-tls',
+        value: settings.get<string>('tlsSecretName', ''),
+        validateInput: (v) =>
+          v.trim() === '' || DNS_SUBDOMAIN.test(v.trim().replace(/\{name\}/g, 'x')) ? undefined : 'A Secret name: lowercase letters, digits, "-" and "."',
+      }),
+    });
+  }
+  if (plan.questions.includes('clusterIssuer')) {
+    questions.push({
+      key: 'clusterIssuer',
+      options: () => ({
+        prompt: 'cert-manager ClusterIssuer that issues the certificate (cert-manager.io/cluster-issuer). Empty: none.',
+        placeHolder: 'letsencrypt-prod',
+        value: settings.get<string>('clusterIssuer', ''),
+        validateInput: (v) => (v.trim() === '' || DNS_SUBDOMAIN.test(v.trim()) ? undefined : 'A ClusterIssuer name: lowercase letters, digits, "-" and "."'),
+      }),
+    });
+  }
+  const answers: Record<string, string> = {};
+  let asked = 0;
+  for (const [i, q] of questions.entries()) {
+    const options = q.options(answers);
+    if (!options) continue;
+    asked++;
+    // The questions still to come with the answers so far (the sign-in page follows an auth URL).
+    const total = asked + questions.slice(i + 1).filter((later) => later.options(answers)).length;
+    const answer = await vscode.window.showInputBox({ ...options, title: `${title} (${asked}/${total})`, ignoreFocusOut: true });
+    if (answer === undefined) return undefined;
+    if (answer.trim()) answers[q.key] = answer.trim();
+  }
 
   try {
-    const k = await host.client();
-    const params: SecureIngressArgs = {
-      uri: k.asUri(document.uri),
-      position: k.asPosition(editor.selection.active),
-      ...(authUrl.trim() ? { authUrl: authUrl.trim() } : {}),
-      ...(tlsSecretName.trim() ? { tlsSecretName: tlsSecretName.trim() } : {}),
-      ...(clusterIssuer.trim() ? { clusterIssuer: clusterIssuer.trim() } : {}),
-    };
-    const edit = await k.executeServerCommand<WorkspaceEdit | null>(Commands.secureIngress, { args: [params] });
-    if (!edit || isEmptyEdit(edit)) void vscode.window.showInformationMessage('Kubeward: this Ingress is already as secure as Kubeward can make it.');
-    return edit ?? undefined;
+    const args: SecureIngressArgs = { ...base, ...answers };
+    // What these answers change and leave to do, then the edit itself.
+    const report = await k.executeServerCommand<SecureIngressPlan>(Commands.secureIngress, { args: [{ ...args, dryRun: true }] });
+    const edit = await k.executeServerCommand<WorkspaceEdit | null>(Commands.secureIngress, { args: [args] });
+    if (!edit || isEmptyEdit(edit)) {
+      void vscode.window.showInformationMessage(`Kubeward: ${name} is already as secure as Kubeward can make it.`);
+      return edit ?? undefined;
+    }
+    host.status.log(`Secure this Ingress: ${name}\n  changed: ${report.changes.join('; ')}${report.todo.map((t) => `\n  to do: ${t}`).join('')}`);
+    const changed = `Kubeward: secured ${name}: ${report.changes.join('; ')}.`;
+    const todo = report.todo.length > 0 ? ` Still to do: ${report.todo.join(' ')}` : '';
+    void vscode.window.showInformationMessage(`${changed}${todo}`, ...(report.todo.length > 0 ? ['Show in output'] : [])).then((choice) => {
+      if (choice) host.status.showOutput();
+    });
+    return edit;
   } catch (e) {
     void vscode.window.showErrorMessage(`Kubeward: ${errorMessage(e)}`);
     return undefined;
@@ -138,6 +198,20 @@ function isEmptyEdit(edit: WorkspaceEdit): boolean {
   return changes + docChanges === 0;
 }
 
+/** The hover's "Reveal the value" link: the decoded Secret value, in a dialog that goes away when dismissed. */
+async function revealSecretValue(host: CommandHost, arg: unknown): Promise<RevealedSecretValue | undefined> {
+  try {
+    const k = await host.client();
+    const value = await k.executeServerCommand<RevealedSecretValue>(Commands.revealSecretValue, { args: [arg] });
+    const what = value.text !== undefined ? value.text : value.binary ? '(binary data)' : '(not valid base64)';
+    void vscode.window.showInformationMessage(`Secret "${value.secret}", key "${value.key}", decoded:`, { modal: true, detail: what });
+    return value;
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Kubeward: ${errorMessage(e)}`);
+    return undefined;
+  }
+}
+
 /** "Scan workspace": the server analyses every manifest in the workspace and publishes the findings to Problems. */
 async function scanWorkspace(host: CommandHost): Promise<ScanWorkspaceResult | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
@@ -168,7 +242,9 @@ async function scanWorkspace(host: CommandHost): Promise<ScanWorkspaceResult | u
     );
     if (result) {
       const files = `${result.filesChecked} manifest ${result.filesChecked === 1 ? 'file' : 'files'}`;
-      const findings = `${result.findings} ${result.findings === 1 ? 'finding' : 'findings'}`;
+      // Problems does not list hints: say how many there are, so that the counts agree.
+      const hints = result.hints ? `, ${result.hints} ${result.hints === 1 ? 'hint' : 'hints'}` : '';
+      const findings = `${result.findings} ${result.findings === 1 ? 'finding' : 'findings'}${hints}`;
       void vscode.window.setStatusBarMessage(`Kubeward: ${result.cancelled ? 'scan cancelled after' : 'scanned'} ${files}, ${findings} (see Problems)`, 10_000);
     }
     return result ?? undefined;

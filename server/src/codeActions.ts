@@ -258,7 +258,7 @@ export class CodeActions {
     };
   }
 
-  /** A versioned edit when the client supports it; placeholders as snippet tab stops when it can select them. */
+  /** A versioned edit when the client supports it; placeholders as snippet tab stops when it can select them (single-line edits only). */
   private workspaceEdit(doc: TextDocument, lines: LineIndex, edits: readonly Edit[], placeholders?: readonly string[]): WorkspaceEdit {
     return toWorkspaceEdit(this.host.features, doc.uri, doc.version, lines, edits, placeholders);
   }
@@ -274,7 +274,11 @@ export function toWorkspaceEdit(
 ): WorkspaceEdit {
   const textEdits: TextEdit[] = edits.map((e) => ({ range: toRange(lines, e.start, e.end), newText: e.text }));
   if (!features.documentChanges) return { changes: { [uri]: textEdits } };
-  if (features.snippetEdits && placeholders && placeholders.length > 0) {
+  // Clients re-indent snippets: VS Code adds the insertion line's indentation to every line after a
+  // line break of a snippet, and of every other edit sent with it (they all go through its snippet
+  // controller); Neovim adds the current line's. Only an edit without a line break reads the same in
+  // every client, so snippets are sent only when no edit of the change has one.
+  if (features.snippetEdits && placeholders && placeholders.length > 0 && edits.every((e) => !/[\r\n]/.test(e.text))) {
     const snippetEdits: Array<TextEdit | SnippetTextEdit> = edits.map((e, i) => {
       const present = placeholders.filter((p) => e.text.includes(p));
       return present.length > 0 ? { range: textEdits[i]!.range, snippet: { kind: 'snippet', value: snippetOf(e.text, present) } } : textEdits[i]!;

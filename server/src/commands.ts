@@ -10,7 +10,9 @@ import path from 'node:path';
 import {
   ErrorCodes,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   type CancellationToken,
   type Connection,
   type ExecuteCommandParams,
@@ -18,9 +20,10 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { fileObjects, gatewayCandidate, LineIndex, migrateIngress, ruleDocsUrl, secureIngress, serviceInfo, takenKey, type GatewayCandidate, type Rule, type ServiceInfo } from '../../shared-rules/src/index';
-import { Commands, type MigrateIngressArgs, type ScanWorkspaceResult, type SecureIngressArgs, type ShowDocumentationResult } from '../../shared-rules/src/protocol';
+import { Commands, type MigrateIngressArgs, type RevealedSecretValue, type ScanWorkspaceResult, type SecureIngressArgs, type SecureIngressPlan, type ShowDocumentationResult } from '../../shared-rules/src/protocol';
 import type { ClientFeatures } from './capabilities';
 import { toWorkspaceEdit } from './codeActions';
+import { secretValueAt } from './hover';
 import type { Documents } from './documents';
 import type { Settings } from './settings';
 import { fileKey, pathToUri, uriToPath } from './uri';
@@ -65,6 +68,8 @@ export class ServerCommands {
           return await this.showDocumentation(args[0]);
         case Commands.applyFix:
           return await this.applyFix(args[0]);
+        case Commands.revealSecretValue:
+          return this.revealSecretValue(args[0]);
         default:
           throw invalid(`Kubeward does not know the command "${params.command}".`);
       }
@@ -75,14 +80,17 @@ export class ServerCommands {
     }
   }
 
-  /** Applies every Ingress fix to the Ingress at the position (or the only one), as one edit; returns that edit. */
-  private async secureIngress(arg: unknown): Promise<WorkspaceEdit> {
+  /**
+   * Applies every Ingress fix to the Ingress at the position (or the only one), as one edit; returns that edit.
+   * With `dryRun`, edits nothing and answers what it would change and which answers that uses.
+   */
+  private async secureIngress(arg: unknown): Promise<WorkspaceEdit | SecureIngressPlan> {
     if (!arg || typeof arg !== 'object' || typeof (arg as SecureIngressArgs).uri !== 'string') {
-      throw invalid('kubeward.secureIngress expects one argument: {uri, position?, authUrl?, tlsSecretName?, clusterIssuer?}.');
+      throw invalid('kubeward.secureIngress expects one argument: {uri, position?, authUrl?, authSignin?, tlsSecretName?, clusterIssuer?, dryRun?}.');
     }
     const a = arg as SecureIngressArgs;
     if (a.position !== undefined && !isPosition(a.position)) throw invalid('kubeward.secureIngress: position must be {line, character}, 0-based.');
-    for (const key of ['authUrl', 'tlsSecretName', 'clusterIssuer'] as const) {
+    for (const key of ['authUrl', 'authSignin', 'tlsSecretName', 'clusterIssuer'] as const) {
       if (a[key] !== undefined && typeof a[key] !== 'string') throw invalid(`kubeward.secureIngress: ${key} must be a string.`);
     }
     const doc = this.host.documents.get(a.uri);
@@ -96,12 +104,23 @@ export class ServerCommands {
       offset: a.position ? lines.offsetAt(a.position) : undefined,
       configLayers: settings.layers,
       authUrl: a.authUrl || undefined,
+      authSignin: a.authSignin || undefined,
       tlsSecretName: a.tlsSecretName || undefined,
       clusterIssuer: a.clusterIssuer || undefined,
       partial: settings.partial,
       rules: this.host.rules,
     });
     if (!result.ok) throw failed(result.error);
+    if (a.dryRun === true) {
+      return {
+        ingressName: result.ingressName,
+        alreadySecure: result.edits.length === 0,
+        questions: result.questions,
+        changes: result.changes,
+        todo: result.todo,
+        remaining: [...new Set(result.remaining.map((f) => f.ruleId))],
+      };
+    }
     const edit = toWorkspaceEdit(this.host.features, a.uri, current.version, lines, result.edits);
     if (result.edits.length === 0) {
       this.host.connection.console.info(`Kubeward: Ingress "${result.ingressName ?? ''}" needs no change that can be made automatically.`);
@@ -235,6 +254,28 @@ export class ServerCommands {
     }
     const shown = await this.host.connection.window.showDocument({ uri: web, external: true });
     return { uri: web, shown: shown.success };
+  }
+
+  /**
+   * The decoded value of a Secret's `data` entry, on an explicit request (hovers never show it).
+   * Clients that do not handle the command themselves are shown it with window/showMessage. Never logged.
+   */
+  private revealSecretValue(arg: unknown): RevealedSecretValue {
+    const a = arg as { uri?: unknown; position?: unknown } | undefined;
+    if (!a || typeof a.uri !== 'string' || !isPosition(a.position)) throw invalid('kubeward.revealSecretValue expects one argument: {uri, position}.');
+    const doc = this.host.documents.get(a.uri);
+    if (!doc) throw failed(`${a.uri} is not open.`);
+    const text = doc.getText();
+    const found = secretValueAt(text, new LineIndex(text).offsetAt(a.position));
+    if (!found) throw failed('There is no Secret value at this position.');
+    if (!this.host.features.clientCommands.has(Commands.revealSecretValue)) {
+      const v = found.value;
+      void this.host.connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Info,
+        message: `Secret ${v.secret}, key ${v.key}: ${v.text !== undefined ? v.text : v.binary ? 'binary data' : 'not valid base64'}`,
+      });
+    }
+    return found.value;
   }
 
   private async applyFix(arg: unknown): Promise<boolean> {

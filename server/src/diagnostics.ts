@@ -15,6 +15,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Where a rule's documentation opens: set by the server to the page it ships (works offline); the web page until then. */
+let docsLink: (ruleId: string) => string = ruleDocsUrl;
+
+/** The page of each rule (Problems' code link, hovers): the shipped file when there is one. */
+export function setDocsLink(link: (ruleId: string) => string): void {
+  docsLink = link;
+}
+
+export function ruleDocsLink(ruleId: string): string {
+  return docsLink(ruleId);
+}
+
 export function toRange(lines: LineIndex, start: number, end: number): Range {
   return { start: lines.positionAt(start), end: lines.positionAt(end) };
 }
@@ -27,7 +39,7 @@ export function toDiagnostic(finding: Finding, lines: LineIndex): Diagnostic {
     severity: SEVERITY[finding.severity],
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
-    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
+    codeDescription: { href: docsLink(finding.ruleId) },
     message: finding.message,
     data,
   };

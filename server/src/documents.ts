@@ -45,6 +45,8 @@ export interface AnalysisResult {
   settings: DocumentSettings;
   /** Rules that ran. */
   rulesActive: number;
+  /** The file holds a Kubernetes object (the status counts these files only). */
+  kubernetes: boolean;
 }
 
 export interface DocumentsHost {
@@ -87,8 +89,19 @@ interface DocumentState {
   isConfig: boolean;
   /** Opened and not yet analysed: the first analysis runs at once, without debounce. */
   fresh: boolean;
+  /** The text and findings last published in full: what a half-typed line is compared with. */
+  settled?: { text: string; findings: Finding[] };
+  /** The text of the last analysis: what the lines being typed are found from. */
+  lastText?: string;
+  /** Publishes the syntax error held back while a line is being typed. */
+  calmTimer?: NodeJS.Timeout;
 }
 
+/** A syntax error on the line being typed (a key half written: `securi`) is shown once typing pauses this long (see `calmFindings`). */
+export const CALM_SYNTAX_MS = 1000;
+
+/** Analyses slower than this are logged (the first analysis of each document always is). */
+const SLOW_ANALYSIS_MS = 200;
 
 /** Longest stretch of analysis between two turns of the event loop. */
 const YIELD_EVERY_MS = 8;
@@ -168,6 +181,8 @@ export class Documents {
   private changed(doc: TextDocument): void {
     const state = this.states.get(doc.uri);
     if (!state) return;
+    if (state.calmTimer) clearTimeout(state.calmTimer);
+    state.calmTimer = undefined;
     if (state.fresh) {
       this.schedule(doc.uri, 0);
       return;
@@ -194,6 +209,7 @@ export class Documents {
     const state = this.states.get(doc.uri);
     if (!state) return;
     if (state.timer) clearTimeout(state.timer);
+    if (state.calmTimer) clearTimeout(state.calmTimer);
     this.urgent.delete(doc.uri);
     this.background.delete(doc.uri);
     state.analyzer.clear();
@@ -275,13 +291,15 @@ export class Documents {
       // A newer version is scheduled by its change; make sure of it (onSave mode schedules nothing).
       if (this.states.get(uri) === state && !this.isPending(uri)) this.schedule(uri, this.host.settings.knownSettings(uri).debounceMs);
     };
+    const first = state.result === undefined;
+    const started = performance.now();
     state.fresh = false;
     state.stale = false;
     const settings = await this.host.settings.forDocument(uri);
     if (superseded()) return abandon();
     const text = doc.getText();
 
-    let file: { findings: Finding[]; lines: LineIndex; ruleErrors: RuleError[] };
+    let file: { findings: Finding[]; lines: LineIndex; ruleErrors: RuleError[]; kubernetes?: boolean };
     let rulesActive = 0;
     if (!settings.enable || settings.ignored) {
       file = { findings: [], lines: new LineIndex(text), ruleErrors: [] };
@@ -323,24 +341,56 @@ export class Documents {
     }
     if (superseded()) return abandon();
 
+    // The document stopped parsing: the findings the edit cannot have changed stay, and a syntax error
+    // on the line being typed waits for a pause.
+    const calm = state.settled && state.lastText !== undefined && !state.isConfig ? calmFindings(state.settled, state.lastText, text, file.findings) : undefined;
+    state.lastText = text;
+    if (state.calmTimer) clearTimeout(state.calmTimer);
+    state.calmTimer = undefined;
+    if (!calm) state.settled = { text, findings: file.findings };
+    else if (calm.held.length > 0) {
+      const all = [...calm.shown, ...calm.held].sort((a, b) => a.start - b.start || a.end - b.end);
+      state.calmTimer = setTimeout(() => this.release(uri, state, version, all), CALM_SYNTAX_MS);
+    }
+    const shown = calm ? calm.shown : file.findings;
+
     const result: AnalysisResult = {
       uri,
       version,
-      findings: file.findings,
+      findings: shown,
       lines: file.lines,
-      diagnostics: toDiagnostics(file.findings, file.lines),
+      diagnostics: toDiagnostics(shown, file.lines),
       ruleErrors: file.ruleErrors,
       resultId: String(++resultCounter),
       settings,
       rulesActive,
+      kubernetes: file.kubernetes === true,
     };
     state.result = result;
+    // The output channel: where a document's configuration comes from, and what analyses cost.
+    const ms = performance.now() - started;
+    if (first || ms > SLOW_ANALYSIS_MS) {
+      const source = settings.configFile ? `${settings.configFile} and the editor's settings` : "the editor's settings (no .kubeward.yaml)";
+      this.host.connection.console.log(
+        `${uri.slice(uri.lastIndexOf('/') + 1)} v${version}: ${shown.length} findings in ${ms.toFixed(1)} ms (${text.length} characters)${first ? `; ${settings.config.profile} profile, ${rulesActive} rules, from ${source}` : ''}`,
+      );
+    }
     this.host.publisher.open(uri, version, result.diagnostics);
     const asked = state.waiters.length > 0;
     this.settle(state);
     if (state.refresh && !asked) this.host.publisher.refresh();
     state.refresh = false;
     this.host.onAnalysed(result);
+  }
+
+  /** Typing paused on a half-typed line: the held-back syntax error is published with the document's findings. */
+  private release(uri: string, state: DocumentState, version: number, findings: Finding[]): void {
+    state.calmTimer = undefined;
+    const result = state.result;
+    if (this.states.get(uri) !== state || !result || result.version !== version || this.text.get(uri)?.version !== version) return;
+    state.result = { ...result, findings, diagnostics: toDiagnostics(findings, result.lines), resultId: String(++resultCounter) };
+    this.host.publisher.open(uri, version, state.result.diagnostics);
+    this.host.publisher.refresh();
   }
 
   /** Runs an analysis, yielding to the event loop after each parsed document; undefined when superseded meanwhile. */
@@ -419,6 +469,55 @@ export class Documents {
       for (const waiter of state.waiters) waiter.resolve(undefined);
     }
   }
+}
+
+/**
+ * A document that no longer parses while it is edited (a key half typed: `securi`). `settled` is the
+ * last text published in full, `previous` the text of the last analysis. Answers what to show:
+ * the new findings, plus the settled ones outside the lines edited since (shifted by the edit),
+ * which the edit cannot have changed but the broken document no longer yields; and, `held` apart,
+ * the syntax errors on the lines the last edit typed (or the next: the parser often reports a
+ * half-typed key there), shown only once typing pauses. Undefined when `findings` has no syntax error.
+ */
+export function calmFindings(
+  settled: { text: string; findings: readonly Finding[] },
+  previous: string,
+  text: string,
+  findings: readonly Finding[],
+): { shown: Finding[]; held: Finding[] } | undefined {
+  if (!findings.some((f) => f.ruleId === 'yaml-syntax')) return undefined;
+  const typing = changedLines(previous, text);
+  const typingEnd = endOfLine(text, typing.end + 1);
+  const held = findings.filter((f) => f.ruleId === 'yaml-syntax' && f.start >= typing.start && f.start <= typingEnd);
+  const edited = changedLines(settled.text, text);
+  const delta = text.length - settled.text.length;
+  const shown = findings.filter((f) => !held.includes(f));
+  const key = (f: Finding) => `${f.ruleId}:${f.start}:${f.end}:${f.message}`;
+  const seen = new Set(findings.map(key));
+  for (const f of settled.findings) {
+    if (f.ruleId === 'yaml-syntax') continue;
+    const moved = f.end <= edited.start ? f : f.start > edited.beforeEnd ? { ...f, start: f.start + delta, end: f.end + delta } : undefined;
+    if (!moved || seen.has(key(moved))) continue;
+    seen.add(key(moved));
+    shown.push(moved);
+  }
+  shown.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { shown, held };
+}
+
+/** The whole lines where two texts differ: from `start` to `end` in `after`, to `beforeEnd` in `before`. */
+function changedLines(before: string, after: string): { start: number; end: number; beforeEnd: number } {
+  const max = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { start: after.lastIndexOf('\n', prefix - 1) + 1, end: endOfLine(after, after.length - suffix), beforeEnd: endOfLine(before, before.length - suffix) };
+}
+
+function endOfLine(text: string, offset: number): number {
+  const at = text.indexOf('\n', offset);
+  return at === -1 ? text.length : at;
 }
 
 function first<T>(set: Set<T>): T | undefined {

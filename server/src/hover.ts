@@ -1,13 +1,16 @@
 /**
- * Hover: on a finding, the rule's title, the message, why it matters and what
- * to do (from the rule metadata); on a value under a Secret's `data`, its
- * decoded text, with the reminder that base64 is not encryption. Decoded
- * values are shown to the user only: never logged.
+ * Hover: on a finding, what to do first, one line of why, and the rule's page
+ * (the editor already shows the message above, so it is not repeated); on a
+ * value under a Secret's `data`, whether it decodes to readable text, with the
+ * reminder that base64 is not encryption. The decoded value itself is never in
+ * a hover (screens are shared): a link reveals it on request
+ * (`kubeward.revealSecretValue`). Decoded values are never logged.
  */
 import { MarkupKind, type CancellationToken, type Hover, type HoverParams, type MarkupContent } from 'vscode-languageserver/node';
-import { decodeSecretValue, LineIndex, objectAt, ruleDocsUrl, type Finding, type Rule } from '../../shared-rules/src/index';
+import { decodeSecretValue, LineIndex, objectAt, type Finding, type Rule } from '../../shared-rules/src/index';
+import { Commands, type RevealedSecretValue } from '../../shared-rules/src/protocol';
 import type { ClientFeatures } from './capabilities';
-import { toRange } from './diagnostics';
+import { ruleDocsLink, toRange } from './diagnostics';
 import type { Documents } from './documents';
 import type { Settings } from './settings';
 
@@ -18,17 +21,27 @@ export interface HoverHost {
   rulesById: ReadonlyMap<string, Rule>;
 }
 
-const MAX_SHOWN = 2000;
+/** The client's palette command that opens a rule's page in its Markdown preview. */
+const SHOW_RULE_DOCUMENTATION = 'kubeward.showRuleDocumentation';
+
+/** The first sentence of a piece of rule documentation (markdown kept), at most about 220 characters. */
+export function firstSentence(text: string): string {
+  const flat = text.trim().replace(/\s+/g, ' ');
+  const m = /^(.+?[.!?])(?=\s+[A-Z`(*]|$)/.exec(flat);
+  const sentence = m ? m[1]! : flat;
+  if (sentence.length <= 220) return sentence;
+  const cut = sentence.slice(0, 220);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 160))}…`;
+}
+
+/** A `command:` link (clients that render them pass the arguments as JSON). */
+function commandLink(command: string, args: unknown[]): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+}
 
 /** Text safe to put in markdown as is (names come from the user's file). */
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\*_[\]<>#|~]/g, '\\$&');
-}
-
-/** A code fence longer than any run of backticks inside `text`. */
-function fence(text: string): string {
-  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((m) => m.length));
-  return '`'.repeat(longest + 1);
 }
 
 export class Hovers {
@@ -57,7 +70,7 @@ export class Hovers {
         range = range ? [Math.min(range[0], finding.start), Math.max(range[1], finding.end)] : [finding.start, finding.end];
       }
     }
-    const secret = this.secretValue(text, offset, markdown);
+    const secret = this.secretValue(uri, text, offset, markdown);
     if (secret) {
       parts.push(secret.text);
       range ??= secret.range;
@@ -69,55 +82,66 @@ export class Hovers {
 
   private describe(finding: Finding, markdown: boolean): string {
     const meta = this.host.rulesById.get(finding.ruleId)?.meta;
-    const url = ruleDocsUrl(finding.ruleId);
+    // VS Code's client opens the page in its Markdown preview; other clients get the page's file (or web) address.
+    const viaCommand = markdown && this.host.features.clientCommands.has(SHOW_RULE_DOCUMENTATION);
+    const url = viaCommand ? commandLink(SHOW_RULE_DOCUMENTATION, [finding.ruleId]) : ruleDocsLink(finding.ruleId);
+    const todo = meta && !meta.engine ? firstSentence(meta.docs.remediation) : undefined;
+    const why = meta && !meta.engine ? firstSentence(meta.docs.rationale) : undefined;
     if (!markdown) {
-      const out = [`${meta?.title ?? finding.ruleId} (${finding.ruleId}, ${finding.severity})`, finding.message];
-      if (meta && !meta.engine) out.push(`Why it matters: ${meta.docs.rationale}`, `What to do: ${meta.docs.remediation}`);
-      out.push(`Documentation: ${url}`);
-      return out.join('\n\n');
+      const out: string[] = [];
+      if (todo) out.push(`What to do: ${todo}`);
+      if (why) out.push(`Why: ${why}`);
+      out.push(`${finding.ruleId}: ${url}`);
+      return out.join('\n');
     }
-    const out = [`**${escapeMarkdown(meta?.title ?? finding.ruleId)}** · \`${finding.ruleId}\` · ${finding.severity}`, escapeMarkdown(finding.message)];
     // Rationale and remediation are the rule's own markdown.
-    if (meta && !meta.engine) out.push(`**Why it matters.** ${meta.docs.rationale.trim()}`, `**What to do.** ${meta.docs.remediation.trim()}`);
-    out.push(`[Documentation for ${finding.ruleId}](${url})`);
+    const out: string[] = [];
+    if (todo) out.push(`**What to do:** ${todo}`);
+    if (why) out.push(`**Why:** ${why}`);
+    out.push(`[${finding.ruleId}: the rule's page](${url})`);
     return out.join('\n\n');
   }
 
-  /** The decoded value of a Secret's `data` entry under the cursor. */
-  private secretValue(text: string, offset: number, markdown: boolean): { text: string; range: [number, number] } | undefined {
-    const located = objectAt(text, offset);
-    if (!located || located.object.kind !== 'Secret') return undefined;
-    const data = located.object.root.get('data');
-    if (!data?.isMap) return undefined;
-    const local = offset - located.chunk.start;
-    for (const [key, value] of data.entries()) {
-      if (!value || !value.isScalar || value.isNull) continue;
-      const [s, e] = value.range;
-      if (local < s || local > e) continue;
-      if (value.templated) return undefined;
-      const raw = value.str;
-      if (raw === undefined) return undefined;
-      // The engine's decoder: strict like the API server, shared with the Secret rules.
-      const decoded = decodeSecretValue(raw);
-      const name = located.object.name ?? 'this Secret';
-      const warning = 'base64 is an encoding, not encryption: anyone who can read this manifest can read this value. Keep real secrets out of the repository (Sealed Secrets, SOPS, External Secrets).';
-      let body: string;
-      const invalid = 'not valid base64: Kubernetes rejects this Secret';
-      if (!decoded) body = markdown ? `**Secret \`${escapeMarkdown(name)}\`, key \`${escapeMarkdown(key)}\`**: ${invalid}.` : `Secret ${name}, key ${key}: ${invalid}.`;
-      else {
-        const title = markdown
-          ? `**Secret \`${escapeMarkdown(name)}\`, key \`${escapeMarkdown(key)}\`**, decoded (${decoded.byteLength} bytes):`
-          : `Secret ${name}, key ${key}, decoded (${decoded.byteLength} bytes):`;
-        if (decoded.binary) body = `${title} binary data, not shown.`;
-        else {
-          const shown = decoded.text.length > MAX_SHOWN ? `${decoded.text.slice(0, MAX_SHOWN)}\n… (${decoded.text.length - MAX_SHOWN} more characters)` : decoded.text;
-          const f = fence(shown);
-          body = markdown ? `${title}\n\n${f}text\n${shown}\n${f}` : `${title}\n${shown}`;
-        }
-        body += markdown ? `\n\n⚠️ ${warning}` : `\n\n${warning}`;
-      }
-      return { text: body, range: [s + located.chunk.start, e + located.chunk.start] };
+  /** What the value of a Secret's `data` entry under the cursor decodes to: readable text or not, never the text itself. */
+  private secretValue(uri: string, text: string, offset: number, markdown: boolean): { text: string; range: [number, number] } | undefined {
+    const found = secretValueAt(text, offset);
+    if (!found) return undefined;
+    const { value, range } = found;
+    const name = markdown ? `**Secret \`${escapeMarkdown(value.secret)}\`, key \`${escapeMarkdown(value.key)}\`**` : `Secret ${value.secret}, key ${value.key}`;
+    if (value.invalid) return { text: `${name}: not valid base64, Kubernetes rejects this Secret.`, range };
+    const what = value.binary ? 'decodes to binary data' : 'decodes to readable text';
+    const warning = 'base64 is an encoding, not encryption: anyone who can read this manifest can read it.';
+    let reveal = '';
+    if (!value.binary) {
+      const lines = new LineIndex(text);
+      const args = [{ uri, position: lines.positionAt(range[0]) }];
+      reveal = markdown ? ` [Reveal the value](${commandLink(Commands.revealSecretValue, args)})` : ` Run ${Commands.revealSecretValue} to see it.`;
     }
-    return undefined;
+    return { text: `${name} ${what}: ${warning}${reveal}`, range };
   }
+}
+
+/** The value of a Secret's `data` entry at `offset`, decoded (for `kubeward.revealSecretValue`), and its range. */
+export function secretValueAt(text: string, offset: number): { value: RevealedSecretValue; range: [number, number] } | undefined {
+  const located = objectAt(text, offset);
+  if (!located || located.object.kind !== 'Secret') return undefined;
+  const data = located.object.root.get('data');
+  if (!data?.isMap) return undefined;
+  const local = offset - located.chunk.start;
+  for (const [key, node] of data.entries()) {
+    if (!node || !node.isScalar || node.isNull) continue;
+    const [s, e] = node.range;
+    if (local < s || local > e) continue;
+    if (node.templated) return undefined;
+    const raw = node.str;
+    if (raw === undefined) return undefined;
+    // The engine's decoder: strict like the API server, shared with the Secret rules.
+    const decoded = decodeSecretValue(raw);
+    const secret = located.object.name ?? 'this Secret';
+    const range: [number, number] = [s + located.chunk.start, e + located.chunk.start];
+    if (!decoded) return { value: { secret, key, invalid: true }, range };
+    if (decoded.binary) return { value: { secret, key, binary: true }, range };
+    return { value: { secret, key, text: decoded.text }, range };
+  }
+  return undefined;
 }

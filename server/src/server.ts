@@ -2,6 +2,7 @@
  * Wiring only: capabilities, handlers, and the parts that talk to each other.
  * Every handler is guarded, so one failing request never breaks the next.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import {
   CodeActionKind,
@@ -12,15 +13,16 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
+  type InitializeParams,
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
-import { isRuleActive, KUSTOMIZATION_FILES, LineIndex, resolveConfig, RULES, VERSION, type Rule, type RuleError } from '../../shared-rules/src/index';
+import { isRuleActive, KUSTOMIZATION_FILES, LineIndex, resolveConfig, ruleDocsUrl, RULES, VERSION, type Rule, type RuleError } from '../../shared-rules/src/index';
 import { FIX_ALL_CODE_ACTION_KIND, SERVER_COMMANDS, StatusNotification, WorkspaceTrustedNotification, type StatusParams } from '../../shared-rules/src/protocol';
 import { clientFeatures, type ClientFeatures } from './capabilities';
 import { CodeActions } from './codeActions';
 import { ServerCommands } from './commands';
-import { Publisher, toDiagnostics } from './diagnostics';
+import { Publisher, setDocsLink, toDiagnostics } from './diagnostics';
 import { Documents, hasActiveWorkspaceRules, type AnalysisResult } from './documents';
 import { Hovers } from './hover';
 import type { AnalysisHelper } from './parallel';
@@ -44,6 +46,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const rulesById = new Map(rules.map((r) => [r.meta.id, r]));
   const knownRuleIds = new Set(rulesById.keys());
   const docsDir = options.docsDir ?? path.join(__dirname, '..', 'docs', 'rules');
+  // Links open the page shipped with the server: it exists, and it opens offline.
+  setDocsLink((ruleId) => {
+    const page = path.join(docsDir, `${ruleId}.md`);
+    return fs.existsSync(page) ? pathToUri(page) : ruleDocsUrl(ruleId);
+  });
   const log = (message: string) => connection.console.error(message);
   const describe = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
@@ -88,12 +95,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let lastStatus = '';
   let lastActive: AnalysisResult | undefined;
   function sendStatus(): void {
-    const checked = new Set<string>([...documents.results().filter((r) => r.rulesActive > 0).map((r) => fileKey(r.uri)), ...workspace.checkedFiles()]);
+    const checked = new Set<string>([...documents.results().filter((r) => r.rulesActive > 0 && r.kubernetes).map((r) => fileKey(r.uri)), ...workspace.checkedFiles()]);
     const status: StatusParams = {
       rulesActive: lastActive?.rulesActive ?? rules.filter((r) => isRuleActive(r, defaultConfig)).length,
       filesChecked: checked.size,
       ruleErrors: loggedRuleErrors.size,
       profile: lastActive?.settings.config.profile ?? 'baseline',
+      manifests: documents.results().filter((r) => r.kubernetes).map((r) => r.uri).sort(),
     };
     const json = JSON.stringify(status);
     if (json === lastStatus) return;
@@ -137,7 +145,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // ---------------------------------------------------------------- initialize
 
+  let initializeParams: InitializeParams | undefined;
   connection.onInitialize((params): InitializeResult => {
+    initializeParams = params;
     features = clientFeatures(params);
     publisher = new Publisher(connection, features.pullDiagnostics);
     workspace = new Workspace({
@@ -213,6 +223,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(
     guardNotification('initialized', async () => {
+      const client = initializeParams?.clientInfo ? `${initializeParams.clientInfo.name} ${initializeParams.clientInfo.version ?? ''}`.trim() : 'an LSP client';
+      connection.console.info(
+        `Kubeward language server ${VERSION} (Node ${process.version}) for ${client}: ${rules.length} rules, ${features.pullDiagnostics ? 'pull' : 'push'} diagnostics, rule pages in ${docsDir}`,
+      );
       if (features.dynamicFileWatchers) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: [{ globPattern: '**/.kubeward.{yaml,yml}' }, { globPattern: `**/{${KUSTOMIZATION_FILES.join(',')}}` }, { globPattern: '**/*.{yaml,yml}' }],

@@ -304,6 +304,7 @@ export class Workspace {
     }
 
     let findings = 0;
+    let hints = 0;
     if (options.publish) {
       progress?.report(100, 'Publishing findings…');
       this.checked = new Set(checkedKeys);
@@ -311,6 +312,7 @@ export class Workspace {
       this.scanned.clear();
       for (const [key, { uri, result }] of results) {
         findings += result.findings.length;
+        hints += result.findings.filter((f) => f.severity === 'hint').length;
         this.host.onRuleErrors(result.ruleErrors);
         if (result.findings.length > 0 || before.has(key)) {
           this.host.publisher.file(uri, toDiagnostics(result.findings, result.lines));
@@ -322,7 +324,7 @@ export class Workspace {
       for (const [key, uri] of before) if (!this.host.openUri(key)) this.host.publisher.file(uri, []);
     }
     if (indexChanged || options.publish) this.host.onIndexChanged();
-    return { filesChecked, findings, cancelled: false };
+    return { filesChecked, findings, hints, cancelled: false };
   }
 
   /** Stops a scan in progress. */

@@ -21,6 +21,7 @@ export interface KubewardSettings {
   enable: boolean;
   run: RunMode;
   profile: ProfileSetting | null;
+  /** `"1.31"`; empty (or null): from `.kubeward.yaml`, else the latest known. */
   kubernetesVersion: string | null;
   /** Rule id or glob (`pod-*`) → severity, or "off". */
   rules: Record<string, RuleSeverityOverride>;
@@ -40,7 +41,7 @@ export const DEFAULT_SETTINGS: Readonly<KubewardSettings> = Object.freeze<Kubewa
   enable: true,
   run: 'onType',
   profile: null,
-  kubernetesVersion: null,
+  kubernetesVersion: '',
   rules: {},
   ingress: { authUrl: '', clusterIssuer: '', tlsSecretName: '' },
   maxFileSize: null,
@@ -87,10 +88,22 @@ export const Commands = {
   showDocumentation: 'kubeward.showDocumentation',
   /** One argument: a WorkspaceEdit, applied with `workspace/applyEdit` (for clients without code action literals). */
   applyFix: 'kubeward.applyFix',
+  /** One argument: {uri, position} on a value under a Secret's `data`. Returns {@link RevealedSecretValue}. */
+  revealSecretValue: 'kubeward.revealSecretValue',
 } as const;
 
+/** A Secret value decoded on an explicit request (never on hover: screens are shared). */
+export interface RevealedSecretValue {
+  secret: string;
+  key: string;
+  /** The decoded text; undefined for binary data or invalid base64. */
+  text?: string;
+  binary?: boolean;
+  invalid?: boolean;
+}
+
 export type CommandId = (typeof Commands)[keyof typeof Commands];
-export const SERVER_COMMANDS: readonly CommandId[] = [Commands.secureIngress, Commands.migrateIngress, Commands.scanWorkspace, Commands.showDocumentation, Commands.applyFix];
+export const SERVER_COMMANDS: readonly CommandId[] = [Commands.secureIngress, Commands.migrateIngress, Commands.scanWorkspace, Commands.showDocumentation, Commands.applyFix, Commands.revealSecretValue];
 
 /** The one argument of `kubeward.secureIngress` (docs/requirements.md: Secure this Ingress). */
 export interface SecureIngressArgs {
@@ -98,8 +111,27 @@ export interface SecureIngressArgs {
   /** 0-based line and UTF-16 character; without it the file must hold exactly one Ingress. */
   position?: { line: number; character: number };
   authUrl?: string;
+  /** ingress-nginx `auth-signin` (the proxy's sign-in page), used with `authUrl`. */
+  authSignin?: string;
   tlsSecretName?: string;
   clusterIssuer?: string;
+  /** Edit nothing: answer with a {@link SecureIngressPlan} (what the change would be, what it needs asked). */
+  dryRun?: boolean;
+}
+
+/** The answer of `kubeward.secureIngress` with `dryRun`: what it would change, before anything is asked or edited. */
+export interface SecureIngressPlan {
+  ingressName: string | undefined;
+  /** Nothing to change automatically. */
+  alreadySecure: boolean;
+  /** The answers the change uses: `authUrl` when it adds authentication, the TLS ones when it adds TLS. */
+  questions: Array<'authUrl' | 'tlsSecretName' | 'clusterIssuer'>;
+  /** The fixes it applies, by title. */
+  changes: string[];
+  /** What the user must still do afterwards (create the Secrets it names, replace placeholders), one sentence each. */
+  todo: string[];
+  /** Rules whose findings stay on the Ingress (no fix can resolve them). */
+  remaining: string[];
 }
 
 /**
@@ -123,6 +155,8 @@ export interface ScanWorkspaceResult {
   filesChecked: number;
   /** Findings over all of them. */
   findings: number;
+  /** How many of them are hints (which Problems does not list). */
+  hints?: number;
   /** True when the scan was cancelled before the end. */
   cancelled: boolean;
 }
@@ -145,6 +179,8 @@ export interface StatusParams {
   ruleErrors: number;
   /** Profile of the last analysed document: "baseline" or "restricted". */
   profile: string;
+  /** Open documents that hold a Kubernetes object (the status item shows on these only). */
+  manifests?: string[];
 }
 
 /** Client → server, no params: the user trusted the workspace; `.kubeward.yaml` now applies. */

@@ -32,6 +32,9 @@ VSIX=$(ls "$RUN"/pkg/*.vsix)
 node "$ROOT/test/e2e/build.mjs" >/dev/null
 cp -r "$ROOT/test/e2e/workspace" "$RUN/ws"
 cp "$ROOT/test/e2e/workspace/manifests/pod.yaml" "$RUN/ws-ui/pod.yaml"
+# The bundled examples: the suite plans every quick fix on them, the UI run applies each with Ctrl+.
+cp -r "$ROOT/examples" "$RUN/ws/examples"
+cp -r "$ROOT/examples" "$RUN/ws-ui/examples"
 cat >"$RUN/ud/User/settings.json" <<'JSON'
 {
   "workbench.startupEditor": "none",
@@ -81,7 +84,7 @@ add_result() { # $1: result json
 
 say "mocha suite in the extension host"
 if start_code_server code-server-mocha; then
-  HOME="$RUN/home" XDG_CONFIG_HOME="$RUN/xdg" "$N24/bin/node" "$ROOT/test/e2e/runner.js" "$PORT" "$ROOT" "$ROOT/out/test/e2e/suite/index.js" "$RUN/ws" "$RUN/mocha.json" || true
+  E2E_PLAN_FILE="$RUN/fix-plan.json" HOME="$RUN/home" XDG_CONFIG_HOME="$RUN/xdg" "$N24/bin/node" "$ROOT/test/e2e/runner.js" "$PORT" "$ROOT" "$ROOT/out/test/e2e/suite/index.js" "$RUN/ws" "$RUN/mocha.json" || true
   add_result "$RUN/mocha.json"
 else
   failures=$((failures + 1))
@@ -97,6 +100,13 @@ stop_code_server
   if start_code_server code-server-ui; then
     HOME="$RUN/home" XDG_CONFIG_HOME="$RUN/xdg" "$N24/bin/node" "$ROOT/test/e2e/ui-smoke.js" "$PORT" "$RUN/ws-ui" "$RUN/ui.json" || true
     add_result "$RUN/ui.json"
+    say "every quick fix of examples/ through Ctrl+. in the workbench"
+    if [ -f "$RUN/fix-plan.json" ]; then
+      HOME="$RUN/home" XDG_CONFIG_HOME="$RUN/xdg" "$N24/bin/node" "$ROOT/test/e2e/ui-fixes.js" "$PORT" "$RUN/ws-ui" "$RUN/fix-plan.json" "$RUN/ui-fixes.json" "$ROOT" || true
+      add_result "$RUN/ui-fixes.json"
+    else
+      echo "the suite wrote no quick fix plan ($RUN/fix-plan.json)" >&2; failures=$((failures + 1))
+    fi
   else
     failures=$((failures + 1))
   fi

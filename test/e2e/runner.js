@@ -40,6 +40,7 @@ const timeoutMs = Number(process.env.E2E_TIMEOUT_MS || 300_000);
     if (process.env.E2E_VERBOSE) page.on('console', (m) => console.log('[browser]', m.text()));
     const env = { E2E_RESULT_FILE: mochaResult };
     if (process.env.E2E_GREP) env.E2E_GREP = process.env.E2E_GREP;
+    if (process.env.E2E_PLAN_FILE) env.E2E_PLAN_FILE = process.env.E2E_PLAN_FILE;
     const payload = [
       ['extensionDevelopmentPath', `vscode-remote://${host}${ext}`],
       ['extensionTestsPath', `vscode-remote://${host}${tests}`],

@@ -64,16 +64,17 @@ describe('quick fixes', () => {
     expect(diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['pod-privileged', 13]]);
   });
 
-  it('"Ignore for this line" adds a disable-next-line comment with the reason selected as a snippet', async () => {
+  it('"Ignore for this line" is plain text even for a snippet client: a snippet with a line break is re-indented by VS Code and Neovim', async () => {
     const capabilities = fullCapabilities();
     (capabilities.workspace!.workspaceEdit as Record<string, unknown>).snippetEditSupport = true;
     client = await TestClient.start({ capabilities });
     const [first] = await openAndWait(PRIVILEGED_POD);
     const ignore = (await actionsFor(first!)).find((a) => a.title === 'Ignore pod-privileged for this line')!;
-    const edit = ignore.edit!.documentChanges![0]! as unknown as { edits: Array<{ snippet?: { value: string } }> };
-    expect(edit.edits[0]!.snippet!.value).toBe('        # kubeward-disable-next-line pod-privileged -- ${1:<reason>}\n');
-    const { text, diagnostics } = await apply(ignore);
-    expect(text).toContain('        # kubeward-disable-next-line pod-privileged -- <reason>\n        privileged: true # why?');
+    expect(ignore.edit!.documentChanges![0]).toMatchObject({ edits: [{ newText: '        # kubeward-disable-next-line pod-privileged -- <reason>\n' }] });
+    for (const as of ['vscode', 'neovim'] as const) {
+      expect(applyWorkspaceEdit(PRIVILEGED_POD, URI, ignore.edit!, as)).toContain('        # kubeward-disable-next-line pod-privileged -- <reason>\n        privileged: true # why?');
+    }
+    const { diagnostics } = await apply(ignore);
     expect(diagnostics.map((d) => d.range.start.line)).toEqual([14]);
   });
 
@@ -131,18 +132,28 @@ describe('quick fixes', () => {
     await expect(client.connection.sendRequest(ExecuteCommandRequest.type, { command: Commands.showDocumentation, arguments: ['no-such-rule'] })).rejects.toThrow(/expects a rule id/);
   });
 
-  it('fixes with a placeholder become snippets with the placeholder selected', async () => {
+  it('a fix whose edits have no line break sends its placeholder as a snippet tab stop; a multi-line one sends plain text', async () => {
     const capabilities = fullCapabilities();
     (capabilities.workspace!.workspaceEdit as Record<string, unknown>).snippetEditSupport = true;
-    client = await TestClient.start({ capabilities });
+    client = await TestClient.start({ capabilities, settings: { rules: { 'image-tag-mutable': 'on' } } });
+    const deployment = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:latest\n';
+    const podUri = 'file:///work/image.yaml';
+    const image = (await openAndWait(deployment, podUri)).find((d) => d.code === 'image-tag-mutable');
+    expect(image, 'image-tag-mutable reported').toBeDefined();
+    const pin = (await actionsFor(image!, podUri)).find((a) => a.edit && !a.title.startsWith('Ignore'))!;
+    const edits = (pin.edit!.documentChanges![0] as unknown as { edits: Array<{ snippet?: { value: string } }> }).edits;
+    expect(edits).toEqual([expect.objectContaining({ snippet: { kind: 'snippet', value: '${1:nginx:<tag>}' } })]);
+    for (const as of ['vscode', 'neovim'] as const) expect(applyWorkspaceEdit(deployment, podUri, pin.edit!, as)).toBe(applyWorkspaceEdit(deployment, podUri, pin.edit!));
+
     const tls = (await openAndWait(INGRESS, 'file:///work/ingress.yaml')).find((d) => d.code === 'ingress-tls-missing');
     const actions = await actionsFor(tls!, 'file:///work/ingress.yaml');
     expect(actions.slice(0, 2).map((a) => [a.title, a.isPreferred ?? false])).toEqual([
       ['Add spec.tls for every host', true],
       ['Add spec.tls and a cert-manager issuer', false],
     ]);
-    const edits = (actions[1]!.edit!.documentChanges![0] as unknown as { edits: Array<{ snippet?: { value: string }; newText?: string }> }).edits;
-    expect(edits.some((e) => e.snippet?.value.includes('cert-manager.io/cluster-issuer: ${1:<cluster-issuer>}'))).toBe(true);
+    const issuer = (actions[1]!.edit!.documentChanges![0] as unknown as { edits: Array<{ snippet?: unknown; newText?: string }> }).edits;
+    expect(issuer.every((e) => e.snippet === undefined)).toBe(true);
+    expect(applyWorkspaceEdit(INGRESS, 'file:///work/ingress.yaml', actions[1]!.edit!, 'vscode')).toBe(applyWorkspaceEdit(INGRESS, 'file:///work/ingress.yaml', actions[1]!.edit!));
     const { text, diagnostics } = await apply(actions[1]!, 'file:///work/ingress.yaml');
     expect(text).toContain('cert-manager.io/cluster-issuer: <cluster-issuer>');
     expect(diagnostics.filter((d) => d.code === 'ingress-tls-missing')).toEqual([]);

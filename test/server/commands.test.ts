@@ -43,6 +43,35 @@ describe('kubeward.secureIngress', () => {
     expect(published.diagnostics.filter((d) => d.code === 'ingress-tls-missing')).toEqual([]);
   });
 
+  it('dryRun edits nothing and says what the change uses, changes and leaves to do', async () => {
+    client = await TestClient.start();
+    await client.open(URI, INGRESS);
+    const plan = await secure({ uri: URI, dryRun: true });
+    expect(client.applied).toEqual([]);
+    expect(plan).toEqual({
+      ingressName: 'shop',
+      alreadySecure: false,
+      questions: ['authUrl', 'tlsSecretName', 'clusterIssuer'],
+      changes: ['Add spec.tls for every host', 'Add basic authentication (auth-type: basic)'],
+      todo: [
+        'Create the basic-auth Secret "shop-basic-auth": `htpasswd -c auth <user>`, then `kubectl create secret generic shop-basic-auth --from-file=auth`.',
+        'Create the TLS Secret "shop-tls": `kubectl create secret tls shop-tls --cert=tls.crt --key=tls.key`.',
+      ],
+      remaining: [],
+    });
+    // With an external auth URL, its sign-in page and an issuer: what is left is the issuer's to do.
+    const external = await secure({ uri: URI, dryRun: true, authUrl: 'https://sso.example.com/oauth2/auth', authSignin: 'https://sso.example.com/oauth2/start?rd=$escaped_request_uri', clusterIssuer: 'letsencrypt' });
+    expect(external).toMatchObject({
+      changes: ['Add spec.tls and a cert-manager issuer', 'Add external authentication (auth-url)'],
+      todo: ['cert-manager creates the TLS Secret "shop-tls" through ClusterIssuer "letsencrypt": check that it exists (`kubectl get clusterissuer letsencrypt`).'],
+    });
+    const edit = (await secure({ uri: URI, authUrl: 'https://sso.example.com/oauth2/auth', authSignin: 'https://sso.example.com/oauth2/start?rd=$escaped_request_uri' })) as WorkspaceEdit;
+    const text = applyWorkspaceEdit(INGRESS, URI, edit);
+    expect(text).toContain('nginx.ingress.kubernetes.io/auth-signin: https://sso.example.com/oauth2/start?rd=$escaped_request_uri');
+    await client.replace(URI, text);
+    expect(await secure({ uri: URI, dryRun: true })).toMatchObject({ alreadySecure: true, questions: [], changes: [], todo: [] });
+  });
+
   it('returns the edit without applying it when the client cannot apply edits', async () => {
     const capabilities = fullCapabilities();
     delete capabilities.workspace!.applyEdit;
@@ -113,7 +142,8 @@ describe('kubeward.scanWorkspace', () => {
     expect(expected.get(uriOf(path.join(root, 'apps/pod.yaml')))).toEqual(['pod-privileged', 'pod-privileged']);
     expect(expected.get(uriOf(path.join(root, 'apps/ingress.yml')))).toContain('ingress-tls-missing');
     const total = [...expected.values()].reduce((n, codes) => n + codes.length, 0);
-    expect(result).toEqual({ filesChecked: 3, findings: total, cancelled: false });
+    const hints = [...expected.keys()].map((u) => (u.endsWith('ingress.yml') ? run.findings['apps/ingress.yml']! : run.findings['apps/pod.yaml']!)).flat().filter((f) => f.severity === 'hint').length;
+    expect(result).toEqual({ filesChecked: 3, findings: total, hints, cancelled: false });
     const published = new Map(client.diagnostics.map((p) => [p.uri, p.diagnostics.map((d) => d.code)]));
     expect(published).toEqual(expected);
     const kinds = client.progress.filter((p) => p.token === 'scan-1').map((p) => p.value.kind);

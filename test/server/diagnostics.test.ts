@@ -1,9 +1,11 @@
 /** Diagnostics over the wire: fields, versions, debounce, cancellation, pull, a failing rule. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DiagnosticSeverity, DiagnosticTag, DocumentDiagnosticRequest } from 'vscode-languageserver-protocol/node';
-import { ruleDocsUrl } from '../../shared-rules/src/index';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { VERSION } from '../../shared-rules/src/index';
 import { bigManifest, PRIVILEGED_POD } from './fixtures';
-import { fullCapabilities, TestClient } from './harness';
+import { fullCapabilities, ROOT, TestClient } from './harness';
 
 let client: TestClient | undefined;
 afterEach(async () => {
@@ -24,7 +26,7 @@ describe('push diagnostics', () => {
         severity: DiagnosticSeverity.Error,
         source: 'kubeward',
         code: 'pod-privileged',
-        codeDescription: { href: ruleDocsUrl('pod-privileged') },
+        codeDescription: { href: pathToFileURL(path.join(ROOT, 'docs', 'rules', 'pod-privileged.md')).href },
         message: expect.stringContaining('Container "web" runs privileged'),
         data: { ruleId: 'pod-privileged', messageId: 'privileged' },
       },
@@ -52,6 +54,47 @@ describe('push diagnostics', () => {
     // Undo it: the finding comes back at the same place.
     const again = await client.change(URI, [{ range: { start: { line: 9, character: 20 }, end: { line: 9, character: 25 } }, text: 'true' }]);
     expect((await client.waitForDiagnostics(URI, again)).diagnostics.map((d) => d.range.start.line)).toEqual([9, 13]);
+  });
+
+  it('calm typing: a key half typed keeps the other findings and shows its syntax error only once typing pauses', async () => {
+    client = await TestClient.start();
+    await client.open(URI, PRIVILEGED_POD);
+    await client.waitForDiagnostics(URI, 1);
+    const codes = (p: { diagnostics: Array<{ code?: unknown; range: { start: { line: number } } }> }) => p.diagnostics.map((d) => `${String(d.code)}@${d.range.start.line}`);
+    // A new key typed letter by letter under the first container's image (line 8): `securi`, not yet a key.
+    let version: number;
+    const typed = '      securi';
+    version = await client.change(URI, [{ range: { start: { line: 8, character: 0 }, end: { line: 8, character: 0 } }, text: '\n' }]);
+    for (let i = 1; i <= typed.length; i++) {
+      version = await client.change(URI, [{ range: { start: { line: 8, character: i - 1 }, end: { line: 8, character: i - 1 } }, text: typed[i - 1]! }]);
+    }
+    const t0 = Date.now();
+    const typing = await client.waitForDiagnostics(URI, version);
+    // Both privileged findings stay (moved one line down), and no syntax error yet.
+    expect(codes(typing)).toEqual(['pod-privileged@10', 'pod-privileged@14']);
+    // No version published while typing flashed a syntax error or lost a finding.
+    for (const p of client.published(URI).filter((x) => (x.version ?? 0) > 1)) expect(codes(p).filter((c) => c.startsWith('pod-privileged')), `version ${p.version}`).toHaveLength(2);
+    expect(client.published(URI).some((p) => p.diagnostics.some((d) => d.code === 'yaml-syntax'))).toBe(false);
+    // The pause: the syntax error appears at the line being typed, with the findings the edit cannot have changed.
+    const paused = await client.waitForDiagnostics(URI, version, (p) => p.diagnostics.some((d) => d.code === 'yaml-syntax'));
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(500);
+    expect(codes(paused)).toEqual(['yaml-syntax@8', 'pod-privileged@10', 'pod-privileged@14']);
+    // Finishing the key (`securityContext: {}`) parses again: the findings are the analysis's own.
+    version = await client.change(URI, [{ range: { start: { line: 8, character: 12 }, end: { line: 8, character: 12 } }, text: 'tyContext: {}' }]);
+    expect(codes(await client.waitForDiagnostics(URI, version))).toEqual(['pod-privileged@10', 'pod-privileged@14']);
+  });
+
+  it('a syntax error away from the line being typed is shown at once', async () => {
+    client = await TestClient.start();
+    await client.open(URI, PRIVILEGED_POD);
+    await client.waitForDiagnostics(URI, 1);
+    // `securi` half typed on a new line 8, then a letter typed in the name on line 3: the cursor left line 8.
+    let version = await client.change(URI, [{ range: { start: { line: 8, character: 0 }, end: { line: 8, character: 0 } }, text: '      securi\n' }]);
+    const typing = await client.waitForDiagnostics(URI, version);
+    expect(typing.diagnostics.some((d) => d.code === 'yaml-syntax')).toBe(false);
+    version = await client.change(URI, [{ range: { start: { line: 3, character: 11 }, end: { line: 3, character: 11 } }, text: 'x' }]);
+    const published = await client.waitForDiagnostics(URI, version);
+    expect(published.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['yaml-syntax', 8], ['pod-privileged', 10], ['pod-privileged', 14]]);
   });
 
   it('a burst of changes publishes only the last version, and no stale version ever', async () => {
@@ -83,8 +126,22 @@ describe('push diagnostics', () => {
     await client.open(URI, PRIVILEGED_POD);
     await client.waitForDiagnostics(URI, 1);
     const status = await client.waitFor('status', () => client!.statuses.at(-1));
-    expect(status).toEqual({ rulesActive: expect.any(Number), filesChecked: 1, ruleErrors: 0, profile: 'baseline' });
+    expect(status).toEqual({ rulesActive: expect.any(Number), filesChecked: 1, ruleErrors: 0, profile: 'baseline', manifests: [URI] });
     expect(status.rulesActive).toBeGreaterThanOrEqual(5);
+    // A YAML file that is not a manifest is not a file checked.
+    await client.open('file:///work/ci.yaml', 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n');
+    await client.waitForDiagnostics('file:///work/ci.yaml', 1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(client.statuses.at(-1)).toMatchObject({ filesChecked: 1, manifests: [URI] });
+  });
+
+  it('logs its version, where each document\'s configuration comes from, and what the analysis took', async () => {
+    client = await TestClient.start();
+    await client.open(URI, PRIVILEGED_POD);
+    await client.waitForDiagnostics(URI, 1);
+    const log = await client.waitFor('the analysis log line', () => (client!.logText().includes('pod.yaml v1') ? client!.logText() : undefined));
+    expect(log).toMatch(new RegExp(`Kubeward language server ${VERSION.replace(/\./g, '\\.')} \\(Node v[\\d.]+\\) for an LSP client: \\d+ rules, push diagnostics`));
+    expect(log).toMatch(/pod\.yaml v1: 2 findings in [\d.]+ ms \(\d+ characters\); baseline profile, \d+ rules, from the editor's settings \(no \.kubeward\.yaml\)/);
   });
 
   it('clears diagnostics when the document closes', async () => {

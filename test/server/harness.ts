@@ -219,8 +219,8 @@ export class TestClient {
   }
 
   /** Applies a WorkspaceEdit of the server to the document and sends the change, as an editor does. */
-  async applyEdit(uri: string, edit: WorkspaceEdit): Promise<string> {
-    const next = applyWorkspaceEdit(this.text(uri), uri, edit);
+  async applyEdit(uri: string, edit: WorkspaceEdit, client: SnippetClient = 'literal'): Promise<string> {
+    const next = applyWorkspaceEdit(this.text(uri), uri, edit, client);
     await this.replace(uri, next);
     return next;
   }
@@ -286,41 +286,98 @@ export class TestClient {
   }
 }
 
-/** Applies a WorkspaceEdit for one document (changes or documentChanges, snippets as their plain text). */
-export function applyWorkspaceEdit(text: string, uri: string, edit: WorkspaceEdit): string {
+/**
+ * How a client inserts snippet edits:
+ * - `literal`: the snippet's text as it is (tab stops at their defaults), as the LSP text says;
+ * - `vscode`: as VS Code's workbench does for the document in the active editor. When any edit of the
+ *   document is a snippet, every edit of it (plain ones escaped) goes through the snippet controller,
+ *   which re-indents each text element (SnippetSession.adjustWhitespace): every line after a line break
+ *   gets the leading whitespace of the insertion line up to the insertion column, then each such line's
+ *   indentation is normalised (tabs to spaces, YAML's `insertSpaces`);
+ * - `neovim`: as vim.snippet.expand does: every line after a line break of a snippet gets the whole
+ *   current line's leading whitespace (the line the edit starts on); plain edits stay plain.
+ */
+export type SnippetClient = 'literal' | 'vscode' | 'neovim';
+
+/** Applies a WorkspaceEdit for one document (changes or documentChanges), snippets inserted as `client` does. */
+export function applyWorkspaceEdit(text: string, uri: string, edit: WorkspaceEdit, client: SnippetClient = 'literal'): string {
+  const lines = text.split(/\r?\n/);
   const edits: TextEdit[] = [];
   for (const [u, list] of Object.entries(edit.changes ?? {})) if (u === uri) edits.push(...list);
   for (const change of edit.documentChanges ?? []) {
     if (!('textDocument' in change) || change.textDocument.uri !== uri) continue;
+    const anySnippet = change.edits.some((e) => 'snippet' in e);
     for (const e of change.edits) {
-      if ('snippet' in e) edits.push({ range: e.range, newText: snippetText(e.snippet.value) });
-      else edits.push(e);
+      const line = lines[e.range.start.line] ?? '';
+      if ('snippet' in e) {
+        const segments = snippetSegments(e.snippet.value);
+        if (client === 'vscode') edits.push({ range: e.range, newText: vscodeAdjust(segments, line, e.range.start.character) });
+        else if (client === 'neovim') edits.push({ range: e.range, newText: neovimAdjust(segments, line) });
+        else edits.push({ range: e.range, newText: segments.map((s) => s.text).join('') });
+      } else if (client === 'vscode' && anySnippet && 'newText' in e) {
+        edits.push({ range: e.range, newText: vscodeAdjust([{ text: e.newText, placeholder: false }], line, e.range.start.character) });
+      } else edits.push(e);
     }
   }
   return TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 0, text), edits);
 }
 
-/** The text a snippet inserts when every tab stop keeps its default. */
-export function snippetText(snippet: string): string {
-  let out = '';
+interface SnippetSegment {
+  text: string;
+  placeholder: boolean;
+}
+
+/** A snippet as its text elements: literal text and the default of each `${n:default}` (no nesting, as the server writes them). */
+function snippetSegments(snippet: string): SnippetSegment[] {
+  const out: SnippetSegment[] = [];
+  let text = '';
+  const flush = (placeholder: boolean) => {
+    if (text !== '' || placeholder) out.push({ text, placeholder });
+    text = '';
+  };
   for (let i = 0; i < snippet.length; i++) {
     const c = snippet[i]!;
-    if (c === '\\' && i + 1 < snippet.length) out += snippet[++i];
+    if (c === '\\' && i + 1 < snippet.length) text += snippet[++i];
     else if (c === '$' && snippet[i + 1] === '{') {
-      const colon = snippet.indexOf(':', i);
-      let depth = 1;
-      let j = colon + 1;
-      let inner = '';
-      for (; j < snippet.length && depth > 0; j++) {
-        if (snippet[j] === '\\') inner += snippet[++j];
-        else if (snippet[j] === '}') depth--;
-        else inner += snippet[j];
-      }
-      out += inner.slice(0, inner.length);
-      i = j - 1;
-    } else out += c;
+      flush(false);
+      let j = snippet.indexOf(':', i) + 1;
+      for (; j < snippet.length && snippet[j] !== '}'; j++) text += snippet[j] === '\\' ? snippet[++j] : snippet[j];
+      flush(true);
+      i = j;
+    } else text += c;
+  }
+  flush(false);
+  return out;
+}
+
+/** VS Code's `normalizeIndentation` with spaces (YAML): the leading whitespace as that many columns of spaces, tabs to the next stop of 2. */
+function normalizeIndentation(s: string, tabSize = 2): string {
+  let i = 0;
+  let columns = 0;
+  for (; i < s.length && (s[i] === ' ' || s[i] === '\t'); i++) columns = s[i] === '\t' ? (Math.floor(columns / tabSize) + 1) * tabSize : columns + 1;
+  return ' '.repeat(columns) + s.slice(i);
+}
+
+/** SnippetSession.adjustWhitespace, element by element, on the document line the snippet starts on. */
+function vscodeAdjust(segments: SnippetSegment[], line: string, column: number): string {
+  let lead = 0;
+  while (lead < column && lead < line.length && (line[lead] === ' ' || line[lead] === '\t')) lead++;
+  const leading = line.slice(0, lead);
+  let out = '';
+  for (const { text } of segments) {
+    const parts = text.split(/\r\n|\r|\n/);
+    if (out.length === 0) parts[0] = normalizeIndentation(parts[0]!);
+    else if (out.endsWith('\n') || out.endsWith('\r')) parts[0] = normalizeIndentation(leading + parts[0]!);
+    for (let i = 1; i < parts.length; i++) parts[i] = normalizeIndentation(leading + parts[i]!);
+    out += parts.join('\n');
   }
   return out;
+}
+
+/** vim.snippet.expand: lines after a line break get the current line's indentation. */
+function neovimAdjust(segments: SnippetSegment[], line: string): string {
+  const base = /^\s*/.exec(line)![0];
+  return segments.map(({ text }) => text.split('\n').map((l, i) => (i > 0 ? base + l : l)).join('\n')).join('');
 }
 
 export function parses(text: string): boolean {

@@ -31,7 +31,7 @@ describe('initialize', () => {
 
   it('does not advertise the commands the client registers itself, but still runs them', async () => {
     client = await TestClient.start({ initializationOptions: { workspaceTrusted: true, clientCommands: [Commands.secureIngress, Commands.showDocumentation] } });
-    expect(client.initializeResult.capabilities.executeCommandProvider?.commands).toEqual([Commands.migrateIngress, Commands.scanWorkspace, Commands.applyFix]);
+    expect(client.initializeResult.capabilities.executeCommandProvider?.commands).toEqual([Commands.migrateIngress, Commands.scanWorkspace, Commands.applyFix, Commands.revealSecretValue]);
     const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: Commands.showDocumentation, arguments: ['pod-privileged'] });
     expect(result).toMatchObject({ shown: true });
   });
@@ -64,7 +64,7 @@ describe('initialize', () => {
     expect(client.shown).toEqual([]);
     // Plain text hover.
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: published.diagnostics[0]!.range.start });
-    expect(hover?.contents).toMatchObject({ kind: 'plaintext', value: expect.stringContaining('Container runs privileged (pod-privileged, error)') });
+    expect(hover?.contents).toMatchObject({ kind: 'plaintext', value: expect.stringMatching(/^What to do: .+\nWhy: .+\npod-privileged: file:\/\/\S+\/docs\/rules\/pod-privileged\.md$/) });
     expect(client.registrations).toEqual([]);
   });
 

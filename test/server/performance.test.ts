@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileAnalyzer, resolveConfig, RULES, WorkspaceObjects, type AnalyzeOptions } from '../../shared-rules/src/index';
-import { toDiagnostics } from '../../server/src/diagnostics';
+import { setDocsLink, toDiagnostics } from '../../server/src/diagnostics';
 import { AnalysisHelper, PARALLEL_MIN_CHARS } from '../../server/src/parallel';
-import { SERVER, TestClient, tempDir, uriOf } from './harness';
+import { ROOT, SERVER, TestClient, tempDir, uriOf } from './harness';
 
 /** Real manifests, about 400 KB: above the size at which the helper thread takes part. */
 function corpusText(): string {
@@ -84,6 +84,8 @@ describe('opening a large file', () => {
       workspace: (summaries) => (index.setFile(uri, summaries), index),
     });
     expect(result.findings.length).toBeGreaterThan(100);
+    // The server links each rule to the page it ships.
+    setDocsLink((id) => uriOf(path.join(ROOT, 'docs', 'rules', `${id}.md`)));
     expect(published.diagnostics).toEqual(toDiagnostics(result.findings, result.lines));
   });
 });

@@ -82,7 +82,7 @@ describe('workspace index', () => {
     const root = workspace({ 'a.yaml': configMap('shared'), 'nested/b.yaml': configMap('shared') });
     client = await TestClient.start({ folders: [root], env: { KUBEWARD_TEST_RULES: 'workspace' } });
     const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: Commands.scanWorkspace, arguments: [] });
-    expect(result).toEqual({ filesChecked: 2, findings: 2, cancelled: false });
+    expect(result).toEqual({ filesChecked: 2, findings: 2, hints: 0, cancelled: false });
     for (const rel of ['a.yaml', 'nested/b.yaml']) {
       const published = client.published(uriOf(path.join(root, rel))).at(-1)!;
       expect(duplicates(published)).toHaveLength(1);

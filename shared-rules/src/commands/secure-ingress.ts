@@ -14,8 +14,17 @@ import type { Rule } from '../engine/rule';
 import type { Finding } from '../engine/types';
 import { applyEdits, type Edit } from '../fix/edit';
 import { chooseFix } from '../engine/apply-fixes';
-import { objectsInFile } from '../k8s/locate';
+import { CERT_MANAGER_ANNOTATIONS, nginxAnnotation, tlsEntriesOf } from '../k8s/ingress';
+import { objectAt, objectsInFile } from '../k8s/locate';
+import { annotation, type K8sObject } from '../k8s/objects';
 import { RULES } from '../rules/index';
+
+/** Rules whose fixes add TLS (and so ask for the Secret name and the cert-manager issuer). */
+const TLS_RULES: readonly string[] = ['ingress-tls-missing', 'ingress-tls-host-not-covered', 'ingress-tls-secret-unset'];
+const AUTH_RULE = 'ingress-public-no-auth';
+
+/** What the command needs answered for an Ingress: only what its changes use. */
+export type SecureIngressQuestion = 'authUrl' | 'tlsSecretName' | 'clusterIssuer';
 
 /** The order of the steps; any other Ingress rule with a fix runs after these. */
 export const SECURE_INGRESS_ORDER: readonly string[] = [
@@ -40,6 +49,8 @@ export interface SecureIngressOptions {
   /** The layers the config was resolved from, so answers can be layered on top. */
   configLayers?: KubewardConfig[];
   authUrl?: string;
+  /** Where ingress-nginx sends a visitor who is not signed in (`auth-signin`), with `authUrl`. */
+  authSignin?: string;
   tlsSecretName?: string;
   clusterIssuer?: string;
   partial?: boolean;
@@ -55,10 +66,16 @@ export type SecureIngressResult =
       ingressName: string | undefined;
       /** Rule ids whose fixes were applied, in order. */
       applied: string[];
+      /** The titles of the fixes applied, in order, without repeats. */
+      changes: string[];
       /** Findings on the Ingress that no fix could resolve. */
       remaining: Finding[];
       /** Placeholder texts the applied fixes wrote, for the user to replace (`<your-cidr>/32`). */
       placeholders: string[];
+      /** The questions whose answers this change uses (auth when it adds auth, TLS when it adds TLS). */
+      questions: SecureIngressQuestion[];
+      /** What the user must still do for the change to work (create Secrets, replace placeholders), one sentence each. */
+      todo: string[];
     }
   | { ok: false; error: string };
 
@@ -69,6 +86,7 @@ export function secureIngress(text: string, options: SecureIngressOptions = {}):
   const answers: KubewardConfig = {
     ingress: {
       ...(options.authUrl ? { authUrl: options.authUrl } : {}),
+      ...(options.authUrl && options.authSignin ? { authSignin: options.authSignin } : {}),
       ...(options.tlsSecretName ? { tlsSecretName: options.tlsSecretName } : {}),
       ...(options.clusterIssuer ? { clusterIssuer: options.clusterIssuer } : {}),
     },
@@ -84,6 +102,7 @@ export function secureIngress(text: string, options: SecureIngressOptions = {}):
   let current = text;
   let span = target.span;
   const applied: string[] = [];
+  const changes = new Set<string>();
   const placeholders = new Set<string>();
   let steps = 0;
   for (const ruleId of order) {
@@ -97,6 +116,7 @@ export function secureIngress(text: string, options: SecureIngressOptions = {}):
       span = [span[0], span[1] + (next.length - current.length)];
       current = next;
       applied.push(ruleId);
+      changes.add(fix.title);
       for (const p of fix.placeholders ?? []) placeholders.add(p);
       steps++;
     }
@@ -104,7 +124,39 @@ export function secureIngress(text: string, options: SecureIngressOptions = {}):
   const remaining = new FileAnalyzer()
     .analyze(current, { rules, config, partial: options.partial, range: span })
     .findings.filter((f) => f.object?.kind === 'Ingress' && f.start >= span[0] && f.start < span[1] && ingressRuleIds.has(f.ruleId));
-  return { ok: true, edits: minimalEdit(text, current), newText: current, ingressName: target.name, applied, remaining, placeholders: [...placeholders].filter((p) => current.includes(p)) };
+  const written = [...placeholders].filter((p) => current.includes(p));
+  const questions: SecureIngressQuestion[] = [];
+  if (applied.includes(AUTH_RULE)) questions.push('authUrl');
+  if (applied.some((id) => TLS_RULES.includes(id))) questions.push('tlsSecretName', 'clusterIssuer');
+  const secured = applied.length > 0 ? objectAt(current, target.span[0])?.object : undefined;
+  const todo = secured ? followUps(secured, applied, written, remaining) : [];
+  return { ok: true, edits: minimalEdit(text, current), newText: current, ingressName: target.name, applied, changes: [...changes], remaining, placeholders: written, questions, todo };
+}
+
+/** What is left to the user once the Ingress is edited: the Secrets it now names, the placeholders, the sign-in page. */
+function followUps(ingress: K8sObject, applied: readonly string[], placeholders: readonly string[], remaining: readonly Finding[]): string[] {
+  const ns = ingress.namespace ? ` -n ${ingress.namespace}` : '';
+  const out: string[] = [];
+  if (applied.includes(AUTH_RULE)) {
+    const secret = nginxAnnotation(ingress, 'auth-secret')?.str;
+    if (nginxAnnotation(ingress, 'auth-type')?.str === 'basic' && secret) {
+      out.push(`Create the basic-auth Secret "${secret}": \`htpasswd -c auth <user>\`, then \`kubectl create secret generic ${secret} --from-file=auth${ns}\`.`);
+    }
+    if (nginxAnnotation(ingress, 'auth-url') && !nginxAnnotation(ingress, 'auth-signin')) {
+      out.push('Set `nginx.ingress.kubernetes.io/auth-signin` to your proxy\'s sign-in page (oauth2-proxy: `https://<proxy>/oauth2/start?rd=$escaped_request_uri`), or visitors get a bare 401.');
+    }
+  }
+  if (applied.some((id) => TLS_RULES.includes(id))) {
+    const issuerKey = CERT_MANAGER_ANNOTATIONS.find((k) => annotation(ingress, k)?.str);
+    const issuer = issuerKey ? annotation(ingress, issuerKey)!.str : undefined;
+    for (const secret of new Set(tlsEntriesOf(ingress).map((t) => t.secretName?.str).filter((n): n is string => Boolean(n)))) {
+      if (issuer) out.push(`cert-manager creates the TLS Secret "${secret}" through ${issuerKey === 'cert-manager.io/issuer' ? 'Issuer' : 'ClusterIssuer'} "${issuer}": check that it exists (\`kubectl get ${issuerKey === 'cert-manager.io/issuer' ? `issuer ${issuer}${ns}` : `clusterissuer ${issuer}`}\`).`);
+      else out.push(`Create the TLS Secret "${secret}": \`kubectl create secret tls ${secret} --cert=tls.crt --key=tls.key${ns}\`.`);
+    }
+  }
+  for (const p of placeholders) out.push(`Replace \`${p}\` with a real value.`);
+  if (remaining.length > 0) out.push(`Fix by hand: ${[...new Set(remaining.map((f) => f.ruleId))].join(', ')}.`);
+  return out;
 }
 
 function layer(config: ResolvedConfig, answers: KubewardConfig): ResolvedConfig {

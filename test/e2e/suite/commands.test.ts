@@ -11,7 +11,7 @@ suite('Commands', () => {
     await closeAll();
   });
 
-  test('Kubeward: Secure this Ingress asks three questions (defaults from settings) and hardens the Ingress', async () => {
+  test('Kubeward: Secure this Ingress asks what the change needs (defaults from settings), hardens the Ingress and says what is left to do', async () => {
     await vscode.workspace.getConfiguration('kubeward').update('ingress.clusterIssuer', 'letsencrypt-staging', vscode.ConfigurationTarget.Workspace);
     const editor = await openEditor('manifests/ingress.yaml');
     const uri = editor.document.uri;
@@ -21,57 +21,81 @@ suite('Commands', () => {
     editor.selection = new vscode.Selection(line, 8, line, 8);
 
     const asked: vscode.InputBoxOptions[] = [];
-    const answers = ['https://auth.example.com/oauth2/auth', 'web-example-tls', 'letsencrypt-prod'];
+    const answers = ['https://auth.example.com/oauth2/auth', undefined, 'web-example-tls', 'letsencrypt-prod'];
     restore.push(
       stub(vscode.window, 'showInputBox', (async (options?: vscode.InputBoxOptions) => {
         asked.push(options ?? {});
-        const answer = answers[asked.length - 1];
-        assert.equal(options?.validateInput?.(answer ?? '') ?? undefined, undefined, `the prompt accepts ${answer}`);
+        const answer = answers[asked.length - 1] ?? options?.value ?? '';
+        assert.equal(options?.validateInput?.(answer) ?? undefined, undefined, `the prompt accepts ${answer}`);
         return answer;
       }) as typeof vscode.window.showInputBox),
     );
     const errors: string[] = [];
+    const infos: string[] = [];
     restore.push(stub(vscode.window, 'showErrorMessage', (async (m: string) => void errors.push(m)) as typeof vscode.window.showErrorMessage));
+    restore.push(stub(vscode.window, 'showInformationMessage', (async (m: string) => void infos.push(m)) as typeof vscode.window.showInformationMessage));
 
     await vscode.commands.executeCommand('kubeward.secureIngress');
     assert.deepEqual(errors, []);
-    assert.equal(asked.length, 3);
-    assert.match(asked[0]!.prompt ?? '', /auth/i);
-    assert.match(asked[1]!.prompt ?? '', /TLS/);
-    assert.match(asked[2]!.prompt ?? '', /ClusterIssuer/);
-    assert.equal(asked[2]!.value, 'letsencrypt-staging', 'the issuer question is pre-filled from kubeward.ingress.clusterIssuer');
+    assert.deepEqual(
+      asked.map((o) => o.title),
+      ['Kubeward: Secure this Ingress (1/3)', 'Kubeward: Secure this Ingress (2/4)', 'Kubeward: Secure this Ingress (3/4)', 'Kubeward: Secure this Ingress (4/4)'],
+    );
+    assert.match(asked[0]!.prompt ?? '', /auth-url/);
+    // oauth2-proxy's sign-in page is offered next to its auth endpoint.
+    assert.match(asked[1]!.prompt ?? '', /auth-signin/);
+    assert.equal(asked[1]!.value, 'https://auth.example.com/oauth2/start?rd=$escaped_request_uri');
+    assert.match(asked[2]!.prompt ?? '', /TLS/);
+    assert.match(asked[3]!.prompt ?? '', /ClusterIssuer/);
+    assert.equal(asked[3]!.value, 'letsencrypt-staging', 'the issuer question is pre-filled from kubeward.ingress.clusterIssuer');
 
     const text = await waitFor('the Ingress to be edited', () => (editor.document.getText().includes('secretName: web-example-tls') ? editor.document.getText() : undefined));
     assert.match(text, /tls:\s*\n\s*- hosts:\s*\n\s*- web\.example\.com\s*\n\s*secretName: web-example-tls/);
     assert.match(text, /cert-manager\.io\/cluster-issuer: "?letsencrypt-prod"?/);
-    // The auth answer becomes the external-auth annotation.
     assert.match(text, /auth-url: "?https:\/\/auth\.example\.com\/oauth2\/auth"?/);
+    assert.match(text, /auth-signin: "?https:\/\/auth\.example\.com\/oauth2\/start\?rd=\$escaped_request_uri"?/);
     assert.ok(text.startsWith('apiVersion: v1\nkind: Service\n'), 'the Service document is untouched');
+    // Then it says what changed and what the user must still do.
+    const done = await waitFor('the summary', () => infos.find((m) => m.startsWith('Kubeward: secured Ingress "web"')));
+    assert.match(done, /Add spec\.tls and a cert-manager issuer/);
+    assert.match(done, /Still to do: cert-manager creates the TLS Secret "web-example-tls" through ClusterIssuer "letsencrypt-prod"/);
     await waitForNoDiagnostic(uri, 'ingress-tls-missing');
     // One undo takes the whole command back.
     await vscode.commands.executeCommand('undo');
     await waitFor('undo to restore the Ingress', () => !editor.document.getText().includes('web-example-tls'));
   });
 
-  test('Kubeward: Secure this Ingress shows the server\'s error when there is no Ingress, and Escape asks nothing more', async () => {
-    await openEditor('manifests/pod.yaml');
+  test('Kubeward: Secure this Ingress says there is no Ingress, or that it is already secure, before asking anything; Escape cancels', async () => {
     let asked = 0;
-    restore.push(stub(vscode.window, 'showInputBox', (async (o?: vscode.InputBoxOptions) => (++asked, o?.value ?? '')) as typeof vscode.window.showInputBox));
     const errors: string[] = [];
-    restore.push(stub(vscode.window, 'showErrorMessage', (async (m: string) => void errors.push(m)) as typeof vscode.window.showErrorMessage));
-    await vscode.commands.executeCommand('kubeward.secureIngress');
-    assert.equal(asked, 3);
-    assert.equal(errors.length, 1, `errors: ${JSON.stringify(errors)}`);
-    assert.match(errors[0]!, /^Kubeward: .*Ingress/);
-
-    // Escape on the first question cancels the command: no further question, no error, no edit.
-    restore.splice(0).forEach((r) => r());
-    asked = 0;
+    const infos: string[] = [];
     restore.push(stub(vscode.window, 'showInputBox', (async () => (++asked, undefined)) as typeof vscode.window.showInputBox));
     restore.push(stub(vscode.window, 'showErrorMessage', (async (m: string) => void errors.push(m)) as typeof vscode.window.showErrorMessage));
+    restore.push(stub(vscode.window, 'showInformationMessage', (async (m: string) => void infos.push(m)) as typeof vscode.window.showInformationMessage));
+
+    await openEditor('manifests/pod.yaml');
+    await vscode.commands.executeCommand('kubeward.secureIngress');
+    assert.equal(asked, 0);
+    assert.deepEqual(errors, ['Kubeward: There is no Ingress in this file.']);
+
+    // Escape on the first question: no further question, no error, no edit.
+    const editor = await openEditor('manifests/ingress.yaml');
+    const before = editor.document.getText();
+    editor.selection = new vscode.Selection(14, 4, 14, 4);
     await vscode.commands.executeCommand('kubeward.secureIngress');
     assert.equal(asked, 1);
     assert.equal(errors.length, 1);
+    assert.equal(editor.document.getText(), before);
+
+    // An Ingress with TLS and auth: nothing to ask.
+    const secured = before
+      .replace('  name: web\nspec:\n  ingressClassName', '  name: web\n  annotations:\n    nginx.ingress.kubernetes.io/auth-url: https://auth.example.com/oauth2/auth\nspec:\n  tls:\n    - hosts:\n        - web.example.com\n      secretName: web-tls\n  ingressClassName');
+    await editor.edit((b) => b.replace(new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(before.length)), secured));
+    await waitForNoDiagnostic(editor.document.uri, 'ingress-tls-missing');
+    await vscode.commands.executeCommand('kubeward.secureIngress');
+    assert.equal(asked, 1);
+    assert.deepEqual(infos, ['Kubeward: Ingress "web" is already as secure as Kubeward can make it.']);
+    await vscode.commands.executeCommand('undo');
   });
 
   test('Kubeward: Scan workspace puts findings of files never opened in Problems', async () => {

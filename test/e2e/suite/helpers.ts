@@ -6,7 +6,7 @@ export const EXTENSION_ID = 'kubeward.kubeward';
 
 interface KubewardApi {
   ready: Promise<void>;
-  status(): { rulesActive: number; filesChecked: number; ruleErrors: number; profile: string } | undefined;
+  status(): { rulesActive: number; filesChecked: number; ruleErrors: number; profile: string; manifests?: string[] } | undefined;
   activationMs: number;
 }
 
