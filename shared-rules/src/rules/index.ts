@@ -58,6 +58,7 @@ import ingressclassRemovedApiVersion from './ingressclass-removed-api-version';
 import namespaceNoDefaultDeny from './namespace-no-default-deny';
 import networkpolicyAllowsAll from './networkpolicy-allows-all';
 import networkpolicyDangling from './networkpolicy-dangling';
+import networkpolicyPortOpenToAllNamespaces from './networkpolicy-port-open-to-all-namespaces';
 import podAllowPrivilegeEscalation from './pod-allow-privilege-escalation';
 import podApparmorUnconfined from './pod-apparmor-unconfined';
 import podCapabilitiesAdded from './pod-capabilities-added';
@@ -159,6 +160,7 @@ export const RULES: readonly Rule[] = [
   namespaceNoDefaultDeny,
   networkpolicyAllowsAll,
   networkpolicyDangling,
+  networkpolicyPortOpenToAllNamespaces,
   podAllowPrivilegeEscalation,
   podApparmorUnconfined,
   podCapabilitiesAdded,

@@ -2,6 +2,7 @@
  * Kubernetes knowledge that rules share: which documents are objects, where a
  * workload keeps its pod spec, which lists hold containers.
  */
+import { SENTINEL } from './helm';
 import type { YNode } from './nav';
 
 export interface K8sObject {
@@ -62,6 +63,34 @@ export function podMetadataPath(kind: string): readonly string[] | undefined {
   const spec = podSpecPath(kind);
   if (!spec) return undefined;
   return kind === 'Pod' ? ['metadata'] : [...spec.slice(0, -1), 'metadata'];
+}
+
+const TEMPLATE_RUN = new RegExp(`${SENTINEL}+`, 'g');
+
+/**
+ * A name for messages, quoted: the literal name, or a Helm-templated one with
+ * each action shown as `…` (`"…-repo-server"`); `(templated name)` when the
+ * whole name is an action, `(unnamed)` when there is none. Messages write
+ * `${kind} ${displayName(object)}`.
+ */
+export function displayName(object: Pick<K8sObject, 'name' | 'metadata'>): string {
+  if (object.name !== undefined) return `"${object.name}"`;
+  return displayValue(object.metadata?.get('name')) ?? '(unnamed)';
+}
+
+/** A scalar for messages, quoted, Helm actions shown as `…`; `(templated name)` when it is all actions; undefined when absent. */
+export function displayValue(node: YNode | undefined): string | undefined {
+  if (!node || node.isNull) return undefined;
+  if (node.str !== undefined) return `"${node.str}"`;
+  const raw = (node.node as { value?: unknown }).value;
+  if (typeof raw !== 'string' || !raw.includes(SENTINEL)) return undefined;
+  const shown = raw.replace(TEMPLATE_RUN, '…');
+  return shown.replace(/…/g, '').trim() === '' ? '(templated name)' : `"${shown}"`;
+}
+
+/** `ClusterRole "x"`, `Role "…-server"`, `Role (unnamed)` for messages. */
+export function describeObject(object: Pick<K8sObject, 'kind' | 'name' | 'metadata'>): string {
+  return `${object.kind} ${displayName(object)}`;
 }
 
 /** Finds Kubernetes objects in a parsed document: the root, or the items of a List. */

@@ -232,3 +232,21 @@ export function isAllAddresses(cidr: string): boolean {
   const m = /^\s*([0-9a-fA-F:.]{2,45})\/0+\s*$/.exec(cidr);
   return Boolean(m && (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(m[1]!) || m[1]!.includes(':')));
 }
+
+/**
+ * The ports of a policy rule as people read them: `8080`, `metrics`,
+ * `UDP 53`, `TCP 3000-3100`; undefined when a port is templated.
+ */
+export function describePorts(ports: YNode): string[] | undefined {
+  if (ports.templated) return undefined;
+  const out: string[] = [];
+  for (const p of ports.items()) {
+    const port = p.get('port');
+    const protocol = p.get('protocol')?.str;
+    const end = p.get('endPort')?.value;
+    if (port?.templated || (port && port.value === undefined)) return undefined;
+    const value = port === undefined ? 'every port' : `${port.value}${typeof end === 'number' ? `-${end}` : ''}`;
+    out.push(protocol && protocol !== 'TCP' ? `${protocol} ${value}` : value);
+  }
+  return out;
+}

@@ -12,7 +12,7 @@
  */
 import type { EditBuilder } from '../fix/edit-builder';
 import { NoFix } from '../fix/edit-builder';
-import { containersOf, podMetadataOf, podSpecOf, type ContainerRef, type K8sObject } from './k8s';
+import { containersOf, describeObject, podMetadataOf, podSpecOf, type ContainerRef, type K8sObject } from './k8s';
 import { SENTINEL } from './helm';
 import type { YNode } from './nav';
 
@@ -100,7 +100,7 @@ export function isWindowsPod(object: K8sObject): boolean {
 
 /** `Deployment "web"`, for messages that start with the object. */
 export function workloadLabel(object: K8sObject): string {
-  return `${object.kind} "${object.name ?? 'unnamed'}"`;
+  return describeObject(object);
 }
 
 /** Names as a message lists them: `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */

@@ -10,7 +10,7 @@
  */
 import { NoFix, type EditBuilder } from '../fix/edit-builder';
 import { quoted, type EmitValue } from '../fix/emit';
-import type { K8sObject } from './k8s';
+import { displayValue, type K8sObject } from './k8s';
 import type { YNode } from './nav';
 
 export const ROLE_KINDS = ['Role', 'ClusterRole'] as const;
@@ -356,10 +356,7 @@ export function roleRefOf(object: K8sObject): RoleRef | undefined {
   return { node: ref, kind: ref.get('kind')?.str, name: nameNode?.str, nameNode };
 }
 
-/** `ClusterRole "x"` for messages (`This ClusterRole` when the name is templated). */
-export function describeObject(object: K8sObject): string {
-  return object.name ? `${object.kind} "${object.name}"` : `This ${object.kind}`;
-}
+export { describeObject } from './k8s';
 
 /** Short, readable list: a, b and c. */
 export function humanList(items: readonly string[]): string {
@@ -397,7 +394,7 @@ export function grantsEverything(object: K8sObject, uncertain: (node: YNode) => 
 
 /** `ServiceAccount "ci" and Group "ops"` for messages; `its subjects` when there are none. */
 export function describeSubjects(subjects: readonly Subject[]): string {
-  const names = subjects.map((s) => `${s.kind ?? 'subject'} "${s.name ?? '?'}"`);
+  const names = subjects.map((s) => `${s.kind ?? 'subject'} ${displayValue(s.nameNode) ?? '(unnamed)'}`);
   return names.length ? humanList(names) : 'its subjects';
 }
 
