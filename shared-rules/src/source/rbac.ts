@@ -64,6 +64,55 @@ const RESOURCE_GROUPS: Record<string, readonly string[]> = {
   'certificatesigningrequests/approval': ['certificates.k8s.io'],
 };
 
+/**
+ * API groups Kubernetes itself serves (with metrics.k8s.io, which every
+ * cluster aggregates). Any other group holds custom resources (CRDs or an
+ * aggregated API): a wildcard over it reaches no Secret, pod or RBAC object.
+ */
+const BUILT_IN_GROUPS: ReadonlySet<string> = new Set([
+  '',
+  'admissionregistration.k8s.io',
+  'apiextensions.k8s.io',
+  'apiregistration.k8s.io',
+  'apps',
+  'authentication.k8s.io',
+  'authorization.k8s.io',
+  'autoscaling',
+  'batch',
+  'certificates.k8s.io',
+  'coordination.k8s.io',
+  'discovery.k8s.io',
+  'events.k8s.io',
+  'extensions',
+  'flowcontrol.apiserver.k8s.io',
+  'internal.apiserver.k8s.io',
+  'metrics.k8s.io',
+  'networking.k8s.io',
+  'node.k8s.io',
+  'policy',
+  RBAC_GROUP,
+  'resource.k8s.io',
+  'scheduling.k8s.io',
+  'storage.k8s.io',
+  'storagemigration.k8s.io',
+]);
+
+/** A group of custom resources only (not `*`, not a group Kubernetes serves). */
+export function isCustomGroup(group: string): boolean {
+  return group !== '*' && !BUILT_IN_GROUPS.has(group);
+}
+
+/** Resources with the special verbs: `escalate` and `bind` on roles, `impersonate` on identities. */
+export const SPECIAL_VERBS: Readonly<Record<string, readonly string[]>> = {
+  roles: ['escalate', 'bind'],
+  clusterroles: ['escalate', 'bind'],
+  users: ['impersonate'],
+  groups: ['impersonate'],
+  serviceaccounts: ['impersonate'],
+  uids: ['impersonate'],
+  userextras: ['impersonate'],
+};
+
 export function groupsOf(resource: string): readonly string[] {
   return RESOURCE_GROUPS[resource] ?? [];
 }
@@ -197,6 +246,30 @@ export function explicitGrants(rules: readonly PolicyRule[], resources: readonly
     }
   }
   return out;
+}
+
+/** Grants grouped by the rule entry they come from, in order: one finding per entry. */
+export function grantsByRule(grants: readonly Grant[]): Grant[][] {
+  const byRule = new Map<PolicyRule, Grant[]>();
+  for (const grant of grants) {
+    const list = byRule.get(grant.rule);
+    if (list) list.push(grant);
+    else byRule.set(grant.rule, [grant]);
+  }
+  return [...byRule.values()];
+}
+
+/** What grants of one entry allow, as a message says it: `create and patch services and endpoints, and delete networkpolicies`. */
+export function describeGrants(grants: readonly Grant[]): string {
+  const byVerbs = new Map<string, string[]>();
+  for (const grant of grants) {
+    const key = humanList(grant.verbs);
+    const list = byVerbs.get(key) ?? [];
+    if (!list.includes(grant.resource)) list.push(grant.resource);
+    byVerbs.set(key, list);
+  }
+  const parts = [...byVerbs].map(([verbs, resources]) => `${verbs} ${humanList(resources)}`);
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')}, and ${parts[parts.length - 1]}`;
 }
 
 /**
