@@ -85,7 +85,7 @@ ruleTester(rule, {
             resources: ["networkpolicies"]
             verbs: ["get", "list", "delete"]
       `,
-      errors: [{ line: 11, column: 17, endColumn: 34, messageId: 'write', message: 'Role "app" can delete networkpolicies: it can remove the isolation', severity: 'warning' }],
+      errors: [{ line: 11, column: 17, endColumn: 34, messageId: 'write', message: 'Role "app" can delete networkpolicies, which means it can remove the isolation', severity: 'warning' }],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: Role
@@ -128,7 +128,7 @@ ruleTester(rule, {
           messageId: 'write',
           severity: 'warning',
           message:
-            'ClusterRole "net" can create, update and patch services, endpoints, endpointslices and ingresses, and update and patch services/status: it can change which pods are reachable, and from where.',
+            'ClusterRole "net" can create, update and patch services, endpoints, endpointslices and ingresses, and update and patch services/status, which means it can change which pods are reachable, and from where.',
         },
       ],
       output: yaml`
@@ -171,7 +171,7 @@ ruleTester(rule, {
                 resources: [configmaps, services]
                 verbs: [get, create]
       `,
-      errors: [{ line: 7, column: 33, endColumn: 41, messageId: 'write', severity: 'info', message: 'Role "app" can create services: it can expose pods through a LoadBalancer, NodePort or externalIPs.' }],
+      errors: [{ line: 7, column: 33, endColumn: 41, messageId: 'write', severity: 'info', message: 'Role "app" can create services, which means it can expose pods through a LoadBalancer, NodePort or externalIPs.' }],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: Role

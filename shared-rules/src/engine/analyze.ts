@@ -15,7 +15,7 @@ import { DEFAULT_STYLE, detectStyle, type SourceStyle } from '../fix/emit';
 import { MAX_NESTING, nestsDeeperThan } from '../source/depth';
 import { hasActionLineIn, maskTemplates, overlapsRegion, SENTINEL } from '../source/helm';
 
-import { objectsOf, podMetadataOf, type K8sObject } from '../source/k8s';
+import { embeddedPodTemplates, objectsOf, podMetadataOf, type K8sObject } from '../source/k8s';
 import { YNode, type NodeHost } from '../source/nav';
 import { splitDocuments, type Chunk } from '../source/split';
 import { parseManifestDocuments } from '../source/yaml-parse';
@@ -324,7 +324,8 @@ function syntaxFinding(pos: [number, number], message: string, severity: Severit
 const objectRefs = new WeakMap<K8sObject, NonNullable<Finding['object']>>();
 function objectRef(object: K8sObject): NonNullable<Finding['object']> {
   let ref = objectRefs.get(object);
-  if (!ref) objectRefs.set(object, (ref = { kind: object.kind, name: object.name, namespace: object.namespace }));
+  const named = object.embedded?.owner ?? object;
+  if (!ref) objectRefs.set(object, (ref = { kind: named.kind, name: named.name, namespace: named.namespace }));
   return ref;
 }
 
@@ -359,8 +360,12 @@ function runObject(object: K8sObject, input: ChunkInput, result: ChunkAnalysis, 
   }
 
   const rules = [...(plan.byKind.get(object.kind) ?? []), ...plan.anyKind];
-  for (const rule of rules) {
-    const context = new ObjectContext(rule, object, input, result, objectStart, documentObjects);
+  const checks: Array<[Rule, K8sObject]> = rules.map((rule) => [rule, object]);
+  // Pod templates inside custom resources get every pod rule.
+  const podRules = plan.byKind.get('PodTemplate');
+  if (podRules) for (const template of embeddedPodTemplates(object)) for (const rule of podRules) checks.push([rule, template]);
+  for (const [rule, target] of checks) {
+    const context = new ObjectContext(rule, target, input, result, objectStart, documentObjects);
     try {
       rule.check!(context as RuleContext);
     } catch (error) {

@@ -27,7 +27,7 @@ export default defineRule({
     category: 'rbac',
     kinds: ROLE_KINDS,
     messages: {
-      write: '{{object}} can {{grants}}: {{why}}.',
+      write: '{{object}} can {{grants}}, which means {{why}}.',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Make the flagged resources read-only' },
     since: '0.1.0',

@@ -64,44 +64,6 @@ const RESOURCE_GROUPS: Record<string, readonly string[]> = {
   'certificatesigningrequests/approval': ['certificates.k8s.io'],
 };
 
-/**
- * API groups Kubernetes itself serves (with metrics.k8s.io, which every
- * cluster aggregates). Any other group holds custom resources (CRDs or an
- * aggregated API): a wildcard over it reaches no Secret, pod or RBAC object.
- */
-const BUILT_IN_GROUPS: ReadonlySet<string> = new Set([
-  '',
-  'admissionregistration.k8s.io',
-  'apiextensions.k8s.io',
-  'apiregistration.k8s.io',
-  'apps',
-  'authentication.k8s.io',
-  'authorization.k8s.io',
-  'autoscaling',
-  'batch',
-  'certificates.k8s.io',
-  'coordination.k8s.io',
-  'discovery.k8s.io',
-  'events.k8s.io',
-  'extensions',
-  'flowcontrol.apiserver.k8s.io',
-  'internal.apiserver.k8s.io',
-  'metrics.k8s.io',
-  'networking.k8s.io',
-  'node.k8s.io',
-  'policy',
-  RBAC_GROUP,
-  'resource.k8s.io',
-  'scheduling.k8s.io',
-  'storage.k8s.io',
-  'storagemigration.k8s.io',
-]);
-
-/** A group of custom resources only (not `*`, not a group Kubernetes serves). */
-export function isCustomGroup(group: string): boolean {
-  return group !== '*' && !BUILT_IN_GROUPS.has(group);
-}
-
 /** Resources with the special verbs: `escalate` and `bind` on roles, `impersonate` on identities. */
 export const SPECIAL_VERBS: Readonly<Record<string, readonly string[]>> = {
   roles: ['escalate', 'bind'],
