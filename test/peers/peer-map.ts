@@ -318,8 +318,13 @@ const MISSING_ROLE =
   'The binding points at a role the fixture does not define (built in, or managed elsewhere). Kubeward does not guess what that role grants and stays silent; Polaris fails the binding because it cannot check it.';
 
 export const DISAGREEMENTS: readonly Disagreement[] = [
-  // kube-linter's e2e fixtures pair every Deployment with an OpenShift DeploymentConfig.
-  { peer: 'kube-linter', kind: 'DeploymentConfig', outOfScope: true, reason: OPENSHIFT },
+  {
+    peer: 'kube-linter',
+    check: 'non-isolated-pod',
+    kind: 'DeploymentConfig',
+    outOfScope: true,
+    reason: 'Pod templates inside custom resources (an OpenShift DeploymentConfig) get every per-object pod rule; the cross-file NetworkPolicy rules (workload-not-isolated) match only the pods of Kubernetes workload kinds.',
+  },
   { peer: 'checkov', check: 'AllowPrivilegeEscalation', file: 'checkov/tests/kubernetes/checks/example_AllowPrivilegeEscalation/oc-deploymentConfig-FAILED.yml', outOfScope: true, reason: OPENSHIFT },
 
   { peer: 'polaris', check: 'insecureCapabilities', file: 'polaris/test/checks/insecureCapabilities/success.all.yaml', reason: PSA_ALL },

@@ -300,9 +300,19 @@ const ARGO_WORKFLOW_SPECS: Record<string, readonly string[]> = {
   CronWorkflow: ['spec', 'workflowSpec'],
 };
 
-/** A mapping shaped like a PodTemplateSpec or a Pod: a `spec` holding a `containers` list. */
+/** Pod spec fields that no other common spec has (a KubeVirt VM template has volumes, but no containers). */
+const POD_ONLY_KEYS = ['containers', 'initContainers', 'hostNetwork', 'hostPID', 'hostIPC', 'serviceAccountName', 'securityContext', 'automountServiceAccountToken'];
+
+/**
+ * A mapping shaped like a PodTemplateSpec or a Pod: a `spec` holding a
+ * `containers` list, or, under a `template`/`podTemplate` key, any field only
+ * pod specs have (a patch-like template that sets `hostNetwork` alone).
+ */
 function isPodShaped(node: YNode): boolean {
-  return Boolean(node.isMap && node.get('spec')?.get('containers')?.isSeq);
+  const spec = node.isMap ? node.get('spec') : undefined;
+  if (!spec?.isMap) return false;
+  if (spec.get('containers')?.isSeq) return true;
+  return (node.key === 'template' || node.key === 'podTemplate') && POD_ONLY_KEYS.some((k) => spec.has(k));
 }
 
 /**
