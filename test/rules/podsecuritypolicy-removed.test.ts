@@ -51,6 +51,30 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a PodSecurityPolicy at a version that never served it (policy/v1) is still one',
+      code: yaml`
+        apiVersion: policy/v1
+        kind: PodSecurityPolicy
+        metadata:
+          name: psp
+        spec:
+          privileged: true
+      `,
+      errors: [{ line: 1, column: 13, endColumn: 22, messageId: 'neverServed', severity: 'error', message: 'PodSecurityPolicy "psp" uses policy/v1, which never served it; PodSecurityPolicy is gone since 1.25.' }],
+      output: yaml`
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: <namespace>
+          labels:
+            pod-security.kubernetes.io/enforce: privileged
+            pod-security.kubernetes.io/enforce-version: latest
+            pod-security.kubernetes.io/audit: baseline
+            pod-security.kubernetes.io/warn: baseline
+      `,
+      applicability: 'display-only',
+    },
+    {
       name: 'a restricted policy alone: replaced by a Namespace to name, comments kept',
       code: yaml`
         apiVersion: policy/v1beta1
@@ -209,7 +233,7 @@ ruleTester(rule, {
       `),
       fixes: [
         {
-          title: 'Add Pod Security Admission labels to Namespace monitoring and remove the PodSecurityPolicy',
+          title: 'Add Pod Security Admission labels to Namespace "monitoring" and remove the PodSecurityPolicy',
           output: crlf(yaml`
             ---
             apiVersion: v1

@@ -241,7 +241,7 @@ function analyzeChunk(input: ChunkInput): ChunkAnalysis {
           for (const d of duplicates) {
             // duplicateKeyErrors places each on the whole repeated key.
             const key = input.parse.slice(d.pos[0], d.pos[1]).split(/[:\n]/)[0]!.trim();
-            result.findings.push(syntaxFinding(d.pos, `Duplicate key${key ? ` "${key}"` : ''}: Kubernetes keeps only the last value and silently drops the other, so what you read here is not what runs. Remove one of them.`, 'warning', input.parse.length));
+            result.findings.push(syntaxFinding(d.pos, `Duplicate key${key ? ` "${key}"` : ''}: kubectl and Helm refuse the file ("mapping key already defined"). Remove one of them.`, 'warning', input.parse.length));
           }
         }
       }
