@@ -58,6 +58,7 @@ import ingressclassRemovedApiVersion from './ingressclass-removed-api-version';
 import namespaceNoDefaultDeny from './namespace-no-default-deny';
 import networkpolicyAllowsAll from './networkpolicy-allows-all';
 import networkpolicyDangling from './networkpolicy-dangling';
+import networkpolicyEgressCloudMetadata from './networkpolicy-egress-cloud-metadata';
 import networkpolicyPortOpenToAllNamespaces from './networkpolicy-port-open-to-all-namespaces';
 import podAllowPrivilegeEscalation from './pod-allow-privilege-escalation';
 import podApparmorUnconfined from './pod-apparmor-unconfined';
@@ -160,6 +161,7 @@ export const RULES: readonly Rule[] = [
   namespaceNoDefaultDeny,
   networkpolicyAllowsAll,
   networkpolicyDangling,
+  networkpolicyEgressCloudMetadata,
   networkpolicyPortOpenToAllNamespaces,
   podAllowPrivilegeEscalation,
   podApparmorUnconfined,
