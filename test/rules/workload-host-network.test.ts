@@ -56,18 +56,6 @@ ruleTester(rule, {
       `,
     },
     {
-      name: 'OpenShift DeploymentConfig is not a kind Kubeward analyses',
-      code: yaml`
-        apiVersion: apps.openshift.io/v1
-        kind: DeploymentConfig
-        metadata: { name: app }
-        spec:
-          template:
-            spec:
-              hostNetwork: true
-      `,
-    },
-    {
       name: 'suppressed on the line above',
       code: yaml`
         apiVersion: v1
@@ -101,6 +89,27 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an OpenShift DeploymentConfig has a pod template like a Deployment\'s',
+      code: yaml`
+        apiVersion: apps.openshift.io/v1
+        kind: DeploymentConfig
+        metadata: { name: app }
+        spec:
+          template:
+            spec:
+              hostNetwork: true
+      `,
+      errors: [{ line: 7, column: 20, endColumn: 24, message: 'DeploymentConfig "app" runs its pods in the node\'s network namespace' }],
+      output: yaml`
+        apiVersion: apps.openshift.io/v1
+        kind: DeploymentConfig
+        metadata: { name: app }
+        spec:
+          template:
+            spec:
+      `,
+    },
     {
       name: 'pod templates inside custom resources are named by their owner (Argo Rollout, Argo Workflow)',
       code: yaml`

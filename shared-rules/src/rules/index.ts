@@ -56,6 +56,7 @@ import ingressTlsMissing from './ingress-tls-missing';
 import ingressTlsSecretUnset from './ingress-tls-secret-unset';
 import ingressclassRemovedApiVersion from './ingressclass-removed-api-version';
 import namespaceNoDefaultDeny from './namespace-no-default-deny';
+import namespacePsaNotEnforced from './namespace-psa-not-enforced';
 import networkpolicyAllowsAll from './networkpolicy-allows-all';
 import networkpolicyDangling from './networkpolicy-dangling';
 import networkpolicyEgressCloudMetadata from './networkpolicy-egress-cloud-metadata';
@@ -159,6 +160,7 @@ export const RULES: readonly Rule[] = [
   ingressTlsSecretUnset,
   ingressclassRemovedApiVersion,
   namespaceNoDefaultDeny,
+  namespacePsaNotEnforced,
   networkpolicyAllowsAll,
   networkpolicyDangling,
   networkpolicyEgressCloudMetadata,

@@ -2,9 +2,8 @@ import { defineRule } from '../engine/rule';
 import { placeholder } from '../fix/emit';
 import { containersOf, podSpecOf, WORKLOAD_KINDS } from '../source/k8s';
 import type { YNode } from '../source/nav';
-import { effectiveField, explicitValues, keepingComments, siteLabel, workloadLabel } from '../source/pod-security';
+import { effectiveField, explicitValues, GID_PLACEHOLDER, keepingComments, siteLabel, workloadLabel } from '../source/pod-security';
 
-const GID_PLACEHOLDER = '<non-zero-gid>';
 
 export default defineRule({
   meta: {

@@ -2,21 +2,13 @@ import { targetsAtLeast } from '../engine/config';
 import { defineRule, type FileObject, type FixSpec } from '../engine/rule';
 import { placeholder } from '../fix/emit';
 import type { EditBuilder } from '../fix/edit-builder';
-import { apiGroup, displayName, isCustomGroup, type K8sObject } from '../source/k8s';
-import { PSA_LABEL_PREFIX, PSP_API_VERSIONS, psaLabels, pspLevel } from '../source/pod-security-admission';
+import { apiGroup, displayName, isCustomGroup } from '../source/k8s';
+import { hasEnforceLabel, PSP_API_VERSIONS, psaLabels, pspLevel, SYSTEM_NAMESPACES } from '../source/pod-security-admission';
 
 /** Adds the labels a Namespace lacks (existing labels win: merged, never overwritten). */
 function labelNamespace(edit: EditBuilder, namespace: FileObject, labels: Record<string, string>): void {
   const target = edit.inDocument(namespace.document);
   for (const [key, value] of Object.entries(labels)) target.setIn(namespace.object.root, ['metadata', 'labels', key], value);
-}
-
-/** Namespaces of the control plane keep their own (privileged) policy. */
-const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
-
-function hasEnforceLabel(namespace: K8sObject): boolean {
-  const labels = namespace.metadata?.get('labels');
-  return Boolean(labels?.templated || labels?.get(`${PSA_LABEL_PREFIX}enforce`));
 }
 
 export default defineRule({

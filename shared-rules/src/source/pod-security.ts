@@ -98,6 +98,9 @@ export function isWindowsPod(object: K8sObject): boolean {
   return podSpecOf(object)?.getIn(['os', 'name'])?.str === 'windows';
 }
 
+/** What a fix writes where a non-zero GID belongs, for the user to fill in. */
+export const GID_PLACEHOLDER = '<non-zero-gid>';
+
 /** `Deployment "web"`, for messages that start with the object. */
 export function workloadLabel(object: K8sObject): string {
   return describeObject(object);
