@@ -82,6 +82,8 @@ import podWritableRootfs from './pod-writable-rootfs';
 import podsecuritypolicyRemoved from './podsecuritypolicy-removed';
 import rbacAnonymousOrBroadSubject from './rbac-anonymous-or-broad-subject';
 import rbacClusterAdminBinding from './rbac-cluster-admin-binding';
+import rbacDefaultServiceAccountBound from './rbac-default-service-account-bound';
+import rbacDestructiveRights from './rbac-destructive-rights';
 import rbacManageNetworking from './rbac-manage-networking';
 import rbacPodExecCreate from './rbac-pod-exec-create';
 import rbacPrivilegeEscalationVerbs from './rbac-privilege-escalation-verbs';
@@ -186,6 +188,8 @@ export const RULES: readonly Rule[] = [
   podsecuritypolicyRemoved,
   rbacAnonymousOrBroadSubject,
   rbacClusterAdminBinding,
+  rbacDefaultServiceAccountBound,
+  rbacDestructiveRights,
   rbacManageNetworking,
   rbacPodExecCreate,
   rbacPrivilegeEscalationVerbs,

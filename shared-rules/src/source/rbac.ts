@@ -62,6 +62,11 @@ const RESOURCE_GROUPS: Record<string, readonly string[]> = {
   mutatingwebhookconfigurations: ['admissionregistration.k8s.io'],
   validatingwebhookconfigurations: ['admissionregistration.k8s.io'],
   'certificatesigningrequests/approval': ['certificates.k8s.io'],
+  configmaps: [''],
+  events: ['', 'events.k8s.io'],
+  namespaces: [''],
+  persistentvolumes: [''],
+  persistentvolumeclaims: [''],
 };
 
 /** Resources with the special verbs: `escalate` and `bind` on roles, `impersonate` on identities. */
