@@ -35,8 +35,8 @@ ruleTester(rule, {
           - apiGroups: ["", events.k8s.io]
             resources: [events]
             verbs: [get, list, delete, deletecollection]
-          - apiGroups: [""]
-            resources: [namespaces, persistentvolumes, pods]
+          - apiGroups: ["", apps]
+            resources: [namespaces, persistentvolumes, pods, deployments]
             verbs: [get, delete]
           - apiGroups: [admissionregistration.k8s.io]
             resources: [validatingwebhookconfigurations]
@@ -48,7 +48,7 @@ ruleTester(rule, {
       errors: [
         { line: 6, column: 17, endColumn: 23, messageId: 'events', severity: 'warning', message: 'ClusterRole "ops" can delete and deletecollection events: it can erase the Events that would show what it did.' },
         { line: 9, column: 17, endColumn: 27, messageId: 'data', severity: 'warning', message: 'ClusterRole "ops" can delete namespaces and persistentvolumes: deleting them destroys their data' },
-        { line: 9, column: 48, endColumn: 52, messageId: 'workloads', severity: 'info', message: 'ClusterRole "ops" can delete pods: it can stop any of those workloads.' },
+        { line: 9, column: 54, endColumn: 65, messageId: 'workloads', severity: 'info', message: 'ClusterRole "ops" can delete deployments: it can stop any of those workloads.' },
         { line: 12, column: 17, endColumn: 48, messageId: 'webhooks', message: 'can delete validatingwebhookconfigurations: removing an admission webhook turns off the policy it enforces.' },
         { line: 15, column: 17, endColumn: 27, messageId: 'configmaps', severity: 'info', message: 'ClusterRole "ops" can patch configmaps in every namespace it is bound in, kube-system\'s (CoreDNS) included.' },
       ],
@@ -60,9 +60,18 @@ ruleTester(rule, {
           - apiGroups: ["", events.k8s.io]
             resources: [events]
             verbs: [get, list]
-          - apiGroups: [""]
-            resources: [namespaces, persistentvolumes, pods]
-            verbs: [get]
+          - apiGroups:
+              - ""
+              - "apps"
+            resources:
+              - deployments
+              - namespaces
+              - persistentvolumes
+            verbs:
+              - get
+          - apiGroups: ["", apps]
+            resources: [pods]
+            verbs: [get, delete]
           - apiGroups: [admissionregistration.k8s.io]
             resources: [validatingwebhookconfigurations]
             verbs: [get]

@@ -2,8 +2,8 @@ import { defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
 import { describeGrants, describeObject, explicitGrants, grantsByRule, policyRulesOf, removeFlagged, ROLE_KINDS, type Grant } from '../source/rbac';
 
-/** Workloads and pods: deleting them stops what runs. */
-const WORKLOADS = ['pods', 'deployments', 'statefulsets', 'daemonsets', 'replicasets', 'replicationcontrollers', 'jobs', 'cronjobs'] as const;
+/** Workloads: deleting them stops what runs (a deleted pod is only recreated by its controller: not listed). */
+const WORKLOADS = ['deployments', 'statefulsets', 'daemonsets', 'replicasets', 'replicationcontrollers', 'jobs', 'cronjobs'] as const;
 const DELETE = ['delete', 'deletecollection'] as const;
 const WRITE = ['create', 'update', 'patch', 'delete', 'deletecollection'] as const;
 
@@ -49,7 +49,7 @@ rules:
     verbs: ["get", "list"]
 `,
       notes:
-        'One finding per rule entry and concern. Deleting workloads and pods is reported at information level (controllers and deployment tools need it); Namespaces, volumes, Events and webhook configurations are warnings; ConfigMap writes are reported for ClusterRoles only, at information level. Only explicitly named resources are reported; `*` is reported by `rbac-wildcard`.',
+        'One finding per rule entry and concern. Deleting workloads is reported at information level (not pods, which their controllers recreate) (controllers and deployment tools need it); Namespaces, volumes, Events and webhook configurations are warnings; ConfigMap writes are reported for ClusterRoles only, at information level. Only explicitly named resources are reported; `*` is reported by `rbac-wildcard`.',
     },
     references: {
       peers: { kubescape: ['C-0007', 'C-0031'] },
