@@ -1,5 +1,5 @@
 import rule from '../../shared-rules/src/rules/networkpolicy-egress-cloud-metadata';
-import { cidrContains } from '../../shared-rules/src/source/network-policy';
+import { cidrContains } from '../../shared-rules/src/k8s/network-policy';
 import { describe, expect, it } from 'vitest';
 import { yaml } from '../helpers/yaml-tag';
 import { ruleTester } from '../rule-tester';

@@ -9,7 +9,7 @@ import { parseAllDocuments } from 'yaml';
 import { hasActionLineIn, maskTemplates, overlapsRegion, SENTINEL, splitDocuments } from '../../shared-rules/src/index';
 import { lint } from '../helpers/situation-lint';
 import { yaml } from '../helpers/yaml-tag';
-import { mayRender } from '../../shared-rules/src/source/helm';
+import { mayRender } from '../../shared-rules/src/yaml/helm';
 
 const CORPUS = path.resolve(__dirname, '../corpus');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDigestPinned, isImagePlaceholder, mutableTag, parseImage, registryTrusted, withRegistry, withTag } from '../../shared-rules/src/source/images';
+import { isDigestPinned, isImagePlaceholder, mutableTag, parseImage, registryTrusted, withRegistry, withTag } from '../../shared-rules/src/k8s/images';
 
 describe('parseImage', () => {
   it.each([

@@ -18,7 +18,7 @@ import {
   type KubewardConfig,
   type ResolvedConfig,
 } from '../index';
-import { collectTargets, displayPath, findConfigFile, readFileText, KustomizePatches, UsageError, type ScanTarget } from './files';
+import { collectTargets, displayPath, findConfigFile, readFileText, KustomizePatches, UsageError, type ScanTarget } from '../host/files';
 import { scanThreads, shareFiles } from './parallel';
 import type { FileReport } from './report';
 

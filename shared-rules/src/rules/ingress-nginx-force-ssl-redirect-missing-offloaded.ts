@@ -1,8 +1,8 @@
 import { atObject, defineRule, fixesAtObject, type WorkspaceFix } from '../engine/rule';
 import { quoted } from '../fix/emit';
-import { hasTlsSpec } from '../source/cloud-ingress';
-import { isControllerConfigMap, NGINX_PREFIX, ngx, selectsController, servedByIngressNginx } from '../source/ingress-nginx';
-import { annotation } from '../source/k8s';
+import { hasTls } from '../k8s/ingress';
+import { isControllerConfigMap, NGINX_PREFIX, ngx, selectsController, servedByIngressNginx } from '../k8s/ingress-nginx';
+import { annotation } from '../k8s/objects';
 
 const ID = 'ingress-nginx-force-ssl-redirect-missing-offloaded';
 const AWS = 'service.beta.kubernetes.io/aws-load-balancer-';
@@ -167,7 +167,7 @@ spec:
       const redirectsHttp = Boolean(target && !target.templated && target.str !== 'http' && target.str !== '80');
       return { kind: 'service', name: object.name, offloaded, redirectsHttp };
     }
-    if (object.kind !== 'Ingress' || !servedByIngressNginx(object, tools.config) || hasTlsSpec(object)) return undefined;
+    if (object.kind !== 'Ingress' || !servedByIngressNginx(object, tools.config) || hasTls(object)) return undefined;
     if (ngx(object, 'force-ssl-redirect') || ngx(object, 'ssl-passthrough')?.str === 'true') return undefined;
     const annotations = object.metadata?.get('annotations');
     const anchor = annotations && !annotations.isNull ? annotations : object.metadata;

@@ -1,8 +1,9 @@
 import { defineRule, type FixSpec } from '../engine/rule';
 import { placeholder, type EmitValue } from '../fix/emit';
 import type { EditBuilder } from '../fix/edit-builder';
-import { CERT_MANAGER_ANNOTATIONS, distinctHosts, insertBeforeKey, nameFromPattern, ruleHostsOf, tlsTerminatedByAnnotation } from '../source/ingress';
-import { annotation, type K8sObject } from '../source/k8s';
+import { CERT_MANAGER_ANNOTATIONS, distinctHosts, hasTls, nameFromPattern, ruleHostsOf, tlsTerminatedByAnnotation } from '../k8s/ingress';
+import { insertBeforeKey } from '../fix/recipes';
+import { annotation, type K8sObject } from '../k8s/objects';
 import type { ResolvedConfig } from '../engine/config';
 
 /** The TLS block that covers every rule host, with the configured secret name. */
@@ -86,9 +87,8 @@ spec:
   check(ctx) {
     const { object, config } = ctx;
     const spec = object.root.get('spec');
+    if (hasTls(object) || tlsTerminatedByAnnotation(object)) return;
     const tls = spec?.get('tls');
-    if (tls && !tls.isNull && !(tls.isSeq && tls.items().length === 0)) return;
-    if (tls?.templated || tlsTerminatedByAnnotation(object)) return;
     // `tls:` followed by Helm action lines (`{{- toYaml .Values.tls | nindent 4 }}`).
     if (tls?.isNull && ctx.isUncertain(tls)) return;
     const hostsTemplated = ruleHostsOf(object).some((r) => r.templated);

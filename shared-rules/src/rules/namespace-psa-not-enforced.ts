@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
-import { displayName } from '../source/k8s';
-import { isPodSecurityLevel, PSA_LABEL_PREFIX, psaLabels, stricterLevel, SYSTEM_NAMESPACES, type PodSecurityLevel } from '../source/pod-security-admission';
+import { displayName } from '../k8s/objects';
+import { isPodSecurityLevel, PSA_LABEL_PREFIX, psaLabels, stricterLevel, SYSTEM_NAMESPACES, type PodSecurityLevel } from '../k8s/pod-security-admission';
 
 const ENFORCE = `${PSA_LABEL_PREFIX}enforce`;
 

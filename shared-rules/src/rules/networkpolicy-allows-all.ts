@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
-import { displayName } from '../source/k8s';
+import { displayName } from '../k8s/objects';
 import { placeholder } from '../fix/emit';
-import { isAllAddresses, isEmptySelector, isUnrestrictedList, policyRules } from '../source/network-policy';
+import { isAllAddresses, isEmptySelector, isUnrestrictedList, policyRules } from '../k8s/network-policy';
 
 export default defineRule({
   meta: {

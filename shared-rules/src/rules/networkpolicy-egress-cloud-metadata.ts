@@ -1,8 +1,8 @@
 import { defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
 import { quoted } from '../fix/emit';
-import { displayName } from '../source/k8s';
-import { cidrContains, isAllAddresses, isUnrestrictedList, METADATA_ADDRESSES, policyRules } from '../source/network-policy';
+import { displayName } from '../k8s/objects';
+import { cidrContains, isAllAddresses, isUnrestrictedList, METADATA_ADDRESSES, policyRules } from '../k8s/network-policy';
 
 export default defineRule({
   meta: {

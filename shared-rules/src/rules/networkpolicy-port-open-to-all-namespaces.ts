@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
-import { displayName } from '../source/k8s';
-import { describePorts, isEmptySelector, isUnrestrictedList, policyRules } from '../source/network-policy';
-import { humanList } from '../source/rbac';
+import { displayName } from '../k8s/objects';
+import { describePorts, isEmptySelector, isUnrestrictedList, policyRules } from '../k8s/network-policy';
+import { humanList } from '../k8s/rbac';
 
 export default defineRule({
   meta: {

@@ -1,8 +1,9 @@
 import { defineRule } from '../engine/rule';
 import { placeholder } from '../fix/emit';
-import { containersOf, podSpecOf, WORKLOAD_KINDS } from '../source/k8s';
-import type { YNode } from '../source/nav';
-import { effectiveField, explicitValues, GID_PLACEHOLDER, keepingComments, siteLabel, workloadLabel } from '../source/pod-security';
+import { containersOf, podSpecOf, WORKLOAD_KINDS } from '../k8s/objects';
+import type { YNode } from '../yaml/nav';
+import { effectiveField, explicitValues, GID_PLACEHOLDER, siteLabel, workloadLabel } from '../k8s/pod-security';
+import { keepingComments } from '../fix/recipes';
 
 
 export default defineRule({

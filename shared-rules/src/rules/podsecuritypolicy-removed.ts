@@ -2,8 +2,8 @@ import { targetsAtLeast } from '../engine/config';
 import { defineRule, type FileObject, type FixSpec } from '../engine/rule';
 import { placeholder } from '../fix/emit';
 import type { EditBuilder } from '../fix/edit-builder';
-import { apiGroup, displayName, isCustomGroup } from '../source/k8s';
-import { hasEnforceLabel, PSP_API_VERSIONS, psaLabels, pspLevel, SYSTEM_NAMESPACES } from '../source/pod-security-admission';
+import { apiGroup, displayName, isCustomGroup } from '../k8s/objects';
+import { hasEnforceLabel, PSP_API_VERSIONS, psaLabels, pspLevel, SYSTEM_NAMESPACES } from '../k8s/pod-security-admission';
 
 /** Adds the labels a Namespace lacks (existing labels win: merged, never overwritten). */
 function labelNamespace(edit: EditBuilder, namespace: FileObject, labels: Record<string, string>): void {

@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
 import { placeholder } from '../fix/emit';
-import { BINDING_KINDS, describeObject, roleRefOf, subjectsOf } from '../source/rbac';
+import { BINDING_KINDS, describeObject, roleRefOf, subjectsOf } from '../k8s/rbac';
 
 export default defineRule({
   meta: {

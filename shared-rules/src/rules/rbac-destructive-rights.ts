@@ -1,6 +1,7 @@
 import { defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
-import { describeGrants, describeObject, explicitGrants, grantsByRule, policyRulesOf, removeFlagged, ROLE_KINDS, type Grant } from '../source/rbac';
+import { describeGrants, describeObject, explicitGrants, grantsByRule, policyRulesOf, ROLE_KINDS, type Grant } from '../k8s/rbac';
+import { removeFlagged } from '../fix/recipes';
 
 /** Workloads: deleting them stops what runs (a deleted pod is only recreated by its controller: not listed). */
 const WORKLOADS = ['deployments', 'statefulsets', 'daemonsets', 'replicasets', 'replicationcontrollers', 'jobs', 'cronjobs'] as const;

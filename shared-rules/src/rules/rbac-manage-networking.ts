@@ -1,6 +1,7 @@
 import { defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
-import { describeGrants, describeObject, explicitGrants, grantsByRule, humanList, policyRulesOf, removeFlagged, ROLE_KINDS, WRITE_VERBS } from '../source/rbac';
+import { describeGrants, describeObject, explicitGrants, grantsByRule, humanList, policyRulesOf, ROLE_KINDS, WRITE_VERBS } from '../k8s/rbac';
+import { removeFlagged } from '../fix/recipes';
 
 /**
  * Resources that decide what is reachable from where, with the verbs that

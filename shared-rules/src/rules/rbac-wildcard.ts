@@ -1,8 +1,8 @@
 import { defineRule, type FixSpec } from '../engine/rule';
 import { placeholder, quoted } from '../fix/emit';
 import type { EditBuilder } from '../fix/edit-builder';
-import { isCustomGroup } from '../source/k8s';
-import { describeObject, humanList, policyRulesOf, READ_VERBS, ROLE_KINDS, SPECIAL_VERBS, type ListItem, type PolicyRule } from '../source/rbac';
+import { isCustomGroup } from '../k8s/objects';
+import { describeObject, humanList, policyRulesOf, READ_VERBS, ROLE_KINDS, SPECIAL_VERBS, type ListItem, type PolicyRule } from '../k8s/rbac';
 
 /** Replaces a `*` verb with get, list and watch (those not listed already). */
 function readOnlyVerbs(rule: PolicyRule, star: ListItem): FixSpec {
