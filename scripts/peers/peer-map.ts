@@ -237,6 +237,7 @@ export const PEER_MAP: readonly PeerMapping[] = [
   { peer: 'checkov', check: 'KubernetesDashboard', peerId: 'CKV_K8S_33', rules: ['dashboard-deployed'] },
   // RBAC
   { peer: 'checkov', check: 'WildcardRoles', peerId: 'CKV_K8S_49', rules: ['rbac-wildcard'] },
+  { peer: 'checkov', check: 'DefaultServiceAccountBinding', peerId: 'CKV_K8S_42', rules: ['rbac-default-service-account-bound'] },
   // Checkov fails a role only when it grants every one of the check's operations.
   {
     peer: 'checkov',
@@ -318,8 +319,13 @@ const MISSING_ROLE =
   'The binding points at a role the fixture does not define (built in, or managed elsewhere). Kubeward does not guess what that role grants and stays silent; Polaris fails the binding because it cannot check it.';
 
 export const DISAGREEMENTS: readonly Disagreement[] = [
-  // kube-linter's e2e fixtures pair every Deployment with an OpenShift DeploymentConfig.
-  { peer: 'kube-linter', kind: 'DeploymentConfig', outOfScope: true, reason: OPENSHIFT },
+  {
+    peer: 'kube-linter',
+    check: 'non-isolated-pod',
+    kind: 'DeploymentConfig',
+    outOfScope: true,
+    reason: 'Pod templates inside custom resources (an OpenShift DeploymentConfig) get every per-object pod rule; the cross-file NetworkPolicy rules (workload-not-isolated) match only the pods of Kubernetes workload kinds.',
+  },
   { peer: 'checkov', check: 'AllowPrivilegeEscalation', file: 'checkov/tests/kubernetes/checks/example_AllowPrivilegeEscalation/oc-deploymentConfig-FAILED.yml', outOfScope: true, reason: OPENSHIFT },
 
   { peer: 'polaris', check: 'insecureCapabilities', file: 'polaris/test/checks/insecureCapabilities/success.all.yaml', reason: PSA_ALL },
@@ -477,7 +483,6 @@ export const NOT_COMPARED: ReadonlyArray<{ peer: Peer; check: string; reason: st
   { peer: 'kube-linter', check: 'non-existent-service-account', reason: 'A pod whose ServiceAccount is missing is not created: a correctness check. Kubeward reads the ServiceAccounts of the workspace only for what they grant (pod-sa-token-automount).' },
   // Tiller, RBAC
   { peer: 'checkov', check: 'TillerDeploymentListener', reason: 'Accepts a Tiller that listens only on localhost (CKV_K8S_45). Kubeward reports every Tiller (tiller-deployed): Helm 2 is end-of-life, and Tiller acts with its own cluster-wide rights for anyone who reaches it, through kubectl port-forward too.' },
-  { peer: 'checkov', check: 'DefaultServiceAccountBinding', reason: 'Flags any binding whose subject is a namespace\'s default ServiceAccount, whatever it grants (CKV_K8S_42). Kubeward judges what bindings grant (rbac-cluster-admin-binding, rbac-anonymous-or-broad-subject) and what roles allow, and reports pods that run as the default account (pod-default-service-account).' },
 ];
 
 /** Peer checks outside what Kubeward analyses (not exposure, not security, or another product\'s kinds). */

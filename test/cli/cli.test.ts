@@ -51,12 +51,19 @@ describe('JSON output', () => {
     expect(Object.keys(out.findings[0]!)).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'severity', 'message']);
   });
 
-  it('names files as given, or relative to the folder scanned', () => {
-    const dir = workspace({ 'a/pod.yaml': POD, 'a/deep/er/pod.yml': POD, 'b.yaml': POD });
-    const run = kubeward(['scan', 'a', './b.yaml', '--format', 'json'], { cwd: dir });
-    expect(json(run.stdout).findings.map((f) => f.file)).toEqual(['deep/er/pod.yml', 'pod.yaml', './b.yaml']);
+  it('names files relative to the working folder in every format, absolute outside it', () => {
+    const dir = workspace({ 'a/mysql/pod.yaml': POD, 'a/wordpress/mysql/pod.yaml': POD, 'a/deep/er/pod.yml': POD, 'b.yaml': POD });
+    const run = kubeward(['scan', 'a/mysql', 'a/wordpress/mysql', 'a/deep', './b.yaml', '--format', 'json'], { cwd: dir });
+    const expected = ['a/mysql/pod.yaml', 'a/wordpress/mysql/pod.yaml', 'a/deep/er/pod.yml', 'b.yaml'];
+    expect(json(run.stdout).findings.map((f) => f.file)).toEqual(expected);
+    const text = kubeward(['scan', 'a/mysql', 'a/wordpress/mysql', 'a/deep', './b.yaml', '--no-color'], { cwd: dir }).stdout;
+    expect(text.split('\n').filter((l) => /^\S+\.ya?ml$/.test(l))).toEqual(expected);
+    const sarif = JSON.parse(kubeward(['scan', 'a/mysql', 'a/wordpress/mysql', 'a/deep', './b.yaml', '--format', 'sarif'], { cwd: dir }).stdout);
+    expect(sarif.runs[0].results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual(expected);
+    // From a sub-folder, a file outside the working folder is named by its absolute path.
     const abs = path.join(dir, 'b.yaml');
-    expect(json(kubeward(['scan', abs, '--format', 'json'], { cwd: dir }).stdout).findings[0]!.file).toBe(abs);
+    expect(json(kubeward(['scan', abs, '--format', 'json'], { cwd: path.join(dir, 'a') }).stdout).findings[0]!.file).toBe(abs);
+    expect(json(kubeward(['scan', '../b.yaml', '--format', 'json'], { cwd: path.join(dir, 'a') }).stdout).findings[0]!.file).toBe(abs);
   });
 
   it('counts columns in UTF-16 code units, the BOM not counted, CRLF as one break', () => {
@@ -252,7 +259,7 @@ describe('I/O errors: one line, exit 2, never a stack trace', () => {
     const dir = workspace({ 'x.yaml/pod.yaml': POD, 'y.yaml': { dir: true } });
     const run = kubeward(['scan', 'x.yaml', 'y.yaml', '--format', 'json'], { cwd: dir });
     expect(run.code, run.stderr).toBe(1);
-    expect(json(run.stdout).findings.map((f) => f.file)).toEqual(['pod.yaml']);
+    expect(json(run.stdout).findings.map((f) => f.file)).toEqual(['x.yaml/pod.yaml']);
     expect(kubeward(['scan', '.', '--format', 'json'], { cwd: dir }).code).toBe(1);
   });
 });
@@ -270,7 +277,7 @@ describe('folders, globs and standard input', () => {
 
   it('scans folders recursively, skipping node_modules and .git, reading .yaml, .yml and .json', () => {
     const files = json(kubeward(['scan', 'k8s', 'other', '--format', 'json'], { cwd: dir }).stdout).findings.map((f) => f.file);
-    expect(files).toEqual(['app/pod.json', 'app/pod.yaml', 'sub/node_modules.yaml', 'pod.yml']);
+    expect(files).toEqual(['k8s/app/pod.json', 'k8s/app/pod.yaml', 'k8s/sub/node_modules.yaml', 'other/pod.yml']);
   });
 
   it('scans the current folder by default', () => {

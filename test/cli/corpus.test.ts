@@ -37,7 +37,7 @@ function holdsKubernetesObject(text: string): boolean {
 }
 
 describe('kubeward scan over the corpus', () => {
-  const run = kubeward(['scan', CORPUS, '--format', 'json', '--fail-on', 'error']);
+  const run = kubeward(['scan', '.', '--format', 'json', '--fail-on', 'error'], { cwd: CORPUS });
   const files = manifestFiles(CORPUS);
 
   it('does not crash: exit 0 or 1, nothing on stderr', () => {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineRule, FileAnalyzer, resolveConfig, RULES, WorkspaceObjects, type ObjectSummary, type WorkspaceFix } from '../../shared-rules/src/index';
-import { inNamespace, mayShareNamespaceWith } from '../../shared-rules/src/engine/workspace-docs';
+import { inNamespace, mayShareNamespace, mayShareNamespaceWith } from '../../shared-rules/src/engine/workspace-docs';
 import { analyzeWorkspace } from '../helpers/workspace';
 import { yaml } from '../helpers/yaml-tag';
 
@@ -138,17 +138,32 @@ function listManifests(dir: string, out: string[] = []): string[] {
 }
 
 describe('namespace lookups of cross-document rules', () => {
-  const summary = (name: string, namespace: string | undefined) => ({ name, namespace }) as unknown as ObjectSummary;
-  const short = [summary('a', 'x'), summary('b', undefined), summary('c', 'y')];
-  const long = Array.from({ length: 40 }, (_, i) => summary(`s${i}`, i % 5 === 0 ? undefined : `ns-${i % 3}`));
+  const summary = (name: string, namespace: string | undefined, file = 'app/a.yaml') => ({ name, namespace, file }) as unknown as ObjectSummary;
+  const short = [summary('a', 'x'), summary('b', undefined), summary('c', 'y'), summary('d', undefined, 'other/b.yaml')];
+  const long = Array.from({ length: 40 }, (_, i) => summary(`s${i}`, i % 5 === 0 ? undefined : `ns-${i % 3}`, i % 2 ? 'app/a.yaml' : 'other/b.yaml'));
 
   it('give what a scan of the list gives, in the same order', () => {
     for (const list of [short, long]) {
       for (const namespace of [undefined, 'x', 'y', 'ns-0', 'ns-1', 'ns-2', 'none']) {
         expect(inNamespace(list, namespace)).toEqual(list.filter((o) => o.namespace === namespace));
-        expect(mayShareNamespaceWith(list, namespace)).toEqual(list.filter((o) => o.namespace === undefined || namespace === undefined || o.namespace === namespace));
+        const placed = { namespace, file: 'app/c.yaml' };
+        expect(mayShareNamespaceWith(list, placed)).toEqual(list.filter((o) => mayShareNamespace(o, placed)));
       }
     }
+  });
+});
+
+describe('mayShareNamespace', () => {
+  const at = (namespace: string | undefined, file: string) => ({ namespace, file });
+  it('an unset namespace is that of the objects deployed with it, or default', () => {
+    expect(mayShareNamespace(at(undefined, 'chart/templates/netpol.yaml'), at('shop', 'chart/templates/ns.yaml'))).toBe(true);
+    expect(mayShareNamespace(at(undefined, 'chart/templates/sub/netpol.yaml'), at('shop', 'chart/values-ns.yaml'))).toBe(true);
+    expect(mayShareNamespace(at(undefined, 'app/base/netpol.yaml'), at('shop', 'app/ns.yaml'))).toBe(true);
+    expect(mayShareNamespace(at(undefined, 'netpol.yaml'), at('shop', 'app/ns.yaml'))).toBe(true);
+    expect(mayShareNamespace(at(undefined, 'project-a/netpol.yaml'), at('default', 'project-b/ns.yaml'))).toBe(true);
+    expect(mayShareNamespace(at(undefined, 'project-a/netpol.yaml'), at('shop', 'project-b/ns.yaml'))).toBe(false);
+    expect(mayShareNamespace(at(undefined, 'project-a/netpol.yaml'), at(undefined, 'project-b/pod.yaml'))).toBe(true);
+    expect(mayShareNamespace(at('a', 'x.yaml'), at('b', 'x.yaml'))).toBe(false);
   });
 });
 

@@ -76,6 +76,8 @@ describe('duplicate keys (found in linear time)', () => {
     const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  name: q\n  labels: {a: 1, b: 2, a: 3}\nspec:\n  containers:\n    - name: c\n      image: x\n      image: y\n      securityContext: {privileged: true}\n`;
     expect(dup(text)).toEqual(['name', 'a', 'image']);
     expect(ids(lint(text).findings)).toContain('pod-privileged');
+    // kubectl and Helm refuse such a file; it is not applied with either value.
+    expect(lint(text).findings.find((f) => f.ruleId === 'yaml-syntax')?.message).toBe('Duplicate key "name": kubectl and Helm refuse the file ("mapping key already defined"). Remove one of them.');
   });
 
   it('as yaml compares them: by value (1 and "1" differ), merge keys never', () => {

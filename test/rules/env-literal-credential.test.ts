@@ -68,7 +68,7 @@ ruleTester(rule, {
               - name: API_TOKEN
                 value: $(TOKEN_FROM_SECRET)
               - name: ADMIN_PASSWORD
-                value: changeme
+                value: REPLACE_ME
               - name: JWT_SECRET
                 value: <jwt-secret>
               - name: CACHE_KEY
@@ -141,6 +141,40 @@ ruleTester(rule, {
   ],
   invalid: [
     ...everyKind,
+    {
+      name: 'well-known defaults are weak credentials, not placeholders',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: db }
+        spec:
+          containers:
+            - name: db
+              env:
+                - { name: ADMIN_PASSWORD, value: changeme }
+                - { name: DB_PASSWORD, value: password }
+                - { name: DB_USER, value: admin }
+                - { name: ROOT_PASSWORD, value: admin }
+      `,
+      errors: [
+        { line: 8, column: 42, endColumn: 50, messageId: 'weak', message: 'Container "db" sets ADMIN_PASSWORD to the well-known default password "changeme".' },
+        { line: 9, column: 39, endColumn: 47, messageId: 'weak', message: 'sets DB_PASSWORD to the well-known default password "password".' },
+        { line: 11, column: 41, endColumn: 46, messageId: 'weak', message: 'sets ROOT_PASSWORD to the well-known default password "admin".' },
+      ],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: db }
+        spec:
+          containers:
+            - name: db
+              env:
+                - { name: ADMIN_PASSWORD, valueFrom: {secretKeyRef: {name: db-secrets, key: ADMIN_PASSWORD}} }
+                - { name: DB_PASSWORD, valueFrom: {secretKeyRef: {name: db-secrets, key: DB_PASSWORD}} }
+                - { name: DB_USER, value: admin }
+                - { name: ROOT_PASSWORD, valueFrom: {secretKeyRef: {name: db-secrets, key: ROOT_PASSWORD}} }
+      `,
+    },
     {
       name: 'block style: the literal leaves the file; second variant adds a Secret stub',
       code: yaml`

@@ -29,6 +29,22 @@ const lists = yaml`
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'build-tool placeholders are replaced before anything runs',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: web }
+        spec:
+          containers:
+            - { name: a, image: CONTAINER_IMAGE }
+            - { name: b, image: "IMAGE_NAME:TAG" }
+            - { name: c, image: "\${IMAGE}" }
+            - { name: d, image: $APP_IMAGE }
+            - { name: e, image: <image> }
+            - { name: f, image: __IMAGE__ }
+      `,
+    },
     yaml`
       apiVersion: v1
       kind: Pod

@@ -30,6 +30,23 @@ ruleTester(rule, {
                 podSelector: { matchLabels: { k8s-app: kube-dns } }
     `,
     {
+      name: 'every namespace, restricted to ports (metrics, DNS): not all traffic',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: { name: metrics }
+        spec:
+          podSelector: {}
+          policyTypes: [Ingress, Egress]
+          ingress:
+            - from: [{ namespaceSelector: {} }]
+              ports: [{ port: metrics }]
+          egress:
+            - to: [{ namespaceSelector: {}, podSelector: {} }]
+              ports: [{ port: 53, protocol: UDP }, { port: 53, protocol: TCP }]
+      `,
+    },
+    {
       name: 'default deny: no rules at all, or an empty list',
       code: yaml`
         apiVersion: networking.k8s.io/v1

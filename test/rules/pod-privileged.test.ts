@@ -17,6 +17,26 @@ const kinds = everyKind(yaml`
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a CRD\'s schema and a custom resource without pod templates are not pods',
+      code: yaml`
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata: { name: widgets.example.com }
+        spec:
+          versions:
+            - name: v1
+              template:
+                spec:
+                  containers: [{ name: x, securityContext: { privileged: true } }]
+        ---
+        apiVersion: example.com/v1
+        kind: Widget
+        metadata: { name: w }
+        spec:
+          securityContext: { privileged: true }
+      `,
+    },
     yaml`
       apiVersion: v1
       kind: Pod
@@ -89,6 +109,134 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'pod templates inside custom resources: Argo Rollout, PyTorchJob replicas, Knative, Flink, Argo Workflow, Tekton',
+      code: yaml`
+        apiVersion: argoproj.io/v1alpha1
+        kind: Rollout
+        metadata: { name: web }
+        spec:
+          template:
+            spec:
+              containers:
+                - { name: web, image: "nginx:1.27", securityContext: { privileged: true } }
+        ---
+        apiVersion: kubeflow.org/v1
+        kind: PyTorchJob
+        metadata: { name: train }
+        spec:
+          pytorchReplicaSpecs:
+            Master:
+              template:
+                spec:
+                  containers: [{ name: master, securityContext: { privileged: true } }]
+            Worker:
+              template:
+                spec:
+                  containers: [{ name: worker, securityContext: { privileged: true } }]
+        ---
+        apiVersion: serving.knative.dev/v1
+        kind: Service
+        metadata: { name: hello }
+        spec:
+          template:
+            spec:
+              containers: [{ name: hello, securityContext: { privileged: true } }]
+        ---
+        apiVersion: flink.apache.org/v1beta1
+        kind: FlinkDeployment
+        metadata: { name: flink }
+        spec:
+          jobManager:
+            podTemplate:
+              apiVersion: v1
+              kind: Pod
+              spec:
+                containers: [{ name: flink-main-container, securityContext: { privileged: true } }]
+        ---
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: { name: wf }
+        spec:
+          templates:
+            - name: main
+              container: { image: "alpine:3.20", securityContext: { privileged: true } }
+        ---
+        apiVersion: tekton.dev/v1
+        kind: Task
+        metadata: { name: build }
+        spec:
+          steps:
+            - { name: build, securityContext: { privileged: true } }
+      `,
+      errors: [
+        { line: 8, column: 76, endColumn: 80, message: 'Container "web" runs privileged' },
+        { line: 18, column: 71, endColumn: 75, message: 'Container "master" runs privileged' },
+        { line: 22, column: 71, endColumn: 75, message: 'Container "worker" runs privileged' },
+        { line: 30, column: 66, endColumn: 70, message: 'Container "hello" runs privileged' },
+        { line: 41, column: 83, endColumn: 87, message: 'Container "flink-main-container" runs privileged' },
+        { line: 49, column: 73, endColumn: 77, message: 'Container "main" runs privileged' },
+        { line: 56, column: 53, endColumn: 57, message: 'Container "build" runs privileged' },
+      ],
+      output: yaml`
+        apiVersion: argoproj.io/v1alpha1
+        kind: Rollout
+        metadata: { name: web }
+        spec:
+          template:
+            spec:
+              containers:
+                - { name: web, image: "nginx:1.27", securityContext: { privileged: false } }
+        ---
+        apiVersion: kubeflow.org/v1
+        kind: PyTorchJob
+        metadata: { name: train }
+        spec:
+          pytorchReplicaSpecs:
+            Master:
+              template:
+                spec:
+                  containers: [{ name: master, securityContext: { privileged: false } }]
+            Worker:
+              template:
+                spec:
+                  containers: [{ name: worker, securityContext: { privileged: false } }]
+        ---
+        apiVersion: serving.knative.dev/v1
+        kind: Service
+        metadata: { name: hello }
+        spec:
+          template:
+            spec:
+              containers: [{ name: hello, securityContext: { privileged: false } }]
+        ---
+        apiVersion: flink.apache.org/v1beta1
+        kind: FlinkDeployment
+        metadata: { name: flink }
+        spec:
+          jobManager:
+            podTemplate:
+              apiVersion: v1
+              kind: Pod
+              spec:
+                containers: [{ name: flink-main-container, securityContext: { privileged: false } }]
+        ---
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: { name: wf }
+        spec:
+          templates:
+            - name: main
+              container: { image: "alpine:3.20", securityContext: { privileged: false } }
+        ---
+        apiVersion: tekton.dev/v1
+        kind: Task
+        metadata: { name: build }
+        spec:
+          steps:
+            - { name: build, securityContext: { privileged: false } }
+      `,
+    },
     {
       name: 'every workload kind, containers and ephemeral containers',
       code: kinds.code,

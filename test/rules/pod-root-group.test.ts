@@ -80,6 +80,94 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'runAsUser without runAsGroup: at the pod (once for every container) and on a container; a group at either level satisfies it',
+      config: restricted,
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: web }
+        spec:
+          securityContext:
+            runAsUser: 10001
+          containers:
+            - name: a
+              image: a:1.0
+            - name: b
+              image: b:1.0
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: api }
+        spec:
+          securityContext:
+            runAsGroup: 10001
+          containers:
+            - name: ok
+              image: ok:1.0
+              securityContext: { runAsUser: 10001 }
+            - name: side
+              image: side:1.0
+              securityContext:
+                runAsUser: 10002
+                runAsGroup: 10002
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: job }
+        spec:
+          containers:
+            - name: task
+              image: task:1.0
+              securityContext:
+                runAsUser: 10003
+      `,
+      errors: [
+        { line: 6, column: 5, endColumn: 14, messageId: 'noGroup', severity: 'info', message: 'Pod "web" sets runAsUser without runAsGroup: its processes run with the image\'s group, usually 0 (root).' },
+        { line: 37, column: 9, endColumn: 18, messageId: 'noGroup', message: 'Container "task" sets runAsUser without runAsGroup' },
+      ],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: web }
+        spec:
+          securityContext:
+            runAsUser: 10001
+            runAsGroup: <non-zero-gid>
+          containers:
+            - name: a
+              image: a:1.0
+            - name: b
+              image: b:1.0
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: api }
+        spec:
+          securityContext:
+            runAsGroup: 10001
+          containers:
+            - name: ok
+              image: ok:1.0
+              securityContext: { runAsUser: 10001 }
+            - name: side
+              image: side:1.0
+              securityContext:
+                runAsUser: 10002
+                runAsGroup: 10002
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: job }
+        spec:
+          containers:
+            - name: task
+              image: task:1.0
+              securityContext:
+                runAsUser: 10003
+                runAsGroup: <non-zero-gid>
+      `,
+    },
+    {
       name: 'restricted: runAsGroup 0, every workload kind',
       config: restricted,
       code: kinds.code,

@@ -163,7 +163,7 @@ ruleTester(rule, {
       `,
       fixes: [
         {
-          title: 'Set runAsNonRoot: true and a runAsUser for the pod',
+          title: 'Set runAsNonRoot: true, a runAsUser and a runAsGroup for the pod',
           output: yaml`
             apiVersion: v1
             kind: Pod
@@ -173,6 +173,7 @@ ruleTester(rule, {
                 fsGroup: 2000
                 runAsNonRoot: true
                 runAsUser: <non-zero-uid>
+                runAsGroup: <non-zero-gid>
               containers:
                 - name: web
                   image: nginx:1.27

@@ -51,6 +51,32 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a PodSecurityPolicy at a version that never served it (policy/v1) is still one',
+      // A privileged policy maps to enforce: privileged, which namespace-psa-not-enforced reports.
+      allowNewFindings: ['namespace-psa-not-enforced'],
+      code: yaml`
+        apiVersion: policy/v1
+        kind: PodSecurityPolicy
+        metadata:
+          name: psp
+        spec:
+          privileged: true
+      `,
+      errors: [{ line: 1, column: 13, endColumn: 22, messageId: 'neverServed', severity: 'error', message: 'PodSecurityPolicy "psp" uses policy/v1, which never served it; PodSecurityPolicy is gone since 1.25.' }],
+      output: yaml`
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: <namespace>
+          labels:
+            pod-security.kubernetes.io/enforce: privileged
+            pod-security.kubernetes.io/enforce-version: latest
+            pod-security.kubernetes.io/audit: baseline
+            pod-security.kubernetes.io/warn: baseline
+      `,
+      applicability: 'display-only',
+    },
+    {
       name: 'a restricted policy alone: replaced by a Namespace to name, comments kept',
       code: yaml`
         apiVersion: policy/v1beta1
@@ -159,6 +185,8 @@ ruleTester(rule, {
     },
     {
       name: 'a privileged policy and two Namespaces (flow style, CRLF): every Namespace, or one; system and labelled ones left alone',
+      // A privileged policy maps to enforce: privileged, which namespace-psa-not-enforced reports.
+      allowNewFindings: ['namespace-psa-not-enforced'],
       code: crlf(yaml`
         apiVersion: extensions/v1beta1
         kind: PodSecurityPolicy
@@ -209,7 +237,7 @@ ruleTester(rule, {
       `),
       fixes: [
         {
-          title: 'Add Pod Security Admission labels to Namespace monitoring and remove the PodSecurityPolicy',
+          title: 'Add Pod Security Admission labels to Namespace "monitoring" and remove the PodSecurityPolicy',
           output: crlf(yaml`
             ---
             apiVersion: v1

@@ -29,6 +29,18 @@ ruleTester(rule, {
       `,
     },
     {
+      name: 'deleting Services, Endpoints or Ingresses takes them down but exposes nothing',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: { name: janitor }
+        rules:
+          - apiGroups: ["", networking.k8s.io]
+            resources: [services, endpoints, ingresses]
+            verbs: [get, list, delete, deletecollection]
+      `,
+    },
+    {
       name: 'templated verbs',
       code: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
@@ -73,7 +85,7 @@ ruleTester(rule, {
             resources: ["networkpolicies"]
             verbs: ["get", "list", "delete"]
       `,
-      errors: [{ line: 11, column: 17, endColumn: 34, messageId: 'write', message: 'Role "app" can delete networkpolicies: it can remove the isolation', severity: 'warning' }],
+      errors: [{ line: 11, column: 17, endColumn: 34, messageId: 'write', message: 'Role "app" can delete networkpolicies, which means it can remove the isolation', severity: 'warning' }],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: Role
@@ -109,11 +121,15 @@ ruleTester(rule, {
           verbs: ["*"]
       `,
       errors: [
-        { line: 8, column: 5, endColumn: 13, messageId: 'write', message: 'CVE-2020-8554' },
-        { line: 9, column: 5, endColumn: 20, messageId: 'write', message: 'load-balancer IP' },
-        { line: 10, column: 5, endColumn: 14, messageId: 'write' },
-        { line: 11, column: 5, endColumn: 19, messageId: 'write' },
-        { line: 12, column: 5, endColumn: 14, messageId: 'write' },
+        {
+          line: 8,
+          column: 5,
+          endColumn: 13,
+          messageId: 'write',
+          severity: 'warning',
+          message:
+            'ClusterRole "net" can create, update and patch services, endpoints, endpointslices and ingresses, and update and patch services/status, which means it can change which pods are reachable, and from where.',
+        },
       ],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
@@ -155,7 +171,7 @@ ruleTester(rule, {
                 resources: [configmaps, services]
                 verbs: [get, create]
       `,
-      errors: [{ line: 7, column: 33, endColumn: 41, messageId: 'write', message: 'can create services' }],
+      errors: [{ line: 7, column: 33, endColumn: 41, messageId: 'write', severity: 'info', message: 'Role "app" can create services, which means it can expose pods through a LoadBalancer, NodePort or externalIPs.' }],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: Role

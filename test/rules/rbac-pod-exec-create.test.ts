@@ -105,8 +105,7 @@ ruleTester(rule, {
               - get
       `,
       errors: [
-        { line: 9, column: 9, endColumn: 20, messageId: 'exec', message: 'can get pods/attach' },
-        { line: 10, column: 9, endColumn: 25, messageId: 'exec' },
+        { line: 9, column: 9, endColumn: 20, messageId: 'exec', message: 'can get pods/attach and pods/portforward: a shell or tunnel into running containers' },
       ],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
@@ -127,8 +126,7 @@ ruleTester(rule, {
           - { apiGroups: ["batch"], resources: ["cronjobs"], verbs: ["*"] }
       `,
       errors: [
-        { line: 5, column: 40, endColumn: 53, messageId: 'workloads', severity: 'info' },
-        { line: 5, column: 55, endColumn: 69, messageId: 'workloads', severity: 'info' },
+        { line: 5, column: 40, endColumn: 53, messageId: 'workloads', severity: 'info', message: 'Role "deployer" can patch deployments and statefulsets: their pods can mount any Secret' },
         { line: 6, column: 41, endColumn: 51, messageId: 'workloads', message: 'can create, update and patch cronjobs' },
       ],
       output: yaml`

@@ -129,7 +129,7 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'every verb on every resource in every group: each "*" is reported',
+      name: 'every verb on every resource in every group: one finding for the rule entry',
       code: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRole
@@ -139,11 +139,7 @@ ruleTester(rule, {
             resources: ['*']
             verbs: ['*']
       `,
-      errors: [
-        { line: 5, column: 17, endColumn: 20, messageId: 'full', message: 'full control over the whole cluster' },
-        { line: 6, column: 17, endColumn: 20, messageId: 'full' },
-        { line: 7, column: 13, endColumn: 16, messageId: 'full' },
-      ],
+      errors: [{ line: 5, column: 17, endColumn: 20, messageId: 'full', severity: 'error', message: 'ClusterRole "god" grants every verb on every resource: full control over the whole cluster, like cluster-admin.' }],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRole
@@ -151,11 +147,11 @@ ruleTester(rule, {
         rules:
           - apiGroups: ['<api-group>']
             resources: ['<resource>']
-            verbs: ['get', list, watch]
+            verbs: ['<verb>']
       `,
     },
     {
-      name: 'Role, block lists, 4-space indentation; read-only verbs already listed',
+      name: 'Role, block lists, 4-space indentation: one finding at the first "*"',
       code: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: Role
@@ -171,10 +167,7 @@ ruleTester(rule, {
                     - get
                     - "*"
       `,
-      errors: [
-        { line: 10, column: 15, endColumn: 18, messageId: 'fullGroup', message: 'Role "admin" grants every verb on every resource of the API groups "" (core: Secrets, pods, Services…) in namespace "shop"' },
-        { line: 13, column: 15, endColumn: 18, messageId: 'fullGroup' },
-      ],
+      errors: [{ line: 10, column: 15, endColumn: 18, messageId: 'fullGroup', message: 'Role "admin" grants every verb on every resource of the API groups "" (core) in namespace "shop".' }],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: Role
@@ -188,8 +181,78 @@ ruleTester(rule, {
                     - "<resource>"
                 verbs:
                     - get
-                    - "list"
-                    - "watch"
+                    - "<verb>"
+      `,
+    },
+    {
+      name: 'groups of custom resources only: a warning that says so',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: flux-source
+        rules:
+          - apiGroups: [source.toolkit.fluxcd.io, gateway.networking.k8s.io]
+            resources: ["*"]
+            verbs: ["*"]
+          - apiGroups: [argoproj.io]
+            resources: ["*"]
+            verbs: [get, list]
+          - apiGroups: [argoproj.io]
+            resources: [rollouts, rollouts/status]
+            verbs: ["*"]
+      `,
+      errors: [
+        { line: 7, column: 17, endColumn: 20, messageId: 'fullGroup', severity: 'warning', message: 'ClusterRole "flux-source" grants every verb on every resource of the API groups "source.toolkit.fluxcd.io" and "gateway.networking.k8s.io" over the whole cluster (custom resources only).' },
+        { line: 10, column: 17, endColumn: 20, messageId: 'resources', severity: 'warning', message: 'grants "get", "list" on every resource ("*") of "argoproj.io": custom resources only, and any added to that group later.' },
+        { line: 14, column: 13, endColumn: 16, messageId: 'verbs', severity: 'warning', message: 'grants every verb ("*") on "rollouts" and "rollouts/status": that includes delete, deletecollection, and verbs added later.' },
+      ],
+      output: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: flux-source
+        rules:
+          - apiGroups: [source.toolkit.fluxcd.io, gateway.networking.k8s.io]
+            resources: ["<resource>"]
+            verbs: ["<verb>"]
+          - apiGroups: [argoproj.io]
+            resources: ["<resource>"]
+            verbs: [get, list]
+          - apiGroups: [argoproj.io]
+            resources: [rollouts, rollouts/status]
+            verbs: ["get", "list", "watch"]
+      `,
+    },
+    {
+      name: 'a "*" verb names escalate and bind only on roles; every resource of a built-in group is an error',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: { name: rbac-admin }
+        rules:
+          - apiGroups: [rbac.authorization.k8s.io]
+            resources: [roles, rolebindings]
+            verbs: ["*"]
+          - apiGroups: [apps, example.com]
+            resources: ["*"]
+            verbs: [get]
+      `,
+      errors: [
+        { line: 7, column: 13, endColumn: 16, messageId: 'verbs', severity: 'error', message: 'ClusterRole "rbac-admin" grants every verb ("*") on "roles" and "rolebindings": that includes escalate, bind, delete, deletecollection, and verbs added later.' },
+        { line: 9, column: 17, endColumn: 20, messageId: 'resources', severity: 'error', message: 'grants "get" on every resource ("*") of "apps" and "example.com": that includes Secrets, RBAC objects' },
+      ],
+      output: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: { name: rbac-admin }
+        rules:
+          - apiGroups: [rbac.authorization.k8s.io]
+            resources: [roles, rolebindings]
+            verbs: ["get", "list", "watch"]
+          - apiGroups: [apps, example.com]
+            resources: ["<resource>"]
+            verbs: [get]
       `,
     },
     {

@@ -27,12 +27,12 @@ ruleTester(rule, {
         kind: Secret
         metadata: { name: db }
         data:
-          a: Y2hhbmdlbWU=
+          a: PHBhc3N3b3JkPg==
           b: <base64-password>
           c: ""
           d:
         stringData:
-          e: changeme
+          e: CHANGE_THIS_VALUE
           f: "<your password>"
           g: ${'${DB_PASSWORD}'}
           h: REPLACE_ME
@@ -115,6 +115,35 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'well-known defaults (changeme, admin, password) are weak credentials, not placeholders',
+      code: yaml`
+        apiVersion: v1
+        kind: Secret
+        metadata: { name: db }
+        data:
+          admin-password: Y2hhbmdlbWU=
+        stringData:
+          user-password: admin
+          root-password: password
+      `,
+      errors: [
+        { line: 5, column: 19, endColumn: 31, messageId: 'secretValue' },
+        { line: 7, column: 18, endColumn: 23, messageId: 'secretValue' },
+        { line: 8, column: 18, endColumn: 26, messageId: 'secretValue' },
+      ],
+      output: yaml`
+        apiVersion: v1
+        kind: Secret
+        metadata: { name: db }
+        data:
+          admin-password: <set-outside-git>
+        stringData:
+          user-password: <set-outside-git>
+          root-password: <set-outside-git>
+      `,
+      applicability: 'display-only',
+    },
     {
       name: 'data and stringData values, each flagged exactly; a block value at its key',
       code: yaml`

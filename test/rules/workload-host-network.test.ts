@@ -56,18 +56,6 @@ ruleTester(rule, {
       `,
     },
     {
-      name: 'OpenShift DeploymentConfig is not a kind Kubeward analyses',
-      code: yaml`
-        apiVersion: apps.openshift.io/v1
-        kind: DeploymentConfig
-        metadata: { name: app }
-        spec:
-          template:
-            spec:
-              hostNetwork: true
-      `,
-    },
-    {
       name: 'suppressed on the line above',
       code: yaml`
         apiVersion: v1
@@ -101,6 +89,72 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an OpenShift DeploymentConfig has a pod template like a Deployment\'s',
+      code: yaml`
+        apiVersion: apps.openshift.io/v1
+        kind: DeploymentConfig
+        metadata: { name: app }
+        spec:
+          template:
+            spec:
+              hostNetwork: true
+      `,
+      errors: [{ line: 7, column: 20, endColumn: 24, message: 'DeploymentConfig "app" runs its pods in the node\'s network namespace' }],
+      output: yaml`
+        apiVersion: apps.openshift.io/v1
+        kind: DeploymentConfig
+        metadata: { name: app }
+        spec:
+          template:
+            spec:
+      `,
+    },
+    {
+      name: 'pod templates inside custom resources are named by their owner (Argo Rollout, Argo Workflow)',
+      code: yaml`
+        apiVersion: argoproj.io/v1alpha1
+        kind: Rollout
+        metadata: { name: web }
+        spec:
+          template:
+            spec:
+              hostNetwork: true
+              containers: [{ name: web }]
+        ---
+        apiVersion: argoproj.io/v1alpha1
+        kind: CronWorkflow
+        metadata: { name: nightly }
+        spec:
+          workflowSpec:
+            hostNetwork: true
+            templates:
+              - name: main
+                container: { image: "alpine:3.20" }
+      `,
+      errors: [
+        { line: 7, column: 20, endColumn: 24, message: 'Rollout "web" runs its pods in the node\'s network namespace' },
+        { line: 15, column: 18, endColumn: 22, message: 'CronWorkflow "nightly" runs its pods in the node\'s network namespace' },
+      ],
+      output: yaml`
+        apiVersion: argoproj.io/v1alpha1
+        kind: Rollout
+        metadata: { name: web }
+        spec:
+          template:
+            spec:
+              containers: [{ name: web }]
+        ---
+        apiVersion: argoproj.io/v1alpha1
+        kind: CronWorkflow
+        metadata: { name: nightly }
+        spec:
+          workflowSpec:
+            templates:
+              - name: main
+                container: { image: "alpine:3.20" }
+      `,
+    },
     {
       name: 'every workload kind',
       code: kinds.code,

@@ -9,6 +9,7 @@ import { parseAllDocuments } from 'yaml';
 import { hasActionLineIn, maskTemplates, overlapsRegion, SENTINEL, splitDocuments } from '../../shared-rules/src/index';
 import { lint } from '../helpers/situation-lint';
 import { yaml } from '../helpers/yaml-tag';
+import { mayRender } from '../../shared-rules/src/yaml/helm';
 
 const CORPUS = path.resolve(__dirname, '../corpus');
 
@@ -288,5 +289,18 @@ describe('plain YAML with braces stays analysed', () => {
     const result = lint(text);
     expect(result.kubernetes).toBe(false);
     expect(result.findings).toEqual([]);
+  });
+});
+
+describe('mayRender', () => {
+  const S = SENTINEL;
+  it('a masked value may render as a name with its literal parts in place', () => {
+    expect(mayRender(`${S}${S}${S}-ops`, 'web-ops')).toBe(true);
+    expect(mayRender(`${S}${S}`, 'anything')).toBe(true);
+    expect(mayRender(`app-${S}-${S}`, 'app-a-b')).toBe(true);
+    expect(mayRender(`${S}-reader`, 'ops')).toBe(false);
+    expect(mayRender(`app-${S}`, 'web-1')).toBe(false);
+    expect(mayRender(`a${S}a`, 'a')).toBe(false);
+    expect(mayRender('plain', 'plain')).toBe(true);
   });
 });

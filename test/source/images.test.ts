@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDigestPinned, mutableTag, parseImage, registryTrusted, withRegistry, withTag } from '../../shared-rules/src/k8s/images';
+import { isDigestPinned, isImagePlaceholder, mutableTag, parseImage, registryTrusted, withRegistry, withTag } from '../../shared-rules/src/k8s/images';
 
 describe('parseImage', () => {
   it.each([
@@ -58,4 +58,9 @@ describe('registryTrusted', () => {
   ])('%s → %s', (raw, expected) => {
     expect(registryTrusted(parseImage(raw)!, trusted)).toBe(expected);
   });
+});
+
+describe('isImagePlaceholder', () => {
+  it.each(['CONTAINER_IMAGE', 'IMAGE', 'IMAGE_NAME:TAG', '${IMAGE}', '$IMAGE', '<image>', '__IMAGE__', '@IMAGE@'])('%s is a build-tool placeholder', (raw) => expect(isImagePlaceholder(raw)).toBe(true));
+  it.each(['nginx', 'controller:latest', 'ghcr.io/ACME/app', 'registry.example.com/app:${TAG}', 'Nginx'])('%s is an image', (raw) => expect(isImagePlaceholder(raw)).toBe(false));
 });

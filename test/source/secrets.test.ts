@@ -11,6 +11,7 @@ import {
   findSensitiveValue,
   hasEnvReference,
   isPlaceholderValue,
+  isWeakCredential,
   isPublicCertificate,
   nameWords,
   sensitiveNameReason,
@@ -95,11 +96,16 @@ describe('decodeSecretValue', () => {
 });
 
 describe('placeholders and references', () => {
-  it.each(['', '  ', 'changeme', 'CHANGE_ME', 'change-it', 'REPLACE_ME', 'replaceme', 'TODO', 'xxx', 'XXXXXXXX', '***', '...', '<password>', '<your token here>', '${DB_PASSWORD}', '$(TOKEN)', '{{ .Values.pw }}', '%PASSWORD%', '__TOKEN__', '@token@', 'your-api-key', 'yourpassword', 'redacted', 'n/a', '...base64 encoded data...', 'INSERT_ETCD_DISCOVERY_TOKEN', 'enter your key', 'fake_password', 'SOME VALUE', 'SECRET', 'password', 'value', 'foo'])(
+  it.each(['', '  ', 'REPLACE_ME', 'replaceme', 'TODO', 'xxx', 'XXXXXXXX', '***', '...', '<password>', '<your token here>', '${DB_PASSWORD}', '$(TOKEN)', '{{ .Values.pw }}', '%PASSWORD%', '__TOKEN__', '@token@', 'your-api-key', 'yourpassword', 'redacted', 'n/a', '...base64 encoded data...', 'INSERT_ETCD_DISCOVERY_TOKEN', 'enter your key', 'fake_password', 'SOME VALUE', 'some password', 'value', 'foo'])(
     '%j is a placeholder',
     (v) => expect(isPlaceholderValue(v)).toBe(true),
   );
   it.each(['hunter2', 'passw0rd', 'mysql', 's3cr3t!', 'changeme2', 'x', 'TODO: real value later', '<a><b>'])('%j is not a placeholder', (v) => expect(isPlaceholderValue(v)).toBe(false));
+  it.each(['password', 'admin', 'changeme', 'CHANGE_ME', 'change-it', 'SECRET', 'root', '123456'])('%j is a weak credential, not a placeholder', (v) => {
+    expect(isPlaceholderValue(v)).toBe(false);
+    expect(isWeakCredential(v)).toBe(true);
+  });
+  it.each(['<password>', '${PASSWORD}', 'REPLACE_ME', 'xxx', 'hunter2-but-longer'])('%j is not a weak credential', (v) => expect(isWeakCredential(v)).toBe(false));
   it('finds $(VAR) references', () => {
     expect(hasEnvReference('Bearer $(TOKEN)')).toBe(true);
     expect(hasEnvReference('$$(TOKEN)')).toBe(true);
@@ -139,7 +145,7 @@ describe('sensitive names', () => {
   );
   it('keeps values that can be credentials and drops flags, paths, URLs and references', () => {
     for (const v of ['hunter2', 'Sup3r$ecret', 'abcd', '12345678']) expect(couldBeCredential(v), v).toBe(true);
-    for (const v of ['', 'ab', 'true', 'False', 'yes', 'enabled', '0', '443', '/var/run/secrets/token', './key.pem', 'C:\\keys\\a.pem', 'https://auth.example.com/token', '$(DB_PASSWORD)', '<password>', 'changeme']) {
+    for (const v of ['', 'ab', 'true', 'False', 'yes', 'enabled', '0', '443', '/var/run/secrets/token', './key.pem', 'C:\\keys\\a.pem', 'https://auth.example.com/token', '$(DB_PASSWORD)', '<password>', 'REPLACE_ME']) {
       expect(couldBeCredential(v), v).toBe(false);
     }
   });

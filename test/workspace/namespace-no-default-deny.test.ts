@@ -52,6 +52,16 @@ workspaceTester(rule, {
   ],
   invalid: [
     {
+      name: 'a policy without a namespace in another project lands in that project\'s namespace, not in this one',
+      files: {
+        'shop/ns.yaml': namespace,
+        'other/templates/deny.yaml': deny('[Ingress, Egress]').replace('  namespace: shop\n', ''),
+        'other/cilium.yaml': 'apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: deny}\nspec: {endpointSelector: {}}\n',
+      },
+      errors: [{ file: 'shop/ns.yaml', line: 4, column: 9, endColumn: 13, messageId: 'none', message: 'Namespace "shop" has no default-deny NetworkPolicy' }],
+      output: { 'shop/ns.yaml': namespace + generated },
+    },
+    {
       name: 'no policy at all: the namespace name; the fix appends a default-deny policy',
       files: { 'ns.yaml': namespace },
       errors: [{ file: 'ns.yaml', line: 4, column: 9, endColumn: 13, messageId: 'none', severity: 'info', message: 'Namespace "shop" has no default-deny NetworkPolicy' }],

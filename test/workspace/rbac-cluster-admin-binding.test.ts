@@ -60,6 +60,10 @@ workspaceTester(rule, {
     { name: 'templated rules', files: { 'role.yaml': clusterRole('{{- toYaml .Values.rules | nindent 2 }}'), 'binding.yaml': clusterBinding() } },
     { name: 'templated role name in the binding', files: { 'role.yaml': clusterRole(STAR), 'binding.yaml': clusterBinding('{{ .Values.role }}') } },
     { name: 'a ClusterRole with a templated name may be the one bound', files: { 'role.yaml': clusterRole(STAR), 'other.yaml': clusterRole(STAR, '{{ .Release.Name }}'), 'binding.yaml': clusterBinding() } },
+    {
+      name: 'a templated ClusterRole of the same chart that may render as the bound name',
+      files: { 'chart/templates/role.yaml': clusterRole(STAR), 'chart/templates/sub/other.yaml': clusterRole(STAR, '{{ .Release.Name }}-ops'), 'chart/templates/binding.yaml': clusterBinding('web-ops') },
+    },
     { name: 'the binding is a Kustomize patch', partial: ['binding.yaml'], files: { 'role.yaml': clusterRole(STAR), 'binding.yaml': clusterBinding() } },
     {
       name: 'only the system:masters group',
@@ -74,6 +78,18 @@ workspaceTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a templated ClusterRole silences only bindings it may be: not another project\'s, not a name it cannot render as',
+      files: {
+        'other-chart/templates/role.yaml': clusterRole(STAR, '{{ include "x.fullname" . }}'),
+        'app/role.yaml': clusterRole(STAR),
+        'app/reader.yaml': clusterRole(STAR, '{{ .Release.Name }}-reader'),
+        'app/binding.yaml': clusterBinding(),
+      },
+      errors: [{ file: 'app/binding.yaml', line: 8, column: 9, endColumn: 12, messageId: 'everything', message: 'ClusterRoleBinding "ops" gives ServiceAccount "ci" the ClusterRole "ops"' }],
+      output: { 'app/binding.yaml': FIXED_CLUSTER_BINDING },
+      allowNewFindings: ['rbac-cluster-admin-binding'],
+    },
     {
       name: 'a ClusterRoleBinding to a ClusterRole of "*" in another file (Polaris failure.wildcards)',
       files: { 'role.yaml': clusterRole(STAR), 'binding.yaml': clusterBinding() },

@@ -13,7 +13,7 @@ export interface Reported {
 }
 
 export interface FileReport {
-  /** As given on the command line, or relative to the folder scanned. */
+  /** Relative to the working folder, absolute outside it (the same in every format). */
   file: string;
   /**
    * Where the file is for SARIF: a path relative to the working folder

@@ -18,7 +18,7 @@ import {
   type KubewardConfig,
   type ResolvedConfig,
 } from '../index';
-import { collectTargets, findConfigFile, readFileText, KustomizePatches, UsageError, type ScanTarget } from '../host/files';
+import { collectTargets, displayPath, findConfigFile, readFileText, KustomizePatches, UsageError, type ScanTarget } from '../host/files';
 import { scanThreads, shareFiles } from './parallel';
 import type { FileReport } from './report';
 
@@ -77,7 +77,7 @@ export function loadConfig(options: ScanOptions): { config: ResolvedConfig; conf
     throw new UsageError(`cannot read config ${configFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   const parsed = parseConfigFile(text, RULE_IDS);
-  const display = path.relative(options.cwd, configFile).split(path.sep).join('/') || configFile;
+  const display = displayPath(configFile, options.cwd);
   const configReport = parsed.findings.length > 0 ? { file: display, location: locationOf(configFile, options.cwd), text, lines: new LineIndex(text), findings: parsed.findings } : undefined;
   return { config: resolveConfig(parsed.config), configFile, configReport, raw: parsed.config };
 }

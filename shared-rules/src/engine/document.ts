@@ -3,13 +3,13 @@
  * each of its objects, and the summaries cross-document rules read.
  */
 import type { Document } from 'yaml';
-import { objectsOfDocument, type K8sObject } from '../k8s/objects';
+import { embeddedPodTemplates, objectsOfDocument, type K8sObject } from '../k8s/objects';
 import { MAX_NESTING } from '../yaml/depth';
 import { parsedCleanly, parseText } from '../yaml/documents';
 import { collectAnnotationSuppressions } from './annotations';
 import type { ChunkAnalysis, ChunkInput } from './chunk';
 import { ObjectContext, ObjectSummarizeContext } from './context';
-import type { RuleContext } from './rule';
+import type { Rule, RuleContext } from './rule';
 import { duplicateKeyErrors, looksLikeManifest, skippedDocument, syntaxFindings } from './syntax';
 
 export function analyzeChunk(input: ChunkInput): ChunkAnalysis {
@@ -78,8 +78,12 @@ function runObject(object: K8sObject, input: ChunkInput, result: ChunkAnalysis, 
   collectAnnotationSuppressions(object, objectStart, objectEnd, input, result);
 
   const rules = [...(plan.byKind.get(object.kind) ?? []), ...plan.anyKind];
-  for (const rule of rules) {
-    const context = new ObjectContext(rule, object, input, result, objectStart, documentObjects);
+  const checks: Array<[Rule, K8sObject]> = rules.map((rule) => [rule, object]);
+  // Pod templates inside custom resources get every pod rule.
+  const podRules = plan.byKind.get('PodTemplate');
+  if (podRules) for (const template of embeddedPodTemplates(object)) for (const rule of podRules) checks.push([rule, template]);
+  for (const [rule, target] of checks) {
+    const context = new ObjectContext(rule, target, input, result, objectStart, documentObjects);
     try {
       rule.check!(context as RuleContext);
     } catch (error) {

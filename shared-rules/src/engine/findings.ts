@@ -25,6 +25,7 @@ export function buildFinding(meta: RuleMeta, messageId: string, data: Record<str
 const objectRefs = new WeakMap<K8sObject, NonNullable<Finding['object']>>();
 export function objectRef(object: K8sObject): NonNullable<Finding['object']> {
   let ref = objectRefs.get(object);
-  if (!ref) objectRefs.set(object, (ref = { kind: object.kind, name: object.name, namespace: object.namespace }));
+  const named = object.embedded?.owner ?? object;
+  if (!ref) objectRefs.set(object, (ref = { kind: named.kind, name: named.name, namespace: named.namespace }));
   return ref;
 }

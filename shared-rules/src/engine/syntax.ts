@@ -67,7 +67,7 @@ export function syntaxFindings(plan: RulePlan, parse: string, fatal: readonly YA
   const out: Finding[] = [];
   const first = fatal[0];
   if (first) out.push(syntaxFinding(plan, first.pos, 'syntax', { detail: cleanMessage(first.message) }, plan.severity.get('yaml-syntax') ?? 'error', parse.length));
-  // Duplicate keys parse (the last one wins), so each is reported and the document still analysed.
+  // Duplicate keys parse here (the last one wins) though kubectl and Helm refuse them: each is reported and the document still analysed.
   for (const d of duplicates) {
     // duplicateKeyErrors places each on the whole repeated key.
     const key = parse.slice(d.pos[0], d.pos[1]).split(/[:\n]/)[0]!.trim();

@@ -8,13 +8,49 @@ import type { ObjectSummary } from './workspace';
 import { collectPlaceholders, emitBlockLines, type EmitValue, type SourceStyle } from '../fix/emit';
 import type { K8sObject, RelRange } from '../k8s/objects';
 
+/** Two namespaces may be the same: an unset (or templated) one may be any. */
+function namespacesMayMatch(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+/** Where an object is: its namespace (undefined when unset or templated) and its file. */
+export interface Placed {
+  namespace: string | undefined;
+  file: string;
+}
+
+/**
+ * The folder an object is deployed with: a Helm chart's folder for its
+ * templates (`chart/templates/x.yaml` → `chart`), else the file's folder.
+ */
+function deployUnit(file: string): string {
+  const normalized = file.replace(/\\/g, '/');
+  const templates = normalized.lastIndexOf('/templates/');
+  if (templates !== -1) return normalized.slice(0, templates);
+  if (normalized.startsWith('templates/')) return '';
+  const slash = normalized.lastIndexOf('/');
+  return slash === -1 ? '' : normalized.slice(0, slash);
+}
+
+/** One folder holds the other (or they are the same): objects likely applied together (the same chart, say). */
+export function relatedUnits(a: string, b: string): boolean {
+  const x = deployUnit(a);
+  const y = deployUnit(b);
+  return x === y || x === '' || y === '' || x.startsWith(`${y}/`) || y.startsWith(`${x}/`);
+}
+
 /**
  * Two objects may share a namespace. An unset (or templated) namespace is
- * decided at apply time (`kubectl -n`, Helm's release namespace, Kustomize),
- * so it may be any namespace: such pairs count as possibly the same.
+ * decided at apply time: the default namespace (`kubectl apply`), the Helm
+ * release's or the kustomization's. So it may be the namespace of the
+ * objects deployed with it (the same chart or folder, or one holding it),
+ * or `default`; not that of an unrelated project scanned alongside. Two
+ * unset namespaces may always be the same.
  */
-export function mayShareNamespace(a: string | undefined, b: string | undefined): boolean {
-  return a === undefined || b === undefined || a === b;
+export function mayShareNamespace(a: Placed, b: Placed): boolean {
+  if (a.namespace !== undefined && b.namespace !== undefined) return a.namespace === b.namespace;
+  if (a.namespace === undefined && b.namespace === undefined) return true;
+  return (a.namespace ?? b.namespace) === 'default' || relatedUnits(a.file, b.file);
 }
 
 /** Objects by namespace (undefined: none), once per `byKind` list (a new list after every index change). */
@@ -45,12 +81,13 @@ export function inNamespace(list: readonly ObjectSummary[], namespace: string | 
   return bucketsOf(list).get(namespace) ?? [];
 }
 
-/** The objects of `list` that may share `namespace` (see mayShareNamespace), in index order. */
-export function mayShareNamespaceWith(list: readonly ObjectSummary[], namespace: string | undefined): readonly ObjectSummary[] {
-  if (namespace === undefined || list.length < 16) return list.filter((o) => mayShareNamespace(o.namespace, namespace));
+/** The objects of `list` that may share the namespace of `placed` (see mayShareNamespace), in index order. */
+export function mayShareNamespaceWith(list: readonly ObjectSummary[], placed: Placed): readonly ObjectSummary[] {
+  const { namespace } = placed;
+  if (namespace === undefined || list.length < 16) return list.filter((o) => mayShareNamespace(o, placed));
   const buckets = bucketsOf(list);
   const here = buckets.get(namespace) ?? [];
-  const anywhere = buckets.get(undefined) ?? [];
+  const anywhere = (buckets.get(undefined) ?? []).filter((o) => mayShareNamespace(o, placed));
   if (anywhere.length === 0 || here.length === 0) return here.length === 0 ? anywhere : here;
   // Both: back in index order, as a scan of the list would give them.
   let order = positions.get(list);
@@ -105,7 +142,7 @@ export function newDocumentEdit(summary: ObjectSummary, slot: DocumentSlot, valu
 /** A name not yet taken by `kind` objects that may share `namespace`. */
 export function freeName(names: Iterable<{ name: string | undefined; namespace: string | undefined }>, namespace: string | undefined, candidates: readonly string[]): string {
   const taken = new Set<string>();
-  for (const o of names) if (o.name && mayShareNamespace(o.namespace, namespace)) taken.add(o.name);
+  for (const o of names) if (o.name && namespacesMayMatch(o.namespace, namespace)) taken.add(o.name);
   for (const c of candidates) if (!taken.has(c)) return c;
   const base = candidates[candidates.length - 1]!;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;

@@ -23,8 +23,18 @@ export function readFileText(file: string): { text: string; utf8: boolean } {
 export interface ScanTarget {
   /** Absolute path, or '-' for standard input. */
   absolute: string;
-  /** How the file is named in reports: as given, or relative to the folder scanned. */
+  /**
+   * How the file is named in every report format: relative to the working
+   * folder (`a/mysql/secret.yaml`), absolute where the file is outside it.
+   */
   display: string;
+}
+
+/** A path as reports name it: relative to `cwd` when under it, else absolute; `/` separators. */
+export function displayPath(absolute: string, cwd: string): string {
+  const relative = path.relative(cwd, absolute);
+  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+  return shown.split(path.sep).join('/');
 }
 
 /** A file name the CLI and the workspace scan read as a manifest (by extension). */
@@ -105,7 +115,7 @@ export function collectTargets(args: readonly string[], cwd: string, ignore: rea
   }
   // The same file named twice is scanned once.
   const seen = new Set<string>();
-  return out.filter((t) => !seen.has(t.absolute) && (seen.add(t.absolute), true));
+  return out.filter((t) => !seen.has(t.absolute) && (seen.add(t.absolute), true)).map((t) => (t.absolute === '-' ? t : { absolute: t.absolute, display: displayPath(t.absolute, cwd) }));
 }
 
 function expandGlob(pattern: string, cwd: string, ignore: readonly string[], ignoreBase: string): ScanTarget[] {

@@ -129,13 +129,23 @@ export interface ContainerImage {
   image: ImageRef;
 }
 
-/** Literal images of every container (templated images are unknown and skipped). */
+/**
+ * A token that a build or deploy tool replaces before anything runs:
+ * `CONTAINER_IMAGE`, `IMAGE_NAME:TAG` (a repository is never upper case),
+ * `${IMAGE}`, `$IMAGE`, `<image>`, `__IMAGE__`, `@IMAGE@`.
+ */
+export function isImagePlaceholder(raw: string): boolean {
+  const text = raw.trim();
+  return /^[A-Z][A-Z0-9_]*(?::[A-Za-z0-9_.-]+)?$/.test(text) || /^(?:\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|<[^<>]*>|__[A-Za-z0-9_]+__|@[A-Za-z0-9_]+@)(?::.*)?$/.test(text);
+}
+
+/** Literal images of every container (templated images and build-tool placeholders are unknown and skipped). */
 export function containerImages(object: K8sObject): ContainerImage[] {
   const out: ContainerImage[] = [];
   for (const container of containersOf(object)) {
     const node = container.node.get('image');
     const text = node?.value;
-    if (!node || typeof text !== 'string') continue;
+    if (!node || typeof text !== 'string' || isImagePlaceholder(text)) continue;
     const image = parseImage(text);
     if (image) out.push({ container, node, image });
   }

@@ -237,3 +237,69 @@ export function isAllAddresses(cidr: string): boolean {
   const m = /^\s*([0-9a-fA-F:.]{2,45})\/0+\s*$/.exec(cidr);
   return Boolean(m && (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(m[1]!) || m[1]!.includes(':')));
 }
+
+/**
+ * The ports of a policy rule as people read them: `8080`, `metrics`,
+ * `UDP 53`, `TCP 3000-3100`; undefined when a port is templated.
+ */
+export function describePorts(ports: YNode): string[] | undefined {
+  if (ports.templated) return undefined;
+  const out: string[] = [];
+  for (const p of ports.items()) {
+    const port = p.get('port');
+    const protocol = p.get('protocol')?.str;
+    const end = p.get('endPort')?.value;
+    if (port?.templated || (port && port.value === undefined)) return undefined;
+    const value = port === undefined ? 'every port' : `${port.value}${typeof end === 'number' ? `-${end}` : ''}`;
+    out.push(protocol && protocol !== 'TCP' ? `${protocol} ${value}` : value);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- addresses
+
+/** The cloud metadata service (AWS, GCP, Azure, OpenStack on IPv4; AWS on IPv6): node credentials. */
+export const METADATA_ADDRESSES = ['169.254.169.254', 'fd00:ec2::254'] as const;
+
+function parseIPv4(text: string): bigint | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4) return undefined;
+  let value = 0n;
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p) || Number(p) > 255) return undefined;
+    value = (value << 8n) | BigInt(Number(p));
+  }
+  return value;
+}
+
+function parseIPv6(text: string): bigint | undefined {
+  if (!/^[0-9a-fA-F:]{2,39}$/.test(text)) return undefined;
+  const halves = text.split('::');
+  if (halves.length > 2) return undefined;
+  const head = halves[0] ? halves[0].split(':') : [];
+  const tail = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
+  const missing = 8 - head.length - tail.length;
+  if ((halves.length === 1 && missing !== 0) || missing < 0) return undefined;
+  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...tail];
+  let value = 0n;
+  for (const g of groups) {
+    if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return undefined;
+    value = (value << 16n) | BigInt(parseInt(g, 16));
+  }
+  return value;
+}
+
+/** True when `cidr` (`10.0.0.0/8`, `fd00::/8`) holds the address `ip` of the same family. */
+export function cidrContains(cidr: string, ip: string): boolean {
+  const m = /^\s*([^/\s]+)\/(\d{1,3})\s*$/.exec(cidr);
+  if (!m) return false;
+  const v4 = ip.includes('.');
+  const bits = v4 ? 32 : 128;
+  const parse = v4 ? parseIPv4 : parseIPv6;
+  const base = parse(m[1]!);
+  const address = parse(ip);
+  const prefix = Number(m[2]);
+  if (base === undefined || address === undefined || prefix > bits) return false;
+  const shift = BigInt(bits - prefix);
+  return base >> shift === address >> shift;
+}

@@ -21,6 +21,26 @@ export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
 export const PSA_LABEL_PREFIX = 'pod-security.kubernetes.io/';
 
 /** PodSecurityPolicy API versions (both stopped being served in Kubernetes 1.25). */
+/** Namespaces of the control plane keep their own (privileged) policy. */
+export const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
+
+/** True when the Namespace has an `enforce` label, or labels we cannot see (templated). */
+export function hasEnforceLabel(namespace: K8sObject): boolean {
+  const labels = namespace.metadata?.get('labels');
+  return Boolean(labels?.templated || labels?.get(`${PSA_LABEL_PREFIX}enforce`));
+}
+
+const LEVEL_RANK: Record<PodSecurityLevel, number> = { privileged: 0, baseline: 1, restricted: 2 };
+
+export function isPodSecurityLevel(value: string | undefined): value is PodSecurityLevel {
+  return value === 'privileged' || value === 'baseline' || value === 'restricted';
+}
+
+/** The stricter of two levels. */
+export function stricterLevel(a: PodSecurityLevel, b: PodSecurityLevel): PodSecurityLevel {
+  return LEVEL_RANK[a] >= LEVEL_RANK[b] ? a : b;
+}
+
 export const PSP_API_VERSIONS: readonly string[] = ['policy/v1beta1', 'extensions/v1beta1'];
 
 // A policy is not tied to one Kubernetes version: the SELinux types allowed by the latest standard.

@@ -10,7 +10,7 @@
  * wrong. Source: https://kubernetes.io/docs/concepts/security/pod-security-standards/
  * and the Pod Security Admission checks (`k8s.io/pod-security-admission/policy`).
  */
-import { containersOf, podMetadataOf, podSpecOf, type ContainerRef, type K8sObject } from './objects';
+import { containersOf, describeObject, podMetadataOf, podSpecOf, type ContainerRef, type K8sObject } from './objects';
 import { SENTINEL } from '../yaml/helm';
 import type { YNode } from '../yaml/nav';
 
@@ -42,6 +42,22 @@ export function lookup(base: YNode, path: readonly string[], uncertain: Uncertai
   // `field:` with no value is unset; its key is the anchor.
   if (node.isNull) return uncertain(node) ? UNKNOWN : { state: 'unset', parent: node };
   return { state: 'set', node };
+}
+
+/** The value Kubernetes uses for a container: its own securityContext field, else the pod's. */
+export type Effective =
+  | { state: 'set'; node: YNode; level: 'container' | 'pod' }
+  | { state: 'unset'; containerParent: YNode; podParent: YNode }
+  | { state: 'unknown' };
+
+export function effectiveField(container: YNode, spec: YNode, field: readonly string[], uncertain: Uncertain): Effective {
+  const own = lookup(container, ['securityContext', ...field], uncertain);
+  if (own.state === 'set') return { state: 'set', node: own.node, level: 'container' };
+  if (own.state === 'unknown') return { state: 'unknown' };
+  const pod = lookup(spec, ['securityContext', ...field], uncertain);
+  if (pod.state === 'set') return { state: 'set', node: pod.node, level: 'pod' };
+  if (pod.state === 'unknown') return { state: 'unknown' };
+  return { state: 'unset', containerParent: own.parent, podParent: pod.parent };
 }
 
 /** Every place a PSS control can be set: the pod's securityContext and each container's. */
@@ -80,9 +96,12 @@ export function isWindowsPod(object: K8sObject): boolean {
   return podSpecOf(object)?.getIn(['os', 'name'])?.str === 'windows';
 }
 
+/** What a fix writes where a non-zero GID belongs, for the user to fill in. */
+export const GID_PLACEHOLDER = '<non-zero-gid>';
+
 /** `Deployment "web"`, for messages that start with the object. */
 export function workloadLabel(object: K8sObject): string {
-  return `${object.kind} "${object.name ?? 'unnamed'}"`;
+  return describeObject(object);
 }
 
 /** Names as a message lists them: `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */

@@ -8,7 +8,7 @@
  * every resource; resourceNames narrow every verb except `create` and
  * `deletecollection`, which carry no object name at authorization time.
  */
-import type { K8sObject } from './objects';
+import { displayValue, type K8sObject } from './objects';
 import type { YNode } from '../yaml/nav';
 
 export const ROLE_KINDS = ['Role', 'ClusterRole'] as const;
@@ -60,6 +60,22 @@ const RESOURCE_GROUPS: Record<string, readonly string[]> = {
   mutatingwebhookconfigurations: ['admissionregistration.k8s.io'],
   validatingwebhookconfigurations: ['admissionregistration.k8s.io'],
   'certificatesigningrequests/approval': ['certificates.k8s.io'],
+  configmaps: [''],
+  events: ['', 'events.k8s.io'],
+  namespaces: [''],
+  persistentvolumes: [''],
+  persistentvolumeclaims: [''],
+};
+
+/** Resources with the special verbs: `escalate` and `bind` on roles, `impersonate` on identities. */
+export const SPECIAL_VERBS: Readonly<Record<string, readonly string[]>> = {
+  roles: ['escalate', 'bind'],
+  clusterroles: ['escalate', 'bind'],
+  users: ['impersonate'],
+  groups: ['impersonate'],
+  serviceaccounts: ['impersonate'],
+  uids: ['impersonate'],
+  userextras: ['impersonate'],
 };
 
 export function groupsOf(resource: string): readonly string[] {
@@ -197,6 +213,30 @@ export function explicitGrants(rules: readonly PolicyRule[], resources: readonly
   return out;
 }
 
+/** Grants grouped by the rule entry they come from, in order: one finding per entry. */
+export function grantsByRule(grants: readonly Grant[]): Grant[][] {
+  const byRule = new Map<PolicyRule, Grant[]>();
+  for (const grant of grants) {
+    const list = byRule.get(grant.rule);
+    if (list) list.push(grant);
+    else byRule.set(grant.rule, [grant]);
+  }
+  return [...byRule.values()];
+}
+
+/** What grants of one entry allow, as a message says it: `create and patch services and endpoints, and delete networkpolicies`. */
+export function describeGrants(grants: readonly Grant[]): string {
+  const byVerbs = new Map<string, string[]>();
+  for (const grant of grants) {
+    const key = humanList(grant.verbs);
+    const list = byVerbs.get(key) ?? [];
+    if (!list.includes(grant.resource)) list.push(grant.resource);
+    byVerbs.set(key, list);
+  }
+  const parts = [...byVerbs].map(([verbs, resources]) => `${verbs} ${humanList(resources)}`);
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')}, and ${parts[parts.length - 1]}`;
+}
+
 /** Every standard verb, for narrowing a `*` verb list. */
 export const STANDARD_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'] as const;
 
@@ -232,10 +272,7 @@ export function roleRefOf(object: K8sObject): RoleRef | undefined {
   return { node: ref, kind: ref.get('kind')?.str, name: nameNode?.str, nameNode };
 }
 
-/** `ClusterRole "x"` for messages (`This ClusterRole` when the name is templated). */
-export function describeObject(object: K8sObject): string {
-  return object.name ? `${object.kind} "${object.name}"` : `This ${object.kind}`;
-}
+export { describeObject } from './objects';
 
 /** Short, readable list: a, b and c. */
 export function humanList(items: readonly string[]): string {
@@ -273,7 +310,7 @@ export function grantsEverything(object: K8sObject, uncertain: (node: YNode) => 
 
 /** `ServiceAccount "ci" and Group "ops"` for messages; `its subjects` when there are none. */
 export function describeSubjects(subjects: readonly Subject[]): string {
-  const names = subjects.map((s) => `${s.kind ?? 'subject'} "${s.name ?? '?'}"`);
+  const names = subjects.map((s) => `${s.kind ?? 'subject'} ${displayValue(s.nameNode) ?? '(unnamed)'}`);
   return names.length ? humanList(names) : 'its subjects';
 }
 

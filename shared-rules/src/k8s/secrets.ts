@@ -193,19 +193,29 @@ export function decodeSecretValue(base64: string): DecodedSecretValue | undefine
 // ---------------------------------------------------------------- placeholders
 
 const PLACEHOLDER =
-  /^(?:change[-_. ]?me|change[-_. ]?it|replace[-_. ]?me|to[-_. ]?do|fix[-_. ]?me|tbd|tbc|redacted|placeholder|set[-_. ]?me|x{3,}|\*{3,}|\.{3,}|-{3,}|\.{3}[^.]{1,100}\.{3}|none|null|nil|n\/a|<[^<>]*>|\$\{[^{}]*\}|\$\([^()]*\)|\{\{[^{}]*\}\}|%[^%]+%|__[A-Za-z0-9_]+__|@[A-Za-z0-9_]+@|(?:your|dummy|fake|example|sample)[-_ ]?[\w.-]{0,60}|(?:insert|enter|put|replace|change|set|add)[-_ ][\w .-]{1,60}|(?:some[-_ ])?(?:value|val|secret|password|passwd|token|key|string)|foo|bar|baz|foobar)$/i;
+  /^(?:replace[-_. ]?me|to[-_. ]?do|fix[-_. ]?me|tbd|tbc|redacted|placeholder|set[-_. ]?me|x{3,}|\*{3,}|\.{3,}|-{3,}|\.{3}[^.]{1,100}\.{3}|none|null|nil|n\/a|<[^<>]*>|\$\{[^{}]*\}|\$\([^()]*\)|\{\{[^{}]*\}\}|%[^%]+%|__[A-Za-z0-9_]+__|@[A-Za-z0-9_]+@|(?:your|dummy|fake|example|sample)[-_ ]?[\w.-]{0,60}|(?:insert|enter|put|replace|change|set|add)[-_ ](?!(?:me|it)$)[\w .-]{1,60}|(?:some[-_ ])?(?:value|val|token|key|string)|some[-_ ](?:secret|password|passwd)|foo|bar|baz|foobar)$/i;
 
 /**
- * True for values that only stand in for a secret: empty, `changeme`,
- * `REPLACE_ME`, `<password>`, `${DB_PASSWORD}`, `$(TOKEN)`, `xxxx`, `***`,
- * `yourpassword`, `INSERT_TOKEN`, `fake_password`, and bare generic words
- * (`secret`, `password`, `value`) that examples use in place of one.
+ * True for values that only stand in for a secret: empty, `REPLACE_ME`,
+ * `<password>`, `${DB_PASSWORD}`, `$(TOKEN)`, `xxxx`, `***`, `yourpassword`,
+ * `INSERT_TOKEN`, `fake_password`, and bare generic words (`value`, `token`)
+ * that examples use in place of one. Not the well-known defaults that
+ * deployments keep unchanged (`password`, `admin`, `changeme`): those are
+ * weak credentials (`isWeakCredential`).
  */
 export function isPlaceholderValue(value: string): boolean {
   const v = value.trim();
   if (v === '') return true;
   if (v.length > 200) return false;
   return PLACEHOLDER.test(v);
+}
+
+const WEAK_CREDENTIAL =
+  /^(?:password|passwd|pass|passw0rd|p@ssw0rd|secret|admin|administrator|root|toor|changeme|change[-_. ]me|changeit|change[-_. ]it|default|guest|letmein|qwerty|test|12345|123456|12345678|123456789|password1|admin123|secret123)$/i;
+
+/** A well-known default password (`password`, `admin`, `changeme`): a weak credential, not a placeholder. */
+export function isWeakCredential(value: string): boolean {
+  return WEAK_CREDENTIAL.test(value.trim());
 }
 
 /** `$(VAR)` references that Kubernetes expands from other env vars. */

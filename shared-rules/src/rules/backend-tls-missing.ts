@@ -140,7 +140,7 @@ spec:
     for (const ref of data.refs) {
       if (ref.port === undefined) continue;
       const namespace = ref.namespace ?? summary.namespace;
-      const services = index.byKind('Service').filter((s) => s.name === ref.name && mayShareNamespace(s.namespace, namespace));
+      const services = index.byKind('Service').filter((s) => s.name === ref.name && mayShareNamespace(s, { namespace, file: summary.file }));
       const entries = services.flatMap((s) => {
         const d = dataOf(s);
         return d?.type === 'service' && d.ports ? d.ports.filter((p) => p.port === ref.port) : [];
@@ -148,7 +148,7 @@ spec:
       if (services.some((s) => (dataOf(s) as Extract<Data, { type: 'service' }> | undefined)?.ports === undefined)) continue;
       const tls = entries.length > 0 ? entries.some((e) => (e.appProtocol !== undefined && TLS_APP_PROTOCOLS.has(e.appProtocol)) || e.name === 'https' || e.port === 443) : ref.port === 443;
       if (!tls) continue;
-      const policies = index.byKind('BackendTLSPolicy').filter((p) => mayShareNamespace(p.namespace, namespace));
+      const policies = index.byKind('BackendTLSPolicy').filter((p) => mayShareNamespace(p, { namespace, file: summary.file }));
       const targets = policies.map((p) => (dataOf(p)?.type === 'policy' && !p.partial ? (dataOf(p) as Extract<Data, { type: 'policy' }>).targets : undefined));
       if (targets.some((t) => t === undefined)) continue;
       const portNames = new Set(entries.map((e) => e.name));

@@ -3,7 +3,7 @@ import { collectPlaceholders, emitBlockLines, placeholder, type EmitValue } from
 import type { EditBuilder } from '../fix/edit-builder';
 import { containersOf, WORKLOAD_KINDS, type K8sObject } from '../k8s/objects';
 import type { YNode } from '../yaml/nav';
-import { couldBeCredential, findSensitiveValue, sensitiveNameReason } from '../k8s/secrets';
+import { couldBeCredential, findSensitiveValue, isWeakCredential, sensitiveNameReason } from '../k8s/secrets';
 import { SECRET_PLACEHOLDER } from './secret-plaintext-in-manifest';
 
 const SECRET_KEY = /^[-._a-zA-Z0-9]{1,253}$/;
@@ -40,6 +40,7 @@ export default defineRule({
     category: 'secrets',
     kinds: WORKLOAD_KINDS,
     messages: {
+      weak: 'Container "{{container}}" sets {{name}} to the well-known default password "{{value}}".',
       credentialName:
         'Container "{{container}}" sets {{name}} to a literal value, and its name says it is a {{reason}}: anyone who can read this manifest, or the pod spec in the cluster (kubectl get pod -o yaml, the ReplicaSet, audit logs), can read it. Read it from a Secret with valueFrom.secretKeyRef and keep the value out of git.',
       credentialValue:
@@ -51,7 +52,7 @@ export default defineRule({
       rationale:
         'An environment variable\'s `value` is part of the pod spec. Whoever can read the manifest in git, or `get` the Deployment, ReplicaSet or Pod in the cluster, sees it in clear text; it is also copied into audit logs, `kubectl describe` output and every tool that lists workloads. A credential there is shared with all of them. Names are matched with the lists of Polaris (`sensitiveContainerEnvVar`) and Kubescape (`sensitiveKeyNames`) as whole words, and values with well-known formats (private keys, JWTs, AWS, GitHub, Google, Slack, Stripe keys, URLs with a password).',
       remediation:
-        'Put the value in a Secret that is created outside git (SealedSecret, External Secrets Operator, SOPS) and reference it with `valueFrom.secretKeyRef`. The quick fix rewrites the variable to read `<workload>-secrets`, keyed by the variable name; the literal value is not copied anywhere, so it leaves the repository (rotate it: it is still in the history). A second variant also appends a Secret stub with a placeholder value. Values that are `$(VAR)` references, empty, flags, paths, plain URLs or placeholders are not flagged.',
+        'Put the value in a Secret that is created outside git (SealedSecret, External Secrets Operator, SOPS) and reference it with `valueFrom.secretKeyRef`. The quick fix rewrites the variable to read `<workload>-secrets`, keyed by the variable name; the literal value is not copied anywhere, so it leaves the repository (rotate it: it is still in the history). A second variant also appends a Secret stub with a placeholder value. Values that are `$(VAR)` references, empty, flags, paths, plain URLs or placeholders (`<password>`, `${PASSWORD}`, `REPLACE_ME`, `xxx`) are not flagged; well-known defaults (`password`, `admin`, `changeme`) are, as weak credentials: whoever knows the image knows them.',
       invalid: `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -129,8 +130,8 @@ spec:
         ctx.report({
           node: value,
           at: value.quoteStyle === 'block' ? 'key' : 'value',
-          messageId: match ? 'credentialValue' : 'credentialName',
-          data: { container: container.name, name, reason: reason ?? '', what: match?.pattern.what ?? '' },
+          messageId: match ? 'credentialValue' : isWeakCredential(text) ? 'weak' : 'credentialName',
+          data: { container: container.name, name, reason: reason ?? '', what: match?.pattern.what ?? '', value: text.trim() },
           fix: fixes,
         });
       }

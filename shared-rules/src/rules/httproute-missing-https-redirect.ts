@@ -228,7 +228,7 @@ spec:
     const hostnames = data.hostnames;
     const routes = index.byKind('HTTPRoute');
     for (const ref of data.parentRefs) {
-      const gateways = index.byKind('Gateway').filter((g) => g.name === ref.name && mayShareNamespace(g.namespace, ref.namespace ?? summary.namespace) && dataOf(g)?.type === 'gateway');
+      const gateways = index.byKind('Gateway').filter((g) => g.name === ref.name && mayShareNamespace(g, { namespace: ref.namespace ?? summary.namespace, file: summary.file }) && dataOf(g)?.type === 'gateway');
       if (gateways.length !== 1) continue;
       const listeners = (dataOf(gateways[0]!) as Extract<Data, { type: 'gateway' }>).listeners;
       if (!listeners || listeners.some((l) => l.templated)) continue;

@@ -24,6 +24,8 @@ export default defineRule({
         'An image without a tag is pulled as `:latest`, and `latest` is just the last thing pushed. The same manifest then runs different code on different days and on different nodes (each node pulls when it first needs the image), a vulnerable or malicious push goes live on the next restart without review, and rolling back means guessing what ran before. A registry port is not a tag (`registry:5000/app` has none); an image pinned by digest (`@sha256:…`) is immutable whatever its tag says; a templated image (Helm) is unknown and not reported.',
       remediation:
         'Use an explicit version tag (`nginx:1.27.3`), or better a digest (`nginx@sha256:…`), which also protects against a tag being moved. The quick fix puts a `<tag>` placeholder where the tag goes for you to fill in. Tools such as Renovate or Dependabot keep pinned tags and digests up to date.',
+      notes:
+        'Tokens that a build or deploy tool replaces before anything runs are not images and are not reported: upper-case names (`CONTAINER_IMAGE`, `IMAGE:TAG`; a repository is always lower case), `${IMAGE}`, `$IMAGE`, `<image>`, `__IMAGE__`, `@IMAGE@`.',
       invalid: `apiVersion: apps/v1
 kind: Deployment
 metadata:

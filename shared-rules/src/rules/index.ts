@@ -58,8 +58,11 @@ import ingressTlsMissing from './ingress-tls-missing';
 import ingressTlsSecretUnset from './ingress-tls-secret-unset';
 import ingressclassRemovedApiVersion from './ingressclass-removed-api-version';
 import namespaceNoDefaultDeny from './namespace-no-default-deny';
+import namespacePsaNotEnforced from './namespace-psa-not-enforced';
 import networkpolicyAllowsAll from './networkpolicy-allows-all';
 import networkpolicyDangling from './networkpolicy-dangling';
+import networkpolicyEgressCloudMetadata from './networkpolicy-egress-cloud-metadata';
+import networkpolicyPortOpenToAllNamespaces from './networkpolicy-port-open-to-all-namespaces';
 import podAllowPrivilegeEscalation from './pod-allow-privilege-escalation';
 import podApparmorUnconfined from './pod-apparmor-unconfined';
 import podCapabilitiesAdded from './pod-capabilities-added';
@@ -81,6 +84,8 @@ import podWritableRootfs from './pod-writable-rootfs';
 import podsecuritypolicyRemoved from './podsecuritypolicy-removed';
 import rbacAnonymousOrBroadSubject from './rbac-anonymous-or-broad-subject';
 import rbacClusterAdminBinding from './rbac-cluster-admin-binding';
+import rbacDefaultServiceAccountBound from './rbac-default-service-account-bound';
+import rbacDestructiveRights from './rbac-destructive-rights';
 import rbacManageNetworking from './rbac-manage-networking';
 import rbacPodExecCreate from './rbac-pod-exec-create';
 import rbacPrivilegeEscalationVerbs from './rbac-privilege-escalation-verbs';
@@ -163,8 +168,11 @@ export const RULES: readonly Rule[] = [
   ingressTlsSecretUnset,
   ingressclassRemovedApiVersion,
   namespaceNoDefaultDeny,
+  namespacePsaNotEnforced,
   networkpolicyAllowsAll,
   networkpolicyDangling,
+  networkpolicyEgressCloudMetadata,
+  networkpolicyPortOpenToAllNamespaces,
   podAllowPrivilegeEscalation,
   podApparmorUnconfined,
   podCapabilitiesAdded,
@@ -186,6 +194,8 @@ export const RULES: readonly Rule[] = [
   podsecuritypolicyRemoved,
   rbacAnonymousOrBroadSubject,
   rbacClusterAdminBinding,
+  rbacDefaultServiceAccountBound,
+  rbacDestructiveRights,
   rbacManageNetworking,
   rbacPodExecCreate,
   rbacPrivilegeEscalationVerbs,

@@ -131,7 +131,7 @@ spec:
     const services = index.byKind('Service');
     for (const backend of data.backends) {
       const namespace = backend.namespace ?? summary.namespace;
-      const candidates = mayShareNamespaceWith(services, namespace);
+      const candidates = mayShareNamespaceWith(services, { namespace, file: summary.file });
       // A Service whose name we cannot read (or a patch) may be this one.
       if (candidates.some((s) => s.name === undefined)) continue;
       const found = candidates.filter((s) => s.name === backend.name);

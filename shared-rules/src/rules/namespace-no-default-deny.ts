@@ -1,7 +1,7 @@
 import { defineRule, type WorkspaceFix } from '../engine/rule';
 import type { ObjectSummary } from '../engine/workspace';
 import { deniesByDefault, isOtherPolicy, summarizePolicy, type PolicySummary } from '../k8s/network-policy';
-import { documentSlot, freeName, newDocumentEdit, type DocumentSlot } from '../engine/workspace-docs';
+import { documentSlot, freeName, mayShareNamespace, newDocumentEdit, type DocumentSlot } from '../engine/workspace-docs';
 
 const ID = 'namespace-no-default-deny';
 
@@ -52,7 +52,7 @@ spec:
     - Egress
 `,
       notes:
-        'Opt-in: many clusters enforce default-deny outside the repository (a platform policy, Calico or Cilium cluster-wide policies). Silent while the workspace index is incomplete, when a policy that may apply cannot be read (templated, a Kustomize patch, no namespace set) and when another engine\'s policies are present. Only `Namespace` objects are checked.',
+        'Opt-in: many clusters enforce default-deny outside the repository (a platform policy, Calico or Cilium cluster-wide policies). Silent while the workspace index is incomplete, when a policy that may apply cannot be read (templated, a Kustomize patch, no namespace set) and when another engine\'s policies are present. Only `Namespace` objects are checked. An unset namespace is decided at apply time (the default namespace, the Helm release\'s or the kustomization\'s): an object without one may share the namespace of objects deployed with it (the same chart or folder, or a folder holding it) or `default`, not that of an unrelated project scanned alongside.',
     },
     references: {
       peers: { kubescape: 'C-0206' },
@@ -73,12 +73,9 @@ spec:
     for (const policy of index.byKind('NetworkPolicy')) {
       const p = dataOf(policy);
       if (!p) continue;
-      // A policy without a namespace may land in this one; foreign or unreadable ones are unknown.
-      if (policy.namespace === undefined || p.type !== 'policy' || policy.partial) {
-        if (policy.namespace === undefined || policy.namespace === name) return;
-        continue;
-      }
-      if (policy.namespace !== name) continue;
+      // A policy without a namespace may land in this one when deployed with it (mayShareNamespace); unreadable ones are unknown.
+      if (!mayShareNamespace(policy, { namespace: name, file: summary.file })) continue;
+      if (policy.namespace === undefined || p.type !== 'policy' || policy.partial) return;
       for (const direction of ['ingress', 'egress'] as const) {
         const denies = deniesByDefault(p, direction);
         if (denies === undefined) return;
@@ -86,7 +83,7 @@ spec:
       }
     }
     for (const kind of ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy', 'GlobalNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']) {
-      if (index.byKind(kind).some((o) => o.namespace === undefined || o.namespace === name)) return;
+      if (index.byKind(kind).some((o) => mayShareNamespace(o, { namespace: name, file: summary.file }))) return;
     }
     if (deny.ingress && deny.egress) return;
     // Built only when fixes are asked for, not on every keystroke.

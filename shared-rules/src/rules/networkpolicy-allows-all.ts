@@ -1,4 +1,5 @@
 import { defineRule } from '../engine/rule';
+import { displayName } from '../k8s/objects';
 import { placeholder } from '../fix/emit';
 import { isAllAddresses, isEmptySelector, isUnrestrictedList, policyRules } from '../k8s/network-policy';
 
@@ -11,11 +12,11 @@ export default defineRule({
     kinds: ['NetworkPolicy'],
     messages: {
       emptyRule:
-        'NetworkPolicy "{{name}}" has an empty {{direction}} rule: with no {{peersKey}} and no ports it matches every {{peer}} on every port, so the pods it selects are as open as if there were no policy. List the allowed peers and ports, or remove the rule to deny {{direction}} traffic.',
+        'NetworkPolicy {{name}} has an empty {{direction}} rule: with no {{peersKey}} and no ports it matches every {{peer}} on every port, so the pods it selects are as open as if there were no policy. List the allowed peers and ports, or remove the rule to deny {{direction}} traffic.',
       openCidr:
-        'NetworkPolicy "{{name}}" allows {{direction}} {{toFrom}} {{cidr}} without except: that is every address, inside the cluster and on the Internet. Narrow the ipBlock to the networks that need access, or list what must stay unreachable under except.',
+        'NetworkPolicy {{name}} allows {{direction}} {{toFrom}} {{cidr}} without except: that is every address, inside the cluster and on the Internet. Narrow the ipBlock to the networks that need access, or list what must stay unreachable under except.',
       anyNamespace:
-        'NetworkPolicy "{{name}}" allows {{direction}} {{toFrom}} every pod in every namespace (an empty namespaceSelector{{withPods}}): any workload in the cluster, a compromised one included, gets through. Select namespaces by label (kubernetes.io/metadata.name) and add a podSelector.',
+        'NetworkPolicy {{name}} allows {{direction}} {{toFrom}} every pod in every namespace (an empty namespaceSelector{{withPods}}): any workload in the cluster, a compromised one included, gets through. Select namespaces by label (kubernetes.io/metadata.name) and add a podSelector.',
     },
     fix: { availability: 'sometimes', applicability: 'display-only', title: 'Replace the CIDR with the network that needs access' },
     since: '0.1.0',
@@ -53,7 +54,7 @@ spec:
         - port: 8080
 `,
       notes:
-        'A rule with ports but no peers (`- ports: [{port: 443}]`) allows every source on those ports; that is a deliberate choice for public services and is not flagged. Trivy\'s KSV-0038 looks at related selector usage.',
+        'A rule with ports but no peers (`- ports: [{port: 443}]`) allows every source on those ports; that is a deliberate choice for public services and is not flagged. Likewise an empty `namespaceSelector` restricted to ports (a metrics port, DNS on 53) is not "all traffic": the opt-in `networkpolicy-port-open-to-all-namespaces` reports it. Trivy\'s KSV-0038 looks at related selector usage.',
     },
     references: {
       urls: ['https://kubernetes.io/docs/concepts/services-networking/network-policies/', 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors'],
@@ -61,7 +62,7 @@ spec:
   },
   check(ctx) {
     const { object } = ctx;
-    const name = object.name ?? 'this NetworkPolicy';
+    const name = displayName(object);
     for (const rule of policyRules(object)) {
       const { direction } = rule;
       const toFrom = direction === 'ingress' ? 'from' : 'to';
@@ -84,7 +85,8 @@ spec:
         }
         const namespaces = peer.get('namespaceSelector');
         const pods = peer.get('podSelector');
-        if (isEmptySelector(namespaces) && (!pods || isEmptySelector(pods))) {
+        // Restricted to ports, every namespace is a deliberate choice (metrics, DNS): networkpolicy-port-open-to-all-namespaces.
+        if (isEmptySelector(namespaces) && (!pods || isEmptySelector(pods)) && isUnrestrictedList(rule.ports)) {
           ctx.report({ node: namespaces!, messageId: 'anyNamespace', data: { name, direction, toFrom, withPods: pods ? ' and an empty podSelector' : ' without a podSelector' } });
         }
       }

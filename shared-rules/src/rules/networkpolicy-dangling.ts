@@ -101,7 +101,7 @@ spec:
     const pods: PodsSummary[] = [];
     for (const other of index.objects()) {
       const d = dataOf(other);
-      if (d?.type !== 'pods' || !mayShareNamespace(other.namespace, summary.namespace)) continue;
+      if (d?.type !== 'pods' || !mayShareNamespace(other, summary)) continue;
       if (!d.labels || other.partial) return;
       pods.push(d);
     }

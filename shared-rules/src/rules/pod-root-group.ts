@@ -1,10 +1,10 @@
 import { defineRule } from '../engine/rule';
 import { placeholder } from '../fix/emit';
-import { podSpecOf, WORKLOAD_KINDS } from '../k8s/objects';
-import { explicitValues, siteLabel, workloadLabel } from '../k8s/pod-security';
+import { containersOf, podSpecOf, WORKLOAD_KINDS } from '../k8s/objects';
+import type { YNode } from '../yaml/nav';
+import { effectiveField, explicitValues, GID_PLACEHOLDER, siteLabel, workloadLabel } from '../k8s/pod-security';
 import { keepingComments } from '../fix/recipes';
 
-const GID_PLACEHOLDER = '<non-zero-gid>';
 
 export default defineRule({
   meta: {
@@ -17,13 +17,14 @@ export default defineRule({
     messages: {
       runAsGroup: '{{site}} sets runAsGroup: 0: its processes run with the root group, which owns many files in images and on volumes. Use a non-zero GID.',
       fsGroup: '{{site}} sets fsGroup: 0: volumes are made group-owned by root, and every container gets the root group to reach them. Use a non-zero GID.',
+      noGroup: '{{site}} sets runAsUser without runAsGroup: its processes run with the image\'s group, usually 0 (root).',
       supplementalGroups: '{{site}} adds group 0 to supplementalGroups: its processes gain the root group and the files it owns. Remove 0 from the list.',
     },
     fix: { availability: 'always', applicability: 'display-only', title: 'Use a non-zero GID' },
     since: '0.1.0',
     docs: {
       rationale:
-        'Group 0 is root\'s group: many files in images and on mounted volumes are writable by it. A process running with it, as its primary group (`runAsGroup`), through `fsGroup` or through `supplementalGroups`, can change those files even as a non-root user. The Pod Security Standards list "Non-root groups" as an optional **restricted** control: `runAsGroup`, `fsGroup` and `supplementalGroups[*]` must not be 0. Only explicit zeros are reported.',
+        'Group 0 is root\'s group: many files in images and on mounted volumes are writable by it. A process running with it, as its primary group (`runAsGroup`), through `fsGroup` or through `supplementalGroups`, can change those files even as a non-root user. The Pod Security Standards list "Non-root groups" as an optional **restricted** control: `runAsGroup`, `fsGroup` and `supplementalGroups[*]` must not be 0. Only explicit zeros are reported, and one implicit case: `runAsUser` set without `runAsGroup` at either level, where the container runs with the group of the image\'s user, which is 0 for most images.',
       remediation: 'Choose a dedicated non-zero GID for `runAsGroup` and `fsGroup` (and fix file ownership in the image accordingly), and remove 0 from `supplementalGroups`.',
       invalid: `apiVersion: v1
 kind: Pod
@@ -62,7 +63,25 @@ spec:
       const node = site.node;
       ctx.report({ node, messageId: 'runAsGroup', data: { site: siteLabel(object, site) }, fix: (edit) => edit.setScalar(node, placeholder(GID_PLACEHOLDER)) });
     }
-    const podSc = podSpecOf(object)?.get('securityContext');
+    // runAsUser without runAsGroup: the primary group is the image's, root's for most images.
+    const spec = podSpecOf(object);
+    const uncertain = (n: YNode) => ctx.isUncertain(n);
+    const reported = new Set<number>();
+    for (const container of spec ? containersOf(object) : []) {
+      const user = effectiveField(container.node, spec!, ['runAsUser'], uncertain);
+      if (user.state !== 'set' || user.node.str === undefined || reported.has(user.node.range[0])) continue;
+      if (effectiveField(container.node, spec!, ['runAsGroup'], uncertain).state !== 'unset') continue;
+      reported.add(user.node.range[0]);
+      const holder = user.node.parent!;
+      ctx.report({
+        node: user.node,
+        at: 'key',
+        messageId: 'noGroup',
+        data: { site: user.level === 'pod' ? workloadLabel(object) : `Container "${container.name}"` },
+        fix: { title: 'Set runAsGroup to a non-zero GID', apply: (edit) => edit.insertPair(holder, 'runAsGroup', placeholder(GID_PLACEHOLDER)) },
+      });
+    }
+    const podSc = spec?.get('securityContext');
     if (!podSc?.isMap) return;
     const site = workloadLabel(object);
     const fsGroup = podSc.get('fsGroup');

@@ -1,7 +1,7 @@
 import { defineRule, type FixSpec } from '../engine/rule';
 import { placeholder } from '../fix/emit';
 import { containersOf, podSpecOf, WORKLOAD_KINDS } from '../k8s/objects';
-import { explicitValues, lookup, quotedList, siteLabel, workloadLabel } from '../k8s/pod-security';
+import { explicitValues, GID_PLACEHOLDER, lookup, quotedList, siteLabel, workloadLabel } from '../k8s/pod-security';
 import { applyRestrictedSecurityContext, RESTRICTED_FIX_TITLE } from '../fix/recipes';
 
 const NON_ROOT = ['securityContext', 'runAsNonRoot'];
@@ -29,7 +29,7 @@ export default defineRule({
       rationale:
         'Most images run their program as root unless told otherwise. Root in a container is not root on the node, but it owns the container\'s files, can use every capability the container keeps, and turns any kernel or runtime escape into a node compromise. The **restricted** Pod Security Standard requires "Running as Non-root": `runAsNonRoot: true` on the pod (containers may then leave it unset) or on every container, and no `false` anywhere; and "Running as Non-root user": no `runAsUser: 0` on the pod or any container. With `runAsNonRoot: true` the kubelet refuses to start a container whose user is root, so the setting is enforced at run time too.',
       remediation:
-        'Set `securityContext.runAsNonRoot: true` at the pod level, and make sure the image runs as a non-root user (`USER 10001` in the Dockerfile) or set `runAsUser` to a non-zero UID. The quick fix sets the pod-level field; a variant adds a `runAsUser` for you to fill in; another applies the whole restricted securityContext.',
+        'Set `securityContext.runAsNonRoot: true` at the pod level, and make sure the image runs as a non-root user (`USER 10001` in the Dockerfile) or set `runAsUser` to a non-zero UID. The quick fix sets the pod-level field; a variant adds a `runAsUser` and a `runAsGroup` for you to fill in; another applies the whole restricted securityContext.',
       invalid: `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -105,12 +105,14 @@ spec:
             ? []
             : [
                 {
-                  title: 'Set runAsNonRoot: true and a runAsUser for the pod',
+                  title: 'Set runAsNonRoot: true, a runAsUser and a runAsGroup for the pod',
                   applicability: 'display-only' as const,
                   preferred: false,
                   apply: (edit: Parameters<FixSpec['apply']>[0]) => {
                     edit.setIn(spec, NON_ROOT, true);
                     edit.setIn(spec, ['securityContext', 'runAsUser'], placeholder(UID_PLACEHOLDER));
+                    // Without a group, the user runs with the image's group, 0 for most images (pod-root-group).
+                    if (lookup(spec, ['securityContext', 'runAsGroup'], uncertain).state === 'unset') edit.setIn(spec, ['securityContext', 'runAsGroup'], placeholder(GID_PLACEHOLDER));
                   },
                 },
               ]),

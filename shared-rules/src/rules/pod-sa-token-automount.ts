@@ -79,7 +79,7 @@ spec:
         - name: web
           image: nginx:1.27
 `,
-      notes: `A ServiceAccount of the workspace satisfies the pods that run as it (\`serviceAccountName\`, the deprecated \`serviceAccount\`, or \`default\` when neither is set) when it sets \`automountServiceAccountToken: false\`, in the pods' namespace or without one (an unset namespace may be any namespace). A ServiceAccount whose value or name is Helm-templated may disable it, so it satisfies them too; a pod whose account name is templated is satisfied by any ServiceAccount that may disable it.
+      notes: `A ServiceAccount of the workspace satisfies the pods that run as it (\`serviceAccountName\`, the deprecated \`serviceAccount\`, or \`default\` when neither is set) when it sets \`automountServiceAccountToken: false\`, in the pods' namespace or without one deployed with them (an unset namespace is that of the chart or folder it is applied with, or \`default\`). A ServiceAccount whose value or name is Helm-templated may disable it, so it satisfies them too; a pod whose account name is templated is satisfied by any ServiceAccount that may disable it.
 
 \`automountServiceAccountToken: true\` on the pod is reported whatever the ServiceAccount says, since the pod spec wins. The finding for a pod that leaves the setting to its account comes from the cross-document pass, which the CLI and the editor run: a ServiceAccount that the editor has not read yet cannot satisfy the pods until it is read. Kustomize patches and pod specs completed by a Helm action line are not reported.`,
     },
@@ -110,7 +110,7 @@ spec:
     if (data?.type !== 'pods') return;
     const accounts = index
       .byKind('ServiceAccount')
-      .filter((a) => mayShareNamespace(a.namespace, summary.namespace) && (data.account === undefined || a.name === undefined || a.name === data.account));
+      .filter((a) => mayShareNamespace(a, summary) && (data.account === undefined || a.name === undefined || a.name === data.account));
     // An account that disables the token, or may (templated), satisfies the pods.
     if (accounts.some((a) => { const d = dataOf(a); return d?.type === 'account' && (d.automount === 'disabled' || d.automount === 'unknown'); })) return;
     const named = accounts.filter((a) => a.name !== undefined && a.name === data.account);

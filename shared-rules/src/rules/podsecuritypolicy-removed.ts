@@ -2,21 +2,13 @@ import { targetsAtLeast } from '../engine/config';
 import { defineRule, type FileObject, type FixSpec } from '../engine/rule';
 import { placeholder } from '../fix/emit';
 import type { EditBuilder } from '../fix/edit-builder';
-import type { K8sObject } from '../k8s/objects';
-import { PSA_LABEL_PREFIX, PSP_API_VERSIONS, psaLabels, pspLevel } from '../k8s/pod-security-admission';
+import { apiGroup, displayName, isCustomGroup } from '../k8s/objects';
+import { hasEnforceLabel, PSP_API_VERSIONS, psaLabels, pspLevel, SYSTEM_NAMESPACES } from '../k8s/pod-security-admission';
 
 /** Adds the labels a Namespace lacks (existing labels win: merged, never overwritten). */
 function labelNamespace(edit: EditBuilder, namespace: FileObject, labels: Record<string, string>): void {
   const target = edit.inDocument(namespace.document);
   for (const [key, value] of Object.entries(labels)) target.setIn(namespace.object.root, ['metadata', 'labels', key], value);
-}
-
-/** Namespaces of the control plane keep their own (privileged) policy. */
-const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
-
-function hasEnforceLabel(namespace: K8sObject): boolean {
-  const labels = namespace.metadata?.get('labels');
-  return Boolean(labels?.templated || labels?.get(`${PSA_LABEL_PREFIX}enforce`));
 }
 
 export default defineRule({
@@ -28,10 +20,11 @@ export default defineRule({
     kinds: ['PodSecurityPolicy'],
     deprecation: true,
     messages: {
+      neverServed: 'PodSecurityPolicy {{name}} uses {{apiVersion}}, which never served it; PodSecurityPolicy is gone since 1.25.',
       removed:
-        'PodSecurityPolicy "{{name}}" uses {{apiVersion}}, which Kubernetes stopped serving in 1.25: applying it fails, and the pods it used to constrain are no longer checked at all. Replace it with Pod Security Admission labels on the namespaces: this policy maps to the {{level}} level.',
+        'PodSecurityPolicy {{name}} uses {{apiVersion}}, which Kubernetes stopped serving in 1.25: applying it fails, and the pods it used to constrain are no longer checked at all. Replace it with Pod Security Admission labels on the namespaces: this policy maps to the {{level}} level.',
       deprecated:
-        'PodSecurityPolicy "{{name}}" uses {{apiVersion}}, deprecated since Kubernetes 1.21 and removed in 1.25: upgrading the cluster drops it and the pods it constrains are no longer checked. Move to Pod Security Admission labels on the namespaces now: this policy maps to the {{level}} level.',
+        'PodSecurityPolicy {{name}} uses {{apiVersion}}, deprecated since Kubernetes 1.21 and removed in 1.25: upgrading the cluster drops it and the pods it constrains are no longer checked. Move to Pod Security Admission labels on the namespaces now: this policy maps to the {{level}} level.',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Replace the PodSecurityPolicy with Pod Security Admission namespace labels' },
     since: '0.1.0',
@@ -69,7 +62,7 @@ metadata:
     pod-security.kubernetes.io/warn: restricted
 `,
       notes:
-        '`seLinux.rule: RunAsAny` and absent seccomp/AppArmor annotations are treated as "no opinion" (almost every PodSecurityPolicy has them, the upstream restricted example included); Pod Security Admission will still reject pods that set custom SELinux users or roles or an Unconfined profile. The fix does not yet remove the ClusterRole rules that grant `use` on the policy. With a target `kubernetesVersion` below 1.25 the finding is a warning.',
+        '`seLinux.rule: RunAsAny` and absent seccomp/AppArmor annotations are treated as "no opinion" (almost every PodSecurityPolicy has them, the upstream restricted example included); Pod Security Admission will still reject pods that set custom SELinux users or roles or an Unconfined profile. The fix does not yet remove the ClusterRole rules that grant `use` on the policy. With a target `kubernetesVersion` below 1.25 the finding is a warning. A PodSecurityPolicy at any version of Kubernetes\' own groups is reported, even one that never served it (`policy/v1`); a `PodSecurityPolicy` kind of a custom API group is not.',
     },
     references: {
       peers: { kics: '94b76ea5' },
@@ -85,7 +78,9 @@ metadata:
     const { object, config } = ctx;
     const apiVersionNode = object.root.get('apiVersion');
     const apiVersion = object.apiVersion;
-    if (apiVersion !== undefined && !PSP_API_VERSIONS.includes(apiVersion)) return;
+    // A PodSecurityPolicy at any version of Kubernetes' own groups, even one that never served it (policy/v1), is still one; a custom resource is not.
+    if (apiVersion !== undefined && isCustomGroup(apiGroup(apiVersion))) return;
+    const neverServed = apiVersion !== undefined && !PSP_API_VERSIONS.includes(apiVersion);
     const { level } = pspLevel(object);
     const labels = psaLabels(level);
     const root = object.root;
@@ -103,7 +98,7 @@ metadata:
     }
     for (const namespace of namespaces) {
       fixes.push({
-        title: `Add Pod Security Admission labels to Namespace ${namespace.object.name ?? '(unnamed)'} and remove the PodSecurityPolicy`,
+        title: `Add Pod Security Admission labels to Namespace ${displayName(namespace.object)} and remove the PodSecurityPolicy`,
         apply: (edit) => {
           labelNamespace(edit, namespace, labels);
           edit.removeObject(root);
@@ -119,9 +114,9 @@ metadata:
     const removed = targetsAtLeast(config, 1, 25);
     ctx.report({
       node: apiVersion !== undefined && apiVersionNode ? apiVersionNode : root.get('kind'),
-      messageId: removed ? 'removed' : 'deprecated',
-      severity: removed ? undefined : 'warning',
-      data: { name: object.name ?? 'this policy', apiVersion: apiVersion ?? 'a PodSecurityPolicy API', level },
+      messageId: neverServed ? 'neverServed' : removed ? 'removed' : 'deprecated',
+      severity: removed || neverServed ? undefined : 'warning',
+      data: { name: displayName(object), apiVersion: apiVersion ?? 'a PodSecurityPolicy API', level },
       fix: fixes,
     });
   },

@@ -3,14 +3,15 @@ import type { ObjectSummary } from '../engine/workspace';
 import { placeholder } from '../fix/emit';
 import type { K8sObject } from '../k8s/objects';
 import { BINDING_KINDS, describeObject, describeSubjects, grantsEverything, onlySystemMasters, roleRefOf, ROLE_KINDS, subjectsOf } from '../k8s/rbac';
-import { fileRange, mayShareNamespace } from '../engine/workspace-docs';
+import { mayRender } from '../yaml/helm';
+import { fileRange, mayShareNamespace, relatedUnits } from '../engine/workspace-docs';
 import { relRange, type RelRange } from '../k8s/objects';
 
 const ID = 'rbac-cluster-admin-binding';
 
 /** What the workspace pass needs: each role's verdict, and each binding's reference. */
 type Data =
-  | { type: 'role'; everything: boolean | undefined }
+  | { type: 'role'; everything: boolean | undefined; maskedName?: string }
   | { type: 'binding'; roleKind: string; roleName: string; at: RelRange; object: string; subjects: string; fixes: WorkspaceFix[] };
 
 const dataOf = (s: ObjectSummary) => s.data[ID] as Data | undefined;
@@ -18,7 +19,12 @@ const dataOf = (s: ObjectSummary) => s.data[ID] as Data | undefined;
 const dedicatedRole = (nameNode: NonNullable<ReturnType<typeof roleRefOf>>['nameNode']): FixSpec => ({ apply: (edit) => edit.setScalar(nameNode!, placeholder('<dedicated-role>')) });
 
 function summarize(object: K8sObject, source: SummarizeContext): Data | undefined {
-  if ((ROLE_KINDS as readonly string[]).includes(object.kind)) return { type: 'role', everything: grantsEverything(object, (n) => source.isUncertain(n)) };
+  if ((ROLE_KINDS as readonly string[]).includes(object.kind)) {
+    const everything = grantsEverything(object, (n) => source.isUncertain(n));
+    // A templated name: the masked text, to tell which bindings may refer to it.
+    const raw = object.name === undefined ? (object.metadata?.get('name')?.node as { value?: unknown } | undefined)?.value : undefined;
+    return typeof raw === 'string' ? { type: 'role', everything, maskedName: raw } : { type: 'role', everything };
+  }
   if (!(BINDING_KINDS as readonly string[]).includes(object.kind)) return undefined;
   const ref = roleRefOf(object);
   // cluster-admin itself is the per-document check's; a templated reference is unknown.
@@ -66,6 +72,7 @@ The rule needs context for that, and stays silent rather than guess when it is m
 - while the workspace index is incomplete (the editor has not read every manifest yet);
 - when no role of that kind and name is in the workspace (a built-in role, or one managed elsewhere), or one of several that may be meant does not grant everything;
 - when the binding's role name is Helm-templated, the role's rules are templated, or it is an aggregated ClusterRole (the controller writes its rules);
+- when a role with a Helm-templated name may be the one bound: it is in the same chart or folder as the binding (or a folder holding it) and its name may render as the bound name (\`{{ .Release.Name }}-admin\` may be \`web-admin\`, never \`ci-deployer\`). A templated role elsewhere in the scan does not silence the rule;
 - in Kustomize patches.
 
 Names do not exempt anything: a binding or role named \`system:…\` in a repository is applied like any other.`,
@@ -131,9 +138,13 @@ subjects:
     const data = dataOf(summary);
     if (!index.complete || summary.partial || data?.type !== 'binding') return;
     const clusterWide = data.roleKind === 'ClusterRole';
-    const candidates = index.byKind(data.roleKind).filter((r) => clusterWide || mayShareNamespace(r.namespace, summary.namespace));
-    // A role whose name is templated may be the one bound.
-    if (candidates.some((r) => r.name === undefined)) return;
+    const candidates = index.byKind(data.roleKind).filter((r) => clusterWide || mayShareNamespace(r, summary));
+    // A role whose name is templated may be the one bound: if it is deployed with the binding (the same chart) and may render as that name.
+    const mayBeIt = (r: ObjectSummary) => {
+      const masked = (dataOf(r) as Extract<Data, { type: 'role' }> | undefined)?.maskedName;
+      return relatedUnits(r.file, summary.file) && (masked === undefined || mayRender(masked, data.roleName));
+    };
+    if (candidates.some((r) => r.name === undefined && mayBeIt(r))) return;
     const roles = candidates.filter((r) => r.name === data.roleName);
     if (roles.length === 0 || !roles.every((r) => (dataOf(r) as Extract<Data, { type: 'role' }> | undefined)?.everything === true)) return;
     const scope = summary.kind === 'ClusterRoleBinding' ? 'in every namespace' : `in namespace "${summary.namespace ?? 'its namespace'}"`;

@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
-import { describeObject, explicitGrants, humanList, policyRulesOf, ROLE_KINDS, type Grant } from '../k8s/rbac';
+import { describeGrants, describeObject, explicitGrants, grantsByRule, policyRulesOf, ROLE_KINDS, type Grant } from '../k8s/rbac';
 import { removalTitle, removeFlagged } from '../fix/recipes';
 
 /** Controllers that create pods from a template: writing them runs any pod. */
@@ -14,11 +14,9 @@ export default defineRule({
     category: 'rbac',
     kinds: ROLE_KINDS,
     messages: {
-      exec: '{{object}} can {{verbs}} {{resource}}: that is a shell (or a tunnel) inside running containers, with their ServiceAccount tokens, mounted Secrets and network position. Remove this resource from the rule; use logs or a debugging role granted on demand.',
-      createPods:
-        '{{object}} can create pods: a pod can mount any Secret and run as any ServiceAccount of its namespace, so this is read access to those Secrets and tokens. Remove it unless the subject is a controller that must create pods.',
-      workloads:
-        '{{object}} can {{verbs}} {{resource}}: the controller then creates pods from that template, which can mount any Secret and run as any ServiceAccount of the namespace. Keep this to deployment tooling and controllers.',
+      exec: '{{object}} can {{grants}}: a shell or tunnel into running containers, their tokens and Secrets.',
+      createPods: '{{object}} can {{grants}}: a pod can mount any Secret and run as any ServiceAccount of its namespace.',
+      workloads: '{{object}} can {{grants}}: their pods can mount any Secret and run as any ServiceAccount of the namespace.',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Remove the flagged resources from the rules' },
     since: '0.1.0',
@@ -28,7 +26,7 @@ export default defineRule({
       remediation:
         'Remove exec, attach and port-forward from standing roles and grant them on demand (a break-glass role bound for the incident). Keep pod and workload creation to controllers and deployment pipelines, and pair it with Pod Security Admission so created pods cannot run privileged.',
       notes:
-        'Write access to workloads (create, update or patch Deployments, DaemonSets, StatefulSets, ReplicaSets, ReplicationControllers, Jobs, CronJobs) is reported at information level: deployment tooling needs it, but it is still a way to run arbitrary pods. Only explicitly named resources are reported; `*` is reported by `rbac-wildcard`.',
+        'One finding per rule entry and concern (exec, pod creation, workload writes), naming what the entry grants. By default exec, attach and port-forward are warnings even for operators that need them (a standing shell into every pod is what a reviewer must see; suppress it with the reason where the operator needs it), and so is creating pods. Write access to workloads (create, update or patch Deployments, DaemonSets, StatefulSets, ReplicaSets, ReplicationControllers, Jobs, CronJobs) is reported at information level: deployment tooling needs it, but it is still a way to run arbitrary pods. Only explicitly named resources are reported; `*` is reported by `rbac-wildcard`.',
       invalid: `apiVersion: rbac.authorization.k8s.io/v1
 kind: Role
 metadata:
@@ -67,23 +65,26 @@ rules:
   check(ctx) {
     const object = describeObject(ctx.object);
     const rules = policyRulesOf(ctx.object);
-    const found: Array<{ grant: Grant; messageId: 'exec' | 'createPods' | 'workloads' }> = [
-      ...explicitGrants(rules, ['pods/exec', 'pods/attach', 'pods/portforward'], ['create', 'get']).map((grant) => ({ grant, messageId: 'exec' as const })),
-      ...explicitGrants(rules, ['pods'], ['create']).map((grant) => ({ grant, messageId: 'createPods' as const })),
-      ...explicitGrants(rules, WORKLOADS, ['create', 'update', 'patch']).map((grant) => ({ grant, messageId: 'workloads' as const })),
+    const found: Array<{ grants: Grant[]; messageId: 'exec' | 'createPods' | 'workloads' }> = [
+      { grants: explicitGrants(rules, ['pods/exec', 'pods/attach', 'pods/portforward'], ['create', 'get']), messageId: 'exec' as const },
+      { grants: explicitGrants(rules, ['pods'], ['create']), messageId: 'createPods' as const },
+      { grants: explicitGrants(rules, WORKLOADS, ['create', 'update', 'patch']), messageId: 'workloads' as const },
     ];
     // One fix takes every flagged resource out, so fixes never overlap.
     // Exec subresources go; pods and workloads keep their other verbs.
-    const all = found.map(({ grant, messageId }) => ({ rule: grant.rule, list: grant.rule.resources, item: grant.item, drop: messageId === 'exec' ? ('all' as const) : grant.verbs }));
+    const all = found.flatMap(({ grants, messageId }) => grants.map((grant) => ({ rule: grant.rule, list: grant.rule.resources, item: grant.item, drop: messageId === 'exec' ? ('all' as const) : grant.verbs })));
     const fix = { title: removalTitle(all), apply: (edit: EditBuilder) => removeFlagged(edit, ctx.object, all) };
-    for (const { grant, messageId } of found) {
-      ctx.report({
-        node: grant.item.node,
-        messageId,
-        severity: messageId === 'workloads' ? 'info' : undefined,
-        data: { object, verbs: humanList(grant.verbs), resource: grant.resource },
-        fix,
-      });
+    // One finding per rule entry and concern (exec, pod creation, workload writes), naming what the entry grants.
+    for (const { grants, messageId } of found) {
+      for (const entry of grantsByRule(grants)) {
+        ctx.report({
+          node: entry[0]!.item.node,
+          messageId,
+          severity: messageId === 'workloads' ? 'info' : undefined,
+          data: { object, grants: describeGrants(entry) },
+          fix,
+        });
+      }
     }
   },
 });

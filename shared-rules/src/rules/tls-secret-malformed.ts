@@ -114,7 +114,7 @@ The cross-file check needs context, and stays silent rather than guess when it i
     const secrets = index.byKind('Secret');
     for (const ref of data.refs) {
       const namespace = ref.namespace ?? summary.namespace;
-      const candidates = secrets.filter((s) => mayShareNamespace(s.namespace, namespace));
+      const candidates = secrets.filter((s) => mayShareNamespace(s, { namespace, file: summary.file }));
       if (candidates.some((s) => s.name === undefined)) continue;
       const found = candidates.filter((s) => s.name === ref.secret);
       if (found.length === 0 || found.some((s) => s.partial)) continue;

@@ -24,7 +24,7 @@ export function isolatedBy(index: WorkspaceIndex, summary: ObjectSummary, labels
   let unknown = false;
   for (const kind of POLICY_KINDS) {
     const clusterWide = kind !== 'NetworkPolicy' && kind !== 'CiliumNetworkPolicy';
-    for (const other of clusterWide ? index.byKind(kind) : mayShareNamespaceWith(index.byKind(kind), summary.namespace)) {
+    for (const other of clusterWide ? index.byKind(kind) : mayShareNamespaceWith(index.byKind(kind), summary)) {
       const data = dataOf(other);
       if (!data) continue;
       if (data.type !== 'policy' || other.partial) {
@@ -41,7 +41,10 @@ export function isolatedBy(index: WorkspaceIndex, summary: ObjectSummary, labels
 
 /** The fix: a NetworkPolicy for the pods, in a new document after the workload's. */
 function isolationFixes(summary: ObjectSummary, data: PodsSummary & { slot: DocumentSlot }, others: readonly ObjectSummary[]): WorkspaceFix[] {
-  const matchLabels = data.selectorLabels ?? data.labels ?? {};
+  // The selector is the pods' stable identity, unless it does not select them (an invalid workload).
+  const { labels, selectorLabels } = data;
+  const selects = selectorLabels && (!labels || Object.entries(selectorLabels).every(([k, v]) => labels[k] === v));
+  const matchLabels = (selects ? selectorLabels : labels) ?? {};
   if (Object.keys(matchLabels).length === 0) return [];
   const name = summary.name ? freeName(others, summary.namespace, [summary.name, `${summary.name}-isolation`]) : placeholder('<name>');
   const metadata: { [key: string]: EmitValue } = { name };
@@ -155,7 +158,7 @@ spec:
 - when a policy that may apply cannot be read (Helm-templated selector, a Kustomize patch) or is another engine's (Cilium, Calico, Antrea, AdminNetworkPolicy);
 - when the pod labels are templated, the file is a Kustomize patch, or the pods use the host network (NetworkPolicies do not apply to them).
 
-An unset namespace may be any namespace (\`kubectl -n\`, Helm, Kustomize decide), so a policy without one may select the workload and vice versa.
+An unset namespace is decided at apply time (the default namespace, the Helm release's or the kustomization's): an object without one may share the namespace of objects deployed with it (the same chart or folder, or a folder holding it) or \`default\`, not that of an unrelated project scanned alongside.
 
 The fix appends a NetworkPolicy after the workload's document: it selects the workload's \`spec.selector.matchLabels\` (or pod labels), allows ingress from the ingress controller's namespace (a placeholder to fill in) on the container ports, and egress to cluster DNS.`,
     },

@@ -11,8 +11,8 @@ export default defineRule({
     engine: true,
     messages: {
       syntax: 'YAML syntax error: {{detail}}. Kubernetes cannot read this document, and Kubeward checks nothing in it until it parses.',
-      duplicateKey: 'Duplicate key "{{key}}": Kubernetes keeps only the last value and silently drops the other, so what you read here is not what runs. Remove one of them.',
-      duplicateUnnamedKey: 'Duplicate key: Kubernetes keeps only the last value and silently drops the other, so what you read here is not what runs. Remove one of them.',
+      duplicateKey: 'Duplicate key "{{key}}": kubectl and Helm refuse the file ("mapping key already defined"). Remove one of them.',
+      duplicateUnnamedKey: 'Duplicate key: kubectl and Helm refuse the file ("mapping key already defined"). Remove one of them.',
     },
     fix: { availability: 'none' },
     since: '0.1.0',

@@ -194,3 +194,24 @@ export function hasActionLineIn(actionLines: readonly number[], start: number, e
   }
   return low < actionLines.length && actionLines[low]! < end;
 }
+
+/**
+ * True when a masked value (Helm actions as SENTINEL runs, as a templated
+ * scalar holds it) may render as `value`: the literal parts are there, in
+ * order, and each action may print anything (`…-server` may be `web-server`).
+ */
+export function mayRender(masked: string, value: string): boolean {
+  const parts = masked.split(new RegExp(`${SENTINEL}+`));
+  if (parts.length === 1) return masked === value;
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (!value.startsWith(first) || !value.endsWith(last) || value.length < first.length + last.length) return false;
+  let at = first.length;
+  const end = value.length - last.length;
+  for (const part of parts.slice(1, -1)) {
+    const found = value.indexOf(part, at);
+    if (found === -1 || found + part.length > end) return false;
+    at = found + part.length;
+  }
+  return true;
+}
