@@ -84,3 +84,17 @@ export class WorkspaceObjects implements WorkspaceIndex {
     return this.files.size;
   }
 }
+
+/**
+ * `base` with the objects of `file` replaced by `summaries`: what the
+ * cross-document rules see of a file whose text is being rewritten (fix
+ * passes), without touching the shared index.
+ */
+export function withFileObjects(base: WorkspaceIndex, file: string, summaries: readonly ObjectSummary[]): WorkspaceIndex {
+  const overlay = new WorkspaceObjects(base.complete);
+  const others: ObjectSummary[] = [];
+  for (const s of base.objects()) if (s.file !== file) others.push(s);
+  overlay.setFile('\u0000others', others);
+  overlay.setFile(file, summaries);
+  return overlay;
+}
