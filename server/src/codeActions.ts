@@ -27,6 +27,7 @@ import {
   LineIndex,
   minimalEdit,
   REASON_PLACEHOLDER,
+  suppressionWays,
   type AnalyzeOptions,
   withFileObjects,
   type Edit,
@@ -43,8 +44,6 @@ import type { Settings } from './settings';
 /** Above this size (UTF-16 units), "Fix all" is offered only to clients that resolve code actions lazily. */
 const EAGER_FIX_ALL_LIMIT = 256 * 1024;
 
-/** Rules that a comment or annotation must not silence: fix the file (or the config) instead. */
-const NOT_SUPPRESSIBLE = new Set(['yaml-syntax', 'unused-suppression', 'config-invalid']);
 
 export interface CodeActionsHost {
   documents: Documents;
@@ -164,9 +163,10 @@ export class CodeActions {
           actions.push(action);
         }
       }
-      const suppressible = !NOT_SUPPRESSIBLE.has(ruleId);
+      // How the engine lets this rule be silenced (some engine rules by design not at all, or not by annotation).
+      const ways = suppressionWays(ruleId);
       // 2. Ignore for this line.
-      if (suppressible) {
+      if (ways.comment) {
         const seenLines = new Set<number>();
         for (const t of group) {
           const line = lines.positionAt(t.start).line;
@@ -189,7 +189,7 @@ export class CodeActions {
         if (action) actions.push(action);
       }
       // 4. Ignore for this resource.
-      if (suppressible) {
+      if (ways.annotation) {
         const seen = new Set<string>();
         for (const t of group) {
           const fix = annotationSuppressionFix(text, t.start, ruleId);

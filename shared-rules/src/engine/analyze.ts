@@ -23,7 +23,7 @@ import { hashRange } from '../text/hash';
 import { detectEol, LineIndex } from '../text/line-index';
 import { configuredSeverity, ruleSetting, type ResolvedConfig } from './config';
 import type { FileObject, FixInput, MissingDescriptor, ReportDescriptor, Rule, RuleContext, SummarizeContext, WorkspaceFix } from './rule';
-import { ANNOTATION_PREFIX, applySuppressions, parseDirectives, type AnnotationSuppression } from './suppress';
+import { ANNOTATION_PREFIX, applySuppressions, NOT_BY_ANNOTATION, NOT_BY_COMMENT, parseDirectives, type AnnotationSuppression } from './suppress';
 import type { Finding, Severity } from './types';
 import { shiftSummary, type ObjectSummary, type WorkspaceIndex } from './workspace';
 
@@ -820,7 +820,8 @@ export class FileAnalyzer {
     const { kept, unused } = applySuppressions(result.findings, directives, annotations, lines, {
       reportUnused: !options.range && plan.active.has('unused-suppression'),
       knownRuleIds: plan.known,
-      unsuppressible: new Set(['unused-suppression']),
+      unsuppressible: NOT_BY_COMMENT,
+      notByAnnotation: NOT_BY_ANNOTATION,
       // Cross-document rules decide only with a complete workspace index.
       undecided: index?.complete ? undefined : new Set(plan.workspaceRules.map((r) => r.meta.id)),
     });
