@@ -98,3 +98,16 @@ export function withFileObjects(base: WorkspaceIndex, file: string, summaries: r
   overlay.setFile(file, summaries);
   return overlay;
 }
+
+/**
+ * The objects of `kind` a cross-document rule may rely on for `summary`:
+ * every one when the index is complete; otherwise only those of the
+ * summary's own file, which always holds all of its documents (a scan of
+ * single files or standard input, an editor without a workspace folder or
+ * still reading it). Rules that report something missing from the workspace
+ * cannot use this: only a complete index shows an absence.
+ */
+export function objectsToDecide(index: WorkspaceIndex, summary: ObjectSummary, kind: string): readonly ObjectSummary[] {
+  const all = index.byKind(kind);
+  return index.complete ? all : all.filter((s) => s.file === summary.file);
+}
