@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CancellationToken, Connection, WorkDoneProgressReporter } from 'vscode-languageserver/node';
-import { MANIFEST_EXTENSIONS, SKIPPED_DIRECTORIES } from '../../shared-rules/src/cli/files';
+import { MANIFEST_EXTENSIONS, SKIPPED_DIRECTORIES } from '../../shared-rules/src/host/files';
 import { FileAnalyzer, pathIgnored, WorkspaceObjects, type AnalyzeOptions, type FileResult, type ObjectSummary, type Rule, type RuleError } from '../../shared-rules/src/index';
 import type { ScanWorkspaceResult } from '../../shared-rules/src/protocol';
 import { toDiagnostics, type Publisher } from './diagnostics';

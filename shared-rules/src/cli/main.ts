@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { categoryTitle, compareRules, RULES, SEVERITY_RANK, VERSION, type Severity } from '../index';
-import { UsageError } from './files';
+import { UsageError } from '../host/files';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';

@@ -18,7 +18,7 @@ import {
   type KubewardConfig,
   type ResolvedConfig,
 } from '../index';
-import { collectTargets, findConfigFile, readFileText, KustomizePatches, UsageError, type ScanTarget } from './files';
+import { collectTargets, findConfigFile, readFileText, KustomizePatches, UsageError, type ScanTarget } from '../host/files';
 import { scanThreads, shareFiles } from './parallel';
 import type { FileReport } from './report';
 

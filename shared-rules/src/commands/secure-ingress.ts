@@ -13,7 +13,7 @@ import { resolveConfig, type KubewardConfig, type ResolvedConfig } from '../engi
 import type { Rule } from '../engine/rule';
 import type { Finding } from '../engine/types';
 import { applyEdits, type Edit } from '../fix/edit';
-import { chooseFix } from '../fix/apply';
+import { chooseFix } from '../engine/apply-fixes';
 import { RULES } from '../rules/index';
 
 /** The order of the steps; any other Ingress rule with a fix runs after these. */

@@ -12,13 +12,13 @@ import { isAlias, isMap, isPair, isScalar, isSeq, YAMLParseError, type Document 
 import { applyEdits, shiftEdits, shiftFix, type Applicability, type Fix } from '../fix/edit';
 import { EditBuilder, NoFix, type FixSource } from '../fix/edit-builder';
 import { DEFAULT_STYLE, detectStyle, type SourceStyle } from '../fix/emit';
-import { MAX_NESTING, nestsDeeperThan } from '../source/depth';
-import { hasActionLineIn, maskTemplates, overlapsRegion, SENTINEL } from '../source/helm';
+import { MAX_NESTING, nestsDeeperThan } from '../yaml/depth';
+import { hasActionLineIn, maskTemplates, overlapsRegion, SENTINEL } from '../yaml/helm';
 
-import { objectsOf, podMetadataOf, type K8sObject } from '../source/k8s';
-import { YNode, type NodeHost } from '../source/nav';
-import { splitDocuments, type Chunk } from '../source/split';
-import { parseManifestDocuments } from '../source/yaml-parse';
+import { objectsOf, podMetadataOf, type K8sObject } from '../k8s/objects';
+import { YNode, type NodeHost } from '../yaml/nav';
+import { splitDocuments, type Chunk } from '../yaml/split';
+import { parseManifestDocuments } from '../yaml/parse';
 import { hashRange } from '../text/hash';
 import { detectEol, LineIndex } from '../text/line-index';
 import { configuredSeverity, ruleSetting, type ResolvedConfig } from './config';

@@ -3,8 +3,8 @@
  * that both the CLI and the language server hand to the engine.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { MAX_NESTING, nestsDeeperThan } from '../source/depth';
-import { matchGlob } from './glob';
+import { MAX_NESTING, nestsDeeperThan } from '../yaml/depth';
+import { matchGlob } from '../text/glob';
 import type { Finding, Profile, RuleSetting, Severity } from './types';
 
 export interface IngressSettings {

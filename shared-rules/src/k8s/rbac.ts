@@ -8,10 +8,8 @@
  * every resource; resourceNames narrow every verb except `create` and
  * `deletecollection`, which carry no object name at authorization time.
  */
-import { NoFix, type EditBuilder } from '../fix/edit-builder';
-import { quoted, type EmitValue } from '../fix/emit';
-import type { K8sObject } from './k8s';
-import type { YNode } from './nav';
+import type { K8sObject } from './objects';
+import type { YNode } from '../yaml/nav';
 
 export const ROLE_KINDS = ['Role', 'ClusterRole'] as const;
 export const BINDING_KINDS = ['RoleBinding', 'ClusterRoleBinding'] as const;
@@ -199,130 +197,8 @@ export function explicitGrants(rules: readonly PolicyRule[], resources: readonly
   return out;
 }
 
-/**
- * Removes several items of one sequence in a single edit set (fixes of one
- * object must not overlap, so they are built together). A flow list is
- * rewritten from the source text of the items kept; a block list loses the
- * lines of the items removed; a list left empty becomes `[]`.
- */
-export function removeSeqItems(edit: EditBuilder, seq: YNode, remove: readonly YNode[]): void {
-  const items = seq.items();
-  const gone = new Set(remove.map((n) => n.range[0]));
-  const keep = items.filter((n) => !gone.has(n.range[0]));
-  if (keep.length === items.length) return;
-  if (seq.isFlow) {
-    const [start, end] = seq.range;
-    edit.replace(start, end, `[${keep.map((n) => edit.sourceOf(n)).join(', ')}]`);
-    return;
-  }
-  if (keep.length === 0) {
-    if (!seq.keyNode) throw new NoFix('cannot empty a nested sequence');
-    const text = edit.source.text;
-    const colon = text.indexOf(':', seq.keyRange[1]);
-    let end = seq.range[1];
-    while (end > colon + 1 && /\s/.test(text[end - 1]!)) end--;
-    edit.replace(colon + 1, end, ' []');
-    return;
-  }
-  for (const item of items) if (gone.has(item.range[0])) edit.removeItem(item);
-}
-
 /** Every standard verb, for narrowing a `*` verb list. */
 export const STANDARD_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'] as const;
-
-/** One item of a rule to take away: a verb, or a resource with the verbs it must lose. */
-export interface Flagged {
-  rule: PolicyRule;
-  list: RuleList;
-  item: ListItem;
-  /** For a resource: the verbs to take away from it ('all': the resource goes). */
-  drop?: readonly string[] | 'all';
-}
-
-function valuesOf(list: RuleList): string[] {
-  if (list.templated) throw new NoFix('templated list');
-  return list.items.map((i) => i.value!);
-}
-
-/** Values written like the list's existing items: double-quoted if they are. */
-function styled(list: RuleList, values: readonly string[]): EmitValue[] {
-  const double = list.items[0]?.node.quoteStyle === 'double';
-  return values.map((v) => (double ? quoted(v) : v));
-}
-
-/**
- * Takes flagged verbs and resources out of their rules, all in one fix (fixes
- * of one object must not overlap). A resource that keeps some verbs moves to
- * a rule of its own with those verbs; a rule left without verbs or resources
- * is removed.
- */
-export function removeFlagged(edit: EditBuilder, object: K8sObject, flagged: readonly Flagged[]): void {
-  const rulesSeq = object.root.get('rules');
-  if (!rulesSeq?.isSeq) throw new NoFix('no rules list');
-  const byRule = new Map<unknown, { rule: PolicyRule; verbs: YNode[]; resources: Array<{ node: YNode; value: string; drop: readonly string[] | 'all' }> }>();
-  for (const f of flagged) {
-    let entry = byRule.get(f.rule.node.node);
-    if (!entry) byRule.set(f.rule.node.node, (entry = { rule: f.rule, verbs: [], resources: [] }));
-    if (f.list === f.rule.verbs) {
-      if (!entry.verbs.some((n) => n.range[0] === f.item.node.range[0])) entry.verbs.push(f.item.node);
-    } else {
-      const existing = entry.resources.find((r) => r.node.range[0] === f.item.node.range[0]);
-      const drop = f.drop ?? 'all';
-      if (!existing) entry.resources.push({ node: f.item.node, value: f.item.value!, drop });
-      else if (existing.drop !== 'all') existing.drop = drop === 'all' ? 'all' : [...new Set([...existing.drop, ...drop])];
-    }
-  }
-  const wholeRules: YNode[] = [];
-  for (const { rule, verbs, resources } of byRule.values()) {
-    const goneVerbs = new Set(verbs.map((n) => n.range[0]));
-    const verbValues = valuesOf(rule.verbs).filter((_, i) => !goneVerbs.has(rule.verbs.items[i]!.node.range[0]));
-    if (verbValues.length === 0) {
-      wholeRules.push(rule.node);
-      continue;
-    }
-    const expanded = verbValues.includes('*') ? [...STANDARD_VERBS] : verbValues;
-    // Resources grouped by the verbs they keep.
-    const groups = new Map<string, { keep: string[]; nodes: YNode[]; values: string[] }>();
-    for (const r of resources) {
-      const keep = r.drop === 'all' ? [] : expanded.filter((v) => !(r.drop as readonly string[]).includes(v));
-      const key = keep.join(',');
-      const group = groups.get(key) ?? { keep, nodes: [], values: [] };
-      group.nodes.push(r.node);
-      group.values.push(r.value);
-      groups.set(key, group);
-    }
-    const allResources = resources.length >= rule.resources.items.length;
-    const kept = [...groups.values()].filter((g) => g.keep.length > 0);
-    let insert = kept;
-    if (allResources) {
-      // Every resource is flagged: the rule itself becomes the first narrowed group, or goes.
-      const [first, ...rest] = kept;
-      if (!first) {
-        wholeRules.push(rule.node);
-        continue;
-      }
-      if (groups.size > 1) edit.replaceValue(rule.resources.node!, styled(rule.resources, first.values));
-      edit.replaceValue(rule.verbs.node!, styled(rule.verbs, first.keep));
-      insert = rest;
-    } else {
-      if (verbs.length > 0) removeSeqItems(edit, rule.verbs.node!, verbs);
-      if (resources.length > 0) removeSeqItems(edit, rule.resources.node!, resources.map((r) => r.node));
-    }
-    for (const group of insert) {
-      const value: Record<string, EmitValue> = { apiGroups: rule.apiGroups.node ? styled(rule.apiGroups, valuesOf(rule.apiGroups)) : [quoted('')], resources: styled(rule.resources, group.values) };
-      if (rule.resourceNames.items.length > 0) value.resourceNames = styled(rule.resourceNames, valuesOf(rule.resourceNames));
-      value.verbs = styled(rule.verbs, group.keep);
-      edit.insertItemBefore(rule.node, value);
-    }
-  }
-  if (wholeRules.length > 0) removeSeqItems(edit, rulesSeq, wholeRules);
-}
-
-/** Title of a removal fix: the values it takes out. */
-export function removalTitle(flagged: readonly Flagged[]): string {
-  const names = [...new Set(flagged.map((f) => `"${f.item.value ?? '?'}"`))];
-  return `Remove ${humanList(names)} from the rules`;
-}
 
 export interface Subject {
   node: YNode;

@@ -5,8 +5,8 @@
  * ("If both the ServiceAccount and the Pod's .spec specify a value for
  * automountServiceAccountToken, the Pod spec takes precedence.")
  */
-import type { K8sObject } from './k8s';
-import type { YNode } from './nav';
+import type { K8sObject } from './objects';
+import type { YNode } from '../yaml/nav';
 import { lookup, type Uncertain } from './pod-security';
 
 /**

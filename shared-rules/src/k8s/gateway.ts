@@ -6,9 +6,8 @@
  * the TLS guide (listener protocol × TLS mode × route kind) and the
  * HTTP redirect guide.
  */
-import type { EmitValue } from '../fix/emit';
-import { apiGroup, type K8sObject } from './k8s';
-import type { YNode } from './nav';
+import { apiGroup, type K8sObject } from './objects';
+import type { YNode } from '../yaml/nav';
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 export const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'] as const;
@@ -96,36 +95,6 @@ export function freeListenerName(listeners: readonly Listener[], preferred: stri
   if (!used.has(preferred)) return preferred;
   if (suffix && !used.has(`${preferred}-${suffix}`)) return `${preferred}-${suffix}`;
   for (let i = 2; ; i++) if (!used.has(`${preferred}-${i}`)) return `${preferred}-${i}`;
-}
-
-/**
- * The plain data of a literal node (maps, sequences, scalars), to copy it
- * into inserted text; undefined when any part is templated or aliased.
- */
-export function literalValue(node: YNode | undefined): EmitValue | undefined {
-  if (!node || node.templated || node.indirect) return undefined;
-  if (node.isMap) {
-    const out: { [key: string]: EmitValue } = {};
-    for (const [key, value] of node.entries()) {
-      const v = value ? literalValue(value) : null;
-      if (v === undefined) return undefined;
-      out[key] = v;
-    }
-    return out;
-  }
-  if (node.isSeq) {
-    const out: EmitValue[] = [];
-    for (const item of node.items()) {
-      const v = literalValue(item);
-      if (v === undefined) return undefined;
-      out.push(v);
-    }
-    return out;
-  }
-  const v = node.value;
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  return undefined;
 }
 
 export interface RouteRule {

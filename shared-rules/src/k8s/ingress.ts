@@ -1,10 +1,7 @@
 /** Ingress knowledge shared by the Ingress rules and "Secure this Ingress". */
-import type { ResolvedConfig } from '../engine/config';
-import type { EditBuilder } from '../fix/edit-builder';
-import { emitPairLines, type EmitValue } from '../fix/emit';
-import { annotation, annotationsOf, type K8sObject } from './k8s';
-import type { YNode } from './nav';
-import { matchGlob } from '../engine/glob';
+import { annotation, annotationsOf, type K8sObject } from './objects';
+import type { YNode } from '../yaml/nav';
+import { matchGlob } from '../text/glob';
 
 export const NGINX_PREFIX = 'nginx.ingress.kubernetes.io/';
 export const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
@@ -19,6 +16,11 @@ export const CLOUD_TLS_ANNOTATIONS = [
 
 /** Annotations by which cert-manager's ingress-shim issues the certificates of `spec.tls`. */
 export const CERT_MANAGER_ANNOTATIONS: readonly string[] = ['cert-manager.io/cluster-issuer', 'cert-manager.io/issuer'];
+
+/** What Ingress knowledge needs of the configuration (ResolvedConfig has it): the classes that name ingress-nginx. */
+export interface IngressClassConfig {
+  readonly ingress: { readonly nginxClasses: readonly string[] };
+}
 
 export interface IngressClass {
   /** undefined when none is set, or it is templated. */
@@ -44,7 +46,7 @@ export function hasAnnotationPrefix(object: K8sObject, prefix: string): boolean 
  * An Ingress served by ingress-nginx: its class is one of the configured
  * nginx classes, or it has no class and uses `nginx.ingress.kubernetes.io/` annotations.
  */
-export function isNginxIngress(object: K8sObject, config: ResolvedConfig): boolean {
+export function isNginxIngress(object: K8sObject, config: IngressClassConfig): boolean {
   const cls = ingressClassOf(object);
   if (cls.name !== undefined) return config.ingress.nginxClasses.includes(cls.name);
   if (cls.node) return hasAnnotationPrefix(object, NGINX_PREFIX); // templated class: trust the annotations
@@ -304,29 +306,4 @@ export function v1ServicePort(node: YNode): { field: 'number' | 'name'; value: s
   if (node.scalarType !== 'string') return undefined;
   if (/^[0-9]+$/.test(value)) return { field: 'number', value: String(Number(value)), quotedNumber: true };
   return { field: 'name', value, quotedNumber: false };
-}
-
-// ---------------------------------------------------------------- where new fields go
-
-/**
- * Writes `key: value` into a block mapping on the lines just before `beforeKey`
- * (`undefined`: before the first key), where people write it — `ingressClassName`
- * first in `spec`, `tls` before `rules` — in the file's own style. Returns false
- * when the mapping is not laid out for that (flow style, empty, key not at the
- * start of its line, alias or merge), so the caller can fall back to
- * `EditBuilder.setIn`, which appends.
- */
-export function insertBeforeKey(edit: EditBuilder, map: YNode | undefined, beforeKey: string | undefined, key: string, value: EmitValue): boolean {
-  if (!map?.isMap || map.isFlow || map.indirect || map.templated || map.has(key)) return false;
-  const entries = map.entries();
-  const target = beforeKey === undefined ? entries[0] : entries.find(([k]) => k === beforeKey);
-  const keyNode = target?.[2];
-  if (!target || !keyNode?.range || target[1]?.indirect) return false;
-  const keyStart = keyNode.range[0];
-  const lineStart = edit.lineStartOf(keyStart);
-  if (!/^[ ]*$/.test(edit.source.text.slice(lineStart, keyStart))) return false; // `- key:` or `{key:`
-  const { style } = edit.source;
-  const lines = emitPairLines(key, value, edit.columnOf(keyStart), style);
-  edit.insert(lineStart, lines.join(style.eol) + style.eol);
-  return true;
 }

@@ -3,7 +3,7 @@
  * `kustomization.yaml` names as a patch may omit any field.
  */
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { nestsDeeperThan } from './depth';
+import { nestsDeeperThan } from '../yaml/depth';
 
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
 

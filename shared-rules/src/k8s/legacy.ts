@@ -2,8 +2,8 @@
  * Legacy components that hand out control of a cluster: Helm 2's Tiller and
  * the Kubernetes dashboard. Also which built-in kinds live in a namespace.
  */
-import { containersOf, isWorkload, podMetadataOf, type K8sObject } from './k8s';
-import type { YNode } from './nav';
+import { containersOf, isWorkload, podMetadataOf, type K8sObject } from './objects';
+import type { YNode } from '../yaml/nav';
 
 /** The repository path of an image reference, lower-cased, without registry port confusion, tag or digest. */
 export function imageRepository(image: string): string {

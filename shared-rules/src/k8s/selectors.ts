@@ -7,7 +7,7 @@
  *
  * Summaries hold plain data only (they are cached with their document).
  */
-import type { YNode } from './nav';
+import type { YNode } from '../yaml/nav';
 
 export type Labels = Readonly<Record<string, string>>;
 

@@ -4,12 +4,12 @@
  * document only, exactly as the engine parses it (Helm masked, YAML 1.1).
  */
 import type { Document } from 'yaml';
-import { nestsDeeperThan } from './depth';
-import { maskTemplates } from './helm';
-import { objectsOf, type K8sObject } from './k8s';
-import { YNode } from './nav';
-import { splitDocuments } from './split';
-import { parseManifestDocuments } from './yaml-parse';
+import { nestsDeeperThan } from '../yaml/depth';
+import { maskTemplates } from '../yaml/helm';
+import { objectsOf, type K8sObject } from './objects';
+import { YNode } from '../yaml/nav';
+import { splitDocuments } from '../yaml/split';
+import { parseManifestDocuments } from '../yaml/parse';
 
 export interface LocatedObject {
   object: K8sObject;

@@ -10,11 +10,9 @@
  * wrong. Source: https://kubernetes.io/docs/concepts/security/pod-security-standards/
  * and the Pod Security Admission checks (`k8s.io/pod-security-admission/policy`).
  */
-import type { EditBuilder } from '../fix/edit-builder';
-import { NoFix } from '../fix/edit-builder';
-import { containersOf, podMetadataOf, podSpecOf, type ContainerRef, type K8sObject } from './k8s';
-import { SENTINEL } from './helm';
-import type { YNode } from './nav';
+import { containersOf, podMetadataOf, podSpecOf, type ContainerRef, type K8sObject } from './objects';
+import { SENTINEL } from '../yaml/helm';
+import type { YNode } from '../yaml/nav';
 
 /** True when a node may hold keys or values that are not visible (Helm, merges, Kustomize patches). */
 export type Uncertain = (node: YNode) => boolean;
@@ -290,60 +288,4 @@ export function seccompAnnotations(object: K8sObject): { pod: YNode | undefined;
 /** `runtime/default`, `docker/default` and `localhost/<profile>` confine; `unconfined` does not. */
 export function isConfiningSeccompAnnotation(value: string | undefined): boolean {
   return value === 'runtime/default' || value === 'docker/default' || (value?.startsWith('localhost/') ?? false);
-}
-
-// ---------------------------------------------------------------- fixes
-
-/** Refuses a removal that would take a comment with it (the comment may be the reason the line is there). */
-export function keepingComments(edit: EditBuilder, change: (edit: EditBuilder) => void): void {
-  change(edit);
-  if (edit.removesComments) throw new NoFix('the removal would delete a comment');
-}
-
-/** Removes several items of one sequence in one edit, whatever its style; refuses to delete comments. */
-export function removeItems(edit: EditBuilder, seq: YNode, doomed: readonly YNode[]): void {
-  if (doomed.length === 0) return;
-  if (seq.indirect) throw new NoFix('the list comes from an alias or merge key');
-  const drop = new Set(doomed.map((d) => d.index));
-  const kept = seq.items().filter((i) => !drop.has(i.index));
-  keepingComments(edit, (e) => {
-    if (seq.isFlow) {
-      // Rewrite the list from the kept items' own text.
-      const [start, end] = seq.range;
-      e.replace(start, end, `[${kept.map((k) => e.sourceOf(k)).join(', ')}]`);
-    } else if (kept.length === 0) {
-      // Nothing left: drop the key rather than leave an empty list behind.
-      if (seq.parent?.isMap && seq.key !== undefined) e.removePair(seq.parent, seq.key);
-      else e.replaceValue(seq, []);
-    } else for (const item of doomed) e.removeItem(item);
-  });
-}
-
-export const RESTRICTED_FIX_TITLE = 'Apply the restricted securityContext';
-
-/**
- * The one-keystroke hardening: pod-level `runAsNonRoot: true` and
- * `seccompProfile.type: RuntimeDefault`, per container
- * `allowPrivilegeEscalation: false`, `capabilities.drop: [ALL]` and
- * `readOnlyRootFilesystem: true`. Merged into what is there: a value
- * already written is kept, `ALL` is appended to an existing drop list,
- * and parts hidden by templates are left alone.
- */
-export function applyRestrictedSecurityContext(edit: EditBuilder, object: K8sObject, uncertain: Uncertain): void {
-  const spec = podSpecOf(object);
-  if (!spec) throw new NoFix('no pod spec');
-  const ensure = (base: YNode, path: readonly string[], value: boolean | string | string[]) => {
-    const found = lookup(base, path, uncertain);
-    if (found.state !== 'unset' || found.parent.indirect) return;
-    edit.setIn(base, path, value);
-  };
-  ensure(spec, ['securityContext', 'runAsNonRoot'], true);
-  ensure(spec, ['securityContext', 'seccompProfile', 'type'], 'RuntimeDefault');
-  for (const { node } of containersOf(object)) {
-    if (!escalationForced(node)) ensure(node, ['securityContext', 'allowPrivilegeEscalation'], false);
-    const drop = lookup(node, ['securityContext', 'capabilities', 'drop'], uncertain);
-    if (drop.state === 'unset') ensure(node, ['securityContext', 'capabilities', 'drop'], ['ALL']);
-    else if (drop.state === 'set' && drop.node.isSeq && !drop.node.strings().includes('ALL') && !drop.node.indirect && !drop.node.templated) edit.appendItem(drop.node, 'ALL');
-    ensure(node, ['securityContext', 'readOnlyRootFilesystem'], true);
-  }
 }

@@ -7,10 +7,10 @@
  * Every regular expression here runs on user text; each is linear (no
  * nested or overlapping quantifiers) and tested with 100k-character inputs.
  */
-import type { ResolvedConfig } from '../engine/config';
+import type { IngressClassConfig } from './ingress';
 import { CLASS_ANNOTATION, hasAnnotationPrefix, ingressClassOf, NGINX_PREFIX } from './ingress';
-import { annotation, annotationsOf, type K8sObject } from './k8s';
-import type { YNode } from './nav';
+import { annotation, annotationsOf, type K8sObject } from './objects';
+import type { YNode } from '../yaml/nav';
 
 export { NGINX_PREFIX };
 export const CONTROLLER_NAME = 'k8s.io/ingress-nginx';
@@ -54,7 +54,7 @@ export function usesF5Annotations(object: K8sObject): boolean {
  * `nginx.ingress.kubernetes.io/` annotations. F5's controller, which also
  * answers to class `nginx` but reads `nginx.org/` annotations, is excluded.
  */
-export function servedByIngressNginx(object: K8sObject, config: ResolvedConfig): boolean {
+export function servedByIngressNginx(object: K8sObject, config: IngressClassConfig): boolean {
   if (object.kind !== 'Ingress') return false;
   const hasNgx = hasAnnotationPrefix(object, NGINX_PREFIX);
   if (!hasNgx && usesF5Annotations(object)) return false;
@@ -67,7 +67,7 @@ export function servedByIngressNginx(object: K8sObject, config: ResolvedConfig):
 }
 
 /** An explicit nginx class (spec.ingressClassName or the class annotation), for the retirement advisory. */
-export function explicitNginxClass(object: K8sObject, config: ResolvedConfig): YNode | undefined {
+export function explicitNginxClass(object: K8sObject, config: IngressClassConfig): YNode | undefined {
   const cls = ingressClassOf(object);
   if (cls.name === undefined || !config.ingress.nginxClasses.includes(cls.name)) return undefined;
   if (!hasAnnotationPrefix(object, NGINX_PREFIX) && usesF5Annotations(object)) return undefined;

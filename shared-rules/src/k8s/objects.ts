@@ -2,7 +2,7 @@
  * Kubernetes knowledge that rules share: which documents are objects, where a
  * workload keeps its pod spec, which lists hold containers.
  */
-import type { YNode } from './nav';
+import type { YNode } from '../yaml/nav';
 
 export interface K8sObject {
   /** The object's mapping. */
@@ -161,4 +161,13 @@ export function annotationsOf(object: K8sObject): YNode | undefined {
 export function apiGroup(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');
   return slash === -1 ? '' : apiVersion.slice(0, slash);
+}
+
+/** A range relative to the object's start (summaries move with their document). */
+export type RelRange = [number, number];
+
+export function relRange(object: K8sObject, node: YNode, at: 'value' | 'key' = 'value'): RelRange {
+  const base = object.root.range[0];
+  const [s, e] = at === 'key' ? node.keyRange : node.range;
+  return [s - base, e - base];
 }

@@ -12,8 +12,8 @@
  * no opinion; only explicit unsafe values (custom SELinux user or role, a
  * `*` or `unconfined` profile) count against the policy.
  */
-import type { K8sObject } from './k8s';
-import type { YNode } from './nav';
+import type { K8sObject } from './objects';
+import type { YNode } from '../yaml/nav';
 import { allowedSelinuxTypes, BASELINE_CAPABILITIES, normalizeCapability, RESTRICTED_CAPABILITIES, RESTRICTED_VOLUME_TYPES } from './pod-security';
 
 export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';

@@ -10,8 +10,8 @@
  * bounded or stops at a character its class excludes), and a test feeds each
  * one 100,000-character adversarial strings.
  */
-import type { K8sObject } from './k8s';
-import type { YNode } from './nav';
+import type { K8sObject } from './objects';
+import type { YNode } from '../yaml/nav';
 
 // ---------------------------------------------------------------- base64
 

@@ -3,9 +3,8 @@
  * which cloud annotations make a load balancer internal, which ports are
  * admin or data interfaces, and how to turn a Service back into ClusterIP.
  */
-import type { EditBuilder } from '../fix/edit-builder';
-import { annotation, annotationsOf, type K8sObject } from './k8s';
-import type { YNode } from './nav';
+import { annotation, annotationsOf, type K8sObject } from './objects';
+import type { YNode } from '../yaml/nav';
 
 export type CloudProvider = 'aws' | 'gcp' | 'azure';
 
@@ -170,25 +169,6 @@ export function sensitiveInterfaceIn(values: readonly string[]): string | undefi
     }
   }
   return undefined;
-}
-
-/** Fields that Kubernetes rejects on a ClusterIP Service. */
-const LOAD_BALANCER_ONLY = ['externalTrafficPolicy', 'healthCheckNodePort', 'loadBalancerSourceRanges', 'allocateLoadBalancerNodePorts', 'loadBalancerClass'];
-
-/**
- * Makes the Service `type: ClusterIP`, removing what the API server would
- * then reject: every `ports[*].nodePort`, the load-balancer-only fields and
- * the source-ranges annotation ("may only be used when `type` is 'LoadBalancer'").
- */
-export function toClusterIP(edit: EditBuilder, object: K8sObject, typeNode: YNode): void {
-  const spec = object.root.get('spec');
-  if (!spec?.isMap) return;
-  edit.setScalar(typeNode, 'ClusterIP');
-  for (const key of LOAD_BALANCER_ONLY) if (spec.get(key)) edit.removePair(spec, key);
-  const annotations = annotationsOf(object);
-  if (annotations?.get(SOURCE_RANGES_ANNOTATION)) edit.removePair(annotations, SOURCE_RANGES_ANNOTATION);
-  const ports = spec.get('ports');
-  if (ports?.isSeq) for (const port of ports.items()) if (port.isMap && port.get('nodePort')) edit.removePair(port, 'nodePort');
 }
 
 export interface ServicePortEntry {

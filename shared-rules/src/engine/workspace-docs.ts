@@ -3,11 +3,10 @@
  * that may be the same, offsets kept relative to an object, and the text of a
  * new document a workspace fix inserts after an existing one.
  */
-import type { SummarizeContext } from '../engine/rule';
-import type { ObjectSummary } from '../engine/workspace';
+import type { SummarizeContext } from './rule';
+import type { ObjectSummary } from './workspace';
 import { collectPlaceholders, emitBlockLines, type EmitValue, type SourceStyle } from '../fix/emit';
-import type { K8sObject } from './k8s';
-import type { YNode } from './nav';
+import type { K8sObject, RelRange } from '../k8s/objects';
 
 /**
  * Two objects may share a namespace. An unset (or templated) namespace is
@@ -61,15 +60,6 @@ export function mayShareNamespaceWith(list: readonly ObjectSummary[], namespace:
 }
 
 const positions = new WeakMap<readonly ObjectSummary[], Map<ObjectSummary, number>>();
-
-/** A range relative to the object's start (summaries move with their document). */
-export type RelRange = [number, number];
-
-export function relRange(object: K8sObject, node: YNode, at: 'value' | 'key' = 'value'): RelRange {
-  const base = object.root.range[0];
-  const [s, e] = at === 'key' ? node.keyRange : node.range;
-  return [s - base, e - base];
-}
 
 export function fileRange(summary: ObjectSummary, rel: RelRange): [number, number] {
   return [summary.start + rel[0], summary.start + rel[1]];

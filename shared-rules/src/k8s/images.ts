@@ -5,9 +5,9 @@
  * the image is on Docker Hub (`docker.io`, `library/` for single names).
  * Grammar: https://github.com/distribution/reference/blob/main/reference.go
  */
-import { matchGlob } from '../engine/glob';
-import { containersOf, type ContainerRef, type K8sObject } from './k8s';
-import type { YNode } from './nav';
+import { matchGlob } from '../text/glob';
+import { containersOf, type ContainerRef, type K8sObject } from './objects';
+import type { YNode } from '../yaml/nav';
 
 export interface ImageRef {
   /** The text as written. */

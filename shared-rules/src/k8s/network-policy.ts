@@ -6,11 +6,14 @@
  * "everything" looks like (an empty rule, selector or an all-addresses CIDR).
  * https://kubernetes.io/docs/concepts/services-networking/network-policies/
  */
-import type { SummarizeContext } from '../engine/rule';
-import { apiGroup, containersOf, isWorkload, podMetadataPath, podSpecOf, type K8sObject } from './k8s';
-import type { YNode } from './nav';
+import { apiGroup, containersOf, isWorkload, podMetadataPath, podSpecOf, relRange, type K8sObject, type RelRange } from './objects';
+import type { YNode } from '../yaml/nav';
 import { readLabels, readSelector, type Labels, type MaybeSelector } from './selectors';
-import { relRange, type RelRange } from './workspace-docs';
+
+/** The part of a rule's context these summaries read: whether a node may hold keys we cannot see. */
+export interface UncertaintyOracle {
+  isUncertain(node: YNode): boolean;
+}
 
 /** Groups whose `NetworkPolicy` kind is the Kubernetes one. */
 const K8S_POLICY_GROUPS = new Set(['networking.k8s.io', 'extensions']);
@@ -59,7 +62,7 @@ export interface PodsSummary {
   hostNetwork: boolean;
 }
 
-export function summarizePods(object: K8sObject, source: SummarizeContext): PodsSummary | undefined {
+export function summarizePods(object: K8sObject, source: UncertaintyOracle): PodsSummary | undefined {
   if (!runsPods(object.kind)) return undefined;
   const uncertain = (n: YNode) => source.isUncertain(n);
   // Pod labels: unknown when the pod metadata (or the template holding it) may come from a Helm action.
@@ -112,7 +115,7 @@ export interface PolicySummary {
   peers: PeerSelector[];
 }
 
-export function summarizePolicy(object: K8sObject, source: SummarizeContext): PolicySummary | undefined {
+export function summarizePolicy(object: K8sObject, source: UncertaintyOracle): PolicySummary | undefined {
   if (!isK8sNetworkPolicy(object)) return undefined;
   const uncertain = (n: YNode) => source.isUncertain(n);
   const spec = object.root.get('spec');

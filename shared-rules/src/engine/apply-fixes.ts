@@ -3,8 +3,8 @@
  * finding's preferred fix, skip fixes that overlap one already taken, apply,
  * analyse again, and repeat until nothing changes (at most 10 passes).
  */
-import type { Finding } from '../engine/types';
-import { applyEdits, editsOverlap, type Applicability, type Edit, type Fix } from './edit';
+import type { Finding } from './types';
+import { applyEdits, editsOverlap, type Applicability, type Edit, type Fix } from '../fix/edit';
 
 export const MAX_FIX_PASSES = 10;
 

@@ -12,10 +12,10 @@
  * - Traefik: `traefik.ingress.kubernetes.io/router.*`
  *   (https://doc.traefik.io/traefik/reference/routing-configuration/kubernetes/ingress/)
  */
-import type { ResolvedConfig } from '../engine/config';
+import type { IngressClassConfig } from './ingress';
 import { hasAnnotationPrefix, ingressClassOf } from './ingress';
-import { annotation, type K8sObject } from './k8s';
-import type { YNode } from './nav';
+import { annotation, type K8sObject } from './objects';
+import type { YNode } from '../yaml/nav';
 
 export type CloudController = 'alb' | 'gce' | 'agic' | 'traefik';
 
@@ -48,7 +48,7 @@ const PREFIX_CONTROLLERS: ReadonlyArray<[string, CloudController]> = [
  * is custom, templated or absent — the one whose annotations it carries.
  * An Ingress of a configured nginx class is not a cloud controller's.
  */
-export function cloudControllerOf(object: K8sObject, config: ResolvedConfig): CloudController | undefined {
+export function cloudControllerOf(object: K8sObject, config: IngressClassConfig): CloudController | undefined {
   if (object.kind !== 'Ingress') return undefined;
   // Every cloud rule asks, for every Ingress: answered once per object and configuration.
   const known = controllers.get(object);
@@ -58,9 +58,9 @@ export function cloudControllerOf(object: K8sObject, config: ResolvedConfig): Cl
   return controller;
 }
 
-const controllers = new WeakMap<K8sObject, { config: ResolvedConfig; controller: CloudController | undefined }>();
+const controllers = new WeakMap<K8sObject, { config: IngressClassConfig; controller: CloudController | undefined }>();
 
-function findCloudController(object: K8sObject, config: ResolvedConfig): CloudController | undefined {
+function findCloudController(object: K8sObject, config: IngressClassConfig): CloudController | undefined {
   const cls = ingressClassOf(object);
   if (cls.name !== undefined) {
     const known = CLASS_CONTROLLERS[cls.name];
