@@ -41,8 +41,12 @@ import { ruleIdOf, toDiagnostic, toRange } from './diagnostics';
 import type { Documents } from './documents';
 import type { Settings } from './settings';
 
-/** Above this size (UTF-16 units), "Fix all" is offered only to clients that resolve code actions lazily. */
-const EAGER_FIX_ALL_LIMIT = 256 * 1024;
+/**
+ * Above this size (UTF-16 units), "Fix all <rule>" is not offered: knowing
+ * what it would remove takes two analyses of the whole file with fixes, too
+ * slow for a light bulb (`source.fixAll.kubeward` and the CLI still fix).
+ */
+const FIX_ALL_RULE_LIMIT = 256 * 1024;
 
 
 export interface CodeActionsHost {
@@ -214,7 +218,7 @@ export class CodeActions {
    * least two findings; the title says how many when some stay.
    */
   private fixAllRule(doc: TextDocument, text: string, lines: LineIndex, options: AnalyzeOptions, ruleId: string): CodeAction | undefined {
-    if (!this.host.features.codeActionResolveEdit && text.length > EAGER_FIX_ALL_LIMIT) return undefined;
+    if (text.length > FIX_ALL_RULE_LIMIT) return undefined;
     const plan = this.fixAllPlan(doc, text, options, ruleId);
     if (plan.removed < 2) return undefined;
     const title = plan.removed >= plan.total ? `Fix all ${ruleId} problems in this file` : `Fix ${plan.removed} of ${plan.total} ${ruleId} problems in this file`;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CodeActionRequest, CodeActionResolveRequest, ExecuteCommandRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { Commands } from '../../shared-rules/src/protocol';
-import { INGRESS, PRIVILEGED_POD } from './fixtures';
+import { bigManifest, INGRESS, PRIVILEGED_POD } from './fixtures';
 import { applyWorkspaceEdit, fullCapabilities, keepsComments, parses, ROOT, TestClient } from './harness';
 
 let client: TestClient | undefined;
@@ -161,6 +161,16 @@ describe('quick fixes', () => {
     const resolved = await client.connection.sendRequest(CodeActionResolveRequest.type, fixAll);
     const { diagnostics: after } = await apply(resolved);
     expect(after.filter((d) => d.code === 'rbac-wildcard').map((d) => d.range.start.line)).toEqual([12]);
+  });
+
+  it('"Fix all <rule>" is not offered in a file over 256 KB (knowing what it removes would stall the light bulb)', async () => {
+    client = await TestClient.start();
+    const text = bigManifest(1800);
+    expect(text.length).toBeGreaterThan(256 * 1024);
+    const [first] = (await openAndWait(text)).filter((d) => d.code === 'pod-privileged');
+    const titles = (await actionsFor(first!)).map((a) => a.title);
+    expect(titles).toContain('Set privileged: false');
+    expect(titles.filter((t) => t.startsWith('Fix all'))).toEqual([]);
   });
 
   it('"Show documentation" asks the client to open the shipped page', async () => {
