@@ -28,8 +28,8 @@ import {
   minimalEdit,
   REASON_PLACEHOLDER,
   suppressionWays,
-  type AnalyzeOptions,
   withFileObjects,
+  type AnalyzeOptions,
   type Edit,
   type Finding,
   type ObjectSummary,
@@ -47,7 +47,6 @@ import type { Settings } from './settings';
  * slow for a light bulb (`source.fixAll.kubeward` and the CLI still fix).
  */
 const FIX_ALL_RULE_LIMIT = 256 * 1024;
-
 
 export interface CodeActionsHost {
   documents: Documents;
@@ -96,7 +95,6 @@ export class CodeActions {
   private readonly plans = new Map<string, { version: number; text: string; findings: readonly Finding[] | undefined; byRule: Map<string, FixAllPlan> }>();
 
   constructor(private readonly host: CodeActionsHost) {}
-
 
   async provide(params: CodeActionParams, token: CancellationToken): Promise<Array<CodeAction | Command>> {
     const uri = params.textDocument.uri;
