@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
-import { CONFIG_FILES, KustomizePatches } from '../../shared-rules/src/host/files';
+import { CONFIG_FILES, isFile, KustomizePatches } from '../../shared-rules/src/host/files';
 import { parseConfigFile, pathIgnored, resolveConfig, type ConfigParseResult, type KubewardConfig, type ResolvedConfig } from '../../shared-rules/src/index';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type KubewardSettings, type RuleSeverityOverride, type RunMode } from '../../shared-rules/src/protocol';
 import type { ClientFeatures } from './capabilities';
@@ -287,13 +287,5 @@ export class Settings {
     }
     for (const d of visited) this.configByDir.set(d, found);
     return found ?? undefined;
-  }
-}
-
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
   }
 }

@@ -5,6 +5,7 @@
 import { FileAnalyzer, type AnalyzeOptions, type FileResult } from './engine/analyze';
 import { resolveConfig, type ResolvedConfig } from './engine/config';
 import { RULES } from './rules/index';
+import { version } from '../../package.json';
 
 export * from './engine/analyze';
 export * from './engine/config';
@@ -24,11 +25,14 @@ export * from './k8s/locate';
 export * from './yaml/nav';
 export * from './k8s/secrets';
 export * from './yaml/split';
+export * from './yaml/documents';
+export * from './yaml/source-map';
 export * from './text/line-index';
 export * from './docs/render';
 export { RULES, RULES_BY_ID, RULE_IDS } from './rules/index';
 
-export const VERSION = '0.1.0';
+/** The version in package.json, read when the bundle is built. */
+export const VERSION: string = version;
 export const DOCS_BASE_URL = 'https://github.com/kubeward/kubeward/blob/main/docs/rules/';
 
 export function ruleDocsUrl(ruleId: string): string {

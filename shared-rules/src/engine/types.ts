@@ -1,5 +1,6 @@
 /** Types shared by rules, the engine, the CLI and the language server. */
 import type { Applicability, Fix } from '../fix/edit';
+import type { SourceRange } from '../yaml/source-map';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 /** A rule's setting: off, on (default severities; turns on opt-in and out-of-profile rules), or a severity. */
@@ -45,6 +46,8 @@ export interface Finding {
   fixes?: Fix[];
   /** Kind and name of the object, for reports. */
   object?: { kind: string; name?: string; namespace?: string };
+  /** Where the finding is in a real file, when the text analysed was virtual (AnalyzeOptions.sourceMap). */
+  source?: SourceRange;
 }
 
 export type { Applicability, Fix };

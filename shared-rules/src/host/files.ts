@@ -27,9 +27,23 @@ export interface ScanTarget {
   display: string;
 }
 
-function isManifestName(name: string): boolean {
-  return MANIFEST_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+/** A file name the CLI and the workspace scan read as a manifest (by extension). */
+export function isManifestName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return MANIFEST_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
+
+/** A regular file (a symbolic link to one included); false when missing or unreadable. */
+export function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Lets the event loop run (I/O, cancellations) between two slices of long work. */
+export const yieldToEventLoop = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
 
 function walk(dir: string, displayBase: string, out: ScanTarget[], rootDir: string, ignore: readonly string[], ignoreBase: string): void {
   let entries: fs.Dirent[];

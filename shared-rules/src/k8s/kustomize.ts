@@ -7,6 +7,12 @@ import { nestsDeeperThan } from '../yaml/depth';
 
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
 
+/** A path (either slash) whose file name is a kustomization's. */
+export function isKustomizationFile(path: string): boolean {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  return (KUSTOMIZATION_FILES as readonly string[]).includes(name);
+}
+
 /** Paths (relative to the kustomization's folder) that it uses as patches. */
 export function kustomizePatchPaths(kustomizationText: string): string[] {
   if (nestsDeeperThan(kustomizationText)) return [];

@@ -3,13 +3,8 @@
  * suppression actions): the Kubernetes object there, parsed from its own
  * document only, exactly as the engine parses it (Helm masked, YAML 1.1).
  */
-import type { Document } from 'yaml';
-import { nestsDeeperThan } from '../yaml/depth';
-import { maskTemplates } from '../yaml/helm';
-import { objectsOf, type K8sObject } from './objects';
-import { YNode } from '../yaml/nav';
-import { splitDocuments } from '../yaml/split';
-import { parseManifestDocuments } from '../yaml/parse';
+import { documentText, parsedCleanly, parseText, splitFile } from '../yaml/documents';
+import { objectsOfDocument, type K8sObject } from './objects';
 
 export interface LocatedObject {
   object: K8sObject;
@@ -21,36 +16,32 @@ export interface LocatedObject {
   original: string;
 }
 
-
 /** The Kubernetes object whose text holds `offset` (an item, for a List), with its document's chunk. */
 export function objectAt(text: string, offset: number): LocatedObject | undefined {
-  const mask = maskTemplates(text);
-  const parseText = mask?.text ?? text;
-  const chunk = splitDocuments(parseText).find((c) => offset >= c.start && (offset < c.end || c.end === parseText.length));
+  const file = splitFile(text);
+  const chunk = file.chunks.find((c) => offset >= c.start && (offset < c.end || c.end === file.parseText.length));
   if (!chunk) return undefined;
-  const parse = parseText.slice(chunk.start, chunk.end);
-  const regions: Array<[number, number]> = [];
-  for (const [s, e] of mask?.regions ?? []) if (s < chunk.end && e > chunk.start) regions.push([Math.max(s, chunk.start) - chunk.start, Math.min(e, chunk.end) - chunk.start]);
-  if (nestsDeeperThan(parse)) return undefined;
-  let docs: Document.Parsed[];
-  try {
-    docs = parseManifestDocuments(parse);
-  } catch {
-    return undefined;
-  }
+  const document = documentText(file, chunk);
+  const { docs } = parseText(document.parse);
   const local = offset - chunk.start;
-  for (const doc of docs) {
-    if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) continue;
-    const root = YNode.root(doc.contents, { doc, templateRegions: regions });
-    let objects: K8sObject[];
-    try {
-      objects = objectsOf(root);
-    } catch {
-      continue;
-    }
-    const hit = objects.find((o) => local >= o.root.range[0] && local <= o.root.range[1]);
-    if (hit) return { object: hit, chunk, regions, original: text.slice(chunk.start, chunk.end) };
+  for (const doc of docs ?? []) {
+    if (!parsedCleanly(doc)) continue;
+    const hit = objectsOfDocument(doc, document.regions).find((o) => local >= o.root.range[0] && local <= o.root.range[1]);
+    if (hit) return { object: hit, chunk, regions: document.regions, original: document.original };
   }
   return undefined;
 }
 
+/** Every Kubernetes object of a file with its span in the file; documents that do not parse have none. */
+export function objectsInFile(text: string): Array<{ object: K8sObject; span: [number, number] }> {
+  const file = splitFile(text);
+  const out: Array<{ object: K8sObject; span: [number, number] }> = [];
+  for (const chunk of file.chunks) {
+    const document = documentText(file, chunk);
+    for (const doc of parseText(document.parse).docs ?? []) {
+      if (!parsedCleanly(doc)) continue;
+      for (const object of objectsOfDocument(doc, document.regions)) out.push({ object, span: [chunk.start + object.root.range[0], chunk.start + object.root.range[1]] });
+    }
+  }
+  return out;
+}

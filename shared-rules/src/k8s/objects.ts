@@ -2,6 +2,8 @@
  * Kubernetes knowledge that rules share: which documents are objects, where a
  * workload keeps its pod spec, which lists hold containers.
  */
+import type { Document } from 'yaml';
+import { rootOf } from '../yaml/documents';
 import type { YNode } from '../yaml/nav';
 
 export interface K8sObject {
@@ -31,6 +33,37 @@ export const WORKLOAD_KINDS = [
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
 const WORKLOAD_SET: ReadonlySet<string> = new Set(WORKLOAD_KINDS);
+
+/** Built-in and Gateway API kinds that live in a namespace (custom resources are unknown: never assumed). */
+export const NAMESPACED_KINDS: ReadonlySet<string> = new Set([
+  ...WORKLOAD_KINDS,
+  'ControllerRevision',
+  'Service',
+  'Endpoints',
+  'EndpointSlice',
+  'ConfigMap',
+  'Secret',
+  'ServiceAccount',
+  'PersistentVolumeClaim',
+  'Ingress',
+  'NetworkPolicy',
+  'Role',
+  'RoleBinding',
+  'HorizontalPodAutoscaler',
+  'PodDisruptionBudget',
+  'LimitRange',
+  'ResourceQuota',
+  'Lease',
+  'CSIStorageCapacity',
+  'Gateway',
+  'HTTPRoute',
+  'GRPCRoute',
+  'TLSRoute',
+  'TCPRoute',
+  'UDPRoute',
+  'ReferenceGrant',
+  'BackendTLSPolicy',
+]);
 
 export function isWorkload(kind: string): kind is WorkloadKind {
   return WORKLOAD_SET.has(kind);
@@ -170,4 +203,13 @@ export function relRange(object: K8sObject, node: YNode, at: 'value' | 'key' = '
   const base = object.root.range[0];
   const [s, e] = at === 'key' ? node.keyRange : node.range;
   return [s - base, e - base];
+}
+
+/** The objects of a parsed document (seeing its template regions); none when its shape defeats the walk. */
+export function objectsOfDocument(doc: Document.Parsed, regions: Array<[number, number]>): K8sObject[] {
+  try {
+    return objectsOf(rootOf(doc, regions));
+  } catch {
+    return [];
+  }
 }

@@ -68,8 +68,13 @@ function scalarKey(node: unknown): string | undefined {
   return String(value);
 }
 
+/** A YAML merge key: `<<` written plain (a quoted "<<" is an ordinary key). */
+export function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && (typeof key.value === 'symbol' || (key.value === '<<' && key.type === 'PLAIN'));
+}
+
 function isMergePair(pair: Pair): boolean {
-  return isScalar(pair.key) && (typeof pair.key.value === 'symbol' || (pair.key.value === '<<' && pair.key.type === 'PLAIN'));
+  return isMergeKey(pair.key);
 }
 
 export class YNode {
