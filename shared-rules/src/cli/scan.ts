@@ -111,6 +111,7 @@ export function scan(options: ScanOptions): ScanResult {
   // scanned; otherwise each file (or stdin) is a complete set of its own
   // documents only (objectsToDecide), and rules about absences stay silent.
   const workspace = new WorkspaceObjects(options.paths.length > 0 && options.paths.every((p) => p !== '-' && isDirectory(path.resolve(options.cwd, p))));
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- tests whether the rule has one, never calls it
   const hasWorkspaceRules = RULES.some((r) => r.checkWorkspace);
 
   // Pass 1: every file, per-document rules; summaries feed the workspace index.
