@@ -13,7 +13,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CodeActionRequest, CodeActionResolveRequest, ExecuteCommandRequest, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  CodeActionResolveRequest,
+  ExecuteCommandRequest,
+  type CodeAction,
+  type Diagnostic,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
 import { Commands } from '../../shared-rules/src/protocol';
 import { applyWorkspaceEdit, ROOT, TestClient, uriOf } from './harness';
 
@@ -74,7 +81,8 @@ async function checkFile(client: TestClient, file: string, problems: string[], t
       seen.add(key);
       tally.actions++;
       const label = `${name}:${diagnostic.range.start.line + 1} ${diagnostic.code} → "${offered.title}"`;
-      const resolved = !offered.edit && offered.data !== undefined ? ((await client.connection.sendRequest(CodeActionResolveRequest.type, offered)) as CodeAction) : offered;
+      const resolved =
+        !offered.edit && offered.data !== undefined ? ((await client.connection.sendRequest(CodeActionResolveRequest.type, offered)) as CodeAction) : offered;
       tally.titles.add(resolved.title.replace(/\S+-\S+/g, '<rule>').replace(/\d+/g, 'n'));
       if (resolved.edit) {
         tally.edits++;
@@ -91,7 +99,10 @@ async function checkFile(client: TestClient, file: string, problems: string[], t
         if (shownRules.has(rule)) continue;
         shownRules.add(rule);
         const shown = client.shown.length;
-        const result = (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: resolved.command.command, arguments: resolved.command.arguments ?? [] })) as { shown?: boolean };
+        const result = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
+          command: resolved.command.command,
+          arguments: resolved.command.arguments ?? [],
+        })) as { shown?: boolean };
         if (!result?.shown || client.shown.length !== shown + 1) problems.push(`${label}: the documentation was not shown`);
       } else problems.push(`${label}: neither an edit nor a command after resolve`);
     }

@@ -58,7 +58,10 @@ function honoured(id: string, text: string, finding: { start: number }, way: 'li
   const after = lint(applyEdits(text, edits));
   const count = (list: Finding[]) => list.filter((f) => f.ruleId === id).length;
   // Silenced, and not by a suppression the engine then calls unused.
-  return count(after) < count(before) && after.filter((f) => f.ruleId === 'unused-suppression').length <= before.filter((f) => f.ruleId === 'unused-suppression').length;
+  return (
+    count(after) < count(before) &&
+    after.filter((f) => f.ruleId === 'unused-suppression').length <= before.filter((f) => f.ruleId === 'unused-suppression').length
+  );
 }
 
 let client: TestClient;

@@ -198,7 +198,11 @@ async function run(mode: 'push' | 'pull', starts: number): Promise<void> {
 }
 
 it('the scan of the folder reports the cross-document findings the starts must end with', () => {
-  for (const [name, ruleId] of Object.entries(CROSS_DOCUMENT)) expect(expected.get(name)!.some((k) => k.startsWith(`${ruleId}@`)), name).toBe(true);
+  for (const [name, ruleId] of Object.entries(CROSS_DOCUMENT))
+    expect(
+      expected.get(name)!.some((k) => k.startsWith(`${ruleId}@`)),
+      name,
+    ).toBe(true);
 });
 
 it(`push client: ${STARTS.push} starts, didOpen 0–10 ms after initialized, end with the folder's findings`, () => run('push', STARTS.push), 300_000);

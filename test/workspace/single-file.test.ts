@@ -24,7 +24,9 @@ it('the rules that need the whole folder are the ones the README lists', () => {
   const decidesAlone: string[] = [];
   for (const rule of RULES.filter((r) => r.checkWorkspace && r.meta.docs.invalid)) {
     const count = (complete: boolean) =>
-      analyzeWorkspace({ 'example.yaml': rule.meta.docs.invalid }, { config: docsConfig(rule), complete }).findings['example.yaml']!.filter((f) => f.ruleId === rule.meta.id).length;
+      analyzeWorkspace({ 'example.yaml': rule.meta.docs.invalid }, { config: docsConfig(rule), complete }).findings['example.yaml']!.filter(
+        (f) => f.ruleId === rule.meta.id,
+      ).length;
     const whole = count(true);
     expect(whole, `${rule.meta.id}: its example is flagged in a folder`).toBeGreaterThan(0);
     (count(false) < whole ? needsFolder : decidesAlone).push(rule.meta.id);
