@@ -26,6 +26,7 @@ import {
   FileAnalyzer,
   LineIndex,
   minimalEdit,
+  NO_SUPPRESSION_ACTION_RULES,
   REASON_PLACEHOLDER,
   selectFixes,
   type AnalyzeOptions,
@@ -41,8 +42,6 @@ import type { Settings } from './settings';
 /** Above this size (UTF-16 units), "Fix all" is offered only to clients that resolve code actions lazily. */
 const EAGER_FIX_ALL_LIMIT = 256 * 1024;
 
-/** Rules that a comment or annotation must not silence: fix the file (or the config) instead. */
-const NOT_SUPPRESSIBLE = new Set(['yaml-syntax', 'unused-suppression', 'config-invalid']);
 
 export interface CodeActionsHost {
   documents: Documents;
@@ -150,7 +149,7 @@ export class CodeActions {
           actions.push(action);
         }
       }
-      const suppressible = !NOT_SUPPRESSIBLE.has(ruleId);
+      const suppressible = !NO_SUPPRESSION_ACTION_RULES.has(ruleId);
       // 2. Ignore for this line.
       if (suppressible) {
         const seenLines = new Set<number>();

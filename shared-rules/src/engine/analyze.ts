@@ -22,7 +22,7 @@ import { isBinary, oversizeFinding } from './limits';
 import type { AnalyzeOptions, CachedDocuments, FileResult } from './options';
 import { planFor, ruleSetId } from './plan';
 import type { FileObject } from './rule';
-import { applySuppressions, parseDirectives, type AnnotationSuppression } from './suppress';
+import { applySuppressions, parseDirectives, UNSUPPRESSIBLE_RULES, type AnnotationSuppression } from './suppress';
 import type { Finding } from './types';
 import { shiftSummary } from './workspace';
 import { runWorkspaceRule } from './workspace-pass';
@@ -190,7 +190,7 @@ export class FileAnalyzer {
     const { kept, unused } = applySuppressions(result.findings, directives, annotations, lines, {
       reportUnused: !options.range && plan.active.has('unused-suppression'),
       knownRuleIds: plan.known,
-      unsuppressible: new Set(['unused-suppression']),
+      unsuppressible: UNSUPPRESSIBLE_RULES,
       // Cross-document rules decide only with a complete workspace index.
       undecided: index?.complete ? undefined : new Set(plan.workspaceRules.map((r) => r.meta.id)),
     });
