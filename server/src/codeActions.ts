@@ -27,9 +27,12 @@ import {
   LineIndex,
   minimalEdit,
   REASON_PLACEHOLDER,
-  selectFixes,
+  suppressionWays,
+  withFileObjects,
   type AnalyzeOptions,
   type Edit,
+  type Finding,
+  type ObjectSummary,
   type Rule,
 } from '../../shared-rules/src/index';
 import { Commands, FIX_ALL_CODE_ACTION_KIND } from '../../shared-rules/src/protocol';
@@ -38,17 +41,26 @@ import { ruleIdOf, toDiagnostic, toRange } from './diagnostics';
 import type { Documents } from './documents';
 import type { Settings } from './settings';
 
-/** Above this size (UTF-16 units), "Fix all" is offered only to clients that resolve code actions lazily. */
-const EAGER_FIX_ALL_LIMIT = 256 * 1024;
-
-/** Rules that a comment or annotation must not silence: fix the file (or the config) instead. */
-const NOT_SUPPRESSIBLE = new Set(['yaml-syntax', 'unused-suppression', 'config-invalid']);
+/**
+ * Above this size (UTF-16 units), "Fix all <rule>" is not offered: knowing
+ * what it would remove takes two analyses of the whole file with fixes, too
+ * slow for a light bulb (`source.fixAll.kubeward` and the CLI still fix).
+ */
+const FIX_ALL_RULE_LIMIT = 256 * 1024;
 
 export interface CodeActionsHost {
   documents: Documents;
   settings: Settings;
   features: ClientFeatures;
   rulesById: ReadonlyMap<string, Rule>;
+}
+
+interface FixAllPlan {
+  edits: Edit[];
+  /** Findings of the rule the edits remove. */
+  removed: number;
+  /** Findings of the rule in the file. */
+  total: number;
 }
 
 interface FixAllData {
@@ -79,6 +91,9 @@ export function snippetOf(text: string, placeholders: readonly string[]): string
 }
 
 export class CodeActions {
+  /** Per open document: its last version's analysis with fixes and "Fix all" plans (one document at a time is enough). */
+  private readonly plans = new Map<string, { version: number; text: string; findings: readonly Finding[] | undefined; byRule: Map<string, FixAllPlan> }>();
+
   constructor(private readonly host: CodeActionsHost) {}
 
   async provide(params: CodeActionParams, token: CancellationToken): Promise<Array<CodeAction | Command>> {
@@ -158,9 +173,10 @@ export class CodeActions {
           actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [t.diagnostic], command: { title, command: Commands.migrateIngress, arguments: [{ uri, position: t.diagnostic.range.start }] } });
         }
       }
-      const suppressible = !NOT_SUPPRESSIBLE.has(ruleId);
+      // How the engine lets this rule be silenced (some engine rules by design not at all, or not by annotation).
+      const ways = suppressionWays(ruleId);
       // 2. Ignore for this line.
-      if (suppressible) {
+      if (ways.comment) {
         const seenLines = new Set<number>();
         for (const t of group) {
           const line = lines.positionAt(t.start).line;
@@ -183,7 +199,7 @@ export class CodeActions {
         if (action) actions.push(action);
       }
       // 4. Ignore for this resource.
-      if (suppressible) {
+      if (ways.annotation) {
         const seen = new Set<string>();
         for (const t of group) {
           const fix = annotationSuppressionFix(text, t.start, ruleId);
@@ -201,25 +217,64 @@ export class CodeActions {
     return actions;
   }
 
-  /** "Fix all <rule> problems in this file": the preferred fix of each finding, non-overlapping, computed lazily when the client can resolve. */
+  /**
+   * "Fix all <rule> problems in this file": the preferred fix of each finding
+   * of the rule (placeholder fixes excepted: a person must choose those
+   * values), pass after pass, as one edit. Offered only when it removes at
+   * least two findings; the title says how many when some stay.
+   */
   private fixAllRule(doc: TextDocument, text: string, lines: LineIndex, options: AnalyzeOptions, ruleId: string): CodeAction | undefined {
-    const action: CodeAction = { title: `Fix all ${ruleId} problems in this file`, kind: CodeActionKind.QuickFix };
+    if (text.length > FIX_ALL_RULE_LIMIT) return undefined;
+    const plan = this.fixAllPlan(doc, text, options, ruleId);
+    if (plan.removed < 2) return undefined;
+    const title = plan.removed >= plan.total ? `Fix all ${ruleId} problems in this file` : `Fix ${plan.removed} of ${plan.total} ${ruleId} problems in this file`;
+    const action: CodeAction = { title, kind: CodeActionKind.QuickFix };
     if (this.host.features.codeActionResolveEdit) {
       const data: FixAllData = { kind: 'kubeward.fixAllRule', uri: doc.uri, version: doc.version, ruleId };
       action.data = data;
       return action;
     }
-    // Computed now, it costs a whole-file analysis on every request: not for large files.
-    if (text.length > EAGER_FIX_ALL_LIMIT) return undefined;
-    const edits = this.fixAllRuleEdits(text, options, ruleId);
-    if (edits.length === 0) return undefined;
-    action.edit = this.workspaceEdit(doc, lines, edits);
+    action.edit = this.workspaceEdit(doc, lines, plan.edits);
     return action;
   }
 
-  private fixAllRuleEdits(text: string, options: AnalyzeOptions, ruleId: string): Edit[] {
-    const findings = new FileAnalyzer().analyze(text, { ...options, withFixes: true }).findings;
-    return selectFixes(findings, { applicability: 'unsafe', ruleIds: new Set([ruleId]) }).flatMap((s) => s.fix.edits);
+  /** The edits of "Fix all <rule>" and how many of the rule's findings they remove, once per document version. */
+  private fixAllPlan(doc: TextDocument, text: string, options: AnalyzeOptions, ruleId: string): FixAllPlan {
+    let cached = this.plans.get(doc.uri);
+    if (!cached || cached.version !== doc.version || cached.text !== text) {
+      cached = { version: doc.version, text, findings: undefined, byRule: new Map() };
+      this.plans.clear();
+      this.plans.set(doc.uri, cached);
+    }
+    const known = cached.byRule.get(ruleId);
+    if (known) return known;
+    const state = cached;
+    const file = options.file ?? doc.uri;
+    const base = options.workspace;
+    // Later passes: the cross-document rules see this file as rewritten, the other files as they are.
+    const workspace = base && typeof base !== 'function' ? (summaries: readonly ObjectSummary[]) => withFileObjects(base, file, summaries) : undefined;
+    const analyse = (current: string) => new FileAnalyzer().analyze(current, { ...options, workspace, withFixes: true }).findings;
+    let last: { text: string; findings: readonly Finding[] } | undefined;
+    const fixed = applyFixes(
+      text,
+      (current) => {
+        const findings = current === text ? (state.findings ??= new FileAnalyzer().analyze(text, { ...options, withFixes: true }).findings) : analyse(current);
+        last = { text: current, findings };
+        return findings;
+      },
+      { applicability: 'unsafe', ruleIds: new Set([ruleId]) },
+    );
+    const total = (state.findings ?? []).filter((f) => f.ruleId === ruleId).length;
+    if (fixed.text === text) {
+      const none: FixAllPlan = { edits: [], removed: 0, total };
+      cached.byRule.set(ruleId, none);
+      return none;
+    }
+    // The loop normally stops on an analysis of the final text (nothing left to fix), not after its last pass.
+    const after = last?.text === fixed.text ? last.findings : analyse(fixed.text);
+    const plan: FixAllPlan = { edits: minimalEdit(text, fixed.text), removed: total - after.filter((f) => f.ruleId === ruleId).length, total };
+    cached.byRule.set(ruleId, plan);
+    return plan;
   }
 
   /** `codeAction/resolve`: fills in the edit of "Fix all <rule>" for the document as it is now. */
@@ -231,8 +286,8 @@ export class CodeActions {
     // The document changed since the action was offered: offer nothing rather than edits for another text.
     if (!doc || doc.version !== data.version) return action;
     const text = doc.getText();
-    const edits = this.fixAllRuleEdits(text, this.host.documents.analyzeOptions(data.uri, settings), data.ruleId);
-    if (edits.length > 0) action.edit = this.workspaceEdit(doc, new LineIndex(text), edits);
+    const plan = this.fixAllPlan(doc, text, this.host.documents.analyzeOptions(data.uri, settings), data.ruleId);
+    if (plan.edits.length > 0) action.edit = this.workspaceEdit(doc, new LineIndex(text), plan.edits);
     return action;
   }
 

@@ -287,7 +287,11 @@ export class Documents {
       return;
     }
     const superseded = () => this.states.get(uri) !== state || this.text.get(uri)?.version !== version;
+    // Taken by this run: a recheck asked for while it runs sets it again for the next run.
+    const refresh = state.refresh;
+    state.refresh = false;
     const abandon = () => {
+      if (refresh && this.states.get(uri) === state) state.refresh = true;
       // A newer version is scheduled by its change; make sure of it (onSave mode schedules nothing).
       if (this.states.get(uri) === state && !this.isPending(uri)) this.schedule(uri, this.host.settings.knownSettings(uri).debounceMs);
     };
@@ -378,8 +382,7 @@ export class Documents {
     this.host.publisher.open(uri, version, result.diagnostics);
     const asked = state.waiters.length > 0;
     this.settle(state);
-    if (state.refresh && !asked) this.host.publisher.refresh();
-    state.refresh = false;
+    if (refresh && !asked) this.host.publisher.refresh();
     this.host.onAnalysed(result);
   }
 

@@ -294,6 +294,8 @@ export class Workspace {
       if (options.publish) results.set(key, { uri, result });
     }
     if (cancelled()) return { filesChecked, findings: 0, cancelled: true };
+    // Documents analysed before now saw an incomplete index (their cross-document rules were silent): check them again.
+    const completed = !this.index.complete;
     this.index.complete = true;
     this.indexedAll = true;
 
@@ -323,7 +325,7 @@ export class Workspace {
       // Files that a previous scan published and that are gone, ignored or open now.
       for (const [key, uri] of before) if (!this.host.openUri(key)) this.host.publisher.file(uri, []);
     }
-    if (indexChanged || options.publish) this.host.onIndexChanged();
+    if (indexChanged || options.publish || completed) this.host.onIndexChanged();
     return { filesChecked, findings, hints, cancelled: false };
   }
 

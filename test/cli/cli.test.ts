@@ -418,3 +418,80 @@ describe('output to a reader that stops early', () => {
     expect(result.stderr).toMatch(/^exit:1\n$/);
   });
 });
+
+describe('cross-document rules on a single file, standard input and a folder', () => {
+  const ingress = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+  namespace: shop
+spec:
+  ingressClassName: nginx
+  tls:
+    - hosts: [shop.example.com]
+      secretName: web-tls
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: storefront
+                port:
+                  number: 80
+`;
+  const opaqueSecret = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: web-tls\n  namespace: shop\ntype: Opaque\ndata:\n  username: YWRtaW4=\n';
+  const rbac = `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: everything
+  namespace: test
+rules:
+  - apiGroups: ["*"]
+    resources: ["*"]
+    verbs: ["*"]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: alice
+  namespace: test
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: everything
+subjects:
+  - kind: User
+    name: alice
+    apiGroup: rbac.authorization.k8s.io
+`;
+  const one = `${ingress}---\n${opaqueSecret}---\n${rbac}`;
+  const dir = workspace({
+    '.kubeward.yaml': 'rules:\n  ingress-dangling-backend: warning\n',
+    'single/one.yaml': one,
+    'split/ingress.yaml': ingress,
+    'split/secret.yaml': opaqueSecret,
+  });
+  const CROSS = new Set(RULES.filter((r) => r.checkWorkspace).map((r) => r.meta.id));
+  const cross = (args: string[], input?: string) => [...new Set(json(kubeward([...args, '--format', 'json', '--fail-on', 'none'], { cwd: dir, input }).stdout).findings.filter((f) => CROSS.has(f.ruleId)).map((f) => `${f.file} ${f.ruleId}`))].sort();
+
+  it('a single file is a complete set of its own documents: what one document says of another is checked', () => {
+    // The Secret and the Role are in the file; whether the Service exists elsewhere only the folder can tell.
+    expect(cross(['scan', 'single/one.yaml'])).toEqual(['single/one.yaml rbac-cluster-admin-binding', 'single/one.yaml tls-secret-malformed']);
+  });
+
+  it('standard input checks the same as that file', () => {
+    expect(cross(['scan', '-'], one)).toEqual(['<stdin> rbac-cluster-admin-binding', '<stdin> tls-secret-malformed']);
+  });
+
+  it('a folder is the whole set: rules about what is missing from it decide too', () => {
+    expect(cross(['scan', 'single'])).toEqual(['one.yaml ingress-dangling-backend', 'one.yaml rbac-cluster-admin-binding', 'one.yaml tls-secret-malformed']);
+  });
+
+  it('files named one by one are each their own set; their folder sees across them', () => {
+    expect(cross(['scan', 'split/ingress.yaml', 'split/secret.yaml'])).toEqual([]);
+    expect(cross(['scan', 'split'])).toEqual(['ingress.yaml ingress-dangling-backend', 'ingress.yaml tls-secret-malformed']);
+  });
+});

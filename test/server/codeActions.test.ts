@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CodeActionRequest, CodeActionResolveRequest, ExecuteCommandRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { Commands } from '../../shared-rules/src/protocol';
-import { INGRESS, PRIVILEGED_POD } from './fixtures';
+import { bigManifest, INGRESS, PRIVILEGED_POD } from './fixtures';
 import { applyWorkspaceEdit, fullCapabilities, keepsComments, parses, ROOT, TestClient } from './harness';
 
 let client: TestClient | undefined;
@@ -117,6 +117,61 @@ describe('quick fixes', () => {
     const [only] = await openAndWait(single, 'file:///work/single.yaml');
     const titles = (await actionsFor(only!, 'file:///work/single.yaml')).map((a) => a.title);
     expect(titles.some((t) => t.startsWith('Fix all'))).toBe(false);
+  });
+
+  it('"Fix all" is not offered when each fix needs a value only a person can choose', async () => {
+    // Both fixes insert a placeholder (`<tag>`): nothing a fix-all could apply without asking.
+    client = await TestClient.start();
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: nginx\n    - name: b\n      image: redis:latest\n';
+    const diagnostics = await openAndWait(text);
+    expect(diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([
+      ['image-tag-mutable', 7],
+      ['image-tag-mutable', 9],
+    ]);
+    for (const d of diagnostics) {
+      const titles = (await actionsFor(d)).map((a) => a.title);
+      expect(titles).toContain('Pin an image tag');
+      expect(titles.filter((t) => /^Fix (all|\d+ of)/.test(t))).toEqual([]);
+    }
+  });
+
+  it('"Fix n of m" says how many findings it fixes when some need a person', async () => {
+    // Verb wildcards have a fix; the resource wildcard only a placeholder one.
+    client = await TestClient.start();
+    const text = [
+      'apiVersion: rbac.authorization.k8s.io/v1',
+      'kind: ClusterRole',
+      'metadata:',
+      '  name: r',
+      'rules:',
+      '  - apiGroups: [""]',
+      '    resources: [pods]',
+      '    verbs: ["*"]',
+      '  - apiGroups: [""]',
+      '    resources: [services]',
+      '    verbs: ["*"]',
+      '  - apiGroups: [""]',
+      '    resources: ["*"]',
+      '    verbs: [get]',
+      '',
+    ].join('\n');
+    const diagnostics = (await openAndWait(text)).filter((d) => d.code === 'rbac-wildcard');
+    expect(diagnostics).toHaveLength(3);
+    const fixAll = (await actionsFor(diagnostics[0]!)).find((a) => a.title.startsWith('Fix '))!;
+    expect(fixAll.title).toBe('Fix 2 of 3 rbac-wildcard problems in this file');
+    const resolved = await client.connection.sendRequest(CodeActionResolveRequest.type, fixAll);
+    const { diagnostics: after } = await apply(resolved);
+    expect(after.filter((d) => d.code === 'rbac-wildcard').map((d) => d.range.start.line)).toEqual([12]);
+  });
+
+  it('"Fix all <rule>" is not offered in a file over 256 KB (knowing what it removes would stall the light bulb)', async () => {
+    client = await TestClient.start();
+    const text = bigManifest(1800);
+    expect(text.length).toBeGreaterThan(256 * 1024);
+    const [first] = (await openAndWait(text)).filter((d) => d.code === 'pod-privileged');
+    const titles = (await actionsFor(first!)).map((a) => a.title);
+    expect(titles).toContain('Set privileged: false');
+    expect(titles.filter((t) => t.startsWith('Fix all'))).toEqual([]);
   });
 
   it('"Show documentation" asks the client to open the shipped page', async () => {

@@ -89,3 +89,25 @@ describe('workspace index', () => {
     }
   });
 });
+
+describe('without a workspace folder', () => {
+  const ingress = (secretName: string) =>
+    `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  ingressClassName: nginx\n  tls:\n    - hosts: [shop.example.com]\n      secretName: ${secretName}\n  rules:\n    - host: shop.example.com\n      http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: storefront\n                port:\n                  number: 80\n`;
+  const secret = (name: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\n  namespace: shop\ntype: Opaque\ndata:\n  username: YWRtaW4=\n`;
+  const codes = (p: { diagnostics: Diagnostic[] }) => [...new Set(p.diagnostics.map((d) => String(d.code)))].sort();
+
+  it('a file is checked as a complete set of its own documents, like `kubeward scan <file>`', async () => {
+    client = await TestClient.start({ settings: { rules: { 'ingress-dangling-backend': 'warning' } } });
+    const one = 'file:///no-folder/one.yaml';
+    await client.open(one, `${ingress('web-tls')}---\n${secret('web-tls')}`);
+    const published = await client.waitForDiagnostics(one, 1);
+    // The Secret it names is in the file: checked. The Service may be anywhere: only a workspace folder can tell.
+    expect(codes(published)).toContain('tls-secret-malformed');
+    expect(codes(published)).not.toContain('ingress-dangling-backend');
+    // Another open file's Secret does not count: what a file shows never depends on which other files are open.
+    const other = 'file:///no-folder/ingress.yaml';
+    await client.open('file:///no-folder/secret.yaml', secret('other-tls'));
+    await client.open(other, ingress('other-tls'));
+    expect(codes(await client.waitForDiagnostics(other, 1))).not.toContain('tls-secret-malformed');
+  });
+});

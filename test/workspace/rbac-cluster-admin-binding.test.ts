@@ -47,7 +47,12 @@ workspaceTester(rule, {
     { name: 'every verb on every resource of the core group only (rbac-wildcard reports that)', files: { 'role.yaml': clusterRole('  - apiGroups: [""]\n    resources: ["*"]\n    verbs: ["*"]'), 'binding.yaml': clusterBinding() } },
     { name: 'every verb on named resources', files: { 'role.yaml': clusterRole('  - apiGroups: ["*"]\n    resources: ["pods"]\n    verbs: ["*"]'), 'binding.yaml': clusterBinding() } },
     { name: 'narrowed by resourceNames', files: { 'role.yaml': clusterRole(`${STAR}\n    resourceNames: ["one"]`), 'binding.yaml': clusterBinding() } },
-    { name: 'the index is incomplete: silent', complete: false, files: { 'role.yaml': clusterRole(STAR), 'binding.yaml': clusterBinding() } },
+    { name: 'the index is incomplete and the role is in another file: silent', complete: false, files: { 'role.yaml': clusterRole(STAR), 'binding.yaml': clusterBinding() } },
+    {
+      name: 'the index is incomplete: a role of the same name in another file does not count (the binding\'s file decides)',
+      complete: false,
+      files: { 'rbac.yaml': `${clusterRole('  - apiGroups: [""]\n    resources: ["pods"]\n    verbs: ["get"]')}---\n${clusterBinding()}`, 'other.yaml': clusterRole(STAR) },
+    },
     { name: 'the role is not in the workspace (built in, or managed elsewhere)', files: { 'role.yaml': clusterRole(STAR, 'other'), 'binding.yaml': clusterBinding() } },
     { name: 'no ClusterRole in the workspace at all', files: { 'binding.yaml': clusterBinding() } },
     { name: 'a Role of that name does not count for a ClusterRole reference', files: { 'role.yaml': role(STAR).replace('shop-admin', 'ops'), 'binding.yaml': clusterBinding() } },
@@ -111,6 +116,13 @@ workspaceTester(rule, {
     },
     {
       name: 'the seven verbs listed one by one, in any order (Polaris failure.all_verbs), in the same file',
+      files: { 'rbac.yaml': `${clusterRole(ALL_VERBS)}---\n${clusterBinding()}` },
+      errors: [{ file: 'rbac.yaml', line: 17, column: 9, endColumn: 12, messageId: 'everything' }],
+      output: { 'rbac.yaml': `${clusterRole(ALL_VERBS)}---\n${FIXED_CLUSTER_BINDING}` },
+    },
+    {
+      name: 'the index is incomplete (one file scanned, or an editor without a folder): the role in the binding\'s own file decides',
+      complete: false,
       files: { 'rbac.yaml': `${clusterRole(ALL_VERBS)}---\n${clusterBinding()}` },
       errors: [{ file: 'rbac.yaml', line: 17, column: 9, endColumn: 12, messageId: 'everything' }],
       output: { 'rbac.yaml': `${clusterRole(ALL_VERBS)}---\n${FIXED_CLUSTER_BINDING}` },

@@ -64,7 +64,7 @@ workspaceTester(rule, {
   valid: [
     { name: 'a TLS Secret with both keys', files: { 'i.yaml': ingress(), 's.yaml': secret('kubernetes.io/tls', TLS) } },
     { name: 'the Secret is not in the workspace (cert-manager makes it)', files: { 'i.yaml': ingress(), 's.yaml': secret(undefined, ['username'], 'other') } },
-    { name: 'the index is incomplete: silent', complete: false, files: { 'i.yaml': ingress(), 's.yaml': secret(undefined, []) } },
+    { name: 'the index is incomplete and the Secret is in another file: silent', complete: false, files: { 'i.yaml': ingress(), 's.yaml': secret(undefined, []) } },
     { name: 'a Secret in another namespace', files: { 'i.yaml': ingress(), 's.yaml': secret('Opaque', [], 'web-tls', 'other') } },
     { name: 'a Secret whose name is templated may be the one', files: { 'i.yaml': ingress(), 's.yaml': secret('Opaque', []), 't.yaml': secret('Opaque', [], '"{{ .Release.Name }}-tls"') } },
     { name: 'the Secret\'s type is templated', files: { 'i.yaml': ingress(), 's.yaml': secret('{{ .Values.secretType }}', []) } },
@@ -82,6 +82,12 @@ workspaceTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the index is incomplete (one file scanned, standard input, an editor without a folder): the Secret in the Ingress\'s own file decides',
+      complete: false,
+      files: { 'one.yaml': `${ingress()}---\n${secret(undefined, [])}` },
+      errors: [{ file: 'one.yaml', line: 10, column: 19, endColumn: 26, messageId: 'notCertificate', severity: 'warning' }],
+    },
     {
       name: 'an Opaque Secret of settings, no certificate: at the Ingress\'s secretName',
       files: { 'i.yaml': ingress(), 's.yaml': secret(undefined, []) },

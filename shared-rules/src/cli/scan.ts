@@ -108,7 +108,8 @@ export function scan(options: ScanOptions): ScanResult {
   const analyzers = new Map<ScanTarget, FileAnalyzer>();
   const texts = new Map<ScanTarget, { text: string; bom: boolean; utf8: boolean }>();
   // Cross-document rules see "every manifest" only when whole folders are
-  // scanned; a list of files (or stdin) may leave the referenced objects out.
+  // scanned; otherwise each file (or stdin) is a complete set of its own
+  // documents only (objectsToDecide), and rules about absences stay silent.
   const workspace = new WorkspaceObjects(options.paths.length > 0 && options.paths.every((p) => p !== '-' && isDirectory(path.resolve(options.cwd, p))));
   // eslint-disable-next-line @typescript-eslint/unbound-method -- tests whether the rule has one, never calls it
   const hasWorkspaceRules = RULES.some((r) => r.checkWorkspace);

@@ -4,6 +4,7 @@
  */
 import type { Rule } from '../engine/rule';
 import { PEER_TOOLS } from '../engine/types';
+import { suppressionWays } from '../engine/suppress';
 
 const CATEGORY_TITLES: Record<string, string> = {
   'ingress-tls': 'Ingress TLS',
@@ -74,7 +75,7 @@ export function renderRuleDoc(rule: Rule): string {
   if (m.docs.invalid.trim()) lines.push('## Flagged', '', '```yaml', m.docs.invalid.trimEnd(), '```', '');
   if (m.docs.valid.trim()) lines.push('## Not flagged', '', '```yaml', m.docs.valid.trimEnd(), '```', '');
   if (m.docs.notes) lines.push('## Notes', '', m.docs.notes.trim(), '');
-  lines.push('## Suppress', '', `On the line above: \`# kubeward-disable-next-line ${m.id} -- <reason>\`; on a resource: the annotation \`ignore.kubeward.io/${m.id}: "<reason>"\`; everywhere: \`rules: { ${m.id}: off }\` in \`.kubeward.yaml\`.`, '');
+  lines.push('## Suppress', '', suppressText(m.id), '');
   lines.push('## Other tools', '', peers(rule), '');
   if (m.references.urls?.length) lines.push('## References', '', ...m.references.urls.map((u) => `- ${u}`), '');
   return lines.join('\n');
@@ -99,4 +100,19 @@ export function replaceRuleTable(readme: string, rules: readonly Rule[]): string
   const end = readme.indexOf(RULE_TABLE_END);
   if (start === -1 || end === -1) return readme;
   return readme.slice(0, start) + renderRuleTable(rules) + readme.slice(end + RULE_TABLE_END.length);
+}
+
+/** The rule page's "Suppress" paragraph, from the ways the engine honours. */
+function suppressText(id: string): string {
+  const ways = suppressionWays(id);
+  const off = `\`rules: { ${id}: off }\` in \`.kubeward.yaml\``;
+  const parts: string[] = [];
+  if (ways.comment) parts.push(`on the line above: \`# kubeward-disable-next-line ${id} -- <reason>\``);
+  if (ways.annotation) parts.push(`on a resource: the annotation \`ignore.kubeward.io/${id}: "<reason>"\``);
+  parts.push(`everywhere: ${off}`);
+  const sentence = `${parts.join('; ')}.`;
+  const text = sentence.charAt(0).toUpperCase() + sentence.slice(1);
+  if (ways.comment && ways.annotation) return text;
+  const not = !ways.comment ? 'No comment or annotation silences this rule, by design' : 'The annotation does not silence this rule, by design';
+  return `${not}: ${ways.why ?? ''} ${ways.comment ? text : `Only ${off} turns it off.`}`.replace(/\s+/g, ' ').trim();
 }

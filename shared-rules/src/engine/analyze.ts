@@ -22,7 +22,7 @@ import { isBinary, oversizeFinding } from './limits';
 import type { AnalyzeOptions, CachedDocuments, FileResult } from './options';
 import { planFor, ruleSetId } from './plan';
 import type { FileObject } from './rule';
-import { applySuppressions, parseDirectives, type AnnotationSuppression } from './suppress';
+import { applySuppressions, NOT_BY_ANNOTATION, NOT_BY_COMMENT, parseDirectives, type AnnotationSuppression } from './suppress';
 import type { Finding } from './types';
 import { shiftSummary } from './workspace';
 import { runWorkspaceRule } from './workspace-pass';
@@ -190,8 +190,9 @@ export class FileAnalyzer {
     const { kept, unused } = applySuppressions(result.findings, directives, annotations, lines, {
       reportUnused: !options.range && plan.active.has('unused-suppression'),
       knownRuleIds: plan.known,
-      unsuppressible: new Set(['unused-suppression']),
-      // Cross-document rules decide only with a complete workspace index.
+      unsuppressible: NOT_BY_COMMENT,
+      notByAnnotation: NOT_BY_ANNOTATION,
+      // Without a complete index a cross-document rule may still report (from another file): keep its suppressions.
       undecided: index?.complete ? undefined : new Set(plan.workspaceRules.map((r) => r.meta.id)),
     });
     for (const u of unused) {

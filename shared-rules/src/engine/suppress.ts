@@ -12,6 +12,54 @@ import type { Finding } from './types';
 
 export const ANNOTATION_PREFIX = 'ignore.kubeward.io/';
 
+/** How the findings of a rule can be silenced: a comment (`disable-next-line` or a `disable` block), the annotation. */
+export interface SuppressionWays {
+  comment: boolean;
+  annotation: boolean;
+  /** Why a way is missing, for the rule's page. */
+  why?: string;
+}
+
+/**
+ * The rules that cannot be silenced in every way, by design; every other
+ * rule honours both the comment and the annotation. The engine applies
+ * suppressions by this table, and the rule pages and the editor's "Ignore …"
+ * actions are derived from it.
+ */
+const LIMITS: Readonly<Record<string, SuppressionWays>> = {
+  'unused-suppression': {
+    comment: false,
+    annotation: false,
+    why: 'a suppression of it would itself suppress nothing; remove the unused comment or annotation instead (its quick fix does).',
+  },
+  'analysis-skipped': {
+    comment: false,
+    annotation: false,
+    why: 'Kubeward did not read the file or document, so it reads no comment or annotation in it either; split the file or raise `maxFileSize`.',
+  },
+  'config-invalid': {
+    comment: false,
+    annotation: false,
+    why: 'it is reported in `.kubeward.yaml`, the configuration itself, not in a manifest; fix the entry it names.',
+  },
+  'yaml-syntax': {
+    comment: true,
+    annotation: false,
+    why: 'a document that does not parse has no annotations to read.',
+  },
+};
+
+const EVERY_WAY: SuppressionWays = { comment: true, annotation: true };
+
+export function suppressionWays(ruleId: string): SuppressionWays {
+  return LIMITS[ruleId] ?? EVERY_WAY;
+}
+
+/** Rules no comment can silence (and so nothing: no rule is silenced by the annotation alone). */
+export const NOT_BY_COMMENT: ReadonlySet<string> = new Set(Object.keys(LIMITS).filter((id) => !LIMITS[id]!.comment));
+/** Rules no annotation can silence. */
+export const NOT_BY_ANNOTATION: ReadonlySet<string> = new Set(Object.keys(LIMITS).filter((id) => !LIMITS[id]!.annotation));
+
 export interface CommentDirective {
   type: 'disable-next-line' | 'disable' | 'enable';
   /** Rule ids; empty means every rule. */
@@ -102,7 +150,10 @@ export function applySuppressions(
   options: {
     reportUnused: boolean;
     knownRuleIds: ReadonlySet<string>;
+    /** Rules nothing silences (NOT_BY_COMMENT: no rule is silenced by the annotation alone). */
     unsuppressible: ReadonlySet<string>;
+    /** Rules the annotation does not silence (NOT_BY_ANNOTATION). */
+    notByAnnotation?: ReadonlySet<string>;
     /**
      * Rules whose findings this analysis could not decide (cross-document
      * rules without a complete workspace): a suppression naming them is
@@ -159,6 +210,7 @@ export function applySuppressions(
       kept.push(finding);
       continue;
     }
+    const byAnnotation = !options.notByAnnotation?.has(finding.ruleId);
     const line = lines.positionAt(finding.start).line;
     let suppressed = false;
     for (const entry of nextLine.get(line) ?? []) {
@@ -173,7 +225,7 @@ export function applySuppressions(
         suppressed = true;
       }
     }
-    for (const a of annotations) {
+    for (const a of byAnnotation ? annotations : []) {
       if (a.ruleId === finding.ruleId && finding.start >= a.objectStart && finding.start < a.objectEnd) {
         usedAnnotations.add(a);
         suppressed = true;

@@ -84,3 +84,30 @@ export class WorkspaceObjects implements WorkspaceIndex {
     return this.files.size;
   }
 }
+
+/**
+ * `base` with the objects of `file` replaced by `summaries`: what the
+ * cross-document rules see of a file whose text is being rewritten (fix
+ * passes), without touching the shared index.
+ */
+export function withFileObjects(base: WorkspaceIndex, file: string, summaries: readonly ObjectSummary[]): WorkspaceIndex {
+  const overlay = new WorkspaceObjects(base.complete);
+  const others: ObjectSummary[] = [];
+  for (const s of base.objects()) if (s.file !== file) others.push(s);
+  overlay.setFile('\u0000others', others);
+  overlay.setFile(file, summaries);
+  return overlay;
+}
+
+/**
+ * The objects of `kind` a cross-document rule may rely on for `summary`:
+ * every one when the index is complete; otherwise only those of the
+ * summary's own file, which always holds all of its documents (a scan of
+ * single files or standard input, an editor without a workspace folder or
+ * still reading it). Rules that report something missing from the workspace
+ * cannot use this: only a complete index shows an absence.
+ */
+export function objectsToDecide(index: WorkspaceIndex, summary: ObjectSummary, kind: string): readonly ObjectSummary[] {
+  const all = index.byKind(kind);
+  return index.complete ? all : all.filter((s) => s.file === summary.file);
+}

@@ -1,5 +1,5 @@
 import { defineRule, fixesAtObject, type FixSpec, type SummarizeContext, type WorkspaceFix } from '../engine/rule';
-import type { ObjectSummary } from '../engine/workspace';
+import { objectsToDecide, type ObjectSummary } from '../engine/workspace';
 import { placeholder } from '../fix/emit';
 import type { K8sObject } from '../k8s/objects';
 import { BINDING_KINDS, describeObject, describeSubjects, grantsEverything, onlySystemMasters, roleRefOf, ROLE_KINDS, subjectsOf } from '../k8s/rbac';
@@ -69,7 +69,7 @@ export default defineRule({
       notes: `A binding is also reported when it binds a Role or ClusterRole of the workspace (any file of the workspace or scanned folder) that grants every verb on every resource of every API group: a rule with \`apiGroups: ["*"]\`, \`resources: ["*"]\` and \`verbs: ["*"]\` (or all of get, list, watch, create, update, patch and delete), without resourceNames. That role is cluster-admin under another name (rbac-wildcard reports its \`*\` as well; this rule reports who receives it). A RoleBinding binds a Role of its own namespace, or a ClusterRole.
 
 The rule needs context for that, and stays silent rather than guess when it is missing:
-- while the workspace index is incomplete (the editor has not read every manifest yet);
+- when the role is in another file while not every manifest is known (a scan of single files or standard input, an editor without a workspace folder or still reading it): then only the roles of the binding's own file count;
 - when no role of that kind and name is in the workspace (a built-in role, or one managed elsewhere), or one of several that may be meant does not grant everything;
 - when the binding's role name is Helm-templated, the role's rules are templated, or it is an aggregated ClusterRole (the controller writes its rules);
 - when a role with a Helm-templated name may be the one bound: it is in the same chart or folder as the binding (or a folder holding it) and its name may render as the bound name (\`{{ .Release.Name }}-admin\` may be \`web-admin\`, never \`ci-deployer\`). A templated role elsewhere in the scan does not silence the rule;
@@ -136,9 +136,9 @@ subjects:
   checkWorkspace(ctx) {
     const { summary, index } = ctx;
     const data = dataOf(summary);
-    if (!index.complete || summary.partial || data?.type !== 'binding') return;
+    if (summary.partial || data?.type !== 'binding') return;
     const clusterWide = data.roleKind === 'ClusterRole';
-    const candidates = index.byKind(data.roleKind).filter((r) => clusterWide || mayShareNamespace(r, summary));
+    const candidates = objectsToDecide(index, summary, data.roleKind).filter((r) => clusterWide || mayShareNamespace(r, summary));
     // A role whose name is templated may be the one bound: if it is deployed with the binding (the same chart) and may render as that name.
     const mayBeIt = (r: ObjectSummary) => {
       const masked = (dataOf(r) as Extract<Data, { type: 'role' }> | undefined)?.maskedName;

@@ -1,5 +1,5 @@
 import { defineRule, type SummarizeContext } from '../engine/rule';
-import type { ObjectSummary } from '../engine/workspace';
+import { objectsToDecide, type ObjectSummary } from '../engine/workspace';
 import { isGatewayApi, listenersOf } from '../k8s/gateway';
 import { tlsEntriesOf } from '../k8s/ingress';
 import type { K8sObject } from '../k8s/objects';
@@ -88,7 +88,7 @@ data:
       notes: `A Secret of type \`kubernetes.io/tls\` is checked on its own. The Secrets that an Ingress or a Gateway names for TLS are checked across files (any manifest of the workspace or scanned folder), at the reference: reported when the Secret is in the workspace and is of another type (a warning for a Gateway, information for an Ingress, since ingress-nginx and others also read an Opaque Secret that has the keys), or lacks the keys.
 
 The cross-file check needs context, and stays silent rather than guess when it is missing:
-- while the workspace index is incomplete;
+- when the Secret is in another file while not every manifest is known (a scan of single files or standard input, an editor without a workspace folder or still reading it): then only the Secrets of the Ingress's or Gateway's own file count;
 - when no Secret of that name is in the workspace (cert-manager, an External Secret or \`kubectl create secret tls\` makes it) or one of them is a Kustomize patch;
 - when the Secret's type or data, or the reference, is Helm-templated, or a Secret's name is.`,
     },
@@ -110,8 +110,8 @@ The cross-file check needs context, and stays silent rather than guess when it i
   checkWorkspace(ctx) {
     const { summary, index } = ctx;
     const data = dataOf(summary);
-    if (!index.complete || summary.partial || data?.type !== 'refs') return;
-    const secrets = index.byKind('Secret');
+    if (summary.partial || data?.type !== 'refs') return;
+    const secrets = objectsToDecide(index, summary, 'Secret');
     for (const ref of data.refs) {
       const namespace = ref.namespace ?? summary.namespace;
       const candidates = secrets.filter((s) => mayShareNamespace(s, { namespace, file: summary.file }));
