@@ -113,7 +113,7 @@ spec:
     if (gateways.length === 0 || gateways.some((g) => g.name === undefined)) return;
     for (const ref of data.refs) {
       const namespace = ref.namespace ?? summary.namespace;
-      if (gateways.some((g) => g.name === ref.name && mayShareNamespace(g.namespace, namespace))) continue;
+      if (gateways.some((g) => g.name === ref.name && mayShareNamespace(g, { namespace, file: summary.file }))) continue;
       ctx.report({
         range: fileRange(summary, ref.at),
         messageId: 'notFound',
