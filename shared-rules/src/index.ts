@@ -13,6 +13,7 @@ export * from './engine/suppress';
 export * from './engine/types';
 export * from './engine/workspace';
 export * from './engine/glob';
+export * from './engine/fingerprint';
 export * from './fix/edit';
 export * from './fix/apply';
 export * from './fix/emit';

@@ -3,16 +3,22 @@
  *
  *   kubeward scan [paths…] [--format text|json|sarif] [--fail-on error|warning|info|none]
  *                 [--fix] [--config <file>] [--list-rules]
+ *                 [--write-baseline <file>] [--baseline <file>] [--changed-since <git-ref>]
  *
  * Exit codes: 0 nothing reaches --fail-on, 1 something does, 2 usage or I/O error.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { categoryTitle, compareRules, RULES, SEVERITY_RANK, VERSION, type Severity } from '../index';
+import { compareWithBaseline, parseBaseline, writeBaseline, type Comparison } from './baseline';
+import { onlyChanged } from './changed';
 import { UsageError } from './files';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
+import { changesSince } from './git';
+import type { FileReport } from './report';
 import { scan } from './scan';
 
 const HELP = `kubeward ${VERSION} — catches insecure ways of exposing Kubernetes workloads
@@ -27,6 +33,9 @@ Options:
                               exit with 1 when a finding reaches this severity (default: error)
   --fix                       apply safe fixes in place (fixes that change runtime behaviour are never applied)
   --config <file>             use this .kubeward.yaml (default: the nearest one above the first path)
+  --write-baseline <file>     record today's findings in <file> (JSON) and exit with 0
+  --baseline <file>           report only findings that are not in <file>, and list the fixed ones
+  --changed-since <git-ref>   report only findings on objects added or changed since <git-ref> (needs git)
   --threads <n>               threads to scan with (default: 2 for over 1 MB of files of 64 KB or more on average, on a multi-core machine; else 1)
   --list-rules                list the rules and exit
   --no-color                  plain text output
@@ -44,6 +53,9 @@ interface Args {
   fix: boolean;
   config?: string;
   threads?: number;
+  writeBaseline?: string;
+  baseline?: string;
+  changedSince?: string;
   listRules: boolean;
   color: boolean | undefined;
   help: boolean;
@@ -80,6 +92,15 @@ function parseArgs(argv: readonly string[]): Args {
         break;
       case '--config':
         args.config = take();
+        break;
+      case '--write-baseline':
+        args.writeBaseline = take();
+        break;
+      case '--baseline':
+        args.baseline = take();
+        break;
+      case '--changed-since':
+        args.changedSince = take();
         break;
       case '--threads': {
         const v = take();
@@ -164,17 +185,41 @@ export function runCli(io: CliIO): number {
     const result = scan({ paths: args.paths, cwd: io.cwd, configFile: args.config, fix: args.fix, stdin: io.stdin, threads: args.threads });
     const color = args.color ?? (io.isTTY && !process.env.NO_COLOR);
     if (result.fixedStdin !== undefined) io.stdout(result.fixedStdin);
+    let reports = result.reports;
+    if (args.changedSince) reports = onlyChanged(reports, changesSince(args.changedSince, io.cwd));
+    if (args.writeBaseline) {
+      const file = path.resolve(io.cwd, args.writeBaseline);
+      try {
+        fs.writeFileSync(file, writeBaseline(reports));
+      } catch (error) {
+        throw new UsageError(`cannot write ${args.writeBaseline}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      }
+      const count = reports.reduce((n, r) => n + r.findings.length, 0);
+      io.stderr(`kubeward: wrote ${count} finding${count === 1 ? '' : 's'} to ${args.writeBaseline}\n`);
+    }
+    let comparison: Comparison | undefined;
+    let shown: readonly FileReport[] = reports;
+    if (args.baseline) {
+      let text: string;
+      try {
+        text = fs.readFileSync(path.resolve(io.cwd, args.baseline), 'utf8');
+      } catch (error) {
+        throw new UsageError(`cannot read baseline ${args.baseline}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      }
+      const states = (comparison = compareWithBaseline(reports, parseBaseline(text, args.baseline))).states;
+      shown = reports.map((r) => ({ ...r, findings: r.findings.filter((f) => states.get(f) === 'new') }));
+    }
     const output =
       args.format === 'json'
-        ? formatJson(result.reports)
+        ? formatJson(shown)
         : args.format === 'sarif'
-          ? formatSarif(result.reports, `${pathToFileURL(io.cwd).href.replace(/\/?$/, '/')}`)
-          : formatText(result.reports, { color, fileCount: result.fileCount });
+          ? formatSarif(comparison ? reports : shown, `${pathToFileURL(io.cwd).href.replace(/\/?$/, '/')}`, comparison)
+          : formatText(shown, { color, fileCount: result.fileCount, baseline: comparison });
     // With --fix on standard input the fixed text owns stdout; the report goes to stderr.
     (result.fixedStdin !== undefined ? io.stderr : io.stdout)(output);
-    if (args.failOn === 'none') return 0;
+    if (args.failOn === 'none' || args.writeBaseline) return 0;
     const threshold = SEVERITY_RANK[args.failOn];
-    const failed = result.reports.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold));
+    const failed = shown.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold));
     return failed ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {

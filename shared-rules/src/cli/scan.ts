@@ -19,6 +19,7 @@ import {
   type ResolvedConfig,
 } from '../index';
 import { collectTargets, findConfigFile, readFileText, KustomizePatches, UsageError, type ScanTarget } from './files';
+import { Origins } from './origin';
 import { scanThreads, shareFiles } from './parallel';
 import type { FileReport } from './report';
 
@@ -158,6 +159,7 @@ export function scan(options: ScanOptions): ScanResult {
 
   // Pass 2: cross-document rules (documents come from the cache: nothing is parsed again).
   const reports: FileReport[] = [];
+  const origins = new Origins(options.cwd);
   let fixesApplied = 0;
   let fixedStdin: string | undefined;
   for (const target of targets) {
@@ -189,7 +191,9 @@ export function scan(options: ScanOptions): ScanResult {
     }
     // With --fix, standard input always comes back on standard output, fixed or not.
     if (options.fix && target.absolute === '-' && fixedStdin === undefined) fixedStdin = (bom ? BOM : '') + finalText;
-    reports.push({ file: target.display, location: locationOf(target.absolute, options.cwd), text: finalText, lines: result.lines, findings: result.findings });
+    const report: FileReport = { file: target.display, location: locationOf(target.absolute, options.cwd), text: finalText, lines: result.lines, findings: result.findings };
+    if (target.absolute !== '-') Object.assign(report, { absolute: target.absolute, origin: origins.of(target.absolute) });
+    reports.push(report);
   }
   if (configReport) reports.unshift(configReport);
   return { reports, fileCount: targets.length, fixedStdin, fixesApplied, configFile, helpedFiles };

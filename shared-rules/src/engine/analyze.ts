@@ -22,6 +22,7 @@ import { parseManifestDocuments } from '../source/yaml-parse';
 import { hashRange } from '../text/hash';
 import { detectEol, LineIndex } from '../text/line-index';
 import { configuredSeverity, ruleSetting, type ResolvedConfig } from './config';
+import { locusOf, normaliseValue } from './fingerprint';
 import type { FileObject, FixInput, MissingDescriptor, ReportDescriptor, Rule, RuleContext, SummarizeContext, WorkspaceFix } from './rule';
 import { ANNOTATION_PREFIX, applySuppressions, parseDirectives, type AnnotationSuppression } from './suppress';
 import type { Finding, Severity } from './types';
@@ -530,6 +531,7 @@ class ObjectContext implements RuleContext<string> {
       start: range[0],
       end: range[1],
       object: objectRef(this.object),
+      locus: locusOf(this.object.root.node, range[0], range[1], this.input.original),
     };
     if (meta.deprecation) finding.deprecated = true;
     if (this.input.options.withFixes && fix) {
@@ -830,6 +832,8 @@ export class FileAnalyzer {
       delete u.removal;
     }
     result.findings = [...kept, ...unused].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    // Findings built without a node (cross-document, engine) are known by their text.
+    for (const f of result.findings) f.locus ??= { path: '', value: normaliseValue(text.slice(f.start, f.end)) };
     return result;
   }
 }

@@ -1,5 +1,6 @@
 /** Types shared by rules, the engine, the CLI and the language server. */
 import type { Applicability, Fix } from '../fix/edit';
+import type { Locus } from './fingerprint';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 /** A rule's setting: off, on (default severities; turns on opt-in and out-of-profile rules), or a severity. */
@@ -45,6 +46,8 @@ export interface Finding {
   fixes?: Fix[];
   /** Kind and name of the object, for reports. */
   object?: { kind: string; name?: string; namespace?: string };
+  /** Where it is inside the object, independent of formatting (see fingerprint.ts). */
+  locus?: Locus;
 }
 
 export type { Applicability, Fix };
