@@ -1,7 +1,7 @@
 /**
  * The `kubeward` command line.
  *
- *   kubeward scan [paths…] [--format text|json|sarif] [--fail-on error|warning|info|none]
+ *   kubeward scan [paths…] [--format text|json|sarif|github|gitlab|junit] [--fail-on error|warning|info|none]
  *                 [--fix] [--config <file>] [--list-rules]
  *                 [--write-baseline <file>] [--baseline <file>] [--changed-since <git-ref>]
  *
@@ -14,6 +14,7 @@ import { categoryTitle, compareRules, RULES, SEVERITY_RANK, VERSION, type Severi
 import { compareWithBaseline, parseBaseline, writeBaseline, type Comparison } from './baseline';
 import { onlyChanged } from './changed';
 import { UsageError } from './files';
+import { formatGithub, formatGitlab, formatJunit } from './format-ci';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
@@ -28,7 +29,9 @@ Usage:
   kubeward --list-rules       list every rule with its default severity
 
 Options:
-  --format text|json|sarif    output format (default: text)
+  --format text|json|sarif|github|gitlab|junit
+                              output format (default: text); github: workflow-command annotations,
+                              gitlab: a Code Quality report, junit: JUnit XML
   --fail-on error|warning|info|none
                               exit with 1 when a finding reaches this severity (default: error)
   --fix                       apply safe fixes in place (fixes that change runtime behaviour are never applied)
@@ -45,10 +48,13 @@ Options:
 Exit codes: 0 no finding reaches --fail-on; 1 some finding does; 2 usage or I/O error.
 `;
 
+const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
+type Format = (typeof FORMATS)[number];
+
 interface Args {
   command?: string;
   paths: string[];
-  format: 'text' | 'json' | 'sarif';
+  format: Format;
   failOn: Severity | 'none';
   fix: boolean;
   config?: string;
@@ -77,8 +83,8 @@ function parseArgs(argv: readonly string[]): Args {
     switch (a) {
       case '--format': {
         const v = take();
-        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
-        args.format = v;
+        if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${v}"`);
+        args.format = v as Format;
         break;
       }
       case '--fail-on': {
@@ -209,12 +215,15 @@ export function runCli(io: CliIO): number {
       const states = (comparison = compareWithBaseline(reports, parseBaseline(text, args.baseline))).states;
       shown = reports.map((r) => ({ ...r, findings: r.findings.filter((f) => states.get(f) === 'new') }));
     }
-    const output =
-      args.format === 'json'
-        ? formatJson(shown)
-        : args.format === 'sarif'
-          ? formatSarif(comparison ? reports : shown, `${pathToFileURL(io.cwd).href.replace(/\/?$/, '/')}`, comparison)
-          : formatText(shown, { color, fileCount: result.fileCount, baseline: comparison });
+    const formats: Record<Format, () => string> = {
+      json: () => formatJson(shown),
+      sarif: () => formatSarif(comparison ? reports : shown, `${pathToFileURL(io.cwd).href.replace(/\/?$/, '/')}`, comparison),
+      github: () => formatGithub(shown),
+      gitlab: () => formatGitlab(shown),
+      junit: () => formatJunit(shown),
+      text: () => formatText(shown, { color, fileCount: result.fileCount, baseline: comparison }),
+    };
+    const output = formats[args.format]();
     // With --fix on standard input the fixed text owns stdout; the report goes to stderr.
     (result.fixedStdin !== undefined ? io.stderr : io.stdout)(output);
     if (args.failOn === 'none' || args.writeBaseline) return 0;
