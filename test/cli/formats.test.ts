@@ -204,3 +204,25 @@ describe('--format gitlab', () => {
     expect(JSON.parse(kubeward(['scan', '.', '--format', 'gitlab'], { cwd: clean }).stdout)).toEqual([]);
   });
 });
+
+describe('the documented GitHub Actions workflow', () => {
+  it('uploads SARIF, and its kubeward commands run as written', async () => {
+    const { parse } = await import('yaml');
+    const workflow = parse(fs.readFileSync(path.join(root, 'docs', 'examples', 'github-workflow.yml'), 'utf8'));
+    expect(workflow.permissions['security-events']).toBe('write');
+    const steps = workflow.jobs.scan.steps as Array<{ uses?: string; run?: string; with?: Record<string, string> }>;
+    const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
+    expect(upload.with!.sarif_file).toBe('kubeward.sarif');
+    const commands = steps.flatMap((s) => (s.run ?? '').split('\n')).filter((l) => l.startsWith('kubeward scan'));
+    expect(commands).toHaveLength(2);
+    const repo = workspace({});
+    fs.cpSync(path.join(dir, 'manifests'), path.join(repo, 'manifests'), { recursive: true });
+    for (const command of commands) {
+      const [args, redirect] = command.replace(/^kubeward /, '').split(' > ');
+      const run = kubeward(args!.split(' '), { cwd: repo });
+      expect(run.stderr).toBe('');
+      if (redirect === 'kubeward.sarif') expect(JSON.parse(run.stdout).runs[0].results.length).toBe(findings.length);
+      else expect(run.stdout.split('\n')[0]).toMatch(/^::(error|warning|notice) file=manifests\//);
+    }
+  });
+});
