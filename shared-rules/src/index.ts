@@ -14,6 +14,7 @@ export * from './engine/types';
 export * from './engine/workspace';
 export * from './engine/glob';
 export * from './engine/fingerprint';
+export * from './engine/exceptions';
 export * from './fix/edit';
 export * from './fix/apply';
 export * from './fix/emit';

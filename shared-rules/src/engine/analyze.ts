@@ -22,6 +22,7 @@ import { parseManifestDocuments } from '../source/yaml-parse';
 import { hashRange } from '../text/hash';
 import { detectEol, LineIndex } from '../text/line-index';
 import { configuredSeverity, ruleSetting, type ResolvedConfig } from './config';
+import { exceptionCovers, isEnforced, type ExceptionScope } from './exceptions';
 import { locusOf, normaliseValue } from './fingerprint';
 import type { FileObject, FixInput, MissingDescriptor, ReportDescriptor, Rule, RuleContext, SummarizeContext, WorkspaceFix } from './rule';
 import { ANNOTATION_PREFIX, applySuppressions, parseDirectives, type AnnotationSuppression } from './suppress';
@@ -53,6 +54,8 @@ export interface AnalyzeOptions {
    * analyse again, all from the cache.
    */
   claim?: (documentIndex: number) => boolean;
+  /** Where the file is, for the scopes of `.kubeward.yaml` exceptions (path relative to it, chart or overlay). */
+  scope?: ExceptionScope;
 }
 
 /** Cached document analyses, to hand from one thread's FileAnalyzer to another's (structured-clone safe). */
@@ -345,7 +348,9 @@ function runObject(object: K8sObject, input: ChunkInput, result: ChunkAnalysis, 
     if (!annotations?.isMap) continue;
     for (const [key, value, keyNode] of annotations.entries()) {
       if (!key.startsWith(ANNOTATION_PREFIX) || !keyNode.range) continue;
-      const suppression: AnnotationSuppression = { ruleId: key.slice(ANNOTATION_PREFIX.length), objectStart, objectEnd, start: keyNode.range[0], end: keyNode.range[1] };
+      const [ruleId, container] = key.slice(ANNOTATION_PREFIX.length).split('.', 2) as [string, string | undefined];
+      const suppression: AnnotationSuppression = { ruleId, objectStart, objectEnd, start: keyNode.range[0], end: keyNode.range[1] };
+      if (container) suppression.container = container;
       // How to remove it, should it suppress nothing (a cheap, rare edit).
       if (!value?.indirect) {
         try {
@@ -819,19 +824,23 @@ export class FileAnalyzer {
     }
 
     const directives = parseDirectives(text, lines);
-    const { kept, unused } = applySuppressions(result.findings, directives, annotations, lines, {
+    const { kept, unused, refused } = applySuppressions(result.findings, directives, annotations, lines, {
       reportUnused: !options.range && plan.active.has('unused-suppression'),
       knownRuleIds: plan.known,
       unsuppressible: new Set(['unused-suppression']),
       // Cross-document rules decide only with a complete workspace index.
       undecided: index?.complete ? undefined : new Set(plan.workspaceRules.map((r) => r.meta.id)),
+      enforced: config.enforce.length > 0 ? (ruleId) => isEnforced(config.enforce, ruleId) : undefined,
     });
     for (const u of unused) {
       u.severity = plan.severity.get('unused-suppression') ?? 'hint';
       if (options.withFixes && u.removal) u.fixes = [{ title: 'Remove the unused suppression', applicability: 'safe', edits: u.removal, preferred: true }];
       delete u.removal;
     }
-    result.findings = [...kept, ...unused].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    for (const r of refused) r.severity = plan.severity.get('suppression-enforced') ?? 'warning';
+    // Exceptions of .kubeward.yaml: reviewed waivers, which enforced rules honour too.
+    const excepted = config.exceptions.length > 0 ? kept.filter((f) => !config.exceptions.some((e) => exceptionCovers(e, f, options.scope ?? {}))) : kept;
+    result.findings = [...excepted, ...unused, ...(plan.active.has('suppression-enforced') ? refused : [])].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
     // Findings built without a node (cross-document, engine) are known by their text.
     for (const f of result.findings) f.locus ??= { path: '', value: normaliseValue(text.slice(f.start, f.end)) };
     return result;
