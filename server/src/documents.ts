@@ -26,6 +26,7 @@ import {
   type RuleError,
   type WorkspaceIndex,
 } from '../../shared-rules/src/index';
+import { applyBaseline } from './baseline';
 import { toDiagnostics, type Publisher } from './diagnostics';
 import type { AnalysisHelper } from './parallel';
 import { isConfigFileName, type DocumentSettings, type Settings } from './settings';
@@ -143,7 +144,7 @@ export class Documents {
 
   /** The options the document was (or will be) analysed with, for code actions and commands. */
   analyzeOptions(uri: string, settings: DocumentSettings): AnalyzeOptions {
-    const options: AnalyzeOptions = { rules: this.host.rules, config: settings.config, file: uri, partial: settings.partial };
+    const options: AnalyzeOptions = { rules: this.host.rules, config: settings.config, file: uri, partial: settings.partial, scope: settings.scope };
     if (hasActiveWorkspaceRules(this.host.rules, settings)) options.workspace = this.host.workspace.index;
     return options;
   }
@@ -289,7 +290,7 @@ export class Documents {
       const findings = this.host.settings.trusted ? parseConfigFile(text, this.host.knownRuleIds).findings : [];
       file = { findings, lines: new LineIndex(text), ruleErrors: [] };
     } else {
-      const options: AnalyzeOptions = { rules: this.host.rules, config: settings.config, file: uri, partial: settings.partial };
+      const options: AnalyzeOptions = { rules: this.host.rules, config: settings.config, file: uri, partial: settings.partial, scope: settings.scope };
       // Nothing cached (just opened, or new settings) and a large file: a helper thread takes half the documents.
       const shared = state.analyzer.cachedDocuments === 0 ? this.host.helper?.start(text, { config: settings.config, file: uri, partial: settings.partial }) : undefined;
       if (shared) {
@@ -325,14 +326,15 @@ export class Documents {
     const result: AnalysisResult = {
       uri,
       version,
-      findings: file.findings,
+      findings: applyBaseline(file.findings, settings.baseline),
       lines: file.lines,
-      diagnostics: toDiagnostics(file.findings, file.lines),
+      diagnostics: [],
       ruleErrors: file.ruleErrors,
       resultId: String(++resultCounter),
       settings,
       rulesActive,
     };
+    result.diagnostics = toDiagnostics(result.findings, file.lines);
     state.result = result;
     this.host.publisher.open(uri, version, result.diagnostics);
     const asked = state.waiters.length > 0;

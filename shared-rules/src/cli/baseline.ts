@@ -89,9 +89,17 @@ export interface Comparison {
 /** Matches current findings with the baseline, exact matches first (each baseline entry matches once). */
 export function compareWithBaseline(reports: readonly FileReport[], baseline: readonly BaselineEntry[]): Comparison {
   const current = reports.flatMap((report) => report.findings.map((finding) => ({ finding, ...fingerprintsOf(report, finding) })));
-  const states = new Map<Finding, BaselineState>();
+  const { states, unmatched } = matchBaseline(current, baseline);
+  return { states: new Map(current.map((c, i) => [c.finding, states[i]!])), absent: unmatched.map((i) => baseline[i]!) };
+}
+
+type Keys = { fingerprint: string; location: string; loose: string };
+
+/** The state of each current finding, and the indexes of baseline entries nothing matched. */
+export function matchBaseline(current: readonly Keys[], baseline: readonly Keys[]): { states: BaselineState[]; unmatched: number[] } {
+  const states: Array<BaselineState | undefined> = current.map(() => undefined);
   const unmatched = new Set(baseline.map((_, i) => i));
-  const pass = (key: 'fingerprint' | 'location' | 'loose', state: BaselineState) => {
+  const pass = (key: keyof Keys, state: BaselineState) => {
     const pool = new Map<string, number[]>();
     for (const i of unmatched) {
       const k = baseline[i]![key];
@@ -99,17 +107,16 @@ export function compareWithBaseline(reports: readonly FileReport[], baseline: re
       if (list) list.push(i);
       else pool.set(k, [i]);
     }
-    for (const c of current) {
-      if (states.has(c.finding)) continue;
+    current.forEach((c, n) => {
+      if (states[n]) return;
       const i = pool.get(c[key])?.shift();
-      if (i === undefined) continue;
+      if (i === undefined) return;
       unmatched.delete(i);
-      states.set(c.finding, state);
-    }
+      states[n] = state;
+    });
   };
   pass('fingerprint', 'unchanged');
   pass('location', 'updated');
   pass('loose', 'updated');
-  for (const c of current) if (!states.has(c.finding)) states.set(c.finding, 'new');
-  return { states, absent: [...unmatched].sort((a, b) => a - b).map((i) => baseline[i]!) };
+  return { states: states.map((s) => s ?? 'new'), unmatched: [...unmatched].sort((a, b) => a - b) };
 }
