@@ -43,3 +43,4 @@ export function lint(text: string, options: Partial<AnalyzeOptions> & { config?:
 }
 export * from './commands/secure-ingress';
 export * from './commands/suppressions';
+export * from './commands/exceptions';

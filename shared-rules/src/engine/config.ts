@@ -342,6 +342,9 @@ function parseException(
       if (!string) {
         problem(target, `exception ${key} must be a non-empty string.`);
         valid = false;
+      } else if (key === 'reason' && string === '<reason>') {
+        problem(value, 'Write the reason for this exception in place of <reason>.');
+        valid = false;
       } else if (key === 'rule' && !string.includes('*') && !knownRuleIds.has(string)) {
         problem(value, unknownRule(string, knownRuleIds));
         valid = false;
