@@ -19,6 +19,8 @@ const common = {
   // lookup (LOG_TOKENS) of its Node build. Same version, same code otherwise;
   // the benchmark's baseline parse uses it too.
   alias: { yaml: './node_modules/yaml/browser/index.js' },
+  // server/src/testRules.ts is for the server's tests: the production bundle leaves it out.
+  define: { KUBEWARD_TEST_RULES_BUILD: production ? 'false' : 'true' },
 };
 
 const entries = [

@@ -1,7 +1,7 @@
 /** Writes docs/peer-agreement.md: how Kubeward agrees with the peers' own test fixtures. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { evaluate, renderReport } from '../test/peers/peer-agreement';
+import { evaluate, renderReport } from './peers/peer-agreement';
 
 const root = path.resolve(__dirname, '..', '..');
 const outcomes = evaluate(root);

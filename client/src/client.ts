@@ -20,7 +20,7 @@ import {
   type WorkDoneProgressReport,
 } from 'vscode-languageclient/node';
 import { StatusNotification, WorkspaceTrustedNotification, type InitializationOptions, type StatusParams } from '../../shared-rules/src/protocol';
-import { CLIENT_COMMANDS } from './commands';
+import { CLIENT_COMMANDS } from './command-ids';
 import { DOCUMENT_SELECTOR } from './selector';
 import type { KubewardStatus } from './status';
 

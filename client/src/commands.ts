@@ -6,18 +6,10 @@
 import * as vscode from 'vscode';
 import type { WorkspaceEdit } from 'vscode-languageclient/node';
 import { Commands, type ScanWorkspaceResult, type SecureIngressArgs } from '../../shared-rules/src/protocol';
+import { SHOW_RULE_DOCUMENTATION } from './command-ids';
 import type { KubewardClient } from './client';
 import type { KubewardStatus } from './status';
 import { listRuleDocs, type RuleDoc } from './rule-docs';
-
-/** Palette command that picks a rule and shows its page (client only; the server's `kubeward.showDocumentation` takes a rule id). */
-export const SHOW_RULE_DOCUMENTATION = 'kubeward.showRuleDocumentation';
-
-/**
- * Commands this client registers itself; sent in `initializationOptions.clientCommands`
- * so that the server does not advertise them and vscode-languageclient does not register them twice.
- */
-export const CLIENT_COMMANDS: readonly string[] = [Commands.secureIngress, Commands.scanWorkspace, SHOW_RULE_DOCUMENTATION];
 
 /** What the commands need: registered at activation, they wait for the language client when they must. */
 export interface CommandHost {

@@ -6,7 +6,7 @@
  * then the same finding in a renamed container).
  */
 import fs from 'node:fs';
-import { matchBaseline, parseBaseline, type BaselineEntry } from '../../shared-rules/src/cli/baseline';
+import { matchBaseline, parseBaseline, type BaselineEntry } from '../../shared-rules/src/host/baseline';
 import { fingerprintOf, locationFingerprintOf, looseFingerprintOf, SEVERITY_RANK, type Finding } from '../../shared-rules/src/index';
 import type { BaselineSeverity } from '../../shared-rules/src/protocol';
 

@@ -15,6 +15,7 @@ import { CancellationToken, TextDocuments, type Connection, type Diagnostic, typ
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   FileAnalyzer,
+  isKustomizationFile,
   isRuleActive,
   LineIndex,
   parseConfigFile,
@@ -26,6 +27,7 @@ import {
   type RuleError,
   type WorkspaceIndex,
 } from '../../shared-rules/src/index';
+import { yieldToEventLoop } from '../../shared-rules/src/host/files';
 import { applyBaseline } from './baseline';
 import { toDiagnostics, type Publisher } from './diagnostics';
 import type { AnalysisHelper } from './parallel';
@@ -88,7 +90,6 @@ interface DocumentState {
   fresh: boolean;
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Longest stretch of analysis between two turns of the event loop. */
 const YIELD_EVERY_MS = 8;
@@ -182,7 +183,7 @@ export class Documents {
     const state = this.states.get(doc.uri);
     if (!state) return;
     const path = uriToPath(doc.uri);
-    if (path && (state.isConfig || /(^|[\\/])(kustomization\.ya?ml|Kustomization)$/.test(path))) this.host.onProjectFileSaved(doc.uri);
+    if (path && (state.isConfig || isKustomizationFile(path))) this.host.onProjectFileSaved(doc.uri);
     if (this.host.settings.knownSettings(doc.uri).run === 'onSave') {
       state.refresh = true;
       state.stale = true;

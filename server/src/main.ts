@@ -8,10 +8,17 @@
  * no process and evaluates nothing from the workspace.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { RULES, VERSION } from '../../shared-rules/src/index';
+import { RULES, VERSION, type Rule } from '../../shared-rules/src/index';
 import { AnalysisHelper, isAnalysisHelper, runAnalysisHelper } from './parallel';
 import { startServer } from './server';
 import { TEST_RULES_VARIABLE, testRules } from './testRules';
+
+/** esbuild defines it: false in the production bundle, which so carries no test rule. */
+declare const KUBEWARD_TEST_RULES_BUILD: boolean;
+
+function extraRules(): Rule[] {
+  return KUBEWARD_TEST_RULES_BUILD ? testRules(process.env[TEST_RULES_VARIABLE]) : [];
+}
 
 const USAGE = `kubeward-language-server ${VERSION}
 
@@ -36,8 +43,8 @@ export function main(argv: readonly string[] = process.argv.slice(2)): void {
   const log = (message: string) => connection.console.error(message);
   // This bundle is also the helper thread's script (see parallel.ts).
   const helper = AnalysisHelper.useful() ? new AnalysisHelper(__filename, log) : undefined;
-  startServer(connection, { extraRules: testRules(process.env[TEST_RULES_VARIABLE]), helper });
+  startServer(connection, { extraRules: extraRules(), helper });
 }
 
-if (isAnalysisHelper()) runAnalysisHelper([...RULES, ...testRules(process.env[TEST_RULES_VARIABLE])]);
+if (isAnalysisHelper()) runAnalysisHelper([...RULES, ...extraRules()]);
 else main();

@@ -15,7 +15,7 @@ import {
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
-import { isRuleActive, LineIndex, resolveConfig, RULES, VERSION, type Rule, type RuleError } from '../../shared-rules/src/index';
+import { isRuleActive, KUSTOMIZATION_FILES, LineIndex, resolveConfig, RULES, VERSION, type Rule, type RuleError } from '../../shared-rules/src/index';
 import { FIX_ALL_CODE_ACTION_KIND, SERVER_COMMANDS, StatusNotification, WorkspaceTrustedNotification, type StatusParams } from '../../shared-rules/src/protocol';
 import { clientFeatures, type ClientFeatures } from './capabilities';
 import { CodeActions } from './codeActions';
@@ -215,7 +215,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guardNotification('initialized', async () => {
       if (features.dynamicFileWatchers) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: '**/.kubeward.{yaml,yml}' }, { globPattern: '**/{kustomization.yaml,kustomization.yml,Kustomization}' }, { globPattern: '**/*.{yaml,yml}' }],
+          watchers: [{ globPattern: '**/.kubeward.{yaml,yml}' }, { globPattern: `**/{${KUSTOMIZATION_FILES.join(',')}}` }, { globPattern: '**/*.{yaml,yml}' }],
         });
       }
       if (features.workspaceFolders) {

@@ -9,8 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
-import { CONFIG_FILES, KustomizePatches } from '../../shared-rules/src/cli/files';
-import { Origins } from '../../shared-rules/src/cli/origin';
+import { CONFIG_FILES, isFile, KustomizePatches } from '../../shared-rules/src/host/files';
+import { Origins } from '../../shared-rules/src/host/origin';
 import { parseConfigFile, pathIgnored, resolveConfig, type ConfigParseResult, type ExceptionScope, type KubewardConfig, type ResolvedConfig } from '../../shared-rules/src/index';
 import { BaselineIndex } from './baseline';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type BaselineSeverity, type KubewardSettings, type RuleSeverityOverride, type RunMode } from '../../shared-rules/src/protocol';
@@ -340,13 +340,5 @@ export class Settings {
     }
     for (const d of visited) this.configByDir.set(d, found);
     return found ?? undefined;
-  }
-}
-
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
   }
 }

@@ -29,7 +29,7 @@ function meta<M extends string>(id: string, kinds: string[], messages: Record<M,
 }
 
 const throwing: Rule = {
-  meta: meta('kubeward-test-throws', ['ConfigMap'], { never: 'never reported' }),
+  meta: /* @__PURE__ */ meta('kubeward-test-throws', ['ConfigMap'], { never: 'never reported' }),
   check(ctx) {
     if (ctx.object.name?.startsWith('boom')) throw new Error(`test rule failure on ${ctx.object.name}`);
   },
@@ -40,7 +40,7 @@ interface ConfigMapSummary {
 }
 
 const duplicate: Rule = {
-  meta: meta('kubeward-test-duplicate-configmap', ['ConfigMap'], {
+  meta: /* @__PURE__ */ meta('kubeward-test-duplicate-configmap', ['ConfigMap'], {
     duplicate: 'ConfigMap "{{name}}" is also defined in {{file}}: the one applied last wins.',
   }),
   summarize(object): ConfigMapSummary | undefined {

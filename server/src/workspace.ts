@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CancellationToken, Connection, WorkDoneProgressReporter } from 'vscode-languageserver/node';
-import { MANIFEST_EXTENSIONS, SKIPPED_DIRECTORIES } from '../../shared-rules/src/cli/files';
+import { isFile, isManifestName, SKIPPED_DIRECTORIES, yieldToEventLoop } from '../../shared-rules/src/host/files';
 import { FileAnalyzer, pathIgnored, WorkspaceObjects, type AnalyzeOptions, type FileResult, type ObjectSummary, type Rule, type RuleError } from '../../shared-rules/src/index';
 import type { ScanWorkspaceResult } from '../../shared-rules/src/protocol';
 import { applyBaseline } from './baseline';
@@ -31,7 +31,6 @@ export interface WorkspaceHost {
   onRuleErrors(errors: readonly RuleError[]): void;
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * What other files can see of a file's objects is the same (offsets aside).
@@ -353,11 +352,6 @@ async function readText(file: string): Promise<string | undefined> {
   }
 }
 
-function isManifestName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return MANIFEST_EXTENSIONS.some((ext) => lower.endsWith(ext));
-}
-
 async function walk(dir: string, out: string[], seen: Set<string>, skip: (full: string) => boolean, token?: CancellationToken): Promise<void> {
   if (token?.isCancellationRequested) return;
   let entries: fs.Dirent[];
@@ -380,13 +374,5 @@ async function walk(dir: string, out: string[], seen: Set<string>, skip: (full: 
         out.push(full);
       }
     }
-  }
-}
-
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
   }
 }

@@ -5,6 +5,7 @@
 import { FileAnalyzer, type AnalyzeOptions, type FileResult } from './engine/analyze';
 import { resolveConfig, type ResolvedConfig } from './engine/config';
 import { RULES } from './rules/index';
+import { version } from '../../package.json';
 
 export * from './engine/analyze';
 export * from './engine/config';
@@ -12,25 +13,28 @@ export * from './engine/rule';
 export * from './engine/suppress';
 export * from './engine/types';
 export * from './engine/workspace';
-export * from './engine/glob';
+export * from './text/glob';
 export * from './engine/fingerprint';
 export * from './engine/exceptions';
 export * from './fix/edit';
-export * from './fix/apply';
+export * from './engine/apply-fixes';
 export * from './fix/emit';
 export { EditBuilder, NoFix } from './fix/edit-builder';
-export * from './source/helm';
-export * from './source/k8s';
-export * from './source/kustomize';
-export * from './source/locate';
-export * from './source/nav';
-export * from './source/secrets';
-export * from './source/split';
+export * from './yaml/helm';
+export * from './k8s/objects';
+export * from './k8s/kustomize';
+export * from './k8s/locate';
+export * from './yaml/nav';
+export * from './k8s/secrets';
+export * from './yaml/split';
+export * from './yaml/documents';
+export * from './yaml/source-map';
 export * from './text/line-index';
 export * from './docs/render';
 export { RULES, RULES_BY_ID, RULE_IDS } from './rules/index';
 
-export const VERSION = '0.1.0';
+/** The version in package.json, read when the bundle is built. */
+export const VERSION: string = version;
 export const DOCS_BASE_URL = 'https://github.com/kubeward/kubeward/blob/main/docs/rules/';
 
 export function ruleDocsUrl(ruleId: string): string {

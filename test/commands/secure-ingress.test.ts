@@ -41,7 +41,7 @@ function secure(text: string, options: SecureIngressOptions, expected: { text: s
   // It parses.
   for (const doc of parseAllDocuments(result.newText, { version: '1.1', merge: true })) expect('errors' in doc ? doc.errors : []).toEqual([]);
   // The Ingress's own document: from the object to the next `---`.
-  const [ingress] = listIngresses(text, RULES, resolveConfig()).filter((i) => options.offset === undefined || (options.offset >= i.span[0] && options.offset <= i.span[1]));
+  const [ingress] = listIngresses(text).filter((i) => options.offset === undefined || (options.offset >= i.span[0] && options.offset <= i.span[1]));
   const start = ingress!.span[0];
   const nextDocument = text.slice(start).search(/^---/m);
   const end = nextDocument === -1 ? text.length : start + nextDocument;

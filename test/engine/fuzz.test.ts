@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, FileAnalyzer, maskTemplates, resolveConfig, RULES } from '../../shared-rules/src/index';
-import { fatalErrorCount, parseManifestDocuments } from '../../shared-rules/src/source/yaml-parse';
+import { fatalErrorCount, parseManifestDocuments } from '../../shared-rules/src/yaml/parse';
 
 const CORPUS = path.resolve(__dirname, '../corpus');
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineRule, FileAnalyzer, resolveConfig, RULES, WorkspaceObjects, type ObjectSummary, type WorkspaceFix } from '../../shared-rules/src/index';
-import { inNamespace, mayShareNamespaceWith } from '../../shared-rules/src/source/workspace-docs';
+import { inNamespace, mayShareNamespaceWith } from '../../shared-rules/src/engine/workspace-docs';
 import { analyzeWorkspace } from '../helpers/workspace';
 import { yaml } from '../helpers/yaml-tag';
 

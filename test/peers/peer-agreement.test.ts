@@ -1,6 +1,6 @@
 /**
  * Kubeward agrees with the peers' own test fixtures wherever a peer check is
- * the same check (test/peers/peer-map.ts), except the deliberate
+ * the same check (scripts/peers/peer-map.ts), except the deliberate
  * disagreements listed there; docs/peer-agreement.md is rendered from the same
  * data (`npm run docs`) and must not drift. This test writes nothing.
  */
@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES_BY_ID } from '../../shared-rules/src/index';
-import { evaluate, peerChecks, readPeerExpectations, renderReport, unusedDisagreements, type Outcome } from './peer-agreement';
-import { CHECKOV_RESOLVED, mappingKey, NOT_COMPARED, OUT_OF_SCOPE, PEER_MAP, ruleIdsOf } from './peer-map';
+import { evaluate, peerChecks, readPeerExpectations, renderReport, unusedDisagreements, type Outcome } from '../../scripts/peers/peer-agreement';
+import { CHECKOV_RESOLVED, mappingKey, NOT_COMPARED, OUT_OF_SCOPE, PEER_MAP, ruleIdsOf } from '../../scripts/peers/peer-map';
 
 const root = path.resolve(__dirname, '..', '..');
 const outcomes = evaluate(root);

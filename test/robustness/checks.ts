@@ -1,7 +1,7 @@
 /** Invariants every analysis must keep, whatever the input. */
 import { expect } from 'vitest';
-import { nestsDeeperThan } from '../../shared-rules/src/source/depth';
-import { fatalErrorCount, parseManifestDocuments } from '../../shared-rules/src/source/yaml-parse';
+import { nestsDeeperThan } from '../../shared-rules/src/yaml/depth';
+import { fatalErrorCount, parseManifestDocuments } from '../../shared-rules/src/yaml/parse';
 import { FileAnalyzer, maskTemplates, resolveConfig, RULE_IDS, RULES, SEVERITIES, type FileResult, type Finding } from '../../shared-rules/src/index';
 
 export const CONFIG = resolveConfig();

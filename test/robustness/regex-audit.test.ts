@@ -11,16 +11,16 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { globToRegExp as globRegExp, matchGlob } from '../../shared-rules/src/index';
-import { parseImage, registryTrusted } from '../../shared-rules/src/source/images';
+import { parseImage, registryTrusted } from '../../shared-rules/src/k8s/images';
 
 const src = path.resolve(__dirname, '../../shared-rules/src');
 
 /** Dynamic RegExps, by file and source text of the call, and why they cannot backtrack badly. */
 const DYNAMIC_REVIEWED: Record<string, string> = {
-  'engine/glob.ts:new RegExp(`^${re}$`)': 'globToRegExp: only for glob arguments typed on the CLI command line (expandGlob); workspace globs use the linear NFA of matchGlob',
-  'engine/glob.ts:new RegExp(`^[${body}]$`)': 'one character class, tested against one character at a time',
-  'source/ingress.ts:new RegExp(INJECTION_CHARACTER.source, \'g\')': 'a single character class',
-  "source/secrets.ts:new RegExp(pattern.regex.source, 'g')": 'a literal pattern of the same file (audited below) with the g flag, run at most 64 times per value',
+  'text/glob.ts:new RegExp(`^${re}$`)': 'globToRegExp: only for glob arguments typed on the CLI command line (expandGlob); workspace globs use the linear NFA of matchGlob',
+  'text/glob.ts:new RegExp(`^[${body}]$`)': 'one character class, tested against one character at a time',
+  'k8s/ingress.ts:new RegExp(INJECTION_CHARACTER.source, \'g\')': 'a single character class',
+  "k8s/secrets.ts:new RegExp(pattern.regex.source, 'g')": 'a literal pattern of the same file (audited below) with the g flag, run at most 64 times per value',
 };
 
 interface Found {
@@ -124,7 +124,7 @@ describe('regular expressions of the engine and rules', () => {
   }
 
   it('the attack strings do catch a super-linear pattern', () => {
-    // A control: the quadratic /\/+$/ (found in source/images.ts) exceeds the bound on one of its attack strings.
+    // A control: the quadratic /\/+$/ (found in k8s/images.ts) exceeds the bound on one of its attack strings.
     const quadratic = /\/+$/;
     const attack = attackStrings(quadratic).find((s) => s.startsWith('//') && s.endsWith('!'))!;
     expect(worstTime(quadratic, [attack]).ms).toBeGreaterThan(BOUND_MS);
@@ -156,7 +156,7 @@ describe('matchGlob agrees with the RegExp translation on ordinary globs', () =>
 });
 
 describe('patterns the audit found super-linear, now linear', () => {
-  it('source/images.ts registryTrusted: an allowlist entry ending in 100,000 slashes (was /\\/+$/, 11 s)', () => {
+  it('k8s/images.ts registryTrusted: an allowlist entry ending in 100,000 slashes (was /\\/+$/, 11 s)', () => {
     const image = parseImage('ghcr.io/acme/app:1.0')!;
     const t = performance.now();
     expect(registryTrusted(image, [`ghcr.io/acme${'/'.repeat(100_000)}`])).toBe(true);

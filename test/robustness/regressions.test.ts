@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, LineIndex, lint, maskTemplates, MAX_DIRECTIVES, parseDirectives, type Finding } from '../../shared-rules/src/index';
-import { nestsDeeperThan } from '../../shared-rules/src/source/depth';
+import { nestsDeeperThan } from '../../shared-rules/src/yaml/depth';
 import { timed, yamlErrorCount } from './checks';
 
 const ids = (findings: readonly Finding[]) => findings.map((f) => f.ruleId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../shared-rules/src/rules/alb-ingress-weak-ssl-policy';
-import { elbPolicyMinTls } from '../../shared-rules/src/source/cloud-ingress';
+import { elbPolicyMinTls } from '../../shared-rules/src/k8s/cloud-ingress';
 import { ingressWith } from '../helpers/ingress';
 import { ruleTester } from '../rule-tester';
 

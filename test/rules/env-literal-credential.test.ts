@@ -1,5 +1,5 @@
 import rule from '../../shared-rules/src/rules/env-literal-credential';
-import { WORKLOAD_KINDS } from '../../shared-rules/src/source/k8s';
+import { WORKLOAD_KINDS } from '../../shared-rules/src/k8s/objects';
 import { yaml } from '../helpers/yaml-tag';
 import { ruleTester, type InvalidCase } from '../rule-tester';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { applyEdits, FileAnalyzer, resolveConfig, RULES, type Finding } from '../../shared-rules/src/index';
-import { evaluate } from '../peers/peer-agreement';
+import { evaluate } from '../../scripts/peers/peer-agreement';
 
 const corpus = path.resolve(__dirname, '..', 'corpus');
 const families = new Set(['pod-security', 'images']);
@@ -21,7 +21,7 @@ const config = resolveConfig({
   images: { trustedRegistries: ['registry.k8s.io', 'gcr.io', 'docker.io/library'] },
 });
 
-/** The fixtures of the peer checks mapped to these rules (test/peers/peer-map.ts). */
+/** The fixtures of the peer checks mapped to these rules (scripts/peers/peer-map.ts). */
 function fixtureFiles(): string[] {
   const files = new Set<string>();
   for (const o of evaluate(path.resolve(corpus, '..', '..'))) if (o.expectation.mapping.rules.some((id) => ours.has(id))) files.add(path.join(corpus, o.expectation.file));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../shared-rules/src/index';
 import rule from '../../shared-rules/src/rules/ingress-nginx-annotation-injection';
-import { hasInjectionCharacters, INJECTION_ANNOTATIONS, isWellFormedAnnotationValue, stripInjectionCharacters, type AnnotationValueKind } from '../../shared-rules/src/source/ingress';
+import { hasInjectionCharacters, INJECTION_ANNOTATIONS, isWellFormedAnnotationValue, stripInjectionCharacters, type AnnotationValueKind } from '../../shared-rules/src/k8s/ingress';
 import { yaml } from '../helpers/yaml-tag';
 import { ruleTester } from '../rule-tester';
 

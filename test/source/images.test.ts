@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDigestPinned, mutableTag, parseImage, registryTrusted, withRegistry, withTag } from '../../shared-rules/src/source/images';
+import { isDigestPinned, mutableTag, parseImage, registryTrusted, withRegistry, withTag } from '../../shared-rules/src/k8s/images';
 
 describe('parseImage', () => {
   it.each([

@@ -9,7 +9,7 @@ import {
   minimumFixedVersion,
   parseImage,
   parseVersion,
-} from '../../shared-rules/src/source/ingress-nginx';
+} from '../../shared-rules/src/k8s/ingress-nginx';
 
 const v = (s: string) => parseVersion(s)!;
 const ids = (s: string) => advisoriesFor(v(s)).flatMap((a) => a.ids);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllAddresses } from '../../shared-rules/src/source/network-policy';
+import { isAllAddresses } from '../../shared-rules/src/k8s/network-policy';
 
 describe('isAllAddresses', () => {
   it.each(['0.0.0.0/0', '::/0', '0::0/0', '10.0.0.0/0', ' 0.0.0.0/00 '])('%j is every address', (c) => expect(isAllAddresses(c)).toBe(true));

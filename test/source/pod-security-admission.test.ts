@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { objectsOf, YNode, type K8sObject } from '../../shared-rules/src/index';
-import { psaLabels, pspLevel } from '../../shared-rules/src/source/pod-security-admission';
+import { psaLabels, pspLevel } from '../../shared-rules/src/k8s/pod-security-admission';
 
 function psp(text: string): K8sObject {
   const doc = parseDocument(text, { version: '1.1', merge: true });

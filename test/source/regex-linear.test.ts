@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { lint, resolveConfig } from '../../shared-rules/src/index';
 import { weakCiphers } from '../../shared-rules/src/rules/ingress-nginx-weak-tls-config';
-import { elbPolicyMinTls, middlewareRefs, parseListenPorts } from '../../shared-rules/src/source/cloud-ingress';
-import { dangerousSnippetMatch, isControllerImage, isOfficialControllerImage, parseImage, parseVersion } from '../../shared-rules/src/source/ingress-nginx';
+import { elbPolicyMinTls, middlewareRefs, parseListenPorts } from '../../shared-rules/src/k8s/cloud-ingress';
+import { dangerousSnippetMatch, isControllerImage, isOfficialControllerImage, parseImage, parseVersion } from '../../shared-rules/src/k8s/ingress-nginx';
 
 const N = 100_000;
 const BOUND_MS = 200;

@@ -15,7 +15,7 @@ import {
   nameWords,
   sensitiveNameReason,
   SENSITIVE_VALUE_PATTERNS,
-} from '../../shared-rules/src/source/secrets';
+} from '../../shared-rules/src/k8s/secrets';
 
 function bytesOf(n: number, seed: number): Uint8Array {
   const out = new Uint8Array(n);

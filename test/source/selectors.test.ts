@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSelector, EVERYTHING, mapSelectorMatches, selectorMatches, type Selector } from '../../shared-rules/src/source/selectors';
+import { describeSelector, EVERYTHING, mapSelectorMatches, selectorMatches, type Selector } from '../../shared-rules/src/k8s/selectors';
 
 const sel = (matchLabels: Record<string, string>, requirements: Selector['requirements'] = []): Selector => ({ matchLabels, requirements });
 

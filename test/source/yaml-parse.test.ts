@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments, type Document } from 'yaml';
 import { lint } from '../../shared-rules/src/index';
-import { fatalErrorCount, parseManifestDocuments, PARSE_OPTIONS } from '../../shared-rules/src/source/yaml-parse';
+import { fatalErrorCount, parseManifestDocuments, PARSE_OPTIONS } from '../../shared-rules/src/yaml/parse';
 
 /** yaml alone, strict. */
 const parse = (text: string) => parseAllDocuments(text, PARSE_OPTIONS) as unknown as Document.Parsed[];

@@ -1,43 +1,12 @@
 /**
  * Baselines: the findings a repository accepted on some day, by fingerprint.
- * `--write-baseline` records them; `--baseline` compares a scan with them:
- * - unchanged: the same fingerprint (same rule, object, node and value);
- * - updated: the same node with another value, or the same finding in a
- *   renamed list item (a container renamed);
- * - new: neither; only these are reported and decide the exit code;
- * - absent: in the baseline, not found any more (fixed).
+ * `--write-baseline` records them; `--baseline` compares a scan with them
+ * (matching in host/baseline.ts): only new findings are reported and decide
+ * the exit code, absent ones are listed as fixed.
  */
 import { fingerprintOf, locationFingerprintOf, looseFingerprintOf, VERSION, type Finding } from '../index';
 import { toReported, type FileReport } from './report';
-import { UsageError } from './files';
-
-export type BaselineState = 'new' | 'unchanged' | 'updated' | 'absent';
-
-export interface BaselineEntry {
-  fingerprint: string;
-  /** Without the offending value. */
-  location: string;
-  /** With list item names blanked. */
-  loose: string;
-  ruleId: string;
-  severity: Finding['severity'];
-  /** `Kind/namespace/name`, when on an object. */
-  object?: string;
-  path: string;
-  /** Where it was when recorded (for the fixed list; not used to match). */
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  message: string;
-}
-
-export interface BaselineFile {
-  kubeward: string;
-  version: 1;
-  findings: BaselineEntry[];
-}
+import { matchBaseline, type BaselineEntry, type BaselineFile, type BaselineState } from '../host/baseline';
 
 export function fingerprintsOf(report: FileReport, finding: Finding): { fingerprint: string; location: string; loose: string } {
   return {
@@ -65,20 +34,6 @@ export function writeBaseline(reports: readonly FileReport[]): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-export function parseBaseline(text: string, name: string): BaselineEntry[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${name} is not a Kubeward baseline: ${(error as Error).message}`);
-  }
-  const findings = (data as BaselineFile | null)?.findings;
-  if ((data as BaselineFile | null)?.version !== 1 || !Array.isArray(findings) || !findings.every((e) => e && typeof e.fingerprint === 'string' && typeof e.location === 'string' && typeof e.loose === 'string')) {
-    throw new UsageError(`${name} is not a Kubeward baseline (version 1, written by --write-baseline)`);
-  }
-  return findings;
-}
-
 export interface Comparison {
   /** The state of each current finding. */
   states: Map<Finding, BaselineState>;
@@ -93,30 +48,5 @@ export function compareWithBaseline(reports: readonly FileReport[], baseline: re
   return { states: new Map(current.map((c, i) => [c.finding, states[i]!])), absent: unmatched.map((i) => baseline[i]!) };
 }
 
-type Keys = { fingerprint: string; location: string; loose: string };
 
-/** The state of each current finding, and the indexes of baseline entries nothing matched. */
-export function matchBaseline(current: readonly Keys[], baseline: readonly Keys[]): { states: BaselineState[]; unmatched: number[] } {
-  const states: Array<BaselineState | undefined> = current.map(() => undefined);
-  const unmatched = new Set(baseline.map((_, i) => i));
-  const pass = (key: keyof Keys, state: BaselineState) => {
-    const pool = new Map<string, number[]>();
-    for (const i of unmatched) {
-      const k = baseline[i]![key];
-      const list = pool.get(k);
-      if (list) list.push(i);
-      else pool.set(k, [i]);
-    }
-    current.forEach((c, n) => {
-      if (states[n]) return;
-      const i = pool.get(c[key])?.shift();
-      if (i === undefined) return;
-      unmatched.delete(i);
-      states[n] = state;
-    });
-  };
-  pass('fingerprint', 'unchanged');
-  pass('location', 'updated');
-  pass('loose', 'updated');
-  return { states: states.map((s) => s ?? 'new'), unmatched: [...unmatched].sort((a, b) => a - b) };
-}
+export type { BaselineEntry, BaselineState };

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { UsageError } from './files';
+import { UsageError } from '../host/files';
 
 function git(args: readonly string[], cwd: string): string {
   try {

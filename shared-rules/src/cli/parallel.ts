@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { FileAnalyzer, RULES, type CachedDocuments, type FileResult, type ResolvedConfig } from '../index';
-import { readFileText } from './files';
+import { readFileText } from '../host/files';
 
 /** `workerData` key that makes the CLI bundle run as a scan helper (see bin.ts). */
 export const SCAN_HELPER = 'kubewardScanHelper';

@@ -18,8 +18,8 @@ import {
   type KubewardConfig,
   type ResolvedConfig,
 } from '../index';
-import { collectTargets, findConfigFile, readFileText, KustomizePatches, UsageError, type ScanTarget } from './files';
-import { Origins } from './origin';
+import { collectTargets, findConfigFile, readFileText, KustomizePatches, UsageError, type ScanTarget } from '../host/files';
+import { Origins } from '../host/origin';
 import { scanThreads, shareFiles } from './parallel';
 import type { FileReport } from './report';
 

@@ -10,7 +10,7 @@ import type { Finding } from '../engine/types';
 import { applyEdits, type Fix } from '../fix/edit';
 import { EditBuilder, NoFix } from '../fix/edit-builder';
 import { DEFAULT_STYLE, detectStyle, placeholder, quoted, type EmitValue } from '../fix/emit';
-import { YNode } from '../source/nav';
+import { YNode } from '../yaml/nav';
 import { detectEol } from '../text/line-index';
 import { REASON_PLACEHOLDER } from './suppressions';
 

@@ -13,7 +13,8 @@ import { resolveConfig, type KubewardConfig, type ResolvedConfig } from '../engi
 import type { Rule } from '../engine/rule';
 import type { Finding } from '../engine/types';
 import { applyEdits, type Edit } from '../fix/edit';
-import { chooseFix } from '../fix/apply';
+import { chooseFix } from '../engine/apply-fixes';
+import { objectsInFile } from '../k8s/locate';
 import { RULES } from '../rules/index';
 
 /** The order of the steps; any other Ingress rule with a fix runs after these. */
@@ -77,7 +78,7 @@ export function secureIngress(text: string, options: SecureIngressOptions = {}):
   const ingressRuleIds = new Set(rules.filter((r) => r.meta.kinds !== '*' && r.meta.kinds.includes('Ingress') && r.meta.fix.availability !== 'none').map((r) => r.meta.id));
   const order = [...SECURE_INGRESS_ORDER.filter((id) => ingressRuleIds.has(id)), ...[...ingressRuleIds].filter((id) => !SECURE_INGRESS_ORDER.includes(id)).sort()];
 
-  const target = findIngress(text, options.offset, rules, config, options.partial);
+  const target = findIngress(text, options.offset);
   if (!target.ok) return target;
 
   let current = text;
@@ -127,14 +128,8 @@ function fixableFindings(text: string, span: [number, number], ruleId: string, r
 }
 
 /** The Ingress at the cursor, or the only one in the file: its object span. */
-function findIngress(
-  text: string,
-  offset: number | undefined,
-  rules: readonly Rule[],
-  config: ResolvedConfig,
-  partial: boolean | undefined,
-): { ok: true; span: [number, number]; name: string | undefined } | { ok: false; error: string } {
-  const ingresses = listIngresses(text, rules, config, partial);
+function findIngress(text: string, offset: number | undefined): { ok: true; span: [number, number]; name: string | undefined } | { ok: false; error: string } {
+  const ingresses = listIngresses(text);
   if (ingresses.length === 0) return { ok: false, error: 'There is no Ingress in this file.' };
   if (offset === undefined) {
     if (ingresses.length > 1) return { ok: false, error: 'This file has several Ingresses: put the cursor inside the one to secure.' };
@@ -145,15 +140,11 @@ function findIngress(
   return { ok: true, span: hit.span, name: hit.name };
 }
 
-/** Ingress objects of a file with their spans (from a summary-producing pseudo rule). */
-export function listIngresses(text: string, rules: readonly Rule[], config: ResolvedConfig, partial?: boolean): Array<{ span: [number, number]; name: string | undefined }> {
-  const probe: Rule = {
-    meta: { ...RULES[0]!.meta, id: '__ingress-probe', kinds: ['Ingress'], engine: true },
-    summarize: () => true,
-    checkWorkspace: () => undefined,
-  };
-  const result = new FileAnalyzer().analyze(text, { rules: [...rules, probe], config, partial });
-  return result.summaries.filter((s) => s.kind === 'Ingress').map((s) => ({ span: [s.start, s.end] as [number, number], name: s.name }));
+/** Ingress objects of a file with their spans. */
+export function listIngresses(text: string): Array<{ span: [number, number]; name: string | undefined }> {
+  return objectsInFile(text)
+    .filter(({ object }) => object.kind === 'Ingress')
+    .map(({ object, span }) => ({ span, name: object.name }));
 }
 
 /**

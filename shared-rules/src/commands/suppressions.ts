@@ -11,7 +11,7 @@ import { ANNOTATION_PREFIX } from '../engine/suppress';
 import { applyEdits, shiftEdits, type Edit, type Fix } from '../fix/edit';
 import { EditBuilder, NoFix } from '../fix/edit-builder';
 import { detectStyle, quoted } from '../fix/emit';
-import { objectAt } from '../source/locate';
+import { objectAt } from '../k8s/locate';
 import { detectEol, LineIndex } from '../text/line-index';
 
 /** The text users replace with their reason. */

@@ -3,9 +3,9 @@
  * that both the CLI and the language server hand to the engine.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { MAX_NESTING, nestsDeeperThan } from '../source/depth';
+import { MAX_NESTING, nestsDeeperThan } from '../yaml/depth';
 import { isExpired, type KubewardException } from './exceptions';
-import { matchGlob } from './glob';
+import { matchGlob } from '../text/glob';
 import type { Finding, Profile, RuleSetting, Severity } from './types';
 
 export interface IngressSettings {

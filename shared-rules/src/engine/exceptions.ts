@@ -13,7 +13,7 @@
  *       chart: agent                      #   or overlay: overlays/prod
  *   enforce: [pod-privileged, rbac-*]
  */
-import { matchGlob, pathIgnored } from './glob';
+import { matchGlob, pathIgnored } from '../text/glob';
 import type { Finding } from './types';
 
 export interface KubewardException {
@@ -34,7 +34,7 @@ export interface KubewardException {
 export interface ExceptionScope {
   /** The file relative to the folder of `.kubeward.yaml`, `/`-separated. */
   path?: string;
-  /** `chart:<name>` or `kustomize:<folder>` (see cli/origin.ts). */
+  /** `chart:<name>` or `kustomize:<folder>` (see host/origin.ts). */
   origin?: string;
 }
 

@@ -6,8 +6,8 @@
 import type { EditBuilder, FixDocument } from '../fix/edit-builder';
 import type { Applicability } from '../fix/edit';
 import type { SourceStyle } from '../fix/emit';
-import type { K8sObject } from '../source/k8s';
-import type { YNode } from '../source/nav';
+import type { K8sObject } from '../k8s/objects';
+import type { YNode } from '../yaml/nav';
 import type { ResolvedConfig } from './config';
 import type { Category, FixAvailability, PeerTool, Profile, Severity } from './types';
 import type { ObjectSummary, WorkspaceIndex } from './workspace';

@@ -11,7 +11,7 @@
 import type { Edit } from '../fix/edit';
 import type { LineIndex } from '../text/line-index';
 import { containerOf } from './exceptions';
-import { matchGlob } from './glob';
+import { matchGlob } from '../text/glob';
 import type { Finding } from './types';
 
 export const ANNOTATION_PREFIX = 'ignore.kubeward.io/';

@@ -1,6 +1,7 @@
 /** Types shared by rules, the engine, the CLI and the language server. */
 import type { Applicability, Fix } from '../fix/edit';
 import type { Locus } from './fingerprint';
+import type { SourceRange } from '../yaml/source-map';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 /** A rule's setting: off, on (default severities; turns on opt-in and out-of-profile rules), or a severity. */
@@ -48,6 +49,8 @@ export interface Finding {
   object?: { kind: string; name?: string; namespace?: string };
   /** Where it is inside the object, independent of formatting (see fingerprint.ts). */
   locus?: Locus;
+  /** Where the finding is in a real file, when the text analysed was virtual (AnalyzeOptions.sourceMap). */
+  source?: SourceRange;
 }
 
 export type { Applicability, Fix };

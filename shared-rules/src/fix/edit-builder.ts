@@ -11,8 +11,8 @@
  * reached through an alias or merge key, is refused rather than guessed.
  */
 import { isMap, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { overlapsRegion } from '../source/helm';
-import type { YNode } from '../source/nav';
+import { overlapsRegion } from '../yaml/helm';
+import type { YNode } from '../yaml/nav';
 import type { Edit } from './edit';
 import {
   collectPlaceholders,

@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
 import { quoted } from '../fix/emit';
-import { AGIC_PREFIX, ann, cloudControllerOf, hasTlsSpec } from '../source/cloud-ingress';
+import { AGIC_PREFIX, ann, cloudControllerOf, hasTlsSpec } from '../k8s/cloud-ingress';
 
 export default defineRule({
   meta: {

@@ -1,8 +1,8 @@
 import { defineRule } from '../engine/rule';
-import { matchGlob } from '../engine/glob';
+import { matchGlob } from '../text/glob';
 import { placeholder } from '../fix/emit';
-import { ALB_PREFIX, ann, cloudControllerOf } from '../source/cloud-ingress';
-import { distinctHosts } from '../source/ingress';
+import { ALB_PREFIX, ann, cloudControllerOf } from '../k8s/cloud-ingress';
+import { distinctHosts } from '../k8s/ingress';
 
 /** Annotations that restrict who reaches an internet-facing ALB. */
 const RESTRICTIONS = ['inbound-cidrs', 'security-groups', 'wafv2-acl-arn', 'waf-acl-id'];

@@ -1,9 +1,9 @@
 import { defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
 import { placeholder } from '../fix/emit';
-import { ALB_DEFAULT_LISTEN_PORTS, ALB_PREFIX, albListeners, ann, cloudControllerOf, hasTlsSpec } from '../source/cloud-ingress';
-import { ruleHostsOf } from '../source/ingress';
-import type { K8sObject } from '../source/k8s';
+import { ALB_DEFAULT_LISTEN_PORTS, ALB_PREFIX, albListeners, ann, cloudControllerOf, hasTlsSpec } from '../k8s/cloud-ingress';
+import { ruleHostsOf } from '../k8s/ingress';
+import type { K8sObject } from '../k8s/objects';
 
 const ANNOTATIONS = ['metadata', 'annotations'];
 

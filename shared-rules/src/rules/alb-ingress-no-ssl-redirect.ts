@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
 import { quoted } from '../fix/emit';
-import { ALB_PREFIX, albListeners, ann, cloudControllerOf } from '../source/cloud-ingress';
+import { ALB_PREFIX, albListeners, ann, cloudControllerOf } from '../k8s/cloud-ingress';
 
 export default defineRule({
   meta: {

@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { ALB_PREFIX, ALB_RECOMMENDED_SSL_POLICY, ann, cloudControllerOf, elbPolicyMinTls } from '../source/cloud-ingress';
+import { ALB_PREFIX, ALB_RECOMMENDED_SSL_POLICY, ann, cloudControllerOf, elbPolicyMinTls } from '../k8s/cloud-ingress';
 
 export default defineRule({
   meta: {

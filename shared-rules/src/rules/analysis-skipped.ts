@@ -9,7 +9,10 @@ export default defineRule({
     category: 'kubeward',
     kinds: [],
     engine: true,
-    messages: { skipped: '{{detail}}' },
+    messages: {
+      document: 'Kubeward skipped this document: it could not be parsed ({{reason}}). Nothing in it was checked.',
+      file: 'Kubeward skipped this file: it is {{size}} MB, above the {{limit}} MB limit (setting maxFileSize). Nothing in it was checked.',
+    },
     fix: { availability: 'none' },
     since: '0.1.0',
     docs: {

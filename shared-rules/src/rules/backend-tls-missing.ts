@@ -1,10 +1,11 @@
 import { defineRule, type SummarizeContext, type WorkspaceFix } from '../engine/rule';
 import type { ObjectSummary } from '../engine/workspace';
 import { placeholder, type EmitValue } from '../fix/emit';
-import { backendRefsOf, isGatewayApi } from '../source/gateway';
-import type { K8sObject } from '../source/k8s';
-import { servicePortsOf } from '../source/services';
-import { documentSlot, fileRange, freeName, mayShareNamespace, newDocumentEdit, relRange, type DocumentSlot, type RelRange } from '../source/workspace-docs';
+import { backendRefsOf, isGatewayApi } from '../k8s/gateway';
+import type { K8sObject } from '../k8s/objects';
+import { servicePortsOf } from '../k8s/services';
+import { documentSlot, fileRange, freeName, mayShareNamespace, newDocumentEdit, type DocumentSlot } from '../engine/workspace-docs';
+import { relRange, type RelRange } from '../k8s/objects';
 
 const ID = 'backend-tls-missing';
 const TLS_APP_PROTOCOLS = new Set(['https', 'kubernetes.io/https', 'tls']);

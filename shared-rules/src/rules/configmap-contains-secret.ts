@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
-import type { YNode } from '../source/nav';
-import { couldBeCredential, decodeSecretValue, findSensitiveValue, isFileKey, sensitiveNameReason } from '../source/secrets';
+import type { YNode } from '../yaml/nav';
+import { couldBeCredential, decodeSecretValue, findSensitiveValue, isFileKey, sensitiveNameReason } from '../k8s/secrets';
 
 export default defineRule({
   meta: {

@@ -1,9 +1,9 @@
 import { defineRule } from '../engine/rule';
-import { annotation, isWorkload, podMetadataOf } from '../source/k8s';
+import { annotation, isWorkload, podMetadataOf } from '../k8s/objects';
 
 const AUTH_ANNOTATIONS = ['nginx.ingress.kubernetes.io/auth-url', 'nginx.ingress.kubernetes.io/auth-type'];
-import { dashboardLabel, imagesMatching, isDashboardImage, isDashboardName } from '../source/legacy';
-import { ingressServiceBackends, serviceType } from '../source/services';
+import { dashboardLabel, imagesMatching, isDashboardImage, isDashboardName } from '../k8s/legacy';
+import { ingressServiceBackends, serviceType } from '../k8s/services';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
 import { placeholder } from '../fix/emit';
-import { NAMESPACED_KINDS } from '../source/legacy';
+import { NAMESPACED_KINDS } from '../k8s/legacy';
 
 export default defineRule({
   meta: {

@@ -1,9 +1,9 @@
 import { defineRule, type FixSpec } from '../engine/rule';
 import { collectPlaceholders, emitBlockLines, placeholder, type EmitValue } from '../fix/emit';
 import type { EditBuilder } from '../fix/edit-builder';
-import { containersOf, WORKLOAD_KINDS, type K8sObject } from '../source/k8s';
-import type { YNode } from '../source/nav';
-import { couldBeCredential, findSensitiveValue, sensitiveNameReason } from '../source/secrets';
+import { containersOf, WORKLOAD_KINDS, type K8sObject } from '../k8s/objects';
+import type { YNode } from '../yaml/nav';
+import { couldBeCredential, findSensitiveValue, sensitiveNameReason } from '../k8s/secrets';
 import { SECRET_PLACEHOLDER } from './secret-plaintext-in-manifest';
 
 const SECRET_KEY = /^[-._a-zA-Z0-9]{1,253}$/;

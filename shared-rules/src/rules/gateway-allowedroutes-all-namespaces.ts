@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
 import { placeholder } from '../fix/emit';
-import { isGatewayApi, listenersOf } from '../source/gateway';
+import { isGatewayApi, listenersOf } from '../k8s/gateway';
 
 export default defineRule({
   meta: {

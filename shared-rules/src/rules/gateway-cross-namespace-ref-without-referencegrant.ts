@@ -1,9 +1,10 @@
 import { defineRule, type SummarizeContext, type WorkspaceFix } from '../engine/rule';
 import type { ObjectSummary } from '../engine/workspace';
-import { backendRefsOf, GATEWAY_GROUP, isGatewayApi, listenersOf } from '../source/gateway';
-import type { K8sObject } from '../source/k8s';
-import type { YNode } from '../source/nav';
-import { documentSlot, fileRange, freeName, newDocumentEdit, relRange, type DocumentSlot, type RelRange } from '../source/workspace-docs';
+import { backendRefsOf, GATEWAY_GROUP, isGatewayApi, listenersOf } from '../k8s/gateway';
+import type { K8sObject } from '../k8s/objects';
+import type { YNode } from '../yaml/nav';
+import { documentSlot, fileRange, freeName, newDocumentEdit, type DocumentSlot } from '../engine/workspace-docs';
+import { relRange, type RelRange } from '../k8s/objects';
 
 const ID = 'gateway-cross-namespace-ref-without-referencegrant';
 const SOURCE_KINDS = ['Gateway', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];

@@ -1,8 +1,9 @@
 import { defineRule, type FixSpec } from '../engine/rule';
 import { placeholder, type EmitValue } from '../fix/emit';
 import type { EditBuilder } from '../fix/edit-builder';
-import { freeListenerName, hostnameCovers, isGatewayApi, listenersOf, literalValue } from '../source/gateway';
-import { nameFromPattern } from '../source/ingress';
+import { freeListenerName, hostnameCovers, isGatewayApi, listenersOf } from '../k8s/gateway';
+import { literalValue } from '../fix/recipes';
+import { nameFromPattern } from '../k8s/ingress';
 
 export default defineRule({
   meta: {

@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
-import { isGatewayApi, listenersOf } from '../source/gateway';
-import { nameFromPattern } from '../source/ingress';
+import { isGatewayApi, listenersOf } from '../k8s/gateway';
+import { nameFromPattern } from '../k8s/ingress';
 
 export default defineRule({
   meta: {

@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { isGatewayApi, listenersOf } from '../source/gateway';
+import { isGatewayApi, listenersOf } from '../k8s/gateway';
 
 export default defineRule({
   meta: {

@@ -1,8 +1,8 @@
 import { atObject, defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
 import { emitBlockLines, quoted } from '../fix/emit';
-import { ann, cloudControllerOf, GKE_ALLOW_HTTP, GKE_FRONTEND_CONFIG, hasTlsSpec } from '../source/cloud-ingress';
-import type { K8sObject } from '../source/k8s';
+import { ann, cloudControllerOf, GKE_ALLOW_HTTP, GKE_FRONTEND_CONFIG, hasTlsSpec } from '../k8s/cloud-ingress';
+import type { K8sObject } from '../k8s/objects';
 
 const ID = 'gke-ingress-http-allowed';
 

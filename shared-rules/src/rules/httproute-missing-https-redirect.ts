@@ -2,9 +2,10 @@ import { defineRule, type SummarizeContext, type WorkspaceFix } from '../engine/
 import type { ObjectSummary } from '../engine/workspace';
 import { formatScalar, type EmitValue } from '../fix/emit';
 import { NoFix, type EditBuilder } from '../fix/edit-builder';
-import { forwards, GATEWAY_GROUP, hostnamesIntersect, isGatewayApi, listenersOf, redirectsToHttps, routeRulesOf } from '../source/gateway';
-import type { K8sObject } from '../source/k8s';
-import { documentSlot, fileEdits, fileRange, freeName, mayShareNamespace, newDocumentEdit, relEdits, relRange, type DocumentSlot, type RelEdit, type RelRange } from '../source/workspace-docs';
+import { forwards, GATEWAY_GROUP, hostnamesIntersect, isGatewayApi, listenersOf, redirectsToHttps, routeRulesOf } from '../k8s/gateway';
+import type { K8sObject } from '../k8s/objects';
+import { documentSlot, fileEdits, fileRange, freeName, mayShareNamespace, newDocumentEdit, relEdits, type DocumentSlot, type RelEdit } from '../engine/workspace-docs';
+import { relRange, type RelRange } from '../k8s/objects';
 
 const ID = 'httproute-missing-https-redirect';
 /** Stands for the HTTPS listener's name in edits prepared before we know it. */

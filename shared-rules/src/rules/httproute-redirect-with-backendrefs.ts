@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { filterType, forwards, isGatewayApi, routeRulesOf } from '../source/gateway';
+import { filterType, forwards, isGatewayApi, routeRulesOf } from '../k8s/gateway';
 
 export default defineRule({
   meta: {

@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
 import { placeholder } from '../fix/emit';
-import { containerImages, isDigestPinned } from '../source/images';
-import { WORKLOAD_KINDS } from '../source/k8s';
+import { containerImages, isDigestPinned } from '../k8s/images';
+import { WORKLOAD_KINDS } from '../k8s/objects';
 
 export default defineRule({
   meta: {

@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
 import { placeholder } from '../fix/emit';
-import { containerImages, mutableTag, withTag } from '../source/images';
-import { WORKLOAD_KINDS } from '../source/k8s';
+import { containerImages, mutableTag, withTag } from '../k8s/images';
+import { WORKLOAD_KINDS } from '../k8s/objects';
 
 const TAG_PLACEHOLDER = '<tag>';
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
-import { containerImages, registryTrusted } from '../source/images';
-import { WORKLOAD_KINDS } from '../source/k8s';
+import { containerImages, registryTrusted } from '../k8s/images';
+import { WORKLOAD_KINDS } from '../k8s/objects';
 
 export default defineRule({
   meta: {

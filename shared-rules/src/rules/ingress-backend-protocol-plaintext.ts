@@ -1,11 +1,11 @@
 import { atObject, defineRule, fixesAtObject, type WorkspaceFix } from '../engine/rule';
 import type { ObjectSummary } from '../engine/workspace';
 import { quoted } from '../fix/emit';
-import { AGIC_PREFIX, ann, cloudControllerOf } from '../source/cloud-ingress';
-import { NGINX_PREFIX, servedByIngressNginx } from '../source/ingress-nginx';
-import type { K8sObject } from '../source/k8s';
-import type { YNode } from '../source/nav';
-import { inNamespace } from '../source/workspace-docs';
+import { AGIC_PREFIX, ann, cloudControllerOf } from '../k8s/cloud-ingress';
+import { NGINX_PREFIX, servedByIngressNginx } from '../k8s/ingress-nginx';
+import type { K8sObject } from '../k8s/objects';
+import type { YNode } from '../yaml/nav';
+import { inNamespace } from '../engine/workspace-docs';
 
 const ID = 'ingress-backend-protocol-plaintext';
 

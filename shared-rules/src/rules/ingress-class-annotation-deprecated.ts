@@ -1,7 +1,8 @@
 import { defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
-import { CLASS_ANNOTATION, GCE_CLASSES, INGRESS_API_VERSION, insertBeforeKey, isValidClassName } from '../source/ingress';
-import { annotationsOf, type K8sObject } from '../source/k8s';
+import { CLASS_ANNOTATION, GCE_CLASSES, INGRESS_API_VERSION, isValidClassName } from '../k8s/ingress';
+import { insertBeforeKey } from '../fix/recipes';
+import { annotationsOf, type K8sObject } from '../k8s/objects';
 
 /**
  * Removes an annotation; when it is the only one in a block map, the whole

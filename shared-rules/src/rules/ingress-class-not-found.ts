@@ -1,7 +1,8 @@
 import { defineRule, fixesAtObject, type SummarizeContext, type WorkspaceFix } from '../engine/rule';
 import type { ObjectSummary } from '../engine/workspace';
-import type { K8sObject } from '../source/k8s';
-import { fileRange, relRange, type RelRange } from '../source/workspace-docs';
+import type { K8sObject } from '../k8s/objects';
+import { fileRange } from '../engine/workspace-docs';
+import { relRange, type RelRange } from '../k8s/objects';
 
 const ID = 'ingress-class-not-found';
 

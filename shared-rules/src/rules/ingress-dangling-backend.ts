@@ -1,9 +1,10 @@
 import { defineRule, type SummarizeContext } from '../engine/rule';
 import type { ObjectSummary } from '../engine/workspace';
-import { backendRefsOf, isGatewayApi } from '../source/gateway';
-import type { K8sObject } from '../source/k8s';
-import { ingressServiceBackends, servicePortsOf } from '../source/services';
-import { fileRange, mayShareNamespaceWith, relRange, type RelRange } from '../source/workspace-docs';
+import { backendRefsOf, isGatewayApi } from '../k8s/gateway';
+import type { K8sObject } from '../k8s/objects';
+import { ingressServiceBackends, servicePortsOf } from '../k8s/services';
+import { fileRange, mayShareNamespaceWith } from '../engine/workspace-docs';
+import { relRange, type RelRange } from '../k8s/objects';
 
 const ID = 'ingress-dangling-backend';
 

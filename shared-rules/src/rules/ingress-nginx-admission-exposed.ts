@@ -1,9 +1,9 @@
 import { atObject, defineRule, fixesAtObject, type WorkspaceFix } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
 import { collectPlaceholders, emitBlockLines, placeholder, type EmitValue } from '../fix/emit';
-import { selectsController } from '../source/ingress-nginx';
-import type { K8sObject } from '../source/k8s';
-import type { YNode } from '../source/nav';
+import { selectsController } from '../k8s/ingress-nginx';
+import type { K8sObject } from '../k8s/objects';
+import type { YNode } from '../yaml/nav';
 
 const ID = 'ingress-nginx-admission-exposed';
 

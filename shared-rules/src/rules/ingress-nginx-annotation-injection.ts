@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
-import { hasInjectionCharacters, INJECTION_ANNOTATIONS, injectionCharactersIn, isWellFormedAnnotationValue, NGINX_PREFIX, stripInjectionCharacters } from '../source/ingress';
-import { annotation } from '../source/k8s';
+import { hasInjectionCharacters, INJECTION_ANNOTATIONS, injectionCharactersIn, isWellFormedAnnotationValue, NGINX_PREFIX, stripInjectionCharacters } from '../k8s/ingress';
+import { annotation } from '../k8s/objects';
 
 /** Human-readable list of the offending characters of a value (in order of appearance). */
 function describeCharacters(value: string): string {

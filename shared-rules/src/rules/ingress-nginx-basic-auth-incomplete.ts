@@ -1,8 +1,8 @@
 import { atObject, defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
 import { quoted } from '../fix/emit';
-import { nameFromPattern } from '../source/ingress';
-import { NGINX_PREFIX, ngx, servedByIngressNginx } from '../source/ingress-nginx';
+import { nameFromPattern } from '../k8s/ingress';
+import { NGINX_PREFIX, ngx, servedByIngressNginx } from '../k8s/ingress-nginx';
 
 interface IngressData {
   kind: 'ingress';

@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
 import type { Severity } from '../engine/types';
 import { quoted } from '../fix/emit';
-import { isControllerConfigMap } from '../source/ingress-nginx';
+import { isControllerConfigMap } from '../k8s/ingress-nginx';
 
 /** Keys whose value switches off a protection, the insecure value, the default to restore, and why. */
 const SETTINGS: ReadonlyArray<{ key: string; insecure: (v: string) => boolean; fixed?: string; severity: Severity; messageId: 'snippets' | 'riskLevel' | 'pathType' | 'blocklist' }> = [

@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
-import { advisoriesFor, formatVersion, isControllerImage, isOfficialControllerImage, minimumFixedVersion, parseImage, parseVersion } from '../source/ingress-nginx';
-import { containersOf, WORKLOAD_KINDS } from '../source/k8s';
+import { advisoriesFor, formatVersion, isControllerImage, isOfficialControllerImage, minimumFixedVersion, parseImage, parseVersion } from '../k8s/ingress-nginx';
+import { containersOf, WORKLOAD_KINDS } from '../k8s/objects';
 
 export default defineRule({
   meta: {

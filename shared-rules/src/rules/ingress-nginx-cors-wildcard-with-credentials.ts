@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
 import { placeholder, quoted } from '../fix/emit';
-import { ngx, NGINX_PREFIX, servedByIngressNginx } from '../source/ingress-nginx';
+import { ngx, NGINX_PREFIX, servedByIngressNginx } from '../k8s/ingress-nginx';
 
 /** True when the origin list (comma or space separated) has the bare `*` entry. */
 function hasWildcard(origins: string): boolean {

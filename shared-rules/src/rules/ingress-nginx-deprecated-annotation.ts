@@ -1,9 +1,9 @@
 import { defineRule, type FixSpec } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
 import { placeholder, quoted } from '../fix/emit';
-import { DEPRECATED_NGINX_ANNOTATIONS, NGINX_PREFIX } from '../source/ingress';
-import { annotationsOf, type K8sObject } from '../source/k8s';
-import type { YNode } from '../source/nav';
+import { DEPRECATED_NGINX_ANNOTATIONS, NGINX_PREFIX } from '../k8s/ingress';
+import { annotationsOf, type K8sObject } from '../k8s/objects';
+import type { YNode } from '../yaml/nav';
 
 const SECURE = `${NGINX_PREFIX}secure-backends`;
 const GRPC = `${NGINX_PREFIX}grpc-backend`;

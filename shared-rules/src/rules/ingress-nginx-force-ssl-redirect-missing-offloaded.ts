@@ -1,8 +1,8 @@
 import { atObject, defineRule, fixesAtObject, type WorkspaceFix } from '../engine/rule';
 import { quoted } from '../fix/emit';
-import { hasTlsSpec } from '../source/cloud-ingress';
-import { isControllerConfigMap, NGINX_PREFIX, ngx, selectsController, servedByIngressNginx } from '../source/ingress-nginx';
-import { annotation } from '../source/k8s';
+import { hasTlsSpec } from '../k8s/cloud-ingress';
+import { isControllerConfigMap, NGINX_PREFIX, ngx, selectsController, servedByIngressNginx } from '../k8s/ingress-nginx';
+import { annotation } from '../k8s/objects';
 
 const ID = 'ingress-nginx-force-ssl-redirect-missing-offloaded';
 const AWS = 'service.beta.kubernetes.io/aws-load-balancer-';

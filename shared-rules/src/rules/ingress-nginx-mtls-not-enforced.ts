@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
 import { quoted } from '../fix/emit';
-import { ngx, servedByIngressNginx } from '../source/ingress-nginx';
+import { ngx, servedByIngressNginx } from '../k8s/ingress-nginx';
 
 export default defineRule({
   meta: {

@@ -1,8 +1,8 @@
 import { defineRule, type FixSpec } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
 import { quoted } from '../fix/emit';
-import { NGINX_PREFIX, ngx, servedByIngressNginx } from '../source/ingress-nginx';
-import type { YNode } from '../source/nav';
+import { NGINX_PREFIX, ngx, servedByIngressNginx } from '../k8s/ingress-nginx';
+import type { YNode } from '../yaml/nav';
 
 /** What `strict-validate-path-type` accepts for Exact and Prefix paths (configmap.md). Linear. */
 const STRICT_PATH = /^\/[A-Za-z0-9/_-]*$/;

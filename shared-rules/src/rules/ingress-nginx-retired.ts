@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
-import { CONTROLLER_NAME, explicitNginxClass, isControllerImage, NGINX_PREFIX, servedByIngressNginx } from '../source/ingress-nginx';
-import { annotationsOf, containersOf, WORKLOAD_KINDS } from '../source/k8s';
+import { CONTROLLER_NAME, explicitNginxClass, isControllerImage, NGINX_PREFIX, servedByIngressNginx } from '../k8s/ingress-nginx';
+import { annotationsOf, containersOf, WORKLOAD_KINDS } from '../k8s/objects';
 
 export default defineRule({
   meta: {

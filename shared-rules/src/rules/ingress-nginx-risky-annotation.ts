@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { HIGH_RISK_ANNOTATIONS, NGINX_PREFIX, ngx, servedByIngressNginx } from '../source/ingress-nginx';
+import { HIGH_RISK_ANNOTATIONS, NGINX_PREFIX, ngx, servedByIngressNginx } from '../k8s/ingress-nginx';
 
 export default defineRule({
   meta: {

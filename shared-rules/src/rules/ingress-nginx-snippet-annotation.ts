@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
-import { isSnippetAnnotation } from '../source/ingress';
-import { annotationsOf } from '../source/k8s';
+import { isSnippetAnnotation } from '../k8s/ingress';
+import { annotationsOf } from '../k8s/objects';
 
 export default defineRule({
   meta: {

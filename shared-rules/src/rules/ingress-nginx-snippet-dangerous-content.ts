@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
-import { dangerousSnippetMatch, isSnippetKey, servedByIngressNginx } from '../source/ingress-nginx';
-import { annotationsOf } from '../source/k8s';
-import { humanList } from '../source/rbac';
+import { dangerousSnippetMatch, isSnippetKey, servedByIngressNginx } from '../k8s/ingress-nginx';
+import { annotationsOf } from '../k8s/objects';
+import { humanList } from '../k8s/rbac';
 
 /** The source text with every `{{ … }}` action blanked (same length), so literal parts can be searched. */
 function withoutActions(text: string): string {

@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
-import { NGINX_PREFIX, ngx, servedByIngressNginx } from '../source/ingress-nginx';
-import { annotationsOf } from '../source/k8s';
+import { NGINX_PREFIX, ngx, servedByIngressNginx } from '../k8s/ingress-nginx';
+import { annotationsOf } from '../k8s/objects';
 
 /** Access controls that SSL passthrough silently switches off (they need nginx to see HTTP). */
 const IGNORED_CONTROLS = [

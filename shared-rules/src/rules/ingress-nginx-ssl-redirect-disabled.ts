@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
 import { quoted } from '../fix/emit';
-import { hasTls, isNginxIngress, nginxAnnotation } from '../source/ingress';
+import { hasTls, isNginxIngress, nginxAnnotation } from '../k8s/ingress';
 
 export default defineRule({
   meta: {

@@ -1,8 +1,8 @@
 import { defineRule } from '../engine/rule';
 import { quoted } from '../fix/emit';
-import { isControllerConfigMap, NGINX_PREFIX, ngx, servedByIngressNginx } from '../source/ingress-nginx';
-import { annotationsOf } from '../source/k8s';
-import type { YNode } from '../source/nav';
+import { isControllerConfigMap, NGINX_PREFIX, ngx, servedByIngressNginx } from '../k8s/ingress-nginx';
+import { annotationsOf } from '../k8s/objects';
+import type { YNode } from '../yaml/nav';
 
 /** OpenSSL cipher-string words that enable broken or unauthenticated suites. */
 const WEAK_CIPHER_WORDS: ReadonlySet<string> = new Set(['RC4', 'DES', '3DES', 'MD5', 'NULL', 'ENULL', 'ANULL', 'ADH', 'AECDH', 'IDEA', 'SEED', 'LOW']);

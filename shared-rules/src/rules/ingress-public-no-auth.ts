@@ -2,9 +2,9 @@ import type { ResolvedConfig } from '../engine/config';
 import { defineRule, type FixSpec } from '../engine/rule';
 import { placeholder, quoted, type EmitValue } from '../fix/emit';
 import type { EditBuilder } from '../fix/edit-builder';
-import { ALB_PREFIX, isAlbIngress, isNginxIngress, isPublicHost, nameFromPattern, nginxAnnotation, NGINX_PREFIX, ruleHostsOf } from '../source/ingress';
-import { annotation, type K8sObject } from '../source/k8s';
-import type { YNode } from '../source/nav';
+import { ALB_PREFIX, isAlbIngress, isNginxIngress, isPublicHost, nameFromPattern, nginxAnnotation, NGINX_PREFIX, ruleHostsOf } from '../k8s/ingress';
+import { annotation, type K8sObject } from '../k8s/objects';
+import type { YNode } from '../yaml/nav';
 
 export const AUTH_URL_PLACEHOLDER = 'https://<oauth2-proxy>/oauth2/auth';
 export const AUTH_REALM = 'Authentication Required';

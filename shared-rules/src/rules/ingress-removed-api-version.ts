@@ -1,9 +1,9 @@
 import { targetsAtLeast } from '../engine/config';
 import { defineRule } from '../engine/rule';
 import { NoFix, type EditBuilder } from '../fix/edit-builder';
-import { backendsOf, httpPathsOf, INGRESS_API_VERSION, REMOVED_INGRESS_API_VERSIONS, v1ServicePort } from '../source/ingress';
-import type { K8sObject } from '../source/k8s';
-import type { YNode } from '../source/nav';
+import { backendsOf, httpPathsOf, INGRESS_API_VERSION, REMOVED_INGRESS_API_VERSIONS, v1ServicePort } from '../k8s/ingress';
+import type { K8sObject } from '../k8s/objects';
+import type { YNode } from '../yaml/nav';
 
 const PATH_TYPE = 'ImplementationSpecific';
 

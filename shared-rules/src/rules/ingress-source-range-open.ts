@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
 import { placeholder } from '../fix/emit';
-import { isOpenCidr, SOURCE_RANGE_ANNOTATIONS } from '../source/ingress';
-import { annotation } from '../source/k8s';
+import { isOpenCidr, SOURCE_RANGE_ANNOTATIONS } from '../k8s/ingress';
+import { annotation } from '../k8s/objects';
 
 export const CIDR_PLACEHOLDER = '<your-cidr>/32';
 

@@ -1,6 +1,6 @@
 import { defineRule, type FixSpec } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
-import { hostCovered, ruleHostsOf, tlsEntriesOf, type TlsEntry } from '../source/ingress';
+import { hostCovered, ruleHostsOf, tlsEntriesOf, type TlsEntry } from '../k8s/ingress';
 
 /** Adds hosts to the first TLS entry: to its `hosts` list, or as a new `hosts` list. */
 function addHosts(edit: EditBuilder, first: TlsEntry, hosts: readonly string[]): void {

@@ -1,8 +1,9 @@
 import { defineRule, type FixSpec } from '../engine/rule';
 import { placeholder, type EmitValue } from '../fix/emit';
 import type { EditBuilder } from '../fix/edit-builder';
-import { CERT_MANAGER_ANNOTATIONS, distinctHosts, insertBeforeKey, nameFromPattern, ruleHostsOf, tlsTerminatedByAnnotation } from '../source/ingress';
-import { annotation, type K8sObject } from '../source/k8s';
+import { CERT_MANAGER_ANNOTATIONS, distinctHosts, nameFromPattern, ruleHostsOf, tlsTerminatedByAnnotation } from '../k8s/ingress';
+import { insertBeforeKey } from '../fix/recipes';
+import { annotation, type K8sObject } from '../k8s/objects';
 import type { ResolvedConfig } from '../engine/config';
 
 /** The TLS block that covers every rule host, with the configured secret name. */

@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
-import { nameFromPattern, tlsEntriesOf } from '../source/ingress';
+import { nameFromPattern, tlsEntriesOf } from '../k8s/ingress';
 
 export default defineRule({
   meta: {

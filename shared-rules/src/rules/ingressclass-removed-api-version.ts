@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { apiStatus, formatVersion, removedApi } from '../source/api-versions';
+import { apiStatus, formatVersion, removedApi } from '../k8s/api-versions';
 
 export default defineRule({
   meta: {

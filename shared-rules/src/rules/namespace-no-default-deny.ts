@@ -1,7 +1,7 @@
 import { defineRule, type WorkspaceFix } from '../engine/rule';
 import type { ObjectSummary } from '../engine/workspace';
-import { deniesByDefault, isOtherPolicy, summarizePolicy, type PolicySummary } from '../source/network-policy';
-import { documentSlot, freeName, newDocumentEdit, type DocumentSlot } from '../source/workspace-docs';
+import { deniesByDefault, isOtherPolicy, summarizePolicy, type PolicySummary } from '../k8s/network-policy';
+import { documentSlot, freeName, newDocumentEdit, type DocumentSlot } from '../engine/workspace-docs';
 
 const ID = 'namespace-no-default-deny';
 

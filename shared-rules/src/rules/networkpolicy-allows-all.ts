@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
 import { placeholder } from '../fix/emit';
-import { isAllAddresses, isEmptySelector, isUnrestrictedList, policyRules } from '../source/network-policy';
+import { isAllAddresses, isEmptySelector, isUnrestrictedList, policyRules } from '../k8s/network-policy';
 
 export default defineRule({
   meta: {

@@ -1,8 +1,8 @@
 import { defineRule } from '../engine/rule';
 import type { ObjectSummary } from '../engine/workspace';
-import { summarizePods, summarizePolicy, type PodsSummary, type PolicySummary } from '../source/network-policy';
-import { describeSelector, selectorMatches, selectsEverything, type Selector } from '../source/selectors';
-import { fileRange, mayShareNamespace } from '../source/workspace-docs';
+import { summarizePods, summarizePolicy, type PodsSummary, type PolicySummary } from '../k8s/network-policy';
+import { describeSelector, selectorMatches, selectsEverything, type Selector } from '../k8s/selectors';
+import { fileRange, mayShareNamespace } from '../engine/workspace-docs';
 
 const ID = 'networkpolicy-dangling';
 

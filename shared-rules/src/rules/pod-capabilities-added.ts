@@ -1,7 +1,8 @@
 import { defineRule } from '../engine/rule';
-import type { YNode } from '../source/nav';
-import { containersOf, WORKLOAD_KINDS } from '../source/k8s';
-import { BASELINE_CAPABILITIES, isNodeTakeoverCapability, removeItems, RESTRICTED_CAPABILITIES } from '../source/pod-security';
+import type { YNode } from '../yaml/nav';
+import { containersOf, WORKLOAD_KINDS } from '../k8s/objects';
+import { BASELINE_CAPABILITIES, isNodeTakeoverCapability, RESTRICTED_CAPABILITIES } from '../k8s/pod-security';
+import { removeItems } from '../fix/recipes';
 
 export default defineRule({
   meta: {

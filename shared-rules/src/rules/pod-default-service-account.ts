@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
 import { placeholder } from '../fix/emit';
-import { podSpecOf, WORKLOAD_KINDS } from '../source/k8s';
-import { lookup, workloadLabel } from '../source/pod-security';
+import { podSpecOf, WORKLOAD_KINDS } from '../k8s/objects';
+import { lookup, workloadLabel } from '../k8s/pod-security';
 
 const SA_PLACEHOLDER = '<service-account>';
 

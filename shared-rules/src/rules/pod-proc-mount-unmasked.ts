@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { containersOf, WORKLOAD_KINDS } from '../source/k8s';
+import { containersOf, WORKLOAD_KINDS } from '../k8s/objects';
 
 export default defineRule({
   meta: {

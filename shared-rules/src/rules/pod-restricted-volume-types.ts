@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
-import { WORKLOAD_KINDS } from '../source/k8s';
-import { RESTRICTED_VOLUME_TYPES, volumeSources, volumesOf, workloadLabel } from '../source/pod-security';
+import { WORKLOAD_KINDS } from '../k8s/objects';
+import { RESTRICTED_VOLUME_TYPES, volumeSources, volumesOf, workloadLabel } from '../k8s/pod-security';
 
 export default defineRule({
   meta: {

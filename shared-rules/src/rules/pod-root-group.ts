@@ -1,7 +1,8 @@
 import { defineRule } from '../engine/rule';
 import { placeholder } from '../fix/emit';
-import { podSpecOf, WORKLOAD_KINDS } from '../source/k8s';
-import { explicitValues, keepingComments, siteLabel, workloadLabel } from '../source/pod-security';
+import { podSpecOf, WORKLOAD_KINDS } from '../k8s/objects';
+import { explicitValues, siteLabel, workloadLabel } from '../k8s/pod-security';
+import { keepingComments } from '../fix/recipes';
 
 const GID_PLACEHOLDER = '<non-zero-gid>';
 

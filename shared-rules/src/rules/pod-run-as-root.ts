@@ -1,7 +1,8 @@
 import { defineRule, type FixSpec } from '../engine/rule';
 import { placeholder } from '../fix/emit';
-import { containersOf, podSpecOf, WORKLOAD_KINDS } from '../source/k8s';
-import { applyRestrictedSecurityContext, explicitValues, lookup, quotedList, RESTRICTED_FIX_TITLE, siteLabel, workloadLabel } from '../source/pod-security';
+import { containersOf, podSpecOf, WORKLOAD_KINDS } from '../k8s/objects';
+import { explicitValues, lookup, quotedList, siteLabel, workloadLabel } from '../k8s/pod-security';
+import { applyRestrictedSecurityContext, RESTRICTED_FIX_TITLE } from '../fix/recipes';
 
 const NON_ROOT = ['securityContext', 'runAsNonRoot'];
 const UID_PLACEHOLDER = '<non-zero-uid>';

@@ -1,9 +1,10 @@
 import { defineRule, fixesAtObject, type SummarizeContext, type WorkspaceFix } from '../engine/rule';
 import type { ObjectSummary } from '../engine/workspace';
-import { podSpecOf, WORKLOAD_KINDS, type K8sObject } from '../source/k8s';
-import { lookup, workloadLabel } from '../source/pod-security';
-import { automountOf, serviceAccountNameOf, type Automount } from '../source/service-accounts';
-import { fileRange, mayShareNamespace, type RelRange } from '../source/workspace-docs';
+import { podSpecOf, WORKLOAD_KINDS, type K8sObject } from '../k8s/objects';
+import { lookup, workloadLabel } from '../k8s/pod-security';
+import { automountOf, serviceAccountNameOf, type Automount } from '../k8s/service-accounts';
+import { fileRange, mayShareNamespace } from '../engine/workspace-docs';
+import { type RelRange } from '../k8s/objects';
 
 const ID = 'pod-sa-token-automount';
 

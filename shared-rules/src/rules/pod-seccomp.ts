@@ -1,19 +1,8 @@
 import { targetsAtLeast } from '../engine/config';
 import { defineRule, type FixSpec } from '../engine/rule';
-import { containersOf, podSpecOf, WORKLOAD_KINDS } from '../source/k8s';
-import {
-  applyRestrictedSecurityContext,
-  CONFINED_PROFILE_TYPES,
-  explicitValues,
-  isConfiningSeccompAnnotation,
-  isWindowsPod,
-  lookup,
-  quotedList,
-  RESTRICTED_FIX_TITLE,
-  seccompAnnotations,
-  siteLabel,
-  workloadLabel,
-} from '../source/pod-security';
+import { containersOf, podSpecOf, WORKLOAD_KINDS } from '../k8s/objects';
+import { CONFINED_PROFILE_TYPES, explicitValues, isConfiningSeccompAnnotation, isWindowsPod, lookup, quotedList, seccompAnnotations, siteLabel, workloadLabel } from '../k8s/pod-security';
+import { applyRestrictedSecurityContext, RESTRICTED_FIX_TITLE } from '../fix/recipes';
 
 const TYPE = ['securityContext', 'seccompProfile', 'type'];
 

@@ -1,7 +1,8 @@
 import { targetsAtLeast } from '../engine/config';
 import { defineRule } from '../engine/rule';
-import { WORKLOAD_KINDS } from '../source/k8s';
-import { allowedSelinuxTypes, explicitValues, keepingComments, siteLabel } from '../source/pod-security';
+import { WORKLOAD_KINDS } from '../k8s/objects';
+import { allowedSelinuxTypes, explicitValues, siteLabel } from '../k8s/pod-security';
+import { keepingComments } from '../fix/recipes';
 
 export default defineRule({
   meta: {

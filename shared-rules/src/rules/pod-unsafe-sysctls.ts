@@ -1,7 +1,8 @@
 import { defineRule } from '../engine/rule';
-import { podSpecOf, WORKLOAD_KINDS } from '../source/k8s';
-import type { YNode } from '../source/nav';
-import { removeItems, safeSysctls, workloadLabel } from '../source/pod-security';
+import { podSpecOf, WORKLOAD_KINDS } from '../k8s/objects';
+import type { YNode } from '../yaml/nav';
+import { safeSysctls, workloadLabel } from '../k8s/pod-security';
+import { removeItems } from '../fix/recipes';
 
 export default defineRule({
   meta: {

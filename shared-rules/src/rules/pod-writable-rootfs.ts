@@ -1,6 +1,7 @@
 import { defineRule, type FixSpec } from '../engine/rule';
-import { containersOf, WORKLOAD_KINDS } from '../source/k8s';
-import { applyRestrictedSecurityContext, isWindowsPod, lookup, RESTRICTED_FIX_TITLE } from '../source/pod-security';
+import { containersOf, WORKLOAD_KINDS } from '../k8s/objects';
+import { isWindowsPod, lookup } from '../k8s/pod-security';
+import { applyRestrictedSecurityContext, RESTRICTED_FIX_TITLE } from '../fix/recipes';
 
 const FIELD = ['securityContext', 'readOnlyRootFilesystem'];
 

@@ -2,8 +2,8 @@ import { targetsAtLeast } from '../engine/config';
 import { defineRule, type FileObject, type FixSpec } from '../engine/rule';
 import { placeholder } from '../fix/emit';
 import type { EditBuilder } from '../fix/edit-builder';
-import type { K8sObject } from '../source/k8s';
-import { PSA_LABEL_PREFIX, PSP_API_VERSIONS, psaLabels, pspLevel } from '../source/pod-security-admission';
+import type { K8sObject } from '../k8s/objects';
+import { PSA_LABEL_PREFIX, PSP_API_VERSIONS, psaLabels, pspLevel } from '../k8s/pod-security-admission';
 
 /** Adds the labels a Namespace lacks (existing labels win: merged, never overwritten). */
 function labelNamespace(edit: EditBuilder, namespace: FileObject, labels: Record<string, string>): void {

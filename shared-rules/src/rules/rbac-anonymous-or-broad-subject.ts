@@ -1,6 +1,7 @@
 import { defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
-import { BINDING_KINDS, describeObject, DISCOVERY_ROLES, removeSeqItems, roleRefOf, subjectsOf } from '../source/rbac';
+import { BINDING_KINDS, describeObject, DISCOVERY_ROLES, roleRefOf, subjectsOf } from '../k8s/rbac';
+import { removeItems, EMPTY_LIST } from '../fix/recipes';
 
 /** Subjects that stand for everyone (or for the RBAC bypass group), by kind and name. */
 const BROAD: ReadonlyArray<{ kind: string; name: string; messageId: 'anonymous' | 'unauthenticated' | 'authenticated' | 'masters' }> = [
@@ -78,7 +79,7 @@ subjects:
     // One fix removes every such subject, so fixes never overlap.
     const fix = {
       title: found.length > 1 ? 'Remove these subjects' : 'Remove this subject',
-      apply: (edit: EditBuilder) => removeSeqItems(edit, seq!, found.map((f) => f.subject.node)),
+      apply: (edit: EditBuilder) => removeItems(edit, seq!, found.map((f) => f.subject.node), EMPTY_LIST),
     };
     for (const f of found) ctx.report({ node: f.nameNode, messageId: f.messageId, data: { object: describeObject(ctx.object), role }, fix });
   },

@@ -1,9 +1,10 @@
 import { defineRule, fixesAtObject, type FixSpec, type SummarizeContext, type WorkspaceFix } from '../engine/rule';
 import type { ObjectSummary } from '../engine/workspace';
 import { placeholder } from '../fix/emit';
-import type { K8sObject } from '../source/k8s';
-import { BINDING_KINDS, describeObject, describeSubjects, grantsEverything, onlySystemMasters, roleRefOf, ROLE_KINDS, subjectsOf } from '../source/rbac';
-import { fileRange, mayShareNamespace, relRange, type RelRange } from '../source/workspace-docs';
+import type { K8sObject } from '../k8s/objects';
+import { BINDING_KINDS, describeObject, describeSubjects, grantsEverything, onlySystemMasters, roleRefOf, ROLE_KINDS, subjectsOf } from '../k8s/rbac';
+import { fileRange, mayShareNamespace } from '../engine/workspace-docs';
+import { relRange, type RelRange } from '../k8s/objects';
 
 const ID = 'rbac-cluster-admin-binding';
 

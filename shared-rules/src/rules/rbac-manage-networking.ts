@@ -1,6 +1,7 @@
 import { defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
-import { describeObject, explicitGrants, humanList, policyRulesOf, removeFlagged, ROLE_KINDS, WRITE_VERBS } from '../source/rbac';
+import { describeObject, explicitGrants, humanList, policyRulesOf, ROLE_KINDS, WRITE_VERBS } from '../k8s/rbac';
+import { removeFlagged } from '../fix/recipes';
 
 /** Resources that decide what is reachable from where. */
 const NETWORK_RESOURCES = ['services', 'services/status', 'endpoints', 'endpointslices', 'ingresses', 'networkpolicies'] as const;

@@ -1,6 +1,7 @@
 import { defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
-import { describeObject, explicitGrants, humanList, policyRulesOf, removalTitle, removeFlagged, ROLE_KINDS, type Grant } from '../source/rbac';
+import { describeObject, explicitGrants, humanList, policyRulesOf, ROLE_KINDS, type Grant } from '../k8s/rbac';
+import { removalTitle, removeFlagged } from '../fix/recipes';
 
 /** Controllers that create pods from a template: writing them runs any pod. */
 const WORKLOADS = ['deployments', 'daemonsets', 'statefulsets', 'replicasets', 'replicationcontrollers', 'jobs', 'cronjobs'] as const;

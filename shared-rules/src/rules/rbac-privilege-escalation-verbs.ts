@@ -1,19 +1,7 @@
 import { defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
-import {
-  describeObject,
-  explicitGrants,
-  groupsOf,
-  humanList,
-  matchesGroup,
-  narrowedByName,
-  policyRulesOf,
-  removalTitle,
-  removeFlagged,
-  type Flagged,
-  ROLE_KINDS,
-  type PolicyRule,
-} from '../source/rbac';
+import { describeObject, explicitGrants, groupsOf, humanList, matchesGroup, narrowedByName, policyRulesOf, ROLE_KINDS, type PolicyRule } from '../k8s/rbac';
+import { removalTitle, removeFlagged, type Flagged } from '../fix/recipes';
 
 /** Escalation verbs and the resources (group-qualified) they act on. */
 const VERB_TARGETS: Record<'bind' | 'escalate' | 'impersonate', readonly string[]> = {

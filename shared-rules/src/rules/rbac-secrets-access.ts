@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
 import { placeholder } from '../fix/emit';
-import { describeObject, explicitGrants, humanList, policyRulesOf, READ_VERBS, ROLE_KINDS } from '../source/rbac';
+import { describeObject, explicitGrants, humanList, policyRulesOf, READ_VERBS, ROLE_KINDS } from '../k8s/rbac';
 
 export default defineRule({
   meta: {

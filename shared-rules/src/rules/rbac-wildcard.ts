@@ -1,6 +1,6 @@
 import { defineRule, type FixSpec } from '../engine/rule';
 import { placeholder, quoted } from '../fix/emit';
-import { describeObject, policyRulesOf, READ_VERBS, ROLE_KINDS, type ListItem, type PolicyRule } from '../source/rbac';
+import { describeObject, policyRulesOf, READ_VERBS, ROLE_KINDS, type ListItem, type PolicyRule } from '../k8s/rbac';
 
 /** Replaces a `*` verb with get, list and watch (those not listed already). */
 function readOnlyVerbs(rule: PolicyRule, star: ListItem): FixSpec {

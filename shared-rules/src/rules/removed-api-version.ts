@@ -1,8 +1,8 @@
 import { defineRule, type RuleContext } from '../engine/rule';
 import { NoFix, type EditBuilder } from '../fix/edit-builder';
-import { apiStatus, atLeast, formatVersion, removedApi, type RemovedApi } from '../source/api-versions';
-import { podMetadataOf } from '../source/k8s';
-import { readLabels } from '../source/selectors';
+import { apiStatus, atLeast, formatVersion, removedApi, type RemovedApi } from '../k8s/api-versions';
+import { podMetadataOf } from '../k8s/objects';
+import { readLabels } from '../k8s/selectors';
 
 /** Kinds with a rule of their own (their conversions are more than an apiVersion swap). */
 const OWN_RULES: ReadonlySet<string> = new Set(['Ingress', 'PodSecurityPolicy', 'IngressClass']);

@@ -1,5 +1,5 @@
 import { defineRule, type FixSpec } from '../engine/rule';
-import { decodeBase64, encodeBase64, isPlaceholderValue, secretEntries } from '../source/secrets';
+import { decodeBase64, encodeBase64, isPlaceholderValue, secretEntries } from '../k8s/secrets';
 
 export default defineRule({
   meta: {

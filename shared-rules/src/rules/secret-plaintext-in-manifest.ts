@@ -1,8 +1,8 @@
 import { defineRule, type RuleContext } from '../engine/rule';
 import { placeholder } from '../fix/emit';
-import { containersOf } from '../source/k8s';
-import type { YNode } from '../source/nav';
-import { findPrivateKey, isPlaceholderValue, isPublicCertificate, isStubSecretType, secretEntries, secretTypeOf } from '../source/secrets';
+import { containersOf } from '../k8s/objects';
+import type { YNode } from '../yaml/nav';
+import { findPrivateKey, isPlaceholderValue, isPublicCertificate, isStubSecretType, secretEntries, secretTypeOf } from '../k8s/secrets';
 
 export const SECRET_PLACEHOLDER = '<set-outside-git>';
 

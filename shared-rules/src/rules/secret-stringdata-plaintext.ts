@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
 import { placeholder } from '../fix/emit';
-import { isPlaceholderValue, isPublicCertificate, isStubSecretType, secretEntries, secretTypeOf } from '../source/secrets';
+import { isPlaceholderValue, isPublicCertificate, isStubSecretType, secretEntries, secretTypeOf } from '../k8s/secrets';
 import { SECRET_PLACEHOLDER } from './secret-plaintext-in-manifest';
 
 export default defineRule({

@@ -1,7 +1,8 @@
 import { defineRule, type FixSpec } from '../engine/rule';
 import { placeholder, quoted } from '../fix/emit';
-import { annotationsOf } from '../source/k8s';
-import { INTERNAL_LB_FIX, loadBalancerExposure, providerOf, serviceType, sourceRangesOf, toClusterIP, type CloudProvider } from '../source/services';
+import { annotationsOf } from '../k8s/objects';
+import { INTERNAL_LB_FIX, loadBalancerExposure, providerOf, serviceType, sourceRangesOf, type CloudProvider } from '../k8s/services';
+import { toClusterIP } from '../fix/recipes';
 
 export default defineRule({
   meta: {

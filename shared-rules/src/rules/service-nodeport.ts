@@ -1,5 +1,6 @@
 import { defineRule } from '../engine/rule';
-import { serviceType, servicePortsOf, toClusterIP } from '../source/services';
+import { serviceType, servicePortsOf } from '../k8s/services';
+import { toClusterIP } from '../fix/recipes';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,7 @@
 import { defineRule, type FixSpec } from '../engine/rule';
 import { placeholder } from '../fix/emit';
-import { loadBalancerExposure, SENSITIVE_PORTS, sensitiveInterfaceIn, serviceType, servicePortsOf, sourceRangesOf, toClusterIP } from '../source/services';
+import { loadBalancerExposure, SENSITIVE_PORTS, sensitiveInterfaceIn, serviceType, servicePortsOf, sourceRangesOf } from '../k8s/services';
+import { toClusterIP } from '../fix/recipes';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
 import { placeholder } from '../fix/emit';
-import { isOpenCidr, serviceType, sourceRangesOf } from '../source/services';
+import { isOpenCidr, serviceType, sourceRangesOf } from '../k8s/services';
 
 export default defineRule({
   meta: {

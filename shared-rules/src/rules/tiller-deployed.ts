@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
-import { isWorkload } from '../source/k8s';
-import { hasTillerLabels, imagesMatching, isTillerImage } from '../source/legacy';
+import { isWorkload } from '../k8s/objects';
+import { hasTillerLabels, imagesMatching, isTillerImage } from '../k8s/legacy';
 
 export default defineRule({
   meta: {

@@ -1,10 +1,11 @@
 import { defineRule, type SummarizeContext } from '../engine/rule';
 import type { ObjectSummary } from '../engine/workspace';
-import { isGatewayApi, listenersOf } from '../source/gateway';
-import { tlsEntriesOf } from '../source/ingress';
-import type { K8sObject } from '../source/k8s';
-import { missingTlsKeys, secretTypeOf, TLS_SECRET_TYPE } from '../source/secrets';
-import { fileRange, mayShareNamespace, relRange, type RelRange } from '../source/workspace-docs';
+import { isGatewayApi, listenersOf } from '../k8s/gateway';
+import { tlsEntriesOf } from '../k8s/ingress';
+import type { K8sObject } from '../k8s/objects';
+import { missingTlsKeys, secretTypeOf, TLS_SECRET_TYPE } from '../k8s/secrets';
+import { fileRange, mayShareNamespace } from '../engine/workspace-docs';
+import { relRange, type RelRange } from '../k8s/objects';
 
 const ID = 'tls-secret-malformed';
 

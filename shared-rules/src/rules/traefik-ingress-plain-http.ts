@@ -1,8 +1,8 @@
 import { atObject, defineRule, fixesAtObject, type WorkspaceFix } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
 import { emitBlockLines, placeholder, quoted } from '../fix/emit';
-import { ann, cloudControllerOf, hasTlsSpec, middlewareRefs, TRAEFIK_ENTRYPOINTS, TRAEFIK_MIDDLEWARES, TRAEFIK_TLS } from '../source/cloud-ingress';
-import type { K8sObject } from '../source/k8s';
+import { ann, cloudControllerOf, hasTlsSpec, middlewareRefs, TRAEFIK_ENTRYPOINTS, TRAEFIK_MIDDLEWARES, TRAEFIK_TLS } from '../k8s/cloud-ingress';
+import type { K8sObject } from '../k8s/objects';
 
 const ID = 'traefik-ingress-plain-http';
 

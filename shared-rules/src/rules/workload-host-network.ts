@@ -1,7 +1,8 @@
 import { defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
-import { podSpecOf, WORKLOAD_KINDS } from '../source/k8s';
-import { keepingComments, workloadLabel } from '../source/pod-security';
+import { podSpecOf, WORKLOAD_KINDS } from '../k8s/objects';
+import { workloadLabel } from '../k8s/pod-security';
+import { keepingComments } from '../fix/recipes';
 
 export default defineRule({
   meta: {

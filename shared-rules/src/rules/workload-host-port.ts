@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
-import { containersOf, WORKLOAD_KINDS } from '../source/k8s';
-import { keepingComments } from '../source/pod-security';
+import { containersOf, WORKLOAD_KINDS } from '../k8s/objects';
+import { keepingComments } from '../fix/recipes';
 
 export default defineRule({
   meta: {

@@ -1,9 +1,9 @@
 import { defineRule, type WorkspaceFix } from '../engine/rule';
 import type { ObjectSummary, WorkspaceIndex } from '../engine/workspace';
 import { placeholder, type EmitValue } from '../fix/emit';
-import { INGRESS_NAMESPACE_PLACEHOLDER, isOtherPolicy, OTHER_POLICY_KINDS, summarizePods, summarizePolicy, type PodsSummary, type PolicySummary } from '../source/network-policy';
-import { selectorMatches } from '../source/selectors';
-import { documentSlot, freeName, mayShareNamespaceWith, newDocumentEdit, type DocumentSlot } from '../source/workspace-docs';
+import { INGRESS_NAMESPACE_PLACEHOLDER, isOtherPolicy, OTHER_POLICY_KINDS, summarizePods, summarizePolicy, type PodsSummary, type PolicySummary } from '../k8s/network-policy';
+import { selectorMatches } from '../k8s/selectors';
+import { documentSlot, freeName, mayShareNamespaceWith, newDocumentEdit, type DocumentSlot } from '../engine/workspace-docs';
 
 const ID = 'workload-not-isolated';
 

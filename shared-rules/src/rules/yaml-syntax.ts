@@ -9,7 +9,11 @@ export default defineRule({
     category: 'syntax',
     kinds: [],
     engine: true,
-    messages: { syntax: 'YAML syntax error: {{detail}}.' },
+    messages: {
+      syntax: 'YAML syntax error: {{detail}}. Kubernetes cannot read this document, and Kubeward checks nothing in it until it parses.',
+      duplicateKey: 'Duplicate key "{{key}}": Kubernetes keeps only the last value and silently drops the other, so what you read here is not what runs. Remove one of them.',
+      duplicateUnnamedKey: 'Duplicate key: Kubernetes keeps only the last value and silently drops the other, so what you read here is not what runs. Remove one of them.',
+    },
     fix: { availability: 'none' },
     since: '0.1.0',
     docs: {
