@@ -128,3 +128,44 @@ describe('kubeward scan with exceptions', () => {
     expect(findings.filter((f) => f.ruleId === 'pod-privileged')).toHaveLength(4);
   });
 });
+
+describe('peerSuppressions (off by default)', () => {
+  const on = 'peerSuppressions: true\n';
+  const withAnnotation = (key: string, value: string) => AGENT.replace('  namespace: kube-system\n', `  namespace: kube-system\n  annotations:\n    ${key}: ${value}\n`);
+
+  it('honours Checkov, kube-linter and Polaris annotations through the rules peer ids', () => {
+    for (const [key, value] of [
+      ['checkov.io/skip1', 'CKV_K8S_16=the agent needs host devices'],
+      ['ignore-check.kube-linter.io/privileged-container', '"the agent needs host devices"'],
+      ['polaris.fairwinds.com/runAsPrivileged-exempt', '"true"'],
+    ]) {
+      const text = withAnnotation(key!, value!);
+      expect(privileged(text, ''), key).toEqual([15, 19]);
+      expect(privileged(text, on), key).toEqual([]);
+      // Not reported as unused when it maps to nothing here.
+      expect(lint(text, { config: configOf(on).config }).findings.filter((f) => f.ruleId === 'unused-suppression')).toEqual([]);
+    }
+    // Another check id suppresses nothing of ours.
+    expect(privileged(withAnnotation('checkov.io/skip1', 'CKV_K8S_20=other'), on)).toEqual([15, 19]);
+    expect(privileged(withAnnotation('polaris.fairwinds.com/runAsPrivileged-exempt', '"false"'), on)).toEqual([15, 19]);
+  });
+
+  it('honours # kics-scan ignore-line and #trivy:ignore:<id> on the next line', () => {
+    const kics = AGENT.replace('            privileged: true\n        - name: sidecar', '            # kics-scan ignore-line\n            privileged: true\n        - name: sidecar');
+    expect(privileged(kics, '')).toEqual([14, 18]);
+    expect(privileged(kics, on)).toEqual([18]);
+    for (const id of ['KSV017', 'KSV-0017', 'AVD-KSV-0017']) {
+      const trivy = AGENT.replace('            privileged: true\n        - name: sidecar', `            #trivy:ignore:${id}\n            privileged: true\n        - name: sidecar`);
+      expect(privileged(trivy, on), id).toEqual([18]);
+    }
+    const other = AGENT.replace('            privileged: true\n        - name: sidecar', '            #trivy:ignore:KSV-0001\n            privileged: true\n        - name: sidecar');
+    expect(privileged(other, on)).toEqual([14, 18]);
+  });
+
+  it('cannot suppress an enforced rule either', () => {
+    const text = withAnnotation('checkov.io/skip1', 'CKV_K8S_16=reason');
+    const findings = lint(text, { config: configOf(`${on}enforce: [pod-privileged]\n`).config }).findings;
+    expect(findings.filter((f) => f.ruleId === 'pod-privileged')).toHaveLength(2);
+    expect(findings.filter((f) => f.ruleId === 'suppression-enforced').map((f) => text.slice(f.start, f.end))).toEqual(['checkov.io/skip1']);
+  });
+});

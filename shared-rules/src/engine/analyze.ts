@@ -24,6 +24,7 @@ import { planFor, ruleSetId } from './plan';
 import type { FileObject } from './rule';
 import { exceptionCovers, isEnforced } from './exceptions';
 import { normaliseValue } from './fingerprint';
+import { parsePeerDirectives } from './peer-suppressions';
 import { applySuppressions, parseDirectives, type AnnotationSuppression } from './suppress';
 import type { Finding } from './types';
 import { shiftSummary } from './workspace';
@@ -189,6 +190,7 @@ export class FileAnalyzer {
     }
 
     const directives = parseDirectives(text, lines);
+    if (config.peerSuppressions) directives.push(...parsePeerDirectives(text, lines, options.rules));
     const { kept, unused, refused } = applySuppressions(result.findings, directives, annotations, lines, {
       reportUnused: !options.range && plan.active.has('unused-suppression'),
       knownRuleIds: plan.known,

@@ -43,6 +43,8 @@ export interface KubewardConfig {
   exceptions?: KubewardException[];
   /** Rules (ids or globs) that no inline comment or annotation can suppress. */
   enforce?: string[];
+  /** Honour other scanners' suppressions (Checkov, kube-linter, Polaris, KICS, Trivy). */
+  peerSuppressions?: boolean;
 }
 
 export interface ResolvedConfig {
@@ -58,6 +60,7 @@ export interface ResolvedConfig {
   maxFileSize: number;
   exceptions: KubewardException[];
   enforce: string[];
+  peerSuppressions: boolean;
   /** Changes whenever anything that affects findings changes. */
   fingerprint: string;
 }
@@ -87,6 +90,7 @@ export function resolveConfig(...layers: Array<KubewardConfig | undefined>): Res
   const images: ImageSettings = { trustedRegistries: [] };
   const exceptions: KubewardException[] = [];
   const enforce: string[] = [];
+  let peerSuppressions = false;
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.profile) profile = layer.profile;
@@ -101,10 +105,11 @@ export function resolveConfig(...layers: Array<KubewardConfig | undefined>): Res
     if (layer.images?.trustedRegistries) images.trustedRegistries = [...layer.images.trustedRegistries];
     if (layer.exceptions) exceptions.push(...layer.exceptions);
     if (layer.enforce) enforce.push(...layer.enforce);
+    if (layer.peerSuppressions !== undefined) peerSuppressions = layer.peerSuppressions;
   }
   const m = /^v?(\d+)\.(\d+)/.exec(kubernetesVersion);
   const kubernetesMinor: [number, number] = m ? [Number(m[1]), Number(m[2])] : [1, 33];
-  const resolved = { profile, kubernetesVersion, kubernetesMinor, rules, ignore, ingress, images, maxFileSize, exceptions, enforce };
+  const resolved = { profile, kubernetesVersion, kubernetesMinor, rules, ignore, ingress, images, maxFileSize, exceptions, enforce, peerSuppressions };
   return { ...resolved, fingerprint: JSON.stringify(resolved) };
 }
 
@@ -267,6 +272,10 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>,
         config.images = images;
         break;
       }
+      case 'peerSuppressions':
+        if (typeof scalar === 'boolean') config.peerSuppressions = scalar;
+        else problem(at(value, keyNode), 'peerSuppressions must be true or false.');
+        break;
       case 'enforce':
         if (isSeq(value) && value.items.every((i) => isScalar(i) && typeof i.value === 'string')) {
           config.enforce = [];
@@ -303,7 +312,7 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>,
         }
         break;
       default:
-        problem(keyNode, `Unknown setting "${key}"; .kubeward.yaml knows profile, kubernetesVersion, rules, ignore, ingress, images, maxFileSize, exceptions and enforce.`, 'warning');
+        problem(keyNode, `Unknown setting "${key}"; .kubeward.yaml knows profile, kubernetesVersion, rules, ignore, ingress, images, maxFileSize, exceptions, enforce and peerSuppressions.`, 'warning');
     }
   }
   return { config, findings };

@@ -23,6 +23,8 @@ export interface CommentDirective {
   /** File offsets of each rule id in the comment (parallel to `rules`). */
   ruleRanges?: Array<[number, number]>;
   line: number;
+  /** Another tool's comment (peer-suppressions.ts): never reported as unused. */
+  peer?: boolean;
   /** Offsets of the comment text. */
   start: number;
   end: number;
@@ -40,6 +42,8 @@ export interface AnnotationSuppression {
   end: number;
   /** Edits that remove the annotation (file offsets); absent when it cannot be removed safely. */
   removal?: Edit[];
+  /** Another tool's annotation (peer-suppressions.ts): never reported as unused. */
+  peer?: boolean;
 }
 
 /**
@@ -229,11 +233,11 @@ export function applySuppressions(
         }
       });
     };
-    for (const entry of nextLineEntries) check(entry.directive, entry.used, 'kubeward-disable-next-line comment');
+    for (const entry of nextLineEntries) if (!entry.directive.peer) check(entry.directive, entry.used, 'kubeward-disable-next-line comment');
     for (const block of blocks) check(block.directive, block.used, 'kubeward-disable comment');
     const seen = new Set<string>();
     for (const a of annotations) {
-      if (usedAnnotations.has(a) || undecided.has(a.ruleId)) continue;
+      if (a.peer || usedAnnotations.has(a) || undecided.has(a.ruleId)) continue;
       if (seen.has(`${a.start}:${a.end}`)) continue;
       seen.add(`${a.start}:${a.end}`);
       const message = options.knownRuleIds.has(a.ruleId)
