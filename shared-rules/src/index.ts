@@ -48,3 +48,4 @@ export function lint(text: string, options: Partial<AnalyzeOptions> & { config?:
 export * from './commands/secure-ingress';
 export * from './commands/suppressions';
 export * from './commands/exceptions';
+export * from './commands/config-completion';

@@ -186,3 +186,21 @@ describe('.kubeward.yaml exceptions in the editor', () => {
     expect(lines(await client.waitForDiagnostics(elsewhere, 1))).toEqual([9, 13]);
   });
 });
+
+describe('completion in .kubeward.yaml', () => {
+  it('offers rule ids after rule: and setting names at the top level; nothing in manifests', async () => {
+    const { CompletionRequest } = await import('vscode-languageserver-protocol/node');
+    const root = workspace({});
+    client = await TestClient.start({ folders: [root] });
+    const config = uriOf(path.join(root, '.kubeward.yaml'));
+    const text = 'profile: baseline\nexceptions:\n  - rule: \n';
+    await client.open(config, text);
+    const items = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: config }, position: { line: 2, character: 10 } })) as Array<{ label: string; detail?: string }>;
+    expect(items.find((i) => i.label === 'pod-privileged')?.detail).toBe('Container runs privileged');
+    const top = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: config }, position: { line: 3, character: 0 } })) as Array<{ label: string }>;
+    expect(top.map((i) => i.label)).toContain('enforce');
+    const pod = uriOf(path.join(root, 'pod.yaml'));
+    await client.open(pod, PRIVILEGED_POD);
+    expect(await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: pod }, position: { line: 0, character: 0 } })).toEqual([]);
+  });
+});

@@ -12,7 +12,12 @@ function objectTexts(text: string): Map<string, string> | undefined {
   const out = new Map<string, string>();
   for (const s of summaries) {
     const key = identity(s);
-    const body = text.slice(s.start, s.end).replace(/[ \t]+$/gm, '');
+    // Line by line: a regular expression for trailing blanks is quadratic on a long run of them.
+    const body = text
+      .slice(s.start, s.end)
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n');
     out.set(key, out.has(key) ? `${out.get(key)}\n---\n${body}` : body);
   }
   return out;
