@@ -245,7 +245,7 @@ async function main(): Promise<void> {
   const once = (args: string[]) => {
     const start = performance.now();
     const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed: ${String(r.stderr)}`);
     return performance.now() - start;
   };
   const corpusFiles = manifestFiles(corpus).length;

@@ -44,11 +44,13 @@ export function activate(context: vscode.ExtensionContext): KubewardApi {
         setImmediate(() => {
           try {
             // esbuild keeps this require: dist/language-client.js is its own bundle (see esbuild.mjs)
+            // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, after activation
             const mod = require('./language-client.js') as typeof import('./client');
             const k = new mod.KubewardClient(context, status);
             k.start().then(() => resolve(k), reject);
           } catch (e) {
             status.failed(e instanceof Error ? e.message : String(e));
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- forwards what the load threw
             reject(e);
           }
         }),

@@ -295,7 +295,7 @@ export class Documents {
       // Nothing cached (just opened, or new settings) and a large file: a helper thread takes half the documents.
       const shared = state.analyzer.cachedDocuments === 0 ? this.host.helper?.start(text, { config: settings.config, file: uri, partial: settings.partial }) : undefined;
       if (shared) {
-        const mine = await this.steps(state.analyzer.analyzeInSteps(text, { ...options, claim: shared.claim }), superseded);
+        const mine = await this.steps(state.analyzer.analyzeInSteps(text, { ...options, claim: (index) => shared.claim(index) }), superseded);
         if (!mine) {
           shared.cancel();
           return abandon();
@@ -392,6 +392,7 @@ export class Documents {
         state.waiters = state.waiters.filter((w) => w !== waiter);
         resolve(undefined);
       });
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- a promise's resolve function, not a method
       const done = waiter.resolve;
       waiter.resolve = (r) => {
         listener.dispose();

@@ -287,7 +287,7 @@ export class Settings {
     const configPath = this.configPathFor(path.dirname(file));
     if (!configPath) return undefined;
     const cached = this.configFiles.get(configPath);
-    let mtimeMs = -1;
+    let mtimeMs: number;
     try {
       mtimeMs = fs.statSync(configPath).mtimeMs;
     } catch {

@@ -114,6 +114,7 @@ export function scan(options: ScanOptions): ScanResult {
   // Cross-document rules see "every manifest" only when whole folders are
   // scanned; a list of files (or stdin) may leave the referenced objects out.
   const workspace = new WorkspaceObjects(options.paths.length > 0 && options.paths.every((p) => p !== '-' && isDirectory(path.resolve(options.cwd, p))));
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- tests whether the rule has one, never calls it
   const hasWorkspaceRules = RULES.some((r) => r.checkWorkspace);
 
   // Pass 1: every file, per-document rules; summaries feed the workspace index.

@@ -21,7 +21,7 @@ const plans = new WeakMap<readonly Rule[], Map<string, RulePlan>>();
 
 export function planFor(rules: readonly Rule[], config: ResolvedConfig): RulePlan {
   let byConfig = plans.get(rules);
-  if (!byConfig) plans.set(rules, (byConfig = new Map()));
+  if (!byConfig) plans.set(rules, (byConfig = new Map<string, RulePlan>()));
   const cached = byConfig.get(config.fingerprint);
   if (cached) return cached;
   const plan: RulePlan = { byKind: new Map(), anyKind: [], workspaceRules: [], severity: new Map(), known: new Set(), active: new Set(), meta: new Map() };

@@ -143,7 +143,7 @@ export function emitBlockLines(value: EmitValue, col: number, style: SourceStyle
   if (Array.isArray(value)) {
     const dashCol = style.flushSequences ? parentCol : col;
     const lines: string[] = [];
-    for (const item of value) lines.push(...emitSeqItemLines(item, dashCol, style));
+    for (const item of value as readonly EmitValue[]) lines.push(...emitSeqItemLines(item, dashCol, style));
     return lines;
   }
   const lines: string[] = [];
@@ -177,7 +177,7 @@ export function emitSeqItemLines(item: EmitValue, dashCol: number, style: Source
 /** Placeholder strings anywhere in a value. */
 export function collectPlaceholders(value: EmitValue, out: string[] = []): string[] {
   if (value instanceof Placeholder) out.push(value.value);
-  else if (Array.isArray(value)) for (const v of value) collectPlaceholders(v, out);
+  else if (Array.isArray(value)) for (const v of value as readonly EmitValue[]) collectPlaceholders(v, out);
   else if (value && typeof value === 'object' && !(value instanceof Quoted)) {
     for (const v of Object.values(value)) if (v !== undefined) collectPlaceholders(v as EmitValue, out);
   }

@@ -78,11 +78,6 @@ export function ann(object: K8sObject, key: string): YNode | undefined {
   return node && !node.isNull ? node : undefined;
 }
 
-export function hasTlsSpec(object: K8sObject): boolean {
-  const tls = object.root.get('spec')?.get('tls');
-  return Boolean(tls && (tls.templated || (tls.isSeq && tls.items().length > 0)));
-}
-
 // ---------------------------------------------------------------- ALB
 
 export interface Listener {

@@ -10,7 +10,6 @@ import { apiGroup, type K8sObject } from './objects';
 import type { YNode } from '../yaml/nav';
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
-export const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'] as const;
 
 /** A Gateway API object (Istio's `networking.istio.io` Gateway is another thing). */
 export function isGatewayApi(object: K8sObject): boolean {

@@ -21,11 +21,6 @@ export function ngx(object: K8sObject, name: string): YNode | undefined {
   return node && !node.isNull ? node : undefined;
 }
 
-/** Its literal string value; undefined when absent or templated. */
-export function ngxValue(object: K8sObject, name: string): string | undefined {
-  return ngx(object, name)?.str;
-}
-
 /** Classes of other controllers: their Ingresses are not ingress-nginx's even with its annotations. */
 export const OTHER_CONTROLLER_CLASSES: ReadonlySet<string> = new Set([
   'alb',

@@ -42,17 +42,6 @@ export function hasAnnotationPrefix(object: K8sObject, prefix: string): boolean 
   return annotationsOf(object)?.keys().some((k) => k.startsWith(prefix)) ?? false;
 }
 
-/**
- * An Ingress served by ingress-nginx: its class is one of the configured
- * nginx classes, or it has no class and uses `nginx.ingress.kubernetes.io/` annotations.
- */
-export function isNginxIngress(object: K8sObject, config: IngressClassConfig): boolean {
-  const cls = ingressClassOf(object);
-  if (cls.name !== undefined) return config.ingress.nginxClasses.includes(cls.name);
-  if (cls.node) return hasAnnotationPrefix(object, NGINX_PREFIX); // templated class: trust the annotations
-  return hasAnnotationPrefix(object, NGINX_PREFIX);
-}
-
 export interface RuleHost {
   /** undefined for a rule without `host` (catch-all) or a templated host. */
   host: string | undefined;
@@ -134,17 +123,14 @@ export function nginxAnnotation(object: K8sObject, name: string): YNode | undefi
   return annotation(object, NGINX_PREFIX + name);
 }
 
-/** An Ingress served by the AWS Load Balancer Controller (class `alb`). */
-export function isAlbIngress(object: K8sObject): boolean {
-  return ingressClassOf(object).name === 'alb';
-}
-
-/** `spec.tls` is a non-empty list (or templated, so possibly set). */
+/**
+ * The one answer to "does this Ingress have TLS": `spec.tls` is a non-empty
+ * list, or templated (so possibly set). TLS that a cloud controller terminates
+ * by annotation is `tlsTerminatedByAnnotation`.
+ */
 export function hasTls(object: K8sObject): boolean {
   const tls = object.root.get('spec')?.get('tls');
-  if (!tls || tls.isNull) return false;
-  if (tls.templated) return true;
-  return !tls.isSeq || tls.items().length > 0;
+  return Boolean(tls && (tls.templated || (tls.isSeq && tls.items().length > 0)));
 }
 
 /** An IngressClass name must be a DNS-1123 subdomain (lower case, digits, `-`, `.`). */

@@ -1,24 +1,21 @@
 /**
  * Legacy components that hand out control of a cluster: Helm 2's Tiller and
- * the Kubernetes dashboard. Also which built-in kinds live in a namespace.
+ * the Kubernetes dashboard.
  */
-import { containersOf, isWorkload, podMetadataOf, type K8sObject } from './objects';
+import { parseImage } from './images';
+import { containersOf, type K8sObject } from './objects';
 import type { YNode } from '../yaml/nav';
 
-/** The repository path of an image reference, lower-cased, without registry port confusion, tag or digest. */
-export function imageRepository(image: string): string {
-  let ref = image.trim().toLowerCase();
-  const at = ref.indexOf('@');
-  if (at !== -1) ref = ref.slice(0, at);
-  const colon = ref.lastIndexOf(':');
-  if (colon > ref.lastIndexOf('/')) ref = ref.slice(0, colon);
-  return ref;
+/** Registry and repository path of an image, lower-cased, without tag or digest; undefined when malformed. */
+function repositoryPath(image: string): string | undefined {
+  const ref = parseImage(image);
+  return ref && `${ref.registry ? `${ref.registry}/` : ''}${ref.repository}`.toLowerCase();
 }
 
 /** The image's last path segment (`gcr.io/kubernetes-helm/tiller:v2.16` → `tiller`). */
-export function imageName(image: string): string {
-  const repo = imageRepository(image);
-  return repo.slice(repo.lastIndexOf('/') + 1);
+function imageName(image: string): string | undefined {
+  const repo = repositoryPath(image);
+  return repo?.slice(repo.lastIndexOf('/') + 1);
 }
 
 export interface ImageHit {
@@ -50,7 +47,8 @@ export function hasTillerLabels(labels: ReadonlyMap<string, string | undefined>)
 
 /** Kubernetes dashboard images: kubernetesui/dashboard (v2), its v3 api/web/auth parts, and the old k8s.gcr.io kubernetes-dashboard-<arch>. */
 export function isDashboardImage(image: string): boolean {
-  const repo = imageRepository(image);
+  const repo = repositoryPath(image);
+  if (repo === undefined) return false;
   const name = repo.slice(repo.lastIndexOf('/') + 1);
   if (/^kubernetes-dashboard(-(amd64|arm64|arm|ppc64le|s390x|api|web|auth))?$/.test(name)) return true;
   return /(^|\/)kubernetesui\/dashboard(-(api|web|auth))?$/.test(repo);
@@ -72,47 +70,3 @@ export function dashboardLabel(labels: YNode | undefined): YNode | undefined {
 export function isDashboardName(name: string | undefined): boolean {
   return name !== undefined && /(^|-)kubernetes-dashboard(-web|-kong-proxy)?$/.test(name);
 }
-
-export function podLabelsMap(object: K8sObject): ReadonlyMap<string, string | undefined> {
-  const labels = isWorkload(object.kind) ? podMetadataOf(object)?.get('labels') : object.metadata?.get('labels');
-  return new Map((labels?.isMap ? labels.entries() : []).map(([k, v]) => [k, v?.str]));
-}
-
-/** Built-in and Gateway API kinds that live in a namespace (custom resources are unknown: never assumed). */
-export const NAMESPACED_KINDS: ReadonlySet<string> = new Set([
-  'Pod',
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'ReplicaSet',
-  'ReplicationController',
-  'Job',
-  'CronJob',
-  'PodTemplate',
-  'ControllerRevision',
-  'Service',
-  'Endpoints',
-  'EndpointSlice',
-  'ConfigMap',
-  'Secret',
-  'ServiceAccount',
-  'PersistentVolumeClaim',
-  'Ingress',
-  'NetworkPolicy',
-  'Role',
-  'RoleBinding',
-  'HorizontalPodAutoscaler',
-  'PodDisruptionBudget',
-  'LimitRange',
-  'ResourceQuota',
-  'Lease',
-  'CSIStorageCapacity',
-  'Gateway',
-  'HTTPRoute',
-  'GRPCRoute',
-  'TLSRoute',
-  'TCPRoute',
-  'UDPRoute',
-  'ReferenceGrant',
-  'BackendTLSPolicy',
-]);

@@ -87,7 +87,9 @@ export function summarizePods(object: K8sObject, source: UncertaintyOracle): Pod
       if (typeof port !== 'number') continue;
       const protocol = p.get('protocol')?.str ?? 'TCP';
       const key = `${protocol}/${port}`;
-      if (!seen.has(key)) ports.push({ port, protocol }), seen.add(key);
+      if (seen.has(key)) continue;
+      ports.push({ port, protocol });
+      seen.add(key);
     }
   }
   return { type: 'pods', labels, selectorLabels: selectorLabels && Object.keys(selectorLabels).length > 0 ? selectorLabels : undefined, ports, hostNetwork: podSpecOf(object)?.get('hostNetwork')?.isTrue ?? false };

@@ -34,6 +34,37 @@ export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
 const WORKLOAD_SET: ReadonlySet<string> = new Set(WORKLOAD_KINDS);
 
+/** Built-in and Gateway API kinds that live in a namespace (custom resources are unknown: never assumed). */
+export const NAMESPACED_KINDS: ReadonlySet<string> = new Set([
+  ...WORKLOAD_KINDS,
+  'ControllerRevision',
+  'Service',
+  'Endpoints',
+  'EndpointSlice',
+  'ConfigMap',
+  'Secret',
+  'ServiceAccount',
+  'PersistentVolumeClaim',
+  'Ingress',
+  'NetworkPolicy',
+  'Role',
+  'RoleBinding',
+  'HorizontalPodAutoscaler',
+  'PodDisruptionBudget',
+  'LimitRange',
+  'ResourceQuota',
+  'Lease',
+  'CSIStorageCapacity',
+  'Gateway',
+  'HTTPRoute',
+  'GRPCRoute',
+  'TLSRoute',
+  'TCPRoute',
+  'UDPRoute',
+  'ReferenceGrant',
+  'BackendTLSPolicy',
+]);
+
 export function isWorkload(kind: string): kind is WorkloadKind {
   return WORKLOAD_SET.has(kind);
 }

@@ -44,22 +44,6 @@ export function lookup(base: YNode, path: readonly string[], uncertain: Uncertai
   return { state: 'set', node };
 }
 
-/** The value Kubernetes uses for a container: its own securityContext field, else the pod's. */
-export type Effective =
-  | { state: 'set'; node: YNode; level: 'container' | 'pod' }
-  | { state: 'unset'; containerParent: YNode; podParent: YNode }
-  | { state: 'unknown' };
-
-export function effectiveField(container: YNode, spec: YNode, field: readonly string[], uncertain: Uncertain): Effective {
-  const own = lookup(container, ['securityContext', ...field], uncertain);
-  if (own.state === 'set') return { state: 'set', node: own.node, level: 'container' };
-  if (own.state === 'unknown') return { state: 'unknown' };
-  const pod = lookup(spec, ['securityContext', ...field], uncertain);
-  if (pod.state === 'set') return { state: 'set', node: pod.node, level: 'pod' };
-  if (pod.state === 'unknown') return { state: 'unknown' };
-  return { state: 'unset', containerParent: own.parent, podParent: pod.parent };
-}
-
 /** Every place a PSS control can be set: the pod's securityContext and each container's. */
 export interface SecurityContextSite {
   /** `pod` or the container. */

@@ -186,7 +186,6 @@ export function decodeSecretValue(base64: string): DecodedSecretValue | undefine
   if (!bytes) return undefined;
   const strict = decodeUtf8(bytes);
   if (strict === undefined) return { text: decodeUtf8(bytes, false)!, binary: true, byteLength: bytes.length };
-  // eslint-disable-next-line no-control-regex
   const binary = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(strict);
   return { text: strict, binary, byteLength: bytes.length };
 }

@@ -1,6 +1,7 @@
 import { defineRule } from '../engine/rule';
 import { quoted } from '../fix/emit';
-import { AGIC_PREFIX, ann, cloudControllerOf, hasTlsSpec } from '../k8s/cloud-ingress';
+import { AGIC_PREFIX, ann, cloudControllerOf } from '../k8s/cloud-ingress';
+import { hasTls } from '../k8s/ingress';
 
 export default defineRule({
   meta: {
@@ -75,7 +76,7 @@ spec:
   check(ctx) {
     const { object } = ctx;
     if (cloudControllerOf(object, ctx.config) !== 'agic') return;
-    if (!hasTlsSpec(object) && !ann(object, `${AGIC_PREFIX}appgw-ssl-certificate`)) return;
+    if (!hasTls(object) && !ann(object, `${AGIC_PREFIX}appgw-ssl-certificate`)) return;
     const redirect = ann(object, `${AGIC_PREFIX}ssl-redirect`);
     const name = object.name ?? 'this Ingress';
     if (redirect) {

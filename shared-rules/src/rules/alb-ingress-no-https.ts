@@ -1,7 +1,8 @@
 import { defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
 import { placeholder } from '../fix/emit';
-import { ALB_DEFAULT_LISTEN_PORTS, ALB_PREFIX, albListeners, ann, cloudControllerOf, hasTlsSpec } from '../k8s/cloud-ingress';
+import { ALB_DEFAULT_LISTEN_PORTS, ALB_PREFIX, albListeners, ann, cloudControllerOf } from '../k8s/cloud-ingress';
+import { hasTls } from '../k8s/ingress';
 import { ruleHostsOf } from '../k8s/ingress';
 import type { K8sObject } from '../k8s/objects';
 
@@ -98,10 +99,10 @@ spec:
     const name = object.name ?? 'this Ingress';
     const certificate = ann(object, `${ALB_PREFIX}certificate-arn`);
     const hosts = ruleHostsOf(object).some((h) => h.host || h.templated);
-    const discoverable = hasTlsSpec(object) || hosts;
+    const discoverable = hasTls(object) || hosts;
     if (!found.listeners.some((l) => l.protocol === 'HTTPS')) {
       // A certificate placeholder needs a person to fill it in; discovery from spec.tls does not.
-      const withCertificate = !certificate && !hasTlsSpec(object);
+      const withCertificate = !certificate && !hasTls(object);
       const fix = { applicability: withCertificate ? ('display-only' as const) : ('unsafe' as const), apply: (edit: EditBuilder) => addHttps(edit, object, withCertificate) };
       if (found.node) {
         ctx.report({ node: found.node, messageId: 'httpOnly', data: { name, listeners: found.listeners.map((l) => `${l.protocol}:${l.port}`).join(', ') }, fix });

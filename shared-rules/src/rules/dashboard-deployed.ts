@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { annotation, isWorkload, podMetadataOf } from '../k8s/objects';
+import { annotation, isWorkload, podMetadataOf, WORKLOAD_KINDS } from '../k8s/objects';
 
 const AUTH_ANNOTATIONS = ['nginx.ingress.kubernetes.io/auth-url', 'nginx.ingress.kubernetes.io/auth-type'];
 import { dashboardLabel, imagesMatching, isDashboardImage, isDashboardName } from '../k8s/legacy';
@@ -11,7 +11,7 @@ export default defineRule({
     title: 'Kubernetes dashboard is deployed',
     severity: 'warning',
     category: 'legacy',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'PodTemplate', 'Service', 'Ingress'],
+    kinds: [...WORKLOAD_KINDS, 'Service', 'Ingress'],
     messages: {
       workload:
         '{{kind}} "{{name}}" runs the Kubernetes dashboard: a web console that acts with its ServiceAccount\'s rights, and was the way into Tesla\'s cluster when exposed. Prefer kubectl or a read-only tool; if you keep it, give it a minimal ServiceAccount and never expose it.',

@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule';
 import { placeholder } from '../fix/emit';
-import { NAMESPACED_KINDS } from '../k8s/legacy';
+import { NAMESPACED_KINDS } from '../k8s/objects';
 
 export default defineRule({
   meta: {

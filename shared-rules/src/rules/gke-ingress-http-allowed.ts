@@ -1,7 +1,8 @@
 import { atObject, defineRule } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
 import { emitBlockLines, quoted } from '../fix/emit';
-import { ann, cloudControllerOf, GKE_ALLOW_HTTP, GKE_FRONTEND_CONFIG, hasTlsSpec } from '../k8s/cloud-ingress';
+import { ann, cloudControllerOf, GKE_ALLOW_HTTP, GKE_FRONTEND_CONFIG } from '../k8s/cloud-ingress';
+import { hasTls } from '../k8s/ingress';
 import type { K8sObject } from '../k8s/objects';
 
 const ID = 'gke-ingress-http-allowed';
@@ -19,7 +20,7 @@ interface FrontendData {
 
 /** GKE terminates TLS for this Ingress: spec.tls or a Google-managed or pre-shared certificate. */
 function hasGkeTls(object: K8sObject): boolean {
-  return hasTlsSpec(object) || Boolean(ann(object, 'ingress.gcp.kubernetes.io/pre-shared-cert') || ann(object, 'networking.gke.io/managed-certificates'));
+  return hasTls(object) || Boolean(ann(object, 'ingress.gcp.kubernetes.io/pre-shared-cert') || ann(object, 'networking.gke.io/managed-certificates'));
 }
 
 function addFrontendConfig(edit: EditBuilder, object: K8sObject): void {

@@ -1,6 +1,6 @@
 import { atObject, defineRule, fixesAtObject, type WorkspaceFix } from '../engine/rule';
 import { quoted } from '../fix/emit';
-import { hasTlsSpec } from '../k8s/cloud-ingress';
+import { hasTls } from '../k8s/ingress';
 import { isControllerConfigMap, NGINX_PREFIX, ngx, selectsController, servedByIngressNginx } from '../k8s/ingress-nginx';
 import { annotation } from '../k8s/objects';
 
@@ -167,7 +167,7 @@ spec:
       const redirectsHttp = Boolean(target && !target.templated && target.str !== 'http' && target.str !== '80');
       return { kind: 'service', name: object.name, offloaded, redirectsHttp };
     }
-    if (object.kind !== 'Ingress' || !servedByIngressNginx(object, tools.config) || hasTlsSpec(object)) return undefined;
+    if (object.kind !== 'Ingress' || !servedByIngressNginx(object, tools.config) || hasTls(object)) return undefined;
     if (ngx(object, 'force-ssl-redirect') || ngx(object, 'ssl-passthrough')?.str === 'true') return undefined;
     const annotations = object.metadata?.get('annotations');
     const anchor = annotations && !annotations.isNull ? annotations : object.metadata;

@@ -1,6 +1,7 @@
 import { defineRule } from '../engine/rule';
 import { quoted } from '../fix/emit';
-import { hasTls, isNginxIngress, nginxAnnotation } from '../k8s/ingress';
+import { hasTls, nginxAnnotation } from '../k8s/ingress';
+import { servedByIngressNginx } from '../k8s/ingress-nginx';
 
 export default defineRule({
   meta: {
@@ -69,7 +70,7 @@ spec:
   },
   check(ctx) {
     const { object, config } = ctx;
-    if (!isNginxIngress(object, config)) return;
+    if (!servedByIngressNginx(object, config)) return;
     const data = { name: object.name ?? 'this Ingress' };
     const redirect = nginxAnnotation(object, 'ssl-redirect');
     if (redirect?.str === 'false' && hasTls(object)) {

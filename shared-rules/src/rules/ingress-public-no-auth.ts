@@ -2,7 +2,9 @@ import type { ResolvedConfig } from '../engine/config';
 import { defineRule, type FixSpec } from '../engine/rule';
 import { placeholder, quoted, type EmitValue } from '../fix/emit';
 import type { EditBuilder } from '../fix/edit-builder';
-import { ALB_PREFIX, isAlbIngress, isNginxIngress, isPublicHost, nameFromPattern, nginxAnnotation, NGINX_PREFIX, ruleHostsOf } from '../k8s/ingress';
+import { cloudControllerOf } from '../k8s/cloud-ingress';
+import { servedByIngressNginx } from '../k8s/ingress-nginx';
+import { ALB_PREFIX, isPublicHost, nameFromPattern, nginxAnnotation, NGINX_PREFIX, ruleHostsOf } from '../k8s/ingress';
 import { annotation, type K8sObject } from '../k8s/objects';
 import type { YNode } from '../yaml/nav';
 
@@ -135,8 +137,8 @@ spec:
   },
   check(ctx) {
     const { object, config } = ctx;
-    const nginx = isNginxIngress(object, config);
-    const alb = !nginx && isAlbIngress(object);
+    const nginx = servedByIngressNginx(object, config);
+    const alb = !nginx && cloudControllerOf(object, config) === 'alb';
     if (!nginx && !alb) return;
     const globs = config.ingress.publicHosts;
     if (globs.length > 0) {

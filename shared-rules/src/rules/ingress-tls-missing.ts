@@ -1,7 +1,7 @@
 import { defineRule, type FixSpec } from '../engine/rule';
 import { placeholder, type EmitValue } from '../fix/emit';
 import type { EditBuilder } from '../fix/edit-builder';
-import { CERT_MANAGER_ANNOTATIONS, distinctHosts, nameFromPattern, ruleHostsOf, tlsTerminatedByAnnotation } from '../k8s/ingress';
+import { CERT_MANAGER_ANNOTATIONS, distinctHosts, hasTls, nameFromPattern, ruleHostsOf, tlsTerminatedByAnnotation } from '../k8s/ingress';
 import { insertBeforeKey } from '../fix/recipes';
 import { annotation, type K8sObject } from '../k8s/objects';
 import type { ResolvedConfig } from '../engine/config';
@@ -87,9 +87,8 @@ spec:
   check(ctx) {
     const { object, config } = ctx;
     const spec = object.root.get('spec');
+    if (hasTls(object) || tlsTerminatedByAnnotation(object)) return;
     const tls = spec?.get('tls');
-    if (tls && !tls.isNull && !(tls.isSeq && tls.items().length === 0)) return;
-    if (tls?.templated || tlsTerminatedByAnnotation(object)) return;
     // `tls:` followed by Helm action lines (`{{- toYaml .Values.tls | nindent 4 }}`).
     if (tls?.isNull && ctx.isUncertain(tls)) return;
     const hostsTemplated = ruleHostsOf(object).some((r) => r.templated);

@@ -15,7 +15,9 @@ function* scalarsOf(root: YNode): Generator<YNode> {
   while (stack.length > 0 && visited++ < 200_000) {
     const node = stack.pop()!;
     if (node.isScalar) yield node;
-    else if (node.isMap) for (const [, child] of node.entries()) child && !child.indirect && stack.push(child);
+    else if (node.isMap) {
+      for (const [, child] of node.entries()) if (child && !child.indirect) stack.push(child);
+    }
     else if (node.isSeq) stack.push(...node.items().filter((n) => !n.indirect));
   }
 }

@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule';
-import { isWorkload } from '../k8s/objects';
+import { isWorkload, WORKLOAD_KINDS } from '../k8s/objects';
 import { hasTillerLabels, imagesMatching, isTillerImage } from '../k8s/legacy';
 
 export default defineRule({
@@ -8,7 +8,7 @@ export default defineRule({
     title: 'Helm 2 Tiller is deployed',
     severity: 'error',
     category: 'legacy',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'PodTemplate', 'Service'],
+    kinds: [...WORKLOAD_KINDS, 'Service'],
     messages: {
       image:
         'Container "{{name}}" runs Tiller ({{image}}), Helm 2\'s in-cluster server: it listens on port 44134 without authentication by default and installs whatever chart it is sent with its cluster-admin rights. Helm 2 is unsupported since 2020: remove Tiller and use Helm 3, which needs no server.',

@@ -1,7 +1,8 @@
 import { atObject, defineRule, fixesAtObject, type WorkspaceFix } from '../engine/rule';
 import type { EditBuilder } from '../fix/edit-builder';
 import { emitBlockLines, placeholder, quoted } from '../fix/emit';
-import { ann, cloudControllerOf, hasTlsSpec, middlewareRefs, TRAEFIK_ENTRYPOINTS, TRAEFIK_MIDDLEWARES, TRAEFIK_TLS } from '../k8s/cloud-ingress';
+import { ann, cloudControllerOf, middlewareRefs, TRAEFIK_ENTRYPOINTS, TRAEFIK_MIDDLEWARES, TRAEFIK_TLS } from '../k8s/cloud-ingress';
+import { hasTls } from '../k8s/ingress';
 import type { K8sObject } from '../k8s/objects';
 
 const ID = 'traefik-ingress-plain-http';
@@ -131,7 +132,7 @@ spec:
     const entrypoints = ann(object, TRAEFIK_ENTRYPOINTS);
     if (!entrypoints || entrypoints.str === undefined) return;
     const eps = entrypointsOf(entrypoints.str);
-    const tls = ann(object, TRAEFIK_TLS)?.str === 'true' || hasTlsSpec(object);
+    const tls = ann(object, TRAEFIK_TLS)?.str === 'true' || hasTls(object);
     const data = { name: object.name ?? 'this Ingress' };
     if (eps.includes('web') && !eps.includes('websecure')) {
       if (ann(object, TRAEFIK_MIDDLEWARES)) return; // decided with the Middlewares, in the workspace

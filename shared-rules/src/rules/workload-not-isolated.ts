@@ -2,6 +2,7 @@ import { defineRule, type WorkspaceFix } from '../engine/rule';
 import type { ObjectSummary, WorkspaceIndex } from '../engine/workspace';
 import { placeholder, type EmitValue } from '../fix/emit';
 import { INGRESS_NAMESPACE_PLACEHOLDER, isOtherPolicy, OTHER_POLICY_KINDS, summarizePods, summarizePolicy, type PodsSummary, type PolicySummary } from '../k8s/network-policy';
+import { WORKLOAD_KINDS } from '../k8s/objects';
 import { selectorMatches } from '../k8s/selectors';
 import { documentSlot, freeName, mayShareNamespaceWith, newDocumentEdit, type DocumentSlot } from '../engine/workspace-docs';
 
@@ -78,7 +79,7 @@ export default defineRule({
     // Off by default, as the catalogue's core set proposes: whether a workload is isolated depends on every NetworkPolicy of its namespace, which a repository rarely holds in full.
     optIn: true,
     category: 'network-policy',
-    kinds: ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'],
+    kinds: WORKLOAD_KINDS.filter((k) => k !== 'PodTemplate'),
     messages: {
       notIsolated:
         '{{kind}} "{{name}}" runs pods that no NetworkPolicy selects{{where}}: they accept connections from every pod in the cluster and can reach anything, so one compromised pod anywhere can reach them and they can reach everything. Add a NetworkPolicy that selects their labels and allows only the traffic they need.',

@@ -161,7 +161,6 @@ function runNfa(nfa: Nfa, subject: string): boolean {
   const { states } = nfa;
   const mark = new Uint32Array(states.length);
   let generation = 0;
-  let current: number[] = [];
   const closure = (seeds: readonly number[]): number[] => {
     generation++;
     const out: number[] = [];
@@ -175,7 +174,7 @@ function runNfa(nfa: Nfa, subject: string): boolean {
     }
     return out;
   };
-  current = closure([0]);
+  let current = closure([0]);
   for (let i = 0; i < subject.length && current.length > 0; i++) {
     const unit = subject.charCodeAt(i);
     const next: number[] = [];

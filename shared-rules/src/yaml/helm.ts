@@ -86,10 +86,6 @@ function printsText(text: string, start: number, end: number): boolean {
   return !CONTROL_ACTION.test(text.slice(start, Math.min(end, start + 64)));
 }
 
-export function hasTemplateActions(text: string): boolean {
-  return text.includes('{{');
-}
-
 export function maskTemplates(text: string): TemplateMask | undefined {
   let open = text.indexOf('{{');
   if (open === -1) return undefined;

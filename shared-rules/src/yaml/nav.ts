@@ -65,6 +65,7 @@ function scalarKey(node: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'symbol') return (node as Scalar & { source?: string }).source ?? '<<';
   if (value === null || value === undefined) return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a scalar key: a number, boolean or date prints as written
   return String(value);
 }
 
@@ -163,6 +164,7 @@ export class YNode {
     const v = this.value;
     if (v === null || v === undefined || typeof v === 'symbol') return undefined;
     if (typeof v === 'object') return undefined;
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects returned above: a number, boolean or bigint
     return String(v);
   }
 

@@ -100,6 +100,7 @@ function hasDocumentMarker(text: string, from: number, to: number): boolean {
 /** parseAllDocuments, with quoted scalars read as go-yaml reads them. */
 function parseWithLenientQuotes(source: string): Document.Parsed[] {
   const lexer = new Lexer() as unknown as LexerState;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the wrapper calls it with the lexer as `this`
   lexer.parseQuotedScalar = lenientQuotedScalar(lexer.parseQuotedScalar);
   const parser = new Parser();
   function* tokens() {
