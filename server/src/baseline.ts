@@ -24,13 +24,20 @@ export class BaselineIndex {
 
   /** Which of a document's findings the baseline records. */
   recorded(findings: readonly Finding[], origin: string | undefined, file: string): boolean[] {
-    const keys = findings.map((f) => ({ fingerprint: fingerprintOf(f, origin, file), location: locationFingerprintOf(f, origin, file), loose: looseFingerprintOf(f, origin, file) }));
+    const keys = findings.map((f) => ({
+      fingerprint: fingerprintOf(f, origin, file),
+      location: locationFingerprintOf(f, origin, file),
+      loose: looseFingerprintOf(f, origin, file),
+    }));
     return matchBaseline(keys, this.entries).states.map((s) => s !== 'new');
   }
 }
 
 /** Findings with baselined ones shown at the setting's severity when it is lower (or dropped for `hide`). */
-export function applyBaseline(findings: Finding[], baseline: { index: BaselineIndex; severity: BaselineSeverity; origin: string | undefined; file: string } | undefined): Finding[] {
+export function applyBaseline(
+  findings: Finding[],
+  baseline: { index: BaselineIndex; severity: BaselineSeverity; origin: string | undefined; file: string } | undefined,
+): Finding[] {
   if (!baseline) return findings;
   const out: Finding[] = [];
   const recorded = baseline.index.recorded(findings, baseline.origin, baseline.file);

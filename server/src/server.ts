@@ -199,7 +199,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     connection.onCompletion(
       guard(
         'completion',
-        async (p: CompletionParams) => {
+        (p: CompletionParams) => {
           const doc = documents.get(p.textDocument.uri);
           const file = uriToPath(p.textDocument.uri);
           if (!doc || !file || !isConfigFileName(file)) return [];

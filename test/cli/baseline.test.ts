@@ -111,7 +111,10 @@ describe('kubeward scan --baseline', () => {
     const run = kubeward(['scan', 'app.yaml', '--baseline', 'base.json', '--no-color', '--fail-on', 'warning'], { cwd: dir });
     expect(run.stdout).toMatch(/1 baseline finding is fixed:\n {2}app\.yaml:17:25 Container "log" runs privileged/);
     const sarif = JSON.parse(kubeward(['scan', 'app.yaml', '--baseline', 'base.json', '--format', 'sarif'], { cwd: dir }).stdout);
-    const states = sarif.runs[0].results.map((r: { ruleId: string; baselineState: string; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }) => `${r.ruleId}@${r.locations[0]!.physicalLocation.region.startLine} ${r.baselineState}`);
+    const states = sarif.runs[0].results.map(
+      (r: { ruleId: string; baselineState: string; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }) =>
+        `${r.ruleId}@${r.locations[0]!.physicalLocation.region.startLine} ${r.baselineState}`,
+    );
     expect(states).toEqual(['pod-host-pid-ipc@9 new', 'pod-privileged@14 unchanged', 'pod-privileged@32 updated', 'pod-privileged@17 absent']);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^app\.yaml\n {2}9:\d+ +error +.*pod-host-pid-ipc$/m);
@@ -122,13 +125,17 @@ describe('kubeward scan --baseline', () => {
     const chart = (name: string) => `apiVersion: v2\nname: ${name}\nversion: 1.0.0\n`;
     const dir = workspace({ 'a/Chart.yaml': chart('alpha'), 'a/templates/web.yaml': WEB, 'b/Chart.yaml': chart('beta'), 'b/templates/web.yaml': WEB });
     const sarif = JSON.parse(kubeward(['scan', '.', '--format', 'sarif', '--fail-on', 'none'], { cwd: dir }).stdout);
-    const prints = sarif.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'pod-privileged').map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['kubeward/v1']);
+    const prints = sarif.runs[0].results
+      .filter((r: { ruleId: string }) => r.ruleId === 'pod-privileged')
+      .map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['kubeward/v1']);
     expect(prints).toHaveLength(4);
     expect(new Set(prints).size).toBe(4); // two containers in two charts
     // The same chart moved to another folder keeps its fingerprints.
     fs.renameSync(path.join(dir, 'a'), path.join(dir, 'alpha-chart'));
     const moved = JSON.parse(kubeward(['scan', '.', '--format', 'sarif', '--fail-on', 'none'], { cwd: dir }).stdout);
-    const after = moved.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'pod-privileged').map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['kubeward/v1']);
+    const after = moved.runs[0].results
+      .filter((r: { ruleId: string }) => r.ruleId === 'pod-privileged')
+      .map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['kubeward/v1']);
     expect(new Set(after)).toEqual(new Set(prints));
   });
 
@@ -142,7 +149,11 @@ describe('kubeward scan --baseline', () => {
 
 describe('kubeward scan --changed-since', () => {
   const git = (cwd: string, ...args: string[]) => {
-    const r = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+    const r = spawnSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' },
+    });
     if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
     return r.stdout;
   };
@@ -153,13 +164,18 @@ describe('kubeward scan --changed-since', () => {
     git(dir, 'add', '.');
     git(dir, 'commit', '-qm', 'first');
     // api changes (a label), web only gets trailing blanks, a new file appears, other.yaml is untouched.
-    fs.writeFileSync(path.join(dir, 'app.yaml'), `${WEB.replace('namespace: shop', 'namespace: shop   ')}---\n${API.replace('namespace: shop', 'namespace: shop\n  labels: { team: a }')}`);
+    fs.writeFileSync(
+      path.join(dir, 'app.yaml'),
+      `${WEB.replace('namespace: shop', 'namespace: shop   ')}---\n${API.replace('namespace: shop', 'namespace: shop\n  labels: { team: a }')}`,
+    );
     fs.writeFileSync(path.join(dir, 'new.yaml'), API.replace(/name: api/g, 'name: cart'));
     const run = kubeward(['scan', '.', '--changed-since', 'HEAD', '--format', 'json', '--fail-on', 'none'], { cwd: dir });
     expect(run.stderr).toBe('');
     const objects = new Set(json(run.stdout).findings.map((f) => `${f.file} ${f.ruleId}`));
     expect([...objects].filter((o) => o.endsWith('pod-privileged')).sort()).toEqual(['app.yaml pod-privileged', 'new.yaml pod-privileged']);
-    const lines = json(run.stdout).findings.filter((f) => f.ruleId === 'pod-privileged').map((f) => `${f.file}:${f.line}`);
+    const lines = json(run.stdout)
+      .findings.filter((f) => f.ruleId === 'pod-privileged')
+      .map((f) => `${f.file}:${f.line}`);
     expect(lines).toEqual(['app.yaml:32', 'new.yaml:13']);
   });
 

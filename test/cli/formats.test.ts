@@ -37,8 +37,12 @@ beforeAll(() => {
   dir = workspace({});
   fs.cpSync(path.join(root, 'examples', 'insecure'), path.join(dir, 'manifests'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'manifests', 'tricky.yaml'), TRICKY);
-  fs.writeFileSync(path.join(dir, 'manifests', 'clean.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: shop\ndata:\n  a: b\n');
-  findings = (JSON.parse(kubeward(['scan', 'manifests', '--format', 'json', '--fail-on', 'none'], { cwd: dir }).stdout) as { findings: JsonFinding[] }).findings;
+  fs.writeFileSync(
+    path.join(dir, 'manifests', 'clean.yaml'),
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: shop\ndata:\n  a: b\n',
+  );
+  findings = (JSON.parse(kubeward(['scan', 'manifests', '--format', 'json', '--fail-on', 'none'], { cwd: dir }).stdout) as { findings: JsonFinding[] })
+    .findings;
   expect(findings.length).toBeGreaterThan(15);
 });
 
@@ -52,12 +56,18 @@ describe('--format sarif', () => {
   const schemaValid = ajv.compile(schema);
 
   /** The Multitool's own SARIF log: one result per problem it found in `files`. */
-  function multitoolResults(files: string[]): Array<{ ruleId: string; level: string; locations?: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> {
+  function multitoolResults(
+    files: string[],
+  ): Array<{ ruleId: string; level: string; locations?: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> {
     expect(fs.existsSync(multitool), 'npm ci installs @microsoft/sarif-multitool-linux (an optional dependency of @microsoft/sarif-multitool)').toBe(true);
     // npm does not run the package's chmod postinstall when install scripts are off.
     if (!(fs.statSync(multitool).mode & 0o100)) fs.chmodSync(multitool, 0o755);
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kubeward-sarif-')), 'validation.sarif');
-    const run = spawnSync(multitool, ['validate', ...files, '--output', out, '--quiet'], { encoding: 'utf8', env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1' }, timeout: 120_000 });
+    const run = spawnSync(multitool, ['validate', ...files, '--output', out, '--quiet'], {
+      encoding: 'utf8',
+      env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+      timeout: 120_000,
+    });
     expect(fs.existsSync(out), `${run.stdout}\n${run.stderr}`).toBe(true);
     return JSON.parse(fs.readFileSync(out, 'utf8')).runs[0].results;
   }
@@ -68,7 +78,10 @@ describe('--format sarif', () => {
     kubeward(['scan', 'manifests', '--write-baseline', 'base.json'], { cwd: dir });
     const work = path.join(dir, 'changed');
     fs.cpSync(path.join(dir, 'manifests'), work, { recursive: true });
-    fs.writeFileSync(path.join(work, 'tricky.yaml'), TRICKY.replace('privileged: true', 'privileged: true\n      ports: [{ containerPort: 22, hostPort: 22 }]'));
+    fs.writeFileSync(
+      path.join(work, 'tricky.yaml'),
+      TRICKY.replace('privileged: true', 'privileged: true\n      ports: [{ containerPort: 22, hostPort: 22 }]'),
+    );
     fs.rmSync(path.join(work, 'rbac.yaml'));
     const compared = path.join(dir, 'baseline.sarif');
     const sarifText = kubeward(['scan', 'changed', '--baseline', 'base.json', '--format', 'sarif', '--fail-on', 'none'], { cwd: dir }).stdout;
@@ -79,7 +92,8 @@ describe('--format sarif', () => {
     fs.writeFileSync(truncated, sarifText.slice(0, 2000));
 
     const results = multitoolResults([plain, compared, truncated]);
-    const errorsIn = (file: string) => results.filter((r) => r.level === 'error' && r.locations?.some((l) => l.physicalLocation.artifactLocation.uri.endsWith(file)));
+    const errorsIn = (file: string) =>
+      results.filter((r) => r.level === 'error' && r.locations?.some((l) => l.physicalLocation.artifactLocation.uri.endsWith(file)));
     expect(errorsIn('plain.sarif')).toEqual([]);
     expect(errorsIn('baseline.sarif')).toEqual([]);
     expect(errorsIn('truncated.sarif').map((r) => r.ruleId)).toEqual(['JSON0001']);
@@ -134,11 +148,17 @@ describe('--format junit', () => {
     expect(doc.name).toBe('testsuites');
     const suites = doc.children;
     expect(suites.every((s) => s.name === 'testsuite')).toBe(true);
-    const failures = suites.flatMap((s) => s.children.filter((c) => c.name === 'testcase').flatMap((c) => c.children.filter((f) => f.name === 'failure').map((f) => ({ suite: s, testcase: c, failure: f }))));
+    const failures = suites.flatMap((s) =>
+      s.children
+        .filter((c) => c.name === 'testcase')
+        .flatMap((c) => c.children.filter((f) => f.name === 'failure').map((f) => ({ suite: s, testcase: c, failure: f }))),
+    );
     expect(failures.length).toBe(findings.length);
     expect(Number(doc.attributes.failures)).toBe(findings.length);
     for (const s of suites) expect(Number(s.attributes.failures)).toBe(s.children.filter((c) => c.children.some((f) => f.name === 'failure')).length);
-    expect(failures.map((f) => `${f.testcase.attributes.file}:${f.testcase.attributes.line} ${f.failure.attributes.type}`)).toEqual(findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`));
+    expect(failures.map((f) => `${f.testcase.attributes.file}:${f.testcase.attributes.line} ${f.failure.attributes.type}`)).toEqual(
+      findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`),
+    );
     // Escaped characters come back as written.
     const tricky = failures.find((f) => f.suite.attributes.name === 'tricky.yaml' && f.failure.attributes.type === 'pod-privileged')!;
     expect(tricky.failure.text).toContain(findings.find((f) => f.file === 'tricky.yaml' && f.ruleId === 'pod-privileged')!.message);

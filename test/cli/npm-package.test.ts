@@ -28,7 +28,11 @@ beforeAll(() => {
   expect(fs.existsSync(tarball), `npm pack printed ${JSON.stringify(pack.stdout)}`).toBe(true);
   packed = spawnSync('tar', ['tzf', tarball], { encoding: 'utf8' }).stdout.trim().split('\n');
   fs.mkdirSync(prefix);
-  const install = spawnSync('npm', ['install', '--prefix', prefix, tarball, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel', 'error'], { cwd: temp, encoding: 'utf8', timeout: 240_000 });
+  const install = spawnSync('npm', ['install', '--prefix', prefix, tarball, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel', 'error'], {
+    cwd: temp,
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
   expect(install.status, install.stderr).toBe(0);
 }, 600_000);
 
@@ -58,7 +62,12 @@ describe('the npm package', () => {
 
   it('kubeward-language-server --stdio answers initialize and publishes diagnostics', async () => {
     const server = spawn(bin('kubeward-language-server'), ['--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const messages: Array<{ id?: number; method?: string; result?: { capabilities?: Record<string, unknown> }; params?: { diagnostics?: Array<{ code?: string }> } }> = [];
+    const messages: Array<{
+      id?: number;
+      method?: string;
+      result?: { capabilities?: Record<string, unknown> };
+      params?: { diagnostics?: Array<{ code?: string }> };
+    }> = [];
     let buffer = Buffer.alloc(0);
     server.stdout.on('data', (chunk: Buffer) => {
       buffer = Buffer.concat([buffer, chunk]);

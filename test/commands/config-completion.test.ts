@@ -10,14 +10,33 @@ const labels = (marked: string) => at(marked).map((c) => c.label);
 
 describe('configCompletions', () => {
   it('offers the settings at the top level', () => {
-    expect(labels('profile: baseline\n|')).toEqual(['profile', 'kubernetesVersion', 'rules', 'ignore', 'ingress', 'images', 'maxFileSize', 'exceptions', 'enforce', 'peerSuppressions']);
+    expect(labels('profile: baseline\n|')).toEqual([
+      'profile',
+      'kubernetesVersion',
+      'rules',
+      'ignore',
+      'ingress',
+      'images',
+      'maxFileSize',
+      'exceptions',
+      'enforce',
+      'peerSuppressions',
+    ]);
     expect(at('ex|')[7]).toMatchObject({ label: 'exceptions', insertText: 'exceptions: ' });
   });
 
   it('offers the fields of an exception, without those already written', () => {
     expect(labels('exceptions:\n  - |')).toEqual(['rule', 'reason', 'expires', 'paths', 'objects', 'containers', 'chart', 'overlay']);
     expect(labels('exceptions:\n  - rule: pod-privileged\n    reason: r\n    |')).toEqual(['expires', 'paths', 'objects', 'containers', 'chart', 'overlay']);
-    expect(labels('exceptions:\n  - rule: a\n    reason: r\n  - reason: s\n    |')).toEqual(['rule', 'expires', 'paths', 'objects', 'containers', 'chart', 'overlay']);
+    expect(labels('exceptions:\n  - rule: a\n    reason: r\n  - reason: s\n    |')).toEqual([
+      'rule',
+      'expires',
+      'paths',
+      'objects',
+      'containers',
+      'chart',
+      'overlay',
+    ]);
   });
 
   it('offers rule ids where a rule is expected, and values', () => {

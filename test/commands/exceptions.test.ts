@@ -21,7 +21,10 @@ spec:
 
 const findingsOf = (config: string) => {
   const parsed = parseConfigFile(config, RULE_IDS);
-  return { problems: parsed.findings, findings: lint(POD, { config: resolveConfig(parsed.config), scope: { path: 'k8s/pod.yaml' } }).findings.filter((f) => f.ruleId === 'pod-privileged') };
+  return {
+    problems: parsed.findings,
+    findings: lint(POD, { config: resolveConfig(parsed.config), scope: { path: 'k8s/pod.yaml' } }).findings.filter((f) => f.ruleId === 'pod-privileged'),
+  };
 };
 
 describe('addExceptionFix', () => {
@@ -31,7 +34,9 @@ describe('addExceptionFix', () => {
     const config = 'profile: baseline\nrules:\n  pod-host-pid-ipc: warning\n';
     const fix = addExceptionFix(config, web, 'k8s/pod.yaml')!;
     const after = applyEdits(config, fix.edits);
-    expect(after).toBe(`${config}exceptions:\n  - rule: pod-privileged\n    reason: <reason>\n    objects:\n      - "Pod/shop/web"\n    containers:\n      - "web"\n    paths:\n      - "k8s/pod.yaml"\n`);
+    expect(after).toBe(
+      `${config}exceptions:\n  - rule: pod-privileged\n    reason: <reason>\n    objects:\n      - "Pod/shop/web"\n    containers:\n      - "web"\n    paths:\n      - "k8s/pod.yaml"\n`,
+    );
     expect(fix.placeholders).toEqual(['<reason>']);
     // Until the reason is written it is reported and applies to nothing.
     const pending = findingsOf(after);
@@ -45,7 +50,10 @@ describe('addExceptionFix', () => {
   it('appends to an existing list in its own indentation', () => {
     const config = 'exceptions:\n    -   rule: pod-host-pid-ipc\n        reason: the node exporter\n';
     const after = applyEdits(config, addExceptionFix(config, web, undefined)!.edits);
-    expect(parseConfigFile(after.replace('<reason>', 'r'), RULE_IDS)).toMatchObject({ findings: [], config: { exceptions: [{ rule: 'pod-host-pid-ipc' }, { rule: 'pod-privileged', objects: ['Pod/shop/web'], containers: ['web'] }] } });
+    expect(parseConfigFile(after.replace('<reason>', 'r'), RULE_IDS)).toMatchObject({
+      findings: [],
+      config: { exceptions: [{ rule: 'pod-host-pid-ipc' }, { rule: 'pod-privileged', objects: ['Pod/shop/web'], containers: ['web'] }] },
+    });
     expect(after.startsWith(config)).toBe(true);
     expect(after.slice(config.length)).toMatch(/^ {4}- {1,3}rule: pod-privileged\n/);
   });
@@ -53,7 +61,9 @@ describe('addExceptionFix', () => {
   it('writes into an empty file, or one with only comments', () => {
     for (const config of ['', '# team settings\n']) {
       const after = applyEdits(config, addExceptionFix(config, web, 'pod.yaml')!.edits);
-      expect(parseConfigFile(after.replace('<reason>', 'r'), RULE_IDS).config.exceptions).toEqual([{ rule: 'pod-privileged', reason: 'r', objects: ['Pod/shop/web'], containers: ['web'], paths: ['pod.yaml'] }]);
+      expect(parseConfigFile(after.replace('<reason>', 'r'), RULE_IDS).config.exceptions).toEqual([
+        { rule: 'pod-privileged', reason: 'r', objects: ['Pod/shop/web'], containers: ['web'], paths: ['pod.yaml'] },
+      ]);
       expect(after.startsWith(config)).toBe(true);
     }
   });

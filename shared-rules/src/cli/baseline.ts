@@ -22,7 +22,18 @@ export function entriesOf(reports: readonly FileReport[]): BaselineEntry[] {
     return report.findings.map((f, i) => {
       const r = reported[i]!;
       const o = f.object;
-      const entry: BaselineEntry = { ...fingerprintsOf(report, f), ruleId: f.ruleId, severity: f.severity, path: f.locus?.path ?? '', file: r.file, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, message: f.message };
+      const entry: BaselineEntry = {
+        ...fingerprintsOf(report, f),
+        ruleId: f.ruleId,
+        severity: f.severity,
+        path: f.locus?.path ?? '',
+        file: r.file,
+        line: r.line,
+        column: r.column,
+        endLine: r.endLine,
+        endColumn: r.endColumn,
+        message: f.message,
+      };
       if (o) entry.object = `${o.kind}/${o.namespace ?? ''}/${o.name ?? ''}`;
       return entry;
     });
@@ -47,6 +58,5 @@ export function compareWithBaseline(reports: readonly FileReport[], baseline: re
   const { states, unmatched } = matchBaseline(current, baseline);
   return { states: new Map(current.map((c, i) => [c.finding, states[i]!])), absent: unmatched.map((i) => baseline[i]!) };
 }
-
 
 export type { BaselineEntry, BaselineState };

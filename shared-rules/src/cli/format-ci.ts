@@ -44,7 +44,12 @@ export function formatGithub(reports: readonly FileReport[]): string {
 
 // ---------------------------------------------------------------- GitLab
 
-const GITLAB_SEVERITY: Record<Finding['severity'], 'blocker' | 'critical' | 'major' | 'minor' | 'info'> = { error: 'critical', warning: 'major', info: 'minor', hint: 'info' };
+const GITLAB_SEVERITY: Record<Finding['severity'], 'blocker' | 'critical' | 'major' | 'minor' | 'info'> = {
+  error: 'critical',
+  warning: 'major',
+  info: 'minor',
+  hint: 'info',
+};
 
 export function formatGitlab(reports: readonly FileReport[]): string {
   const seen = new Map<string, number>();
@@ -99,7 +104,9 @@ export function formatJunit(reports: readonly FileReport[]): string {
     if (cases.length === 0) cases.push(`    <testcase classname="${escapeXml(report.file)}" name="kubeward" file="${escapeXml(report.file)}"/>`);
     tests += cases.length;
     failures += reported.length;
-    suites.push(`  <testsuite name="${escapeXml(report.file)}" tests="${cases.length}" failures="${reported.length}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${escapeXml(report.file)}" tests="${cases.length}" failures="${reported.length}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`,
+    );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kubeward ${escapeXml(VERSION)}" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('\n')}${suites.length ? '\n' : ''}</testsuites>\n`;
 }

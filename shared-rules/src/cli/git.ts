@@ -30,7 +30,11 @@ export function changesSince(ref: string, cwd: string): GitChanges {
   // The revision must exist: a typo must not turn into "nothing changed".
   const commit = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], cwd).trim();
   const changed = new Set<string>();
-  const list = (out: string) => out.split('\0').filter(Boolean).forEach((p) => changed.add(path.resolve(top, p)));
+  const list = (out: string) =>
+    out
+      .split('\0')
+      .filter(Boolean)
+      .forEach((p) => changed.add(path.resolve(top, p)));
   list(git(['diff', '--name-only', '-z', '--no-renames', commit, '--'], top));
   list(git(['ls-files', '--others', '--exclude-standard', '-z'], top));
   const tracked = new Set(git(['ls-tree', '-r', '--name-only', '-z', commit], top).split('\0').filter(Boolean));

@@ -67,7 +67,9 @@ export function configCompletions(text: string, offset: number, ruleIds: Iterabl
   if (keyValue) {
     const [, , key] = keyValue;
     const parent = parentKey(lines, lineIndex, indentOf(current));
-    const inEntry = parent?.key === 'exceptions' || (parent !== undefined && /^\s*-/.test(lines[parent.line]!) && parentKey(lines, parent.line, indentOf(lines[parent.line]!))?.key === 'exceptions');
+    const inEntry =
+      parent?.key === 'exceptions' ||
+      (parent !== undefined && /^\s*-/.test(lines[parent.line]!) && parentKey(lines, parent.line, indentOf(lines[parent.line]!))?.key === 'exceptions');
     if (key === 'rule' && inEntry) return rules();
     if (key === 'profile' && !parent) return ['baseline', 'restricted'].map((v) => ({ label: v, kind: 'value' }));
     if (key === 'peerSuppressions' && !parent) return ['true', 'false'].map((v) => ({ label: v, kind: 'value' }));

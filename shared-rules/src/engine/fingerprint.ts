@@ -13,15 +13,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { hash53 } from '../text/hash';
-import type { Finding } from './types';
-
-/** Where a finding is inside its object. */
-export interface Locus {
-  /** `spec.template.spec.containers[name=web].securityContext.privileged`. */
-  path: string;
-  /** The offending text with quotes and runs of white space removed. */
-  value: string;
-}
+import type { Finding, Locus } from './types';
 
 const MAX_VALUE = 200;
 

@@ -34,7 +34,7 @@ function peerIndex(rules: readonly Rule[]): Map<PeerTool, Map<string, string[]>>
   for (const rule of rules) {
     for (const [tool, ids] of Object.entries(rule.meta.references.peers ?? {}) as Array<[PeerTool, string | readonly string[]]>) {
       let byId = index.get(tool);
-      if (!byId) index.set(tool, (byId = new Map()));
+      if (!byId) index.set(tool, (byId = new Map<string, string[]>()));
       for (const id of typeof ids === 'string' ? [ids] : ids) {
         const key = normalise(id);
         byId.set(key, [...(byId.get(key) ?? []), rule.meta.id]);

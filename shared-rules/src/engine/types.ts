@@ -1,6 +1,5 @@
 /** Types shared by rules, the engine, the CLI and the language server. */
 import type { Applicability, Fix } from '../fix/edit';
-import type { Locus } from './fingerprint';
 import type { SourceRange } from '../yaml/source-map';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -31,6 +30,14 @@ export type PeerTool = 'kube-linter' | 'polaris' | 'checkov' | 'kics' | 'trivy' 
 export const PEER_TOOLS: readonly PeerTool[] = ['kube-linter', 'polaris', 'checkov', 'kics', 'trivy', 'kubescape', 'kubesec'];
 
 export type Profile = 'baseline' | 'restricted';
+
+/** Where a finding is inside its object (see fingerprint.ts). */
+export interface Locus {
+  /** `spec.template.spec.containers[name=web].securityContext.privileged`. */
+  path: string;
+  /** The offending text with quotes and runs of white space removed. */
+  value: string;
+}
 
 export interface Finding {
   ruleId: string;

@@ -46,7 +46,11 @@ export function parseBaseline(text: string, name: string): BaselineEntry[] {
     throw new UsageError(`${name} is not a Kubeward baseline: ${(error as Error).message}`);
   }
   const findings = (data as BaselineFile | null)?.findings;
-  if ((data as BaselineFile | null)?.version !== 1 || !Array.isArray(findings) || !findings.every((e) => e && typeof e.fingerprint === 'string' && typeof e.location === 'string' && typeof e.loose === 'string')) {
+  if (
+    (data as BaselineFile | null)?.version !== 1 ||
+    !Array.isArray(findings) ||
+    !findings.every((e) => e && typeof e.fingerprint === 'string' && typeof e.location === 'string' && typeof e.loose === 'string')
+  ) {
     throw new UsageError(`${name} is not a Kubeward baseline (version 1, written by --write-baseline)`);
   }
   return findings;

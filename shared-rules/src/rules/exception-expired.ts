@@ -17,7 +17,8 @@ export default defineRule({
         'An exception in `.kubeward.yaml` can carry an `expires` date: the day after it, the exception applies to nothing, the findings it covered are reported again, and the exception itself is reported here, so a temporary waiver cannot quietly become permanent.',
       remediation: 'Fix the findings and remove the exception, or review it again and move its `expires` date with a reason that still holds.',
       invalid: '',
-      valid: 'exceptions:\n  - rule: pod-privileged\n    reason: the node agent needs the host devices until it moves to a device plugin\n    objects: [DaemonSet/kube-system/node-agent]\n    expires: 2999-12-31\n',
+      valid:
+        'exceptions:\n  - rule: pod-privileged\n    reason: the node agent needs the host devices until it moves to a device plugin\n    objects: [DaemonSet/kube-system/node-agent]\n    expires: 2999-12-31\n',
     },
     references: {},
   },
