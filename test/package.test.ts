@@ -1,7 +1,7 @@
 /**
  * `npm run package` builds the production bundles and writes the .vsix with
  * @vscode/vsce. The package is read back (a .vsix is a zip) and checked: what
- * a user installs, under 2 MB (SPEC §8), bundled, no node_modules or sources.
+ * a user installs, under 2 MB (docs/requirements.md: Targets), bundled, no node_modules or sources.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';

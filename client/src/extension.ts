@@ -12,7 +12,7 @@ import { registerCommands, type CommandHost } from './commands';
 import { DOCUMENT_SELECTOR } from './selector';
 import { KubewardStatus } from './status';
 
-/** When this bundle started evaluating: activation cost is measured from here (SPEC §8: under 50 ms). */
+/** When this bundle started evaluating: activation cost is measured from here (docs/requirements.md, Targets: under 50 ms). */
 const loadedAt = performance.now();
 
 /** What the extension exports (`vscode.extensions.getExtension(...).exports`), for tests and other extensions. */

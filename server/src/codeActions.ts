@@ -31,6 +31,7 @@ import {
   FileAnalyzer,
   LineIndex,
   minimalEdit,
+  NO_SUPPRESSION_ACTION_RULES,
   REASON_PLACEHOLDER,
   selectFixes,
   type AnalyzeOptions,
@@ -48,8 +49,6 @@ import { pathToUri, uriToPath } from './uri';
 /** Above this size (UTF-16 units), "Fix all" is offered only to clients that resolve code actions lazily. */
 const EAGER_FIX_ALL_LIMIT = 256 * 1024;
 
-/** Rules that a comment or annotation must not silence: fix the file (or the config) instead. */
-const NOT_SUPPRESSIBLE = new Set(['yaml-syntax', 'unused-suppression', 'config-invalid', 'suppression-enforced', 'exception-expired']);
 
 export interface CodeActionsHost {
   documents: Documents;
@@ -157,7 +156,7 @@ export class CodeActions {
           actions.push(action);
         }
       }
-      const suppressible = !NOT_SUPPRESSIBLE.has(ruleId);
+      const suppressible = !NO_SUPPRESSION_ACTION_RULES.has(ruleId);
       // 2. Ignore for this line.
       if (suppressible) {
         const seenLines = new Set<number>();

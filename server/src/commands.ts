@@ -1,5 +1,5 @@
 /**
- * `workspace/executeCommand`: Secure this Ingress (SPEC §5), Scan workspace,
+ * `workspace/executeCommand`: Secure this Ingress (docs/requirements.md: Secure this Ingress), Scan workspace,
  * Show documentation, and applyFix for clients without code action literals.
  * Bad arguments and failures answer with a ResponseError whose message says
  * what to do (without a "Kubeward:" prefix: clients add their own); nothing

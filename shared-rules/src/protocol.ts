@@ -100,7 +100,7 @@ export const Commands = {
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 export const SERVER_COMMANDS: readonly CommandId[] = [Commands.secureIngress, Commands.scanWorkspace, Commands.showDocumentation, Commands.applyFix];
 
-/** The one argument of `kubeward.secureIngress` (SPEC §5). */
+/** The one argument of `kubeward.secureIngress` (docs/requirements.md: Secure this Ingress). */
 export interface SecureIngressArgs {
   uri: string;
   /** 0-based line and UTF-16 character; without it the file must hold exactly one Ingress. */

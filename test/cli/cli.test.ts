@@ -1,6 +1,6 @@
 /**
  * `kubeward scan`, as a CI runs it: the built CLI in a child process.
- * SPEC §7a is the contract.
+ * docs/requirements.md (CLI) is the contract.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

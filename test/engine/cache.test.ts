@@ -188,7 +188,7 @@ describe('FileAnalyzer cache', () => {
     expect(analyzer.analyze(template('b'), opts).findings.map((f) => f.message)).toEqual(['image is {{ .Values.b }}']);
   });
 
-  it('a one-character edit in a 1,800-document file re-parses only the edited document (SPEC §8; bench/ measures the time)', () => {
+  it('a one-character edit in a 1,800-document file re-parses only the edited document (bench/ measures the time)', () => {
     const big = file(1800);
     const analyzer = new FileAnalyzer();
     const first = analyzer.analyze(big, options());

@@ -1,5 +1,5 @@
 /**
- * SPEC §9: mutated real manifests. No exception, no rule error, every range
+ * docs/requirements.md, Robustness: mutated real manifests. No exception, no rule error, every range
  * inside the text, and every fix keeps the text parseable and removes no
  * comment it does not own.
  */

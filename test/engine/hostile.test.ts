@@ -1,5 +1,5 @@
 /**
- * SPEC §9 for the engine: hostile input never throws, never hangs, and every
+ * docs/requirements.md (Robustness) for the engine: hostile input never throws, never hangs, and every
  * range stays inside the text.
  */
 import { describe, expect, it } from 'vitest';

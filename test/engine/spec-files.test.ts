@@ -1,6 +1,6 @@
 /**
- * SPEC §2, end to end through the engine: which files are manifests, and
- * exact ranges in every situation the SPEC lists.
+ * docs/requirements.md (Manifests), end to end through the engine: which files are manifests, and
+ * exact ranges in every situation it lists.
  */
 import { describe, expect, it } from 'vitest';
 import { LineIndex, type Finding } from '../../shared-rules/src/index';
@@ -30,7 +30,7 @@ const POD = yaml`
           privileged: true
 `;
 
-describe('SPEC §2: manifests and exact ranges', () => {
+describe('manifests and exact ranges', () => {
   it('a single document', () => {
     expect(show(POD)).toEqual(['pod-privileged 10:21-10:25 true']);
   });
@@ -181,7 +181,7 @@ describe('SPEC §2: manifests and exact ranges', () => {
   });
 });
 
-describe('SPEC §2: other YAML gets no finding at all', () => {
+describe('other YAML gets no finding at all', () => {
   const others: Record<string, string> = {
     'GitHub workflow': yaml`
       name: ci

@@ -1,5 +1,5 @@
 /**
- * Engine tests about detection and positions (SPEC §2 situations, Helm
+ * Engine tests about detection and positions (docs/requirements.md: Manifests; situations, Helm
  * masking, navigation) need findings that do not move as the catalogue grows:
  * one rule per kind of finding stands for all — pod-privileged for a present
  * bad value, ingress-tls-missing for a missing field — with the engine's own

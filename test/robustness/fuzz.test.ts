@@ -1,5 +1,5 @@
 /**
- * SPEC §9 fuzz test: real manifests from the corpus, mutated the ways people
+ * The fuzz test of docs/requirements.md (Robustness): real manifests from the corpus, mutated the ways people
  * and tools break YAML (characters, lines, indentation, documents, Helm
  * actions, anchors, CRLF, BOM, Unicode), and checked for:
  * - no exception escapes and no rule throws;

@@ -1,5 +1,5 @@
 /**
- * SPEC §9: hostile inputs never crash, hang, exhaust memory or damage text.
+ * docs/requirements.md, Robustness: hostile inputs never crash, hang, exhaust memory or damage text.
  * Each input is generated here, analysed by the engine (with and without
  * fixes, alone and followed by a normal manifest in the same file) and by
  * the built CLI (next to a normal manifest in the same folder, with and

@@ -1,5 +1,5 @@
 /**
- * Security of the tool itself (SPEC §1, §9): the CLI and the language server
+ * Security of the tool itself (docs/requirements.md: Security, Robustness): the CLI and the language server
  * make no network call, start no process and evaluate nothing from the
  * workspace; decoded Secret values never reach findings or logs.
  *

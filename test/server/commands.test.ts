@@ -1,4 +1,4 @@
-/** kubeward.secureIngress (SPEC §5) and kubeward.scanWorkspace over the wire. */
+/** kubeward.secureIngress (docs/requirements.md: Secure this Ingress) and kubeward.scanWorkspace over the wire. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -7,7 +7,7 @@
  * - an `ignore.kubeward.io/<rule>: "<reason>"` annotation on the object,
  *   written by the EditBuilder in the file's own style.
  */
-import { ANNOTATION_PREFIX } from '../engine/suppress';
+import { ANNOTATION_PREFIX, parseDirectives, type CommentDirective } from '../engine/suppress';
 import { applyEdits, shiftEdits, type Edit, type Fix } from '../fix/edit';
 import { EditBuilder, NoFix } from '../fix/edit-builder';
 import { detectStyle, quoted } from '../fix/emit';
@@ -17,8 +17,6 @@ import { detectEol, LineIndex } from '../text/line-index';
 /** The text users replace with their reason. */
 export const REASON_PLACEHOLDER = '<reason>';
 
-const NEXT_LINE = /#[ \t]*kubeward-disable-next-line\b([^\r\n]*)/;
-
 /**
  * The edit that suppresses `ruleId` on the line holding `offset`: a new
  * comment line above it, or `, <rule>` added to the disable-next-line comment
@@ -27,19 +25,18 @@ const NEXT_LINE = /#[ \t]*kubeward-disable-next-line\b([^\r\n]*)/;
 export function disableNextLineEdit(text: string, offset: number, ruleId: string, reason = REASON_PLACEHOLDER, lines = new LineIndex(text)): Edit {
   const line = lines.positionAt(offset).line;
   const lineStart = lines.lineStart(line);
+  let directives: CommentDirective[] | undefined;
   // A directive applies to the next line that is neither blank nor a comment.
   for (let l = line - 1; l >= 0; l--) {
     const lineText = lines.lineText(l);
     if (/^\s*$/.test(lineText)) continue;
     if (!/^\s*#/.test(lineText)) break;
-    const m = NEXT_LINE.exec(lineText);
-    if (!m) continue;
-    const body = m[1]!;
-    const cut = body.search(/\s--(\s|$)/);
-    const rulesPart = cut === -1 ? body : body.slice(0, cut);
-    const ids = rulesPart.split(/[\s,]+/).filter(Boolean);
-    if (ids.length === 0) break; // covers every rule already; add a line of our own
-    const at = lines.lineStart(l) + m.index + m[0].length - body.length + rulesPart.trimEnd().length;
+    // The engine's own parser: an edit never extends a comment the engine would not read.
+    const directive = (directives ??= parseDirectives(text, lines)).find((d) => d.line === l);
+    if (directive?.type !== 'disable-next-line') continue;
+    const ranges = directive.ruleRanges ?? [];
+    if (directive.rules.length === 0 || ranges.length === 0) break; // covers every rule already; add a line of our own
+    const at = ranges[ranges.length - 1]![1];
     return { start: at, end: at, text: `, ${ruleId}` };
   }
   const indent = /^[ \t]*/.exec(lines.lineText(line))![0];

@@ -25,7 +25,7 @@ import type { FileObject } from './rule';
 import { exceptionCovers, isEnforced } from './exceptions';
 import { normaliseValue } from './fingerprint';
 import { parsePeerDirectives } from './peer-suppressions';
-import { applySuppressions, parseDirectives, type AnnotationSuppression } from './suppress';
+import { applySuppressions, parseDirectives, UNSUPPRESSIBLE_RULES, type AnnotationSuppression } from './suppress';
 import type { Finding } from './types';
 import { shiftSummary } from './workspace';
 import { runWorkspaceRule } from './workspace-pass';
@@ -194,7 +194,7 @@ export class FileAnalyzer {
     const { kept, unused, refused } = applySuppressions(result.findings, directives, annotations, lines, {
       reportUnused: !options.range && plan.active.has('unused-suppression'),
       knownRuleIds: plan.known,
-      unsuppressible: new Set(['unused-suppression']),
+      unsuppressible: UNSUPPRESSIBLE_RULES,
       // Cross-document rules decide only with a complete workspace index.
       undecided: index?.complete ? undefined : new Set(plan.workspaceRules.map((r) => r.meta.id)),
       enforced: config.enforce.length > 0 ? (ruleId) => isEnforced(config.enforce, ruleId) : undefined,

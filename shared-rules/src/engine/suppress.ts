@@ -58,6 +58,12 @@ export interface UnusedSuppression extends Finding {
   removal?: Edit[];
 }
 
+/** Rules that no comment or annotation silences: the unused-suppression rule itself. */
+export const UNSUPPRESSIBLE_RULES: ReadonlySet<string> = new Set(['unused-suppression']);
+
+/** Rules for which editors offer no suppression action: fix the file (or the configuration) instead. */
+export const NO_SUPPRESSION_ACTION_RULES: ReadonlySet<string> = new Set([...UNSUPPRESSIBLE_RULES, 'yaml-syntax', 'config-invalid', 'suppression-enforced', 'exception-expired']);
+
 // The directive name ends at white space or the line end: `kubeward-disable-line` (a typo) is no `disable`.
 const DIRECTIVE = /(^|[ \t])#[ \t]*kubeward-(disable-next-line|disable|enable)(?=[ \t\r\n]|$)([^\r\n]*)/;
 

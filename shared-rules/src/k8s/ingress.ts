@@ -272,7 +272,7 @@ function isHostList(value: string): boolean {
   return parts.length > 0 && parts.every((p) => /^(?:\*\.)?[A-Za-z0-9][A-Za-z0-9.-]*$/.test(p));
 }
 
-/** Annotations removed from ingress-nginx (silently ignored since), RULES.md 3.10. */
+/** Annotations removed from ingress-nginx (silently ignored since; see the ingress-nginx-deprecated-annotation rule page). */
 export const DEPRECATED_NGINX_ANNOTATIONS: ReadonlyMap<string, { removedIn: string; replacement: string }> = new Map([
   ['secure-backends', { removedIn: '0.21.0', replacement: 'backend-protocol: "HTTPS"' }],
   ['grpc-backend', { removedIn: '0.21.0', replacement: 'backend-protocol: "GRPC"' }],

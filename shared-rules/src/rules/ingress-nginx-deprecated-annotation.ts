@@ -13,7 +13,7 @@ const PROXY_SSL_SECRET = `${NGINX_PREFIX}proxy-ssl-secret`;
 const PROXY_SSL_VERIFY = `${NGINX_PREFIX}proxy-ssl-verify`;
 
 /**
- * secure-backends / grpc-backend → backend-protocol, in place (RULES.md 3.10):
+ * secure-backends / grpc-backend → backend-protocol, in place:
  * "true" → HTTPS, grpc "true" → GRPC, both → GRPCS. When nothing is to be
  * carried over (values "false", or backend-protocol already set) the dead
  * annotations are removed, which changes nothing at run time.

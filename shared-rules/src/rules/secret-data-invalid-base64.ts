@@ -60,7 +60,7 @@ data:
         continue;
       }
       // Moving the entry to stringData is left to a person: as a fix it would
-      // trade this finding for secret-stringdata-plaintext (SPEC: no new finding).
+      // trade this finding for secret-stringdata-plaintext (a fix never adds a finding).
       const fixes: FixSpec[] = [{ title: 'Base64-encode the value', apply: (edit) => edit.setScalar(entry.node, encodeBase64(entry.plain)) }];
       ctx.report({ node: entry.node, at, messageId: 'invalid', data, fix: fixes });
     }

@@ -17,7 +17,7 @@ export async function activate(): Promise<KubewardApi> {
   const wasActive = ext.isActive;
   const t0 = performance.now();
   const api = await ext.activate();
-  // Reported, not asserted (timing on a shared CI machine): SPEC §8 wants activation under 50 ms.
+  // Reported, not asserted (timing on a shared CI machine): docs/requirements.md (Targets) wants activation under 50 ms.
   if (!wasActive) {
     console.log(`    (activation: ${api.activationMs.toFixed(1)} ms in the extension, ${(performance.now() - t0).toFixed(1)} ms as the host's activate() call)`);
   }
