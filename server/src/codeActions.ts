@@ -2,6 +2,7 @@
  * Code actions, in vscode-eslint's order for each rule under the cursor:
  * its fixes (the preferred one marked), "Ignore <rule> for this line",
  * "Fix all <rule> problems in this file", "Ignore <rule> for this resource",
+ * "Add an exception to .kubeward.yaml" (when the folder has one),
  * "Show documentation for <rule>"; and `source.fixAll.kubeward` (safe fixes
  * only, several passes) when the client asks for it, as on save.
  *
@@ -13,13 +14,17 @@ import {
   type CancellationToken,
   type CodeAction,
   type CodeActionParams,
+  type Diagnostic,
   type Command,
   type SnippetTextEdit,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import fs from 'node:fs';
+import path from 'node:path';
 import {
+  addExceptionFix,
   annotationSuppressionFix,
   applyFixes,
   disableNextLineEdit,
@@ -39,7 +44,8 @@ import { Commands, FIX_ALL_CODE_ACTION_KIND } from '../../shared-rules/src/proto
 import type { ClientFeatures } from './capabilities';
 import { ruleIdOf, toDiagnostic, toRange } from './diagnostics';
 import type { Documents } from './documents';
-import type { Settings } from './settings';
+import type { DocumentSettings, Settings } from './settings';
+import { pathToUri, uriToPath } from './uri';
 
 /**
  * Above this size (UTF-16 units), "Fix all <rule>" is not offered: knowing
@@ -108,7 +114,7 @@ export class CodeActions {
     const only = params.context.only;
     const actions: CodeAction[] = [];
 
-    if (wanted(only, CodeActionKind.QuickFix)) actions.push(...this.quickFixes(params, doc, text, lines, options));
+    if (wanted(only, CodeActionKind.QuickFix)) actions.push(...this.quickFixes(params, doc, text, lines, options, settings));
     if (wanted(only, FIX_ALL_CODE_ACTION_KIND) && !token.isCancellationRequested) {
       const fixAll = this.fixAllSafe(doc, text, lines, options);
       if (fixAll) actions.push(fixAll);
@@ -118,7 +124,7 @@ export class CodeActions {
     return actions.map((a) => (a.command && !a.edit ? a.command : { title: a.title, command: Commands.applyFix, arguments: [a.edit ?? {}] }));
   }
 
-  private quickFixes(params: CodeActionParams, doc: TextDocument, text: string, lines: LineIndex, options: AnalyzeOptions): CodeAction[] {
+  private quickFixes(params: CodeActionParams, doc: TextDocument, text: string, lines: LineIndex, options: AnalyzeOptions, settings: DocumentSettings): CodeAction[] {
     const uri = doc.uri;
     // Our diagnostics under the cursor; clients that send none get ours from the last analysis.
     let diagnostics = params.context.diagnostics.filter((d) => ruleIdOf(d) !== undefined);
@@ -210,11 +216,40 @@ export class CodeActions {
           actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [t.diagnostic], edit: this.workspaceEdit(doc, lines, fix.edits, fix.placeholders) });
         }
       }
+      // 4b. A reviewed exception in .kubeward.yaml, scoped to this object and container.
+      if (suppressible && settings.configFile) {
+        for (const t of group) {
+          const finding = fileFindings?.find((f) => f.ruleId === ruleId && f.start === t.start && f.end === t.end);
+          const action = finding && this.addException(doc.uri, finding, settings.configFile, t.diagnostic);
+          if (action) {
+            actions.push(action);
+            break;
+          }
+        }
+      }
       // 5. Documentation.
       const title = `Show documentation for ${ruleId}`;
       actions.push({ title, kind: CodeActionKind.QuickFix, command: { title, command: Commands.showDocumentation, arguments: [ruleId] } });
     }
     return actions;
+  }
+
+  /** "Add an exception to .kubeward.yaml": an edit of the configuration file (open or on disk). */
+  private addException(uri: string, finding: Finding, configFile: string, diagnostic: Diagnostic): CodeAction | undefined {
+    const configUri = pathToUri(configFile);
+    const open = this.host.documents.get(configUri);
+    let configText: string;
+    try {
+      configText = open ? open.getText() : fs.readFileSync(configFile, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const file = uriToPath(uri);
+    const relative = file ? path.relative(path.dirname(configFile), file).split(path.sep).join('/') : undefined;
+    const fix = addExceptionFix(configText, finding, relative && !relative.startsWith('..') ? relative : undefined);
+    if (!fix) return undefined;
+    const edit = toWorkspaceEdit(this.host.features, configUri, open ? open.version : null, new LineIndex(configText), fix.edits, fix.placeholders);
+    return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
   }
 
   /**

@@ -28,6 +28,7 @@ import {
   type WorkspaceIndex,
 } from '../../shared-rules/src/index';
 import { yieldToEventLoop } from '../../shared-rules/src/host/files';
+import { applyBaseline } from './baseline';
 import { toDiagnostics, type Publisher } from './diagnostics';
 import type { AnalysisHelper } from './parallel';
 import { isConfigFileName, type DocumentSettings, type Settings } from './settings';
@@ -157,7 +158,7 @@ export class Documents {
 
   /** The options the document was (or will be) analysed with, for code actions and commands. */
   analyzeOptions(uri: string, settings: DocumentSettings): AnalyzeOptions {
-    const options: AnalyzeOptions = { rules: this.host.rules, config: settings.config, file: uri, partial: settings.partial };
+    const options: AnalyzeOptions = { rules: this.host.rules, config: settings.config, file: uri, partial: settings.partial, scope: settings.scope };
     if (hasActiveWorkspaceRules(this.host.rules, settings)) options.workspace = this.host.workspace.index;
     return options;
   }
@@ -312,7 +313,7 @@ export class Documents {
       const findings = this.host.settings.trusted ? parseConfigFile(text, this.host.knownRuleIds).findings : [];
       file = { findings, lines: new LineIndex(text), ruleErrors: [] };
     } else {
-      const options: AnalyzeOptions = { rules: this.host.rules, config: settings.config, file: uri, partial: settings.partial };
+      const options: AnalyzeOptions = { rules: this.host.rules, config: settings.config, file: uri, partial: settings.partial, scope: settings.scope };
       // Nothing cached (just opened, or new settings) and a large file: a helper thread takes half the documents.
       const shared = state.analyzer.cachedDocuments === 0 ? this.host.helper?.start(text, { config: settings.config, file: uri, partial: settings.partial }) : undefined;
       if (shared) {
@@ -361,15 +362,16 @@ export class Documents {
     const result: AnalysisResult = {
       uri,
       version,
-      findings: shown,
+      findings: applyBaseline(shown, settings.baseline),
       lines: file.lines,
-      diagnostics: toDiagnostics(shown, file.lines),
+      diagnostics: [],
       ruleErrors: file.ruleErrors,
       resultId: String(++resultCounter),
       settings,
       rulesActive,
       kubernetes: file.kubernetes === true,
     };
+    result.diagnostics = toDiagnostics(result.findings, file.lines);
     state.result = result;
     // The output channel: where a document's configuration comes from, and what analyses cost.
     const ms = performance.now() - started;
@@ -391,7 +393,8 @@ export class Documents {
     state.calmTimer = undefined;
     const result = state.result;
     if (this.states.get(uri) !== state || !result || result.version !== version || this.text.get(uri)?.version !== version) return;
-    state.result = { ...result, findings, diagnostics: toDiagnostics(findings, result.lines), resultId: String(++resultCounter) };
+    const shown = applyBaseline(findings, result.settings.baseline);
+    state.result = { ...result, findings: shown, diagnostics: toDiagnostics(shown, result.lines), resultId: String(++resultCounter) };
     this.host.publisher.open(uri, version, state.result.diagnostics);
     this.host.publisher.refresh();
   }

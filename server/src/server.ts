@@ -6,18 +6,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   CodeActionKind,
+  CompletionItemKind,
   DidChangeWatchedFilesNotification,
   ExecuteCommandRequest,
   FileChangeType,
   ResponseError,
   TextDocumentSyncKind,
   type CancellationToken,
+  type CompletionItem,
+  type CompletionParams,
   type Connection,
   type InitializeParams,
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
-import { isRuleActive, KUSTOMIZATION_FILES, LineIndex, resolveConfig, ruleDocsUrl, RULES, VERSION, type Rule, type RuleError } from '../../shared-rules/src/index';
+import { configCompletions, isRuleActive, KUSTOMIZATION_FILES, LineIndex, resolveConfig, ruleDocsUrl, RULES, VERSION, type Rule, type RuleError } from '../../shared-rules/src/index';
 import { FIX_ALL_CODE_ACTION_KIND, SERVER_COMMANDS, StatusNotification, WorkspaceTrustedNotification, type StatusParams } from '../../shared-rules/src/protocol';
 import { clientFeatures, type ClientFeatures } from './capabilities';
 import { CodeActions } from './codeActions';
@@ -202,6 +205,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     connection.onCodeAction(guard('code actions', (p, t) => codeActions.provide(p, t), []));
     connection.onCodeActionResolve(guard('code action resolve', (p) => codeActions.resolve(p), {} as never));
     connection.onHover(guard('hover', (p, t) => hovers.provide(p, t), null));
+    // Completion in .kubeward.yaml only (setting names, exception fields, rule ids).
+    connection.onCompletion(
+      guard(
+        'completion',
+        (p: CompletionParams) => {
+          const doc = documents.get(p.textDocument.uri);
+          const file = uriToPath(p.textDocument.uri);
+          if (!doc || !file || !isConfigFileName(file)) return [];
+          const kinds = { setting: CompletionItemKind.Property, field: CompletionItemKind.Field, rule: CompletionItemKind.EnumMember, value: CompletionItemKind.Value };
+          return configCompletions(doc.getText(), doc.offsetAt(p.position), rulesById.keys()).map((c): CompletionItem => {
+            const item: CompletionItem = { label: c.label, kind: kinds[c.kind] };
+            if (c.insertText) item.insertText = c.insertText;
+            if (c.detail) item.detail = c.detail;
+            const rule = c.kind === 'rule' ? rulesById.get(c.label) : undefined;
+            if (rule) item.detail = rule.meta.title;
+            return item;
+          });
+        },
+        [],
+      ),
+    );
     // Registered raw: the library's onExecuteCommand removes `workDoneToken` from the params.
     connection.onRequest(ExecuteCommandRequest.type, guard('command', (p, t) => commands.execute(p, t), null));
     if (features.pullDiagnostics) {
@@ -211,6 +235,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const capabilities: ServerCapabilities = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
+      completionProvider: { triggerCharacters: [' '] },
       executeCommandProvider: { commands: SERVER_COMMANDS.filter((c) => !features.clientCommands.has(c)) },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     };

@@ -10,8 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import { CONFIG_FILES, isFile, KustomizePatches } from '../../shared-rules/src/host/files';
-import { parseConfigFile, pathIgnored, resolveConfig, type ConfigParseResult, type KubewardConfig, type ResolvedConfig } from '../../shared-rules/src/index';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, type KubewardSettings, type RuleSeverityOverride, type RunMode } from '../../shared-rules/src/protocol';
+import { Origins } from '../../shared-rules/src/host/origin';
+import { parseConfigFile, pathIgnored, resolveConfig, type ConfigParseResult, type ExceptionScope, type KubewardConfig, type ResolvedConfig } from '../../shared-rules/src/index';
+import { BaselineIndex } from './baseline';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION, type BaselineSeverity, type KubewardSettings, type RuleSeverityOverride, type RunMode } from '../../shared-rules/src/protocol';
 import type { ClientFeatures } from './capabilities';
 import { isInside, uriToPath } from './uri';
 
@@ -28,6 +30,10 @@ export interface DocumentSettings {
   ignored: boolean;
   /** A Kustomize patch: missing fields are not findings. */
   partial: boolean;
+  /** For the scopes of `.kubeward.yaml` exceptions: the path relative to it, the chart or overlay. */
+  scope: ExceptionScope;
+  /** The baseline in effect (setting `kubeward.baseline.file`), with how its findings are shown. */
+  baseline?: { index: BaselineIndex; severity: BaselineSeverity; origin: string | undefined; file: string };
 }
 
 export interface ConfigFileState {
@@ -61,6 +67,7 @@ export function normalizeSettings(raw: unknown): KubewardSettings {
       if (typeof value === 'string' && SEVERITY_SETTINGS.includes(value)) rules[id] = value as RuleSeverityOverride;
     }
   }
+  const baseline = (r.baseline && typeof r.baseline === 'object' ? r.baseline : {}) as Record<string, unknown>;
   const debounce = typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) ? Math.min(Math.max(0, r.debounceMs), MAX_DEBOUNCE_MS) : DEFAULT_SETTINGS.debounceMs;
   return {
     enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
@@ -71,6 +78,7 @@ export function normalizeSettings(raw: unknown): KubewardSettings {
     ingress: { authUrl: str(ingress.authUrl), clusterIssuer: str(ingress.clusterIssuer), tlsSecretName: str(ingress.tlsSecretName) },
     maxFileSize: typeof r.maxFileSize === 'number' && r.maxFileSize > 0 ? r.maxFileSize : null,
     debounceMs: debounce,
+    baseline: { file: str(baseline.file), severity: baseline.severity === 'info' || baseline.severity === 'warning' || baseline.severity === 'hide' ? baseline.severity : 'hint' },
   };
 }
 
@@ -105,6 +113,8 @@ export class Settings {
   private readonly configFiles = new Map<string, ConfigFileState>();
   private readonly resolved = new Map<string, ResolvedConfig>();
   private patches = new KustomizePatches();
+  private readonly origins = new Map<string, Origins>();
+  private readonly baselines = new Map<string, { mtimeMs: number; index: BaselineIndex }>();
   private trustedNow: boolean;
 
   constructor(private readonly host: SettingsHost) {
@@ -165,11 +175,21 @@ export class Settings {
       this.resolved.set(key, config);
     }
     let ignored = false;
-    if (file && configState && config.ignore.length > 0) {
-      const relative = path.relative(path.dirname(configState.path), file).split(path.sep).join('/');
-      ignored = !relative.startsWith('..') && pathIgnored(config.ignore, relative);
+    const relative = file && configState ? path.relative(path.dirname(configState.path), file).split(path.sep).join('/') : undefined;
+    if (relative !== undefined && config.ignore.length > 0) ignored = !relative.startsWith('..') && pathIgnored(config.ignore, relative);
+    const scope: ExceptionScope = {};
+    if (relative !== undefined && config.exceptions.length > 0) {
+      scope.path = relative;
+      scope.origin = this.originOf(file!);
+    }
+    let baseline: DocumentSettings['baseline'];
+    const folder = file ? this.folderOf(file) : undefined;
+    if (file && folder && client.baseline.file) {
+      const index = this.baselineAt(path.resolve(folder, client.baseline.file));
+      if (index) baseline = { index, severity: client.baseline.severity, origin: this.originOf(file), file: path.relative(folder, file).split(path.sep).join('/') };
     }
     return {
+      baseline,
       enable: client.enable,
       run: client.run,
       debounceMs: client.debounceMs,
@@ -178,7 +198,39 @@ export class Settings {
       configFile: configState?.path,
       ignored,
       partial: file ? this.isPatch(file) : false,
+      scope,
     };
+  }
+
+  private folderOf(file: string): string | undefined {
+    return this.host
+      .folders()
+      .filter((f) => isInside(file, f))
+      .sort((a, b) => b.length - a.length)[0];
+  }
+
+  /** A baseline file, read again when it changed on disk; undefined when missing or unreadable. */
+  private baselineAt(file: string): BaselineIndex | undefined {
+    let mtimeMs: number;
+    try {
+      mtimeMs = fs.statSync(file).mtimeMs;
+    } catch {
+      return undefined;
+    }
+    const cached = this.baselines.get(file);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.index;
+    const index = BaselineIndex.read(file);
+    if (index) this.baselines.set(file, { mtimeMs, index });
+    return index;
+  }
+
+  /** The chart or overlay of a file, overlays named relative to its workspace folder (as the CLI does from the repository root). */
+  private originOf(file: string): string | undefined {
+    const folder = this.folderOf(file);
+    if (!folder) return undefined;
+    let origins = this.origins.get(folder);
+    if (!origins) this.origins.set(folder, (origins = new Origins(folder)));
+    return origins.of(file);
   }
 
   private isPatch(file: string): boolean {
@@ -222,6 +274,7 @@ export class Settings {
   /** A kustomization changed: which files are patches may have changed. */
   kustomizationChanged(): void {
     this.patches = new KustomizePatches();
+    this.origins.clear();
   }
 
   /** Configuration files read so far (their problems are published). */

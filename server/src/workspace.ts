@@ -13,6 +13,7 @@ import type { CancellationToken, Connection, WorkDoneProgressReporter } from 'vs
 import { isFile, isManifestName, SKIPPED_DIRECTORIES, yieldToEventLoop } from '../../shared-rules/src/host/files';
 import { FileAnalyzer, pathIgnored, WorkspaceObjects, type AnalyzeOptions, type FileResult, type ObjectSummary, type Rule, type RuleError } from '../../shared-rules/src/index';
 import type { ScanWorkspaceResult } from '../../shared-rules/src/protocol';
+import { applyBaseline } from './baseline';
 import { toDiagnostics, type Publisher } from './diagnostics';
 import { hasActiveWorkspaceRules } from './documents';
 import { isConfigFileName, type DocumentSettings, type Settings } from './settings';
@@ -160,7 +161,7 @@ export class Workspace {
     const analyzer = new FileAnalyzer();
     let result: FileResult | undefined;
     if (text !== undefined) {
-      const options = { rules: this.host.rules, config: settings.config, file: uri, partial: settings.partial };
+      const options = { rules: this.host.rules, config: settings.config, file: uri, partial: settings.partial, scope: settings.scope };
       result = await analyzeYielding(analyzer, text, options);
       if (this.host.openUri(key)) return;
       if (hasActiveWorkspaceRules(this.host.rules, settings)) {
@@ -171,7 +172,7 @@ export class Workspace {
     } else if (this.remove(key)) this.host.onIndexChanged();
     // A file a scan checked shows what is on disk again (and nothing once it is gone or clean).
     if (!this.checked.has(key) && !this.scanned.has(key)) return;
-    const diagnostics = result?.kubernetes ? toDiagnostics(result.findings, result.lines) : [];
+    const diagnostics = result?.kubernetes ? toDiagnostics(applyBaseline(result.findings, settings.baseline), result.lines) : [];
     const previous = this.scanned.get(key);
     if (diagnostics.length > 0) {
       this.host.publisher.file(uri, diagnostics);
@@ -274,7 +275,7 @@ export class Workspace {
       const text = await readText(file);
       if (text === undefined) continue;
       const analyzer = new FileAnalyzer();
-      const analyzeOptions = { rules: this.host.rules, config: settings.config, file: uri, partial: settings.partial };
+      const analyzeOptions = { rules: this.host.rules, config: settings.config, file: uri, partial: settings.partial, scope: settings.scope };
       const result = await analyzeYielding(analyzer, text, analyzeOptions);
       await yieldToEventLoop();
       if (!result.kubernetes) {
@@ -291,7 +292,7 @@ export class Workspace {
           continue;
         }
       }
-      if (options.publish) results.set(key, { uri, result });
+      if (options.publish) results.set(key, { uri, result: { ...result, findings: applyBaseline(result.findings, settings.baseline) } });
     }
     if (cancelled()) return { filesChecked, findings: 0, cancelled: true };
     // Documents analysed before now saw an incomplete index (their cross-document rules were silent): check them again.
@@ -301,8 +302,8 @@ export class Workspace {
 
     // Cross-document rules, now that every object is known (from the cache: nothing is parsed again).
     for (const p of second) {
-      const result = p.analyzer.analyze(p.text, { rules: this.host.rules, config: p.settings.config, file: p.uri, partial: p.settings.partial, workspace: this.index });
-      if (options.publish) results.set(p.key, { uri: p.uri, result });
+      const result = p.analyzer.analyze(p.text, { rules: this.host.rules, config: p.settings.config, file: p.uri, partial: p.settings.partial, workspace: this.index, scope: p.settings.scope });
+      if (options.publish) results.set(p.key, { uri: p.uri, result: { ...result, findings: applyBaseline(result.findings, p.settings.baseline) } });
     }
 
     let findings = 0;

@@ -12,6 +12,8 @@ export const SETTINGS_SECTION = 'kubeward';
 export type RunMode = 'onType' | 'onSave';
 export type ProfileSetting = 'baseline' | 'restricted';
 export type RuleSeverityOverride = 'off' | 'on' | 'hint' | 'info' | 'warning' | 'error';
+/** How findings recorded in the baseline are shown: at this severity, or not at all. */
+export type BaselineSeverity = 'hint' | 'info' | 'warning' | 'hide';
 
 /**
  * Settings under `kubeward.*`, per resource. `null`, `""` and `{}` mean "not
@@ -34,6 +36,11 @@ export interface KubewardSettings {
   maxFileSize: number | null;
   /** Delay between the last keystroke and the analysis, in milliseconds. */
   debounceMs: number;
+  /** A baseline written by `kubeward scan --write-baseline` (relative to the workspace folder), and how its findings are shown. */
+  baseline: {
+    file: string;
+    severity: BaselineSeverity;
+  };
   trace?: { server?: 'off' | 'messages' | 'verbose' };
 }
 
@@ -46,6 +53,7 @@ export const DEFAULT_SETTINGS: Readonly<KubewardSettings> = Object.freeze<Kubewa
   ingress: { authUrl: '', clusterIssuer: '', tlsSecretName: '' },
   maxFileSize: null,
   debounceMs: 30,
+  baseline: { file: '', severity: 'hint' },
   trace: { server: 'off' },
 });
 
@@ -61,6 +69,8 @@ export const SettingKeys = {
   ingressTlsSecretName: 'kubeward.ingress.tlsSecretName',
   maxFileSize: 'kubeward.maxFileSize',
   debounceMs: 'kubeward.debounceMs',
+  baselineFile: 'kubeward.baseline.file',
+  baselineSeverity: 'kubeward.baseline.severity',
   traceServer: 'kubeward.trace.server',
 } as const;
 

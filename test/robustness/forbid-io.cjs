@@ -11,7 +11,19 @@ const forbid = (module, names) => {
     };
   }
 };
-forbid('child_process', ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']);
+// `kubeward scan --changed-since` runs git: execFileSync('git', args) without a
+// shell is let through and written to stderr as "KUBEWARD-GIT <subcommand>".
+{
+  const child = require('child_process');
+  const original = child.execFileSync;
+  forbid('child_process', ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']);
+  const forbidden = child.execFileSync;
+  child.execFileSync = function gitOnly(file, args, options) {
+    if (file !== 'git' || !Array.isArray(args) || options?.shell) return forbidden.apply(this, arguments);
+    process.stderr.write(`KUBEWARD-GIT ${args[0]}\n`);
+    return original.call(this, file, args, options);
+  };
+}
 forbid('net', ['connect', 'createConnection', 'createServer']);
 forbid('tls', ['connect', 'createServer']);
 forbid('http', ['request', 'get', 'createServer']);

@@ -47,6 +47,8 @@ const THIRD_PARTY_REVIEWED: Record<string, string> = {
 const OWN_REVIEWED: Record<string, string> = {
   'shared-rules/src/cli/parallel.ts:worker_threads': 'kubeward scan shares large inputs with a helper thread running dist/cli.js itself',
   'server/src/parallel.ts:worker_threads': 'the language server analyses the first version of a large file on a helper thread running dist/server.js itself',
+  'shared-rules/src/cli/git.ts:child_process':
+    'kubeward scan --changed-since <ref> runs git (execFileSync, fixed arguments, no shell) to list changed files and read them at the revision; only with that option, never from the language server (checked below)',
 };
 
 const builtin = (p: string) => p.replace(/^node:/, '').split('/')[0]!;
@@ -70,6 +72,9 @@ describe.each(Object.entries(ENTRIES))('the %s bundle', (name, entry) => {
     // Each bundle has its own helper module, and only that one.
     const helpers = ours.filter(([, input]) => input.imports.some((i) => i.external && builtin(i.path) === 'worker_threads')).map(([file]) => file);
     expect(helpers).toEqual([name === 'cli' ? 'shared-rules/src/cli/parallel.ts' : 'server/src/parallel.ts']);
+    // Only the CLI's git module starts a process, and the server bundle does not contain it.
+    const spawners = ours.filter(([, input]) => input.imports.some((i) => i.external && builtin(i.path) === 'child_process')).map(([file]) => file);
+    expect(spawners).toEqual(name === 'cli' ? ['shared-rules/src/cli/git.ts'] : []);
   });
 
   it('third-party modules import only reviewed built-ins of that kind', () => {
@@ -155,11 +160,21 @@ describe('at run time, guarded: no process, no connection', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeward-guard-'));
     try {
       fs.cpSync(path.join(root, 'test', 'corpus', 'ingress-nginx'), dir, { recursive: true });
-      for (const args of [['--format', 'sarif'], ['--fix', '--format', 'json'], ['--format', 'text']]) {
+      const baseline = path.join(os.tmpdir(), `kubeward-guard-${process.pid}.json`);
+      for (const args of [['--format', 'sarif'], ['--fix', '--format', 'json'], ['--format', 'text'], ['--write-baseline', baseline], ['--baseline', baseline, '--format', 'sarif']]) {
         const run = spawnSync(process.execPath, ['-r', forbidIo, path.join(root, 'dist', 'cli.js'), 'scan', '.', ...args, '--fail-on', 'none'], { cwd: dir, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
         expect(run.stderr, args.join(' ')).not.toContain('KUBEWARD-FORBIDDEN');
+        expect(run.stderr, args.join(' ')).not.toContain('KUBEWARD-GIT');
         expect(run.status, run.stderr).toBe(0);
       }
+      fs.rmSync(baseline, { force: true });
+      // --changed-since starts git, and nothing else.
+      const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
+      for (const git of [['init', '-q'], ['add', '.'], ['commit', '-qm', 'corpus']]) expect(spawnSync('git', git, { cwd: dir, env }).status).toBe(0);
+      const run = spawnSync(process.execPath, ['-r', forbidIo, path.join(root, 'dist', 'cli.js'), 'scan', '.', '--changed-since', 'HEAD', '--fail-on', 'none'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      expect(run.stderr).not.toContain('KUBEWARD-FORBIDDEN');
+      expect(new Set(run.stderr.split('\n').filter(Boolean))).toEqual(new Set(['KUBEWARD-GIT rev-parse', 'KUBEWARD-GIT diff', 'KUBEWARD-GIT ls-files', 'KUBEWARD-GIT ls-tree']));
+      expect(run.stdout).toContain('No findings');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

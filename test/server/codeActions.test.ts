@@ -273,3 +273,32 @@ describe('source.fixAll.kubeward', () => {
     expect(actions.filter((a) => a.kind?.startsWith('source'))).toEqual([]);
   });
 });
+
+describe('Add an exception to .kubeward.yaml', () => {
+  it('edits the folder configuration with the finding scope; once the reason is written the finding is gone', async () => {
+    const fs = await import('node:fs');
+    const { tempDir, uriOf } = await import('./harness');
+    const root = tempDir();
+    fs.mkdirSync(path.join(root, 'apps'));
+    fs.writeFileSync(path.join(root, '.kubeward.yaml'), 'profile: baseline\n');
+    fs.writeFileSync(path.join(root, 'apps/pod.yaml'), PRIVILEGED_POD);
+    client = await TestClient.start({ folders: [root], capabilities: fullCapabilities() });
+    const uri = uriOf(path.join(root, 'apps/pod.yaml'));
+    const config = uriOf(path.join(root, '.kubeward.yaml'));
+    const diagnostics = await openAndWait(PRIVILEGED_POD, uri);
+    const web = diagnostics.find((d) => d.code === 'pod-privileged')!;
+    const actions = await actionsFor(web, uri);
+    const titles = actions.map((a) => a.title);
+    // After "Ignore for this resource", before the documentation.
+    expect(titles.indexOf('Add an exception to .kubeward.yaml')).toBe(titles.indexOf('Show documentation for pod-privileged') - 1);
+    const action = actions.find((a) => a.title === 'Add an exception to .kubeward.yaml')!;
+    const text = applyWorkspaceEdit('profile: baseline\n', config, action.edit!);
+    expect(text).toBe('profile: baseline\nexceptions:\n  - rule: pod-privileged\n    reason: <reason>\n    objects:\n      - "Pod/web"\n    containers:\n      - "web"\n    paths:\n      - "apps/pod.yaml"\n');
+    // The user writes the reason and saves: the web container's finding goes, the sidecar's stays.
+    fs.writeFileSync(path.join(root, '.kubeward.yaml'), text.replace('<reason>', 'serves the node metrics'));
+    const { FileChangeType } = await import('vscode-languageserver-protocol/node');
+    await client.watchedFilesChanged([{ uri: config, type: FileChangeType.Changed }]);
+    await client.waitFor('the web finding is excepted', () => client!.published(uri).at(-1)!.diagnostics.filter((d) => d.code === 'pod-privileged').length === 1);
+    expect(client.published(uri).at(-1)!.diagnostics.find((d) => d.code === 'pod-privileged')!.range.start.line).toBe(web.range.start.line + 4);
+  });
+});

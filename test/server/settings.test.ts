@@ -145,3 +145,62 @@ describe('.kubeward.yaml', () => {
     expect((await client.waitForDiagnostics(plain, 1)).diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['ingress-tls-missing', 'ingress-public-no-auth']));
   });
 });
+
+describe('kubeward.baseline', () => {
+  it('shows findings recorded in the baseline at the chosen severity, new ones as they are', async () => {
+    const pod = PRIVILEGED_POD;
+    const root = workspace({ 'k8s/pod.yaml': pod });
+    // The CLI writes the baseline; the editor reads it.
+    const { kubeward } = await import('../cli/helpers');
+    expect(kubeward(['scan', 'k8s', '--write-baseline', 'kubeward-baseline.json'], { cwd: root }).code).toBe(0);
+    client = await TestClient.start({ folders: [root], settings: { baseline: { file: 'kubeward-baseline.json', severity: 'hint' } } });
+    const uri = uriOf(path.join(root, 'k8s/pod.yaml'));
+    // Reformatted, with a new privileged container: only the new one keeps its severity.
+    const edited = `# moved down\n${pod}`.replace(/(\n\s+privileged: true\n?)$/, '$1    - name: debug\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n');
+    await client.open(uri, edited);
+    const published = await client.waitForDiagnostics(uri, 1);
+    const privileged = published.diagnostics.filter((d) => d.code === 'pod-privileged').map((d) => [d.range.start.line, d.severity]);
+    expect(privileged).toHaveLength(3);
+    expect(privileged.filter(([, s]) => s === DiagnosticSeverity.Hint)).toHaveLength(2);
+    expect(privileged.filter(([, s]) => s === DiagnosticSeverity.Error)).toHaveLength(1);
+    expect(privileged.find(([, s]) => s === DiagnosticSeverity.Error)![0]).toBeGreaterThan(privileged.find(([, s]) => s === DiagnosticSeverity.Hint)![0]!);
+    await client.changeConfiguration({ baseline: { file: 'kubeward-baseline.json', severity: 'hide' } });
+    await client.waitFor('baselined hidden', () => client!.published(uri).at(-1)!.diagnostics.filter((d) => d.code === 'pod-privileged').length === 1);
+    // Without the setting every finding has its own severity.
+    await client.changeConfiguration({ baseline: { file: '', severity: 'hint' } });
+    await client.waitFor('no baseline', () => client!.published(uri).at(-1)!.diagnostics.filter((d) => d.code === 'pod-privileged' && d.severity === DiagnosticSeverity.Error).length === 3);
+  });
+});
+
+describe('.kubeward.yaml exceptions in the editor', () => {
+  it('apply with their scopes (paths relative to the file, containers)', async () => {
+    const config = 'exceptions:\n  - rule: pod-privileged\n    reason: the web server needs it\n    paths: [apps/**]\n    containers: [web]\n';
+    const root = workspace({ '.kubeward.yaml': config, 'apps/pod.yaml': PRIVILEGED_POD, 'other/pod.yaml': PRIVILEGED_POD });
+    client = await TestClient.start({ folders: [root] });
+    const inApps = uriOf(path.join(root, 'apps/pod.yaml'));
+    const elsewhere = uriOf(path.join(root, 'other/pod.yaml'));
+    await client.open(inApps, PRIVILEGED_POD);
+    await client.open(elsewhere, PRIVILEGED_POD);
+    const lines = (p: { diagnostics: Array<{ code?: unknown; range: { start: { line: number } } }> }) => p.diagnostics.filter((d) => d.code === 'pod-privileged').map((d) => d.range.start.line);
+    expect(lines(await client.waitForDiagnostics(inApps, 1))).toEqual([13]);
+    expect(lines(await client.waitForDiagnostics(elsewhere, 1))).toEqual([9, 13]);
+  });
+});
+
+describe('completion in .kubeward.yaml', () => {
+  it('offers rule ids after rule: and setting names at the top level; nothing in manifests', async () => {
+    const { CompletionRequest } = await import('vscode-languageserver-protocol/node');
+    const root = workspace({});
+    client = await TestClient.start({ folders: [root] });
+    const config = uriOf(path.join(root, '.kubeward.yaml'));
+    const text = 'profile: baseline\nexceptions:\n  - rule: \n';
+    await client.open(config, text);
+    const items = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: config }, position: { line: 2, character: 10 } })) as Array<{ label: string; detail?: string }>;
+    expect(items.find((i) => i.label === 'pod-privileged')?.detail).toBe('Container runs privileged');
+    const top = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: config }, position: { line: 3, character: 0 } })) as Array<{ label: string }>;
+    expect(top.map((i) => i.label)).toContain('enforce');
+    const pod = uriOf(path.join(root, 'pod.yaml'));
+    await client.open(pod, PRIVILEGED_POD);
+    expect(await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: pod }, position: { line: 0, character: 0 } })).toEqual([]);
+  });
+});

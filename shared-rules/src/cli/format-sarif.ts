@@ -1,6 +1,7 @@
 /** SARIF 2.1.0 for code-scanning dashboards, with rule metadata and help text. */
 import { RULES, ruleDocsUrl, VERSION, type Finding, type Rule } from '../index';
 import { renderRuleDoc } from '../docs/render';
+import { fingerprintsOf, type Comparison } from './baseline';
 import type { FileReport } from './report';
 
 const LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -42,8 +43,12 @@ function descriptor(rule: Rule) {
   };
 }
 
-/** `root` is the folder file names are relative to, as a file URI ending in `/`. */
-export function formatSarif(reports: readonly FileReport[], root: string): string {
+/**
+ * `root` is the folder file names are relative to, as a file URI ending in `/`.
+ * With a baseline comparison every result says its `baselineState`, and the
+ * baseline's fixed findings come last as `absent` results.
+ */
+export function formatSarif(reports: readonly FileReport[], root: string, baseline?: Comparison): string {
   const rules = [...RULES].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
   const index = new Map(rules.map((r, i) => [r.meta.id, i]));
   const results = reports.flatMap((report) =>
@@ -57,11 +62,26 @@ export function formatSarif(reports: readonly FileReport[], root: string): strin
         level: LEVEL[f.severity],
         message: { text: f.message },
         locations: [{ physicalLocation: { artifactLocation: artifactOf(report), region } }],
+        partialFingerprints: { 'kubeward/v1': fingerprintsOf(report, f).fingerprint },
       };
+      if (baseline) result.baselineState = baseline.states.get(f) ?? 'new';
       if (result.ruleIndex === -1) delete result.ruleIndex;
       return result;
     }),
   );
+  for (const e of baseline?.absent ?? []) {
+    const result: Record<string, unknown> = {
+      ruleId: e.ruleId,
+      ruleIndex: index.get(e.ruleId) ?? -1,
+      level: LEVEL[e.severity] ?? 'warning',
+      message: { text: e.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: toUri(e.file), uriBaseId: '%SRCROOT%' }, region: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn } } }],
+      partialFingerprints: { 'kubeward/v1': e.fingerprint },
+      baselineState: 'absent',
+    };
+    if (result.ruleIndex === -1) delete result.ruleIndex;
+    results.push(result);
+  }
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -1,11 +1,14 @@
 /** Human output: findings grouped by file, each with a code frame. */
 import { RULES_BY_ID, SEVERITY_RANK, type Finding, type Severity } from '../index';
+import type { Comparison } from './baseline';
 import { toReported, type FileReport } from './report';
 
 export interface TextOptions {
   color: boolean;
   /** Files scanned, for the summary line. */
   fileCount: number;
+  /** With --baseline: only new findings are in the reports; this says what else there was. */
+  baseline?: Comparison;
 }
 
 const CODES = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, dim: 2, cyan: 36, underline: 4 } as const;
@@ -39,7 +42,20 @@ export function formatText(reports: readonly FileReport[], options: TextOptions)
     out.push(paint('bold', `✖ ${total} finding${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${files}.`));
     if (fixable > 0) out.push(paint('dim', `  ${fixable} can be fixed safely with \`kubeward scan --fix\`.`));
   }
+  if (options.baseline) out.push(...baselineSummary(options.baseline, paint));
   return `${out.join('\n')}\n`;
+}
+
+function baselineSummary(comparison: Comparison, paint: (code: keyof typeof CODES, s: string) => string): string[] {
+  const states = [...comparison.states.values()];
+  const unchanged = states.filter((s) => s === 'unchanged').length;
+  const updated = states.filter((s) => s === 'updated').length;
+  const out = [paint('dim', `  ${unchanged + updated} finding${unchanged + updated === 1 ? '' : 's'} in the baseline not shown (${unchanged} unchanged, ${updated} updated).`)];
+  if (comparison.absent.length > 0) {
+    out.push(paint('bold', `${comparison.absent.length} baseline finding${comparison.absent.length === 1 ? ' is' : 's are'} fixed:`));
+    for (const e of comparison.absent) out.push(`  ${paint('dim', `${e.file}:${e.line}:${e.column}`)} ${e.message}  ${paint('gray', e.ruleId)}`);
+  }
+  return out;
 }
 
 /** A safe fix was computed, or (a scan without --fix computes none) the rule always has one. */

@@ -1,16 +1,22 @@
 /**
  * The `kubeward` command line.
  *
- *   kubeward scan [paths…] [--format text|json|sarif] [--fail-on error|warning|info|none]
+ *   kubeward scan [paths…] [--format text|json|sarif|github|gitlab|junit] [--fail-on error|warning|info|none]
  *                 [--fix] [--config <file>] [--list-rules]
+ *                 [--write-baseline <file>] [--baseline <file>] [--changed-since <git-ref>]
  *   kubeward migrate <paths…> [--write] [--gateway [<namespace>/]<name>] [--new-gateway]
  *   kubeward build <dir>
  *
  * Exit codes: 0 nothing reaches --fail-on, 1 something does, 2 usage or I/O error.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { categoryTitle, compareRules, RULES, SEVERITY_RANK, VERSION, type Severity } from '../index';
+import { compareWithBaseline, writeBaseline, type Comparison } from './baseline';
+import { onlyChanged } from './changed';
+import { formatGithub, formatGitlab, formatJunit } from './format-ci';
+import { parseBaseline } from '../host/baseline';
 import { UsageError } from '../host/files';
 import { runBuild } from './build';
 import { formatJson } from './format-json';
@@ -18,6 +24,8 @@ import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { runMigrate } from './migrate';
 import { runRender } from './render';
+import { changesSince } from './git';
+import type { FileReport } from './report';
 import { scan } from './scan';
 
 const HELP = `kubeward ${VERSION} — catches insecure ways of exposing Kubernetes workloads
@@ -30,11 +38,16 @@ Usage:
   kubeward --list-rules       list every rule with its default severity
 
 Options:
-  --format text|json|sarif    output format (default: text)
+  --format text|json|sarif|github|gitlab|junit
+                              output format (default: text); github: workflow-command annotations,
+                              gitlab: a Code Quality report, junit: JUnit XML
   --fail-on error|warning|info|none
                               exit with 1 when a finding reaches this severity (default: error)
   --fix                       apply safe fixes in place (fixes that change runtime behaviour are never applied)
   --config <file>             use this .kubeward.yaml (default: the nearest one above the first path)
+  --write-baseline <file>     record today's findings in <file> (JSON) and exit with 0
+  --baseline <file>           report only findings that are not in <file>, and list the fixed ones
+  --changed-since <git-ref>   report only findings on objects added or changed since <git-ref> (needs git)
   --threads <n>               threads to scan with (default: 2 for over 1 MB of files of 64 KB or more on average, on a multi-core machine; else 1)
   --list-rules                list the rules and exit
   --write                     migrate: insert the new objects after each Ingress (the Ingress is kept)
@@ -47,14 +60,20 @@ Options:
 Exit codes: 0 no finding reaches --fail-on; 1 some finding does; 2 usage or I/O error.
 `;
 
+const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
+type Format = (typeof FORMATS)[number];
+
 interface Args {
   command?: string;
   paths: string[];
-  format: 'text' | 'json' | 'sarif';
+  format: Format;
   failOn: Severity | 'none';
   fix: boolean;
   config?: string;
   threads?: number;
+  writeBaseline?: string;
+  baseline?: string;
+  changedSince?: string;
   listRules: boolean;
   write: boolean;
   gateway?: { name: string; namespace?: string };
@@ -79,8 +98,8 @@ function parseArgs(argv: readonly string[]): Args {
     switch (a) {
       case '--format': {
         const v = take();
-        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
-        args.format = v;
+        if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${v}"`);
+        args.format = v as Format;
         break;
       }
       case '--fail-on': {
@@ -94,6 +113,15 @@ function parseArgs(argv: readonly string[]): Args {
         break;
       case '--config':
         args.config = take();
+        break;
+      case '--write-baseline':
+        args.writeBaseline = take();
+        break;
+      case '--baseline':
+        args.baseline = take();
+        break;
+      case '--changed-since':
+        args.changedSince = take();
         break;
       case '--threads': {
         const v = take();
@@ -207,17 +235,44 @@ export function runCli(io: CliIO): number {
     const result = scan({ paths: args.paths, cwd: io.cwd, configFile: args.config, fix: args.fix, stdin: io.stdin, threads: args.threads });
     const color = args.color ?? (io.isTTY && !process.env.NO_COLOR);
     if (result.fixedStdin !== undefined) io.stdout(result.fixedStdin);
-    const output =
-      args.format === 'json'
-        ? formatJson(result.reports)
-        : args.format === 'sarif'
-          ? formatSarif(result.reports, `${pathToFileURL(io.cwd).href.replace(/\/?$/, '/')}`)
-          : formatText(result.reports, { color, fileCount: result.fileCount });
+    let reports = result.reports;
+    if (args.changedSince) reports = onlyChanged(reports, changesSince(args.changedSince, io.cwd));
+    if (args.writeBaseline) {
+      const file = path.resolve(io.cwd, args.writeBaseline);
+      try {
+        fs.writeFileSync(file, writeBaseline(reports));
+      } catch (error) {
+        throw new UsageError(`cannot write ${args.writeBaseline}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      }
+      const count = reports.reduce((n, r) => n + r.findings.length, 0);
+      io.stderr(`kubeward: wrote ${count} finding${count === 1 ? '' : 's'} to ${args.writeBaseline}\n`);
+    }
+    let comparison: Comparison | undefined;
+    let shown: readonly FileReport[] = reports;
+    if (args.baseline) {
+      let text: string;
+      try {
+        text = fs.readFileSync(path.resolve(io.cwd, args.baseline), 'utf8');
+      } catch (error) {
+        throw new UsageError(`cannot read baseline ${args.baseline}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      }
+      const states = (comparison = compareWithBaseline(reports, parseBaseline(text, args.baseline))).states;
+      shown = reports.map((r) => ({ ...r, findings: r.findings.filter((f) => states.get(f) === 'new') }));
+    }
+    const formats: Record<Format, () => string> = {
+      json: () => formatJson(shown),
+      sarif: () => formatSarif(comparison ? reports : shown, `${pathToFileURL(io.cwd).href.replace(/\/?$/, '/')}`, comparison),
+      github: () => formatGithub(shown),
+      gitlab: () => formatGitlab(shown),
+      junit: () => formatJunit(shown),
+      text: () => formatText(shown, { color, fileCount: result.fileCount, baseline: comparison }),
+    };
+    const output = formats[args.format]();
     // With --fix on standard input the fixed text owns stdout; the report goes to stderr.
     (result.fixedStdin !== undefined ? io.stderr : io.stdout)(output);
-    if (args.failOn === 'none') return 0;
+    if (args.failOn === 'none' || args.writeBaseline) return 0;
     const threshold = SEVERITY_RANK[args.failOn];
-    const failed = result.reports.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold));
+    const failed = shown.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold));
     return failed ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {

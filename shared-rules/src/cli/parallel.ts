@@ -11,6 +11,7 @@
  * (`--threads 1` turns it off, `--threads 2` forces it). A helper that fails, or never starts,
  * costs nothing but time: the main thread analyses what it did not return.
  */
+import type { ExceptionScope } from '../index';
 import fs from 'node:fs';
 import os from 'node:os';
 import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
@@ -33,6 +34,8 @@ export interface SharedFile {
   absolute: string;
   display: string;
   partial: boolean;
+  /** For the scopes of exceptions. */
+  scope?: ExceptionScope;
 }
 
 /** What a helper sends back for one file. */
@@ -187,7 +190,7 @@ function analyzeFile(index: number, file: SharedFile, config: ResolvedConfig): H
     const bom = text.startsWith('\uFEFF');
     if (bom) text = text.slice(1);
     const analyzer = new FileAnalyzer();
-    const { lines: _lines, ...result } = analyzer.analyze(text, { rules: RULES, config, file: file.display, partial: file.partial });
+    const { lines: _lines, ...result } = analyzer.analyze(text, { rules: RULES, config, file: file.display, partial: file.partial, scope: file.scope });
     return { index, text, bom, utf8: read.utf8, result, cached: analyzer.exportCache() };
   } catch (error) {
     return { index, failed: error instanceof Error ? error.message : String(error) };

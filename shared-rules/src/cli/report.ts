@@ -22,6 +22,10 @@ export interface FileReport {
   location?: { uri: string; relative: boolean };
   text: string;
   lines: LineIndex;
+  /** The file on disk (absent for standard input). */
+  absolute?: string;
+  /** The chart or overlay the file belongs to (part of fingerprints). */
+  origin?: string;
   findings: Finding[];
 }
 

@@ -19,6 +19,7 @@ import {
   type ResolvedConfig,
 } from '../index';
 import { collectTargets, displayPath, findConfigFile, readFileText, KustomizePatches, UsageError, type ScanTarget } from '../host/files';
+import { Origins } from '../host/origin';
 import { scanThreads, shareFiles } from './parallel';
 import type { FileReport } from './report';
 
@@ -103,6 +104,9 @@ export function scan(options: ScanOptions): ScanResult {
   const ignoreBase = configFile ? path.dirname(configFile) : options.cwd;
   const targets = collectTargets(options.paths, options.cwd, config.ignore, ignoreBase);
   const patches = new KustomizePatches();
+  const origins = new Origins(options.cwd);
+  // Exception scopes: paths relative to the folder of .kubeward.yaml, and the chart or overlay.
+  const scopes = new Map(targets.map((t) => [t, t.absolute === '-' ? {} : { path: path.relative(ignoreBase, t.absolute).split(path.sep).join('/'), origin: origins.of(t.absolute) }]));
   // Kustomize patches are partial objects (no "missing field" findings there).
   const partial = new Map(targets.map((t) => [t, patches.isPatch(t.absolute)]));
   const analyzers = new Map<ScanTarget, FileAnalyzer>();
@@ -124,9 +128,9 @@ export function scan(options: ScanOptions): ScanResult {
     texts.set(target, { text, bom, utf8: read.utf8 });
     const analyzer = new FileAnalyzer();
     analyzers.set(target, analyzer);
-    first.set(target, analyzer.analyze(text, { rules: RULES, config, file: target.display, partial: partial.get(target)! }));
+    first.set(target, analyzer.analyze(text, { rules: RULES, config, file: target.display, partial: partial.get(target)!, scope: scopes.get(target) }));
   };
-  const files = targets.map((t) => ({ absolute: t.absolute, display: t.display, partial: partial.get(t)! }));
+  const files = targets.map((t) => ({ absolute: t.absolute, display: t.display, partial: partial.get(t)!, scope: scopes.get(t) }));
   const threads = scanThreads(files, options.threads);
   let helpedFiles = 0;
   if (threads > 1) {
@@ -167,12 +171,12 @@ export function scan(options: ScanOptions): ScanResult {
     const isPartial = partial.get(target)!;
     let result = first.get(target)!;
     if (hasWorkspaceRules && result.summaries.length > 0) {
-      result = analyzers.get(target)!.analyze(text, { rules: RULES, config, file: target.display, partial: isPartial, workspace });
+      result = analyzers.get(target)!.analyze(text, { rules: RULES, config, file: target.display, partial: isPartial, workspace, scope: scopes.get(target) });
     }
     let finalText = text;
     if (options.fix && utf8 && result.findings.some((f) => f.ruleId !== 'yaml-syntax')) {
       const fixer = new FileAnalyzer();
-      const fixed = applyFixes(text, (t) => fixer.analyze(t, { rules: RULES, config, file: target.display, partial: isPartial, workspace, withFixes: true }).findings, {
+      const fixed = applyFixes(text, (t) => fixer.analyze(t, { rules: RULES, config, file: target.display, partial: isPartial, workspace, withFixes: true, scope: scopes.get(target) }).findings, {
         applicability: 'safe',
       });
       if (fixed.applied > 0) {
@@ -186,12 +190,14 @@ export function scan(options: ScanOptions): ScanResult {
             throw new UsageError(`cannot write ${target.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
           }
         }
-        result = new FileAnalyzer().analyze(finalText, { rules: RULES, config, file: target.display, partial: isPartial, workspace });
+        result = new FileAnalyzer().analyze(finalText, { rules: RULES, config, file: target.display, partial: isPartial, workspace, scope: scopes.get(target) });
       }
     }
     // With --fix, standard input always comes back on standard output, fixed or not.
     if (options.fix && target.absolute === '-' && fixedStdin === undefined) fixedStdin = (bom ? BOM : '') + finalText;
-    reports.push({ file: target.display, location: locationOf(target.absolute, options.cwd), text: finalText, lines: result.lines, findings: result.findings });
+    const report: FileReport = { file: target.display, location: locationOf(target.absolute, options.cwd), text: finalText, lines: result.lines, findings: result.findings };
+    if (target.absolute !== '-') Object.assign(report, { absolute: target.absolute, origin: scopes.get(target)!.origin });
+    reports.push(report);
   }
   if (configReport) reports.unshift(configReport);
   return { reports, fileCount: targets.length, fixedStdin, fixesApplied, configFile, helpedFiles };

@@ -22,6 +22,9 @@ import { isBinary, oversizeFinding } from './limits';
 import type { AnalyzeOptions, CachedDocuments, FileResult } from './options';
 import { planFor, ruleSetId } from './plan';
 import type { FileObject } from './rule';
+import { exceptionCovers, isEnforced } from './exceptions';
+import { normaliseValue } from './fingerprint';
+import { parsePeerDirectives } from './peer-suppressions';
 import { applySuppressions, NOT_BY_ANNOTATION, NOT_BY_COMMENT, parseDirectives, type AnnotationSuppression } from './suppress';
 import type { Finding } from './types';
 import { shiftSummary } from './workspace';
@@ -187,20 +190,27 @@ export class FileAnalyzer {
     }
 
     const directives = parseDirectives(text, lines);
-    const { kept, unused } = applySuppressions(result.findings, directives, annotations, lines, {
+    if (config.peerSuppressions) directives.push(...parsePeerDirectives(text, lines, options.rules));
+    const { kept, unused, refused } = applySuppressions(result.findings, directives, annotations, lines, {
       reportUnused: !options.range && plan.active.has('unused-suppression'),
       knownRuleIds: plan.known,
       unsuppressible: NOT_BY_COMMENT,
       notByAnnotation: NOT_BY_ANNOTATION,
       // Without a complete index a cross-document rule may still report (from another file): keep its suppressions.
       undecided: index?.complete ? undefined : new Set(plan.workspaceRules.map((r) => r.meta.id)),
+      enforced: config.enforce.length > 0 ? (ruleId) => isEnforced(config.enforce, ruleId) : undefined,
     });
     for (const u of unused) {
       u.severity = plan.severity.get('unused-suppression') ?? 'hint';
       if (options.withFixes && u.removal) u.fixes = [{ title: 'Remove the unused suppression', applicability: 'safe', edits: u.removal, preferred: true }];
       delete u.removal;
     }
-    result.findings = [...kept, ...unused].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    for (const r of refused) r.severity = plan.severity.get('suppression-enforced') ?? 'warning';
+    // Exceptions of .kubeward.yaml: reviewed waivers, which enforced rules honour too.
+    const excepted = config.exceptions.length > 0 ? kept.filter((f) => !config.exceptions.some((e) => exceptionCovers(e, f, options.scope ?? {}))) : kept;
+    result.findings = [...excepted, ...unused, ...(plan.active.has('suppression-enforced') ? refused : [])].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    // Findings built without a node (cross-document, engine) are known by their text.
+    for (const f of result.findings) f.locus ??= { path: '', value: normaliseValue(text.slice(f.start, f.end)) };
     const map = options.sourceMap;
     if (map)
       for (const f of result.findings) {

@@ -4,6 +4,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { MAX_NESTING, nestsDeeperThan } from '../yaml/depth';
+import { isExpired, type KubewardException } from './exceptions';
 import { matchGlob } from '../text/glob';
 import type { Finding, Profile, RuleSetting, Severity } from './types';
 
@@ -38,6 +39,12 @@ export interface KubewardConfig {
   images?: Partial<ImageSettings>;
   /** Files larger than this many bytes get one informational finding instead of an analysis. */
   maxFileSize?: number;
+  /** Scoped waivers with a reason (see exceptions.ts). */
+  exceptions?: KubewardException[];
+  /** Rules (ids or globs) that no inline comment or annotation can suppress. */
+  enforce?: string[];
+  /** Honour other scanners' suppressions (Checkov, kube-linter, Polaris, KICS, Trivy). */
+  peerSuppressions?: boolean;
 }
 
 export interface ResolvedConfig {
@@ -51,6 +58,9 @@ export interface ResolvedConfig {
   ingress: IngressSettings;
   images: ImageSettings;
   maxFileSize: number;
+  exceptions: KubewardException[];
+  enforce: string[];
+  peerSuppressions: boolean;
   /** Changes whenever anything that affects findings changes. */
   fingerprint: string;
 }
@@ -78,6 +88,9 @@ export function resolveConfig(...layers: Array<KubewardConfig | undefined>): Res
     publicHosts: [],
   };
   const images: ImageSettings = { trustedRegistries: [] };
+  const exceptions: KubewardException[] = [];
+  const enforce: string[] = [];
+  let peerSuppressions = false;
   for (const layer of layers) {
     if (!layer) continue;
     if (layer.profile) profile = layer.profile;
@@ -90,10 +103,13 @@ export function resolveConfig(...layers: Array<KubewardConfig | undefined>): Res
     }
     // A later layer's list replaces an earlier one (settings over .kubeward.yaml), as the ingress lists do.
     if (layer.images?.trustedRegistries) images.trustedRegistries = [...layer.images.trustedRegistries];
+    if (layer.exceptions) exceptions.push(...layer.exceptions);
+    if (layer.enforce) enforce.push(...layer.enforce);
+    if (layer.peerSuppressions !== undefined) peerSuppressions = layer.peerSuppressions;
   }
   const m = /^v?(\d+)\.(\d+)/.exec(kubernetesVersion);
   const kubernetesMinor: [number, number] = m ? [Number(m[1]), Number(m[2])] : [1, 33];
-  const resolved = { profile, kubernetesVersion, kubernetesMinor, rules, ignore, ingress, images, maxFileSize };
+  const resolved = { profile, kubernetesVersion, kubernetesMinor, rules, ignore, ingress, images, maxFileSize, exceptions, enforce, peerSuppressions };
   return { ...resolved, fingerprint: JSON.stringify(resolved) };
 }
 
@@ -128,8 +144,11 @@ export interface ConfigParseResult {
   findings: Finding[];
 }
 
-/** Parses and validates `.kubeward.yaml`. Never throws; a bad file gives findings and the defaults. */
-export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>): ConfigParseResult {
+/**
+ * Parses and validates `.kubeward.yaml`. Never throws; a bad file gives findings and the defaults.
+ * Exceptions past their `expires` date (compared with `today`) apply to nothing and are findings.
+ */
+export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>, today: Date = new Date()): ConfigParseResult {
   const findings: Finding[] = [];
   const problem = (node: Node | null | undefined, message: string, severity: Severity = 'error') => {
     const r = node?.range ?? [0, Math.min(text.length, 1)];
@@ -253,11 +272,116 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>)
         config.images = images;
         break;
       }
+      case 'peerSuppressions':
+        if (typeof scalar === 'boolean') config.peerSuppressions = scalar;
+        else problem(at(value, keyNode), 'peerSuppressions must be true or false.');
+        break;
+      case 'enforce':
+        if (isSeq(value) && value.items.every((i) => isScalar(i) && typeof i.value === 'string')) {
+          config.enforce = [];
+          for (const item of value.items) {
+            const id = String((item as { value: unknown }).value);
+            if (!id.includes('*') && !knownRuleIds.has(id)) problem(item as Node, unknownRule(id, knownRuleIds), 'warning');
+            else config.enforce.push(id);
+          }
+        } else problem(at(value, keyNode), 'enforce must be a list of rule ids or globs, such as [pod-privileged, "rbac-*"].');
+        break;
+      case 'exceptions':
+        if (!isSeq(value)) {
+          problem(at(value, keyNode), 'exceptions must be a list of entries with rule, reason and optional scopes (paths, objects, containers, chart, overlay) and expires.');
+          break;
+        }
+        config.exceptions = [];
+        for (const item of value.items) {
+          const exception = parseException(item as Node, text, knownRuleIds, problem);
+          if (!exception) continue;
+          if (exception.expires && isExpired(exception.expires, today)) {
+            exception.expired = true;
+            const r = (item as Node).range ?? [0, 0];
+            const line = text.indexOf('\n', r[0]);
+            findings.push({
+              ruleId: 'exception-expired',
+              messageId: 'expired',
+              severity: 'warning',
+              message: `The exception for ${exception.rule} expired on ${exception.expires}; its findings are reported again.`,
+              start: r[0],
+              end: line === -1 || line > r[1] ? r[1] : line,
+            });
+          }
+          config.exceptions.push(exception);
+        }
+        break;
       default:
-        problem(keyNode, `Unknown setting "${key}"; .kubeward.yaml knows profile, kubernetesVersion, rules, ignore, ingress, images and maxFileSize.`, 'warning');
+        problem(keyNode, `Unknown setting "${key}"; .kubeward.yaml knows profile, kubernetesVersion, rules, ignore, ingress, images, maxFileSize, exceptions, enforce and peerSuppressions.`, 'warning');
     }
   }
   return { config, findings };
+}
+
+function unknownRule(id: string, known: ReadonlySet<string>): string {
+  const suggestion = closest(id, known);
+  return `Unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} Run \`kubeward scan --list-rules\` for the ids.`;
+}
+
+const EXCEPTION_KEYS = ['rule', 'reason', 'expires', 'paths', 'objects', 'containers', 'chart', 'overlay'];
+
+/** One entry of `exceptions:`, or undefined (with a config-invalid finding) when it cannot be used. */
+function parseException(
+  node: Node,
+  text: string,
+  knownRuleIds: ReadonlySet<string>,
+  problem: (node: Node | null | undefined, message: string, severity?: Severity) => void,
+): KubewardException | undefined {
+  if (!isMap(node)) {
+    problem(node, 'Each exception must be a mapping with rule and reason.');
+    return undefined;
+  }
+  const exception: Partial<KubewardException> = {};
+  let valid = true;
+  for (const pair of node.items) {
+    const keyNode = pair.key as Node;
+    const key = isScalar(keyNode) ? String(keyNode.value) : '';
+    const value = pair.value as Node | null;
+    const target = value?.range && value.range[1] > value.range[0] ? value : keyNode;
+    const string = isScalar(value) && (typeof value.value === 'string' || typeof value.value === 'number') ? String(value.value).trim() : undefined;
+    if (!EXCEPTION_KEYS.includes(key)) {
+      problem(keyNode, `Unknown exception field "${key}"; an exception has ${EXCEPTION_KEYS.join(', ')}.`);
+      valid = false;
+    } else if (key === 'rule' || key === 'reason' || key === 'chart' || key === 'overlay') {
+      if (!string) {
+        problem(target, `exception ${key} must be a non-empty string.`);
+        valid = false;
+      } else if (key === 'reason' && string === '<reason>') {
+        problem(value, 'Write the reason for this exception in place of <reason>.');
+        valid = false;
+      } else if (key === 'rule' && !string.includes('*') && !knownRuleIds.has(string)) {
+        problem(value, unknownRule(string, knownRuleIds));
+        valid = false;
+      } else exception[key] = string;
+    } else if (key === 'expires') {
+      // YAML reads an unquoted 2026-06-30 as a string here (the core schema has no timestamps).
+      const written = value?.range ? text.slice(value.range[0], value.range[1]).replace(/^["']|["']$/g, '') : '';
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(written) || Number.isNaN(Date.parse(`${written}T00:00:00Z`))) {
+        problem(target, 'exception expires must be a date written YYYY-MM-DD (the last day the exception applies).');
+        valid = false;
+      } else exception.expires = written;
+    } else {
+      const list = isSeq(value) ? value.items : isScalar(value) ? [value] : [];
+      const strings = list.map((i) => (isScalar(i) && (typeof i.value === 'string' || typeof i.value === 'number') ? String(i.value).trim() : ''));
+      if (strings.length === 0 || strings.some((s) => s === '')) {
+        problem(target, `exception ${key} must be a list of strings${key === 'objects' ? ' written kind/namespace/name (globs allowed)' : ''}.`);
+        valid = false;
+      } else if (key === 'objects' && strings.some((s) => ![2, 3].includes(s.split('/').length))) {
+        problem(target, 'exception objects must be written kind/namespace/name, or kind/name for cluster-scoped objects.');
+        valid = false;
+      } else exception[key as 'paths' | 'objects' | 'containers'] = strings;
+    }
+  }
+  if (valid && (!exception.rule || !exception.reason)) {
+    problem(node, exception.rule ? `The exception for ${exception.rule} needs a reason: say why the finding is accepted.` : 'An exception needs a rule (an id or a glob) and a reason.');
+    return undefined;
+  }
+  return valid ? (exception as KubewardException) : undefined;
 }
 
 function closest(id: string, known: ReadonlySet<string>): string | undefined {

@@ -11,6 +11,7 @@ import type { YNode } from '../yaml/nav';
 import type { ChunkAnalysis, ChunkInput } from './chunk';
 import { configuredSeverity, type ResolvedConfig } from './config';
 import { buildFinding, objectRef } from './findings';
+import { locusOf } from './fingerprint';
 import { buildFixes } from './fixes';
 import type { FileObject, FixInput, MissingDescriptor, ReportDescriptor, Rule, RuleContext, SummarizeContext, WorkspaceFix } from './rule';
 import type { Severity } from './types';
@@ -138,6 +139,7 @@ export class ObjectContext implements RuleContext<string> {
     const configured = configuredSeverity(this.config, meta.id);
     const finding = buildFinding(meta, messageId, data, configured ?? severity ?? this.input.plan.severity.get(meta.id) ?? meta.severity, range[0], range[1]);
     finding.object = objectRef(this.object);
+    finding.locus = locusOf(this.object.root.node, range[0], range[1], this.input.original);
     if (this.input.options.withFixes && fix) {
       const fixes = this.buildFixes(Array.isArray(fix) ? (fix as readonly FixInput[]) : [fix as FixInput]);
       if (fixes.length > 0) finding.fixes = fixes;

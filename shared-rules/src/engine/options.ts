@@ -2,6 +2,7 @@
 import type { LineIndex } from '../text/line-index';
 import type { SourceMap } from '../yaml/source-map';
 import type { ResolvedConfig } from './config';
+import type { ExceptionScope } from './exceptions';
 import type { Rule } from './rule';
 import type { Finding } from './types';
 import type { ObjectSummary, WorkspaceIndex } from './workspace';
@@ -37,6 +38,8 @@ export interface AnalyzeOptions {
    * a file analysed as written (the identity).
    */
   sourceMap?: SourceMap;
+  /** Where the file is, for the scopes of `.kubeward.yaml` exceptions (path relative to it, chart or overlay). */
+  scope?: ExceptionScope;
 }
 
 /** Cached document analyses, to hand from one thread's FileAnalyzer to another's (structured-clone safe). */

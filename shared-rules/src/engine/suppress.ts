@@ -2,11 +2,15 @@
  * Suppressions, finest first:
  * - `# kubeward-disable-next-line <rule>[, <rule>] -- <reason>`
  * - `# kubeward-disable <rule>` … `# kubeward-enable <rule>` (no rule: all)
- * - annotation `ignore.kubeward.io/<rule>: "<reason>"` on a resource or its pod template
- * A suppression that matches nothing is reported as `unused-suppression`.
+ * - annotation `ignore.kubeward.io/<rule>: "<reason>"` on a resource or its pod template,
+ *   `ignore.kubeward.io/<rule>.<container>` for one container of it
+ * A suppression that matches nothing is reported as `unused-suppression`; one
+ * of a rule that `.kubeward.yaml` enforces has no effect and is reported as
+ * `suppression-enforced`.
  */
 import type { Edit } from '../fix/edit';
 import type { LineIndex } from '../text/line-index';
+import { containerOf } from './exceptions';
 import { matchGlob } from '../text/glob';
 import type { Finding } from './types';
 
@@ -42,6 +46,16 @@ const LIMITS: Readonly<Record<string, SuppressionWays>> = {
     annotation: false,
     why: 'it is reported in `.kubeward.yaml`, the configuration itself, not in a manifest; fix the entry it names.',
   },
+  'suppression-enforced': {
+    comment: false,
+    annotation: false,
+    why: 'it reports a suppression of a rule that `enforce:` in `.kubeward.yaml` makes non-waivable; remove the suppression or fix the finding.',
+  },
+  'exception-expired': {
+    comment: false,
+    annotation: false,
+    why: 'it is reported on an exception of `.kubeward.yaml` whose `expires` date has passed; renew it with a new date and reason, or remove it.',
+  },
   'yaml-syntax': {
     comment: true,
     annotation: false,
@@ -67,6 +81,8 @@ export interface CommentDirective {
   /** File offsets of each rule id in the comment (parallel to `rules`). */
   ruleRanges?: Array<[number, number]>;
   line: number;
+  /** Another tool's comment (peer-suppressions.ts): never reported as unused. */
+  peer?: boolean;
   /** Offsets of the comment text. */
   start: number;
   end: number;
@@ -77,11 +93,15 @@ export interface AnnotationSuppression {
   /** The object it covers (file offsets). */
   objectStart: number;
   objectEnd: number;
+  /** Only findings in this container (`ignore.kubeward.io/<rule>.<container>`). */
+  container?: string;
   /** The annotation key (file offsets). */
   start: number;
   end: number;
   /** Edits that remove the annotation (file offsets); absent when it cannot be removed safely. */
   removal?: Edit[];
+  /** Another tool's annotation (peer-suppressions.ts): never reported as unused. */
+  peer?: boolean;
 }
 
 /**
@@ -136,6 +156,8 @@ export interface SuppressionResult {
   kept: Finding[];
   /** `unused-suppression` findings (before severity settings), each with the edits that remove it. */
   unused: UnusedSuppression[];
+  /** `suppression-enforced` findings: suppressions of enforced rules, which suppressed nothing. */
+  refused: Finding[];
 }
 
 /**
@@ -160,9 +182,16 @@ export function applySuppressions(
      * never reported as unused.
      */
     undecided?: ReadonlySet<string>;
+    /** Rules that no comment or annotation may suppress (`enforce:` in .kubeward.yaml). */
+    enforced?: (ruleId: string) => boolean;
   },
 ): SuppressionResult {
-  if (directives.length === 0 && annotations.length === 0) return { kept: [...findings], unused: [] };
+  if (directives.length === 0 && annotations.length === 0) return { kept: [...findings], unused: [], refused: [] };
+  const refused = new Map<string, Finding>();
+  const refuse = (start: number, end: number, ruleId: string, what: string) => {
+    const key = `${start}:${end}:${ruleId}`;
+    if (!refused.has(key)) refused.set(key, { ruleId: 'suppression-enforced', messageId: 'enforced', severity: 'warning', message: `${ruleId} is enforced in .kubeward.yaml: this ${what} does not suppress it.`, start, end });
+  };
   const nextLine = new Map<number, Array<{ directive: CommentDirective; used: Set<string> }>>();
   const blocks: Array<{ directive: CommentDirective; fromLine: number; toLine: number; used: Set<string> }> = [];
   const open: Array<{ directive: CommentDirective; fromLine: number; used: Set<string> }> = [];
@@ -213,25 +242,29 @@ export function applySuppressions(
     const byAnnotation = !options.notByAnnotation?.has(finding.ruleId);
     const line = lines.positionAt(finding.start).line;
     let suppressed = false;
+    const enforced = options.enforced?.(finding.ruleId) ?? false;
     for (const entry of nextLine.get(line) ?? []) {
       if (covers(entry.directive.rules, finding.ruleId)) {
         entry.used.add(finding.ruleId);
         suppressed = true;
+        if (enforced) refuse(entry.directive.start, entry.directive.end, finding.ruleId, 'comment');
       }
     }
     for (const block of blocks) {
       if (line > block.fromLine && line < block.toLine && covers(block.directive.rules, finding.ruleId)) {
         block.used.add(finding.ruleId);
         suppressed = true;
+        if (enforced) refuse(block.directive.start, block.directive.end, finding.ruleId, 'comment');
       }
     }
     for (const a of byAnnotation ? annotations : []) {
-      if (a.ruleId === finding.ruleId && finding.start >= a.objectStart && finding.start < a.objectEnd) {
+      if (a.ruleId === finding.ruleId && finding.start >= a.objectStart && finding.start < a.objectEnd && (a.container === undefined || containerOf(finding.locus?.path) === a.container)) {
         usedAnnotations.add(a);
         suppressed = true;
+        if (enforced) refuse(a.start, a.end, finding.ruleId, 'annotation');
       }
     }
-    if (!suppressed) kept.push(finding);
+    if (!suppressed || enforced) kept.push(finding);
   }
 
   const unused: UnusedSuppression[] = [];
@@ -262,11 +295,11 @@ export function applySuppressions(
         }
       });
     };
-    for (const entry of nextLineEntries) check(entry.directive, entry.used, 'kubeward-disable-next-line comment');
+    for (const entry of nextLineEntries) if (!entry.directive.peer) check(entry.directive, entry.used, 'kubeward-disable-next-line comment');
     for (const block of blocks) check(block.directive, block.used, 'kubeward-disable comment');
     const seen = new Set<string>();
     for (const a of annotations) {
-      if (usedAnnotations.has(a) || undecided.has(a.ruleId)) continue;
+      if (a.peer || usedAnnotations.has(a) || undecided.has(a.ruleId)) continue;
       if (seen.has(`${a.start}:${a.end}`)) continue;
       seen.add(`${a.start}:${a.end}`);
       const message = options.knownRuleIds.has(a.ruleId)
@@ -275,7 +308,7 @@ export function applySuppressions(
       report(a.start, a.end, message, a.removal);
     }
   }
-  return { kept, unused };
+  return { kept, unused, refused: [...refused.values()] };
 }
 
 /** Removes a whole directive comment: its line when alone on it, else the comment and the space before it. */

@@ -31,6 +31,14 @@ export const PEER_TOOLS: readonly PeerTool[] = ['kube-linter', 'polaris', 'check
 
 export type Profile = 'baseline' | 'restricted';
 
+/** Where a finding is inside its object (see fingerprint.ts). */
+export interface Locus {
+  /** `spec.template.spec.containers[name=web].securityContext.privileged`. */
+  path: string;
+  /** The offending text with quotes and runs of white space removed. */
+  value: string;
+}
+
 export interface Finding {
   ruleId: string;
   /** Which of the rule's messages (stable; tests and code actions key off it). */
@@ -46,6 +54,8 @@ export interface Finding {
   fixes?: Fix[];
   /** Kind and name of the object, for reports. */
   object?: { kind: string; name?: string; namespace?: string };
+  /** Where it is inside the object, independent of formatting (see fingerprint.ts). */
+  locus?: Locus;
   /** Where the finding is in a real file, when the text analysed was virtual (AnalyzeOptions.sourceMap). */
   source?: SourceRange;
 }

@@ -15,6 +15,7 @@ import configmapContainsSecret from './configmap-contains-secret';
 import dashboardDeployed from './dashboard-deployed';
 import defaultNamespace from './default-namespace';
 import envLiteralCredential from './env-literal-credential';
+import exceptionExpired from './exception-expired';
 import gatewayAllowedroutesAllNamespaces from './gateway-allowedroutes-all-namespaces';
 import gatewayClientCertInsecureFallback from './gateway-client-cert-insecure-fallback';
 import gatewayCrossNamespaceRefWithoutReferencegrant from './gateway-cross-namespace-ref-without-referencegrant';
@@ -103,6 +104,7 @@ import serviceLoadbalancerUnrestricted from './service-loadbalancer-unrestricted
 import serviceNodeport from './service-nodeport';
 import serviceSensitivePortExposed from './service-sensitive-port-exposed';
 import serviceSourceRangesOpen from './service-source-ranges-open';
+import suppressionEnforced from './suppression-enforced';
 import tillerDeployed from './tiller-deployed';
 import tlsSecretMalformed from './tls-secret-malformed';
 import traefikIngressPlainHttp from './traefik-ingress-plain-http';
@@ -125,6 +127,7 @@ export const RULES: readonly Rule[] = [
   dashboardDeployed,
   defaultNamespace,
   envLiteralCredential,
+  exceptionExpired,
   gatewayAllowedroutesAllNamespaces,
   gatewayClientCertInsecureFallback,
   gatewayCrossNamespaceRefWithoutReferencegrant,
@@ -213,6 +216,7 @@ export const RULES: readonly Rule[] = [
   serviceNodeport,
   serviceSensitivePortExposed,
   serviceSourceRangesOpen,
+  suppressionEnforced,
   tillerDeployed,
   tlsSecretMalformed,
   traefikIngressPlainHttp,
