@@ -217,7 +217,7 @@ export class CodeActions {
         }
       }
       // 4b. A reviewed exception in .kubeward.yaml, scoped to this object and container.
-      if (suppressible && settings.configFile) {
+      if ((ways.comment || ways.annotation) && settings.configFile) {
         for (const t of group) {
           const finding = fileFindings?.find((f) => f.ruleId === ruleId && f.start === t.start && f.end === t.end);
           const action = finding && this.addException(doc.uri, finding, settings.configFile, t.diagnostic);
