@@ -27,7 +27,10 @@ export class BenchClient {
   private readonly waiters: Array<{ uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void }> = [];
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
 
-  constructor(readonly spec: LspServerSpec, cwd: string) {
+  constructor(
+    readonly spec: LspServerSpec,
+    cwd: string,
+  ) {
     this.child = spawn(spec.command, spec.args, { cwd, stdio: ['pipe', 'pipe', 'ignore'] });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>

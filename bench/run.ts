@@ -90,11 +90,30 @@ if (process.argv[2] === '--activation') {
     construct: () => stub as object,
   });
   // The namespaces the extension uses, as own properties (esbuild's ES module interop copies them); any other export is the stub too.
-  const vscode = new Proxy(Object.fromEntries(['commands', 'env', 'extensions', 'languages', 'window', 'workspace', 'Uri', 'Disposable', 'EventEmitter', 'FileType', 'LanguageStatusSeverity', 'ProgressLocation'].map((k) => [k, stub])), {
-    get: (target, prop) => (prop in target ? target[prop as string] : prop === '__esModule' ? true : prop === 'then' ? undefined : stub),
-  });
+  const vscode = new Proxy(
+    Object.fromEntries(
+      [
+        'commands',
+        'env',
+        'extensions',
+        'languages',
+        'window',
+        'workspace',
+        'Uri',
+        'Disposable',
+        'EventEmitter',
+        'FileType',
+        'LanguageStatusSeverity',
+        'ProgressLocation',
+      ].map((k) => [k, stub]),
+    ),
+    {
+      get: (target, prop) => (prop in target ? target[prop as string] : prop === '__esModule' ? true : prop === 'then' ? undefined : stub),
+    },
+  );
   const load = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;
-  (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? vscode : load(request, ...rest));
+  (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load = (request: string, ...rest: unknown[]) =>
+    request === 'vscode' ? vscode : load(request, ...rest);
   // What VS Code times as activation: evaluating the entry bundle and running activate().
   const start = performance.now();
   const client = require(path.join(root, 'dist', 'client.js')) as { activate: (ctx: unknown) => unknown };
@@ -137,7 +156,12 @@ function editPoint(text: string): { offset: number; line: number; character: num
   return { offset, line, character: offset - (before.lastIndexOf('\n') + 1) };
 }
 
-async function measureServer(spec: LspServerSpec, file: string, size: string, runs: { open: number; edit: number }): Promise<{ first: number; open: number; edit: number }> {
+async function measureServer(
+  spec: LspServerSpec,
+  file: string,
+  size: string,
+  runs: { open: number; edit: number },
+): Promise<{ first: number; open: number; edit: number }> {
   const text = fs.readFileSync(file, 'utf8');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeward-bench-'));
   const opens: number[] = [];
@@ -180,7 +204,10 @@ async function main(): Promise<void> {
     name: 'yaml-language-server',
     command: process.execPath,
     args: [require.resolve('yaml-language-server/bin/yaml-language-server', { paths: [root] }), '--stdio'],
-    settings: { yaml: { validate: true, schemas: {}, schemaStore: { enable: false }, kubernetesCRDStore: { enable: false }, format: { enable: false } }, 'yaml.schemas': {} },
+    settings: {
+      yaml: { validate: true, schemas: {}, schemaStore: { enable: false }, kubernetesCRDStore: { enable: false }, format: { enable: false } },
+      'yaml.schemas': {},
+    },
   };
   const sizes = quick ? ['100k', '1m'] : ['100k', '1m', '10m'];
   for (const size of sizes) {
@@ -204,7 +231,12 @@ async function main(): Promise<void> {
     const npmYaml = require(path.join(root, 'node_modules', 'yaml')) as typeof import('yaml');
     const npmBase = timeIt(() => npmYaml.parseAllDocuments(text, { lineCounter: new npmYaml.LineCounter() }), runs);
     rows.push({ metric: 'bare `yaml` parse (baseline)', size: label, value: fmt(base), ratio: '1.00×' });
-    rows.push({ metric: 'bare `yaml` parse, CommonJS build as `require("yaml")` loads it', size: label, value: fmt(npmBase), ratio: `${(npmBase / base).toFixed(2)}×` });
+    rows.push({
+      metric: 'bare `yaml` parse, CommonJS build as `require("yaml")` loads it',
+      size: label,
+      value: fmt(npmBase),
+      ratio: `${(npmBase / base).toFixed(2)}×`,
+    });
     rows.push({ metric: 'Kubeward full analysis', size: label, value: fmt(full), ratio: `${(full / base).toFixed(2)}×` });
     rows.push({ metric: 'Kubeward re-analysis after a 1-char edit', size: label, value: fmt(reanalysis), ratio: `${(reanalysis / base).toFixed(3)}×` });
 
@@ -232,10 +264,31 @@ async function main(): Promise<void> {
         ok: openTarget ? ours.edit <= 0.25 * base && ours.edit <= 0.1 * theirs.edit : undefined,
       });
     } else rows.push({ metric: 'Kubeward LSP', size: label, value: 'dist/server.js not built' });
-    if (ours) rows.push({ metric: 'Kubeward LSP first didOpen after start (cold)', size: label, value: fmt(ours.first), ratio: `${(ours.first / base).toFixed(2)}× parse, ${(ours.first / theirs.first).toFixed(2)}× yaml-ls's first` });
-    rows.push({ metric: 'yaml-language-server didOpen → diagnostics', size: label, value: fmt(theirs.open), ratio: `${(theirs.open / base).toFixed(2)}× parse` });
-    rows.push({ metric: 'yaml-language-server first didOpen after start (cold)', size: label, value: fmt(theirs.first), ratio: `${(theirs.first / base).toFixed(2)}× parse` });
-    rows.push({ metric: 'yaml-language-server didChange → diagnostics', size: label, value: fmt(theirs.edit), ratio: `${(theirs.edit / base).toFixed(2)}× parse` });
+    if (ours)
+      rows.push({
+        metric: 'Kubeward LSP first didOpen after start (cold)',
+        size: label,
+        value: fmt(ours.first),
+        ratio: `${(ours.first / base).toFixed(2)}× parse, ${(ours.first / theirs.first).toFixed(2)}× yaml-ls's first`,
+      });
+    rows.push({
+      metric: 'yaml-language-server didOpen → diagnostics',
+      size: label,
+      value: fmt(theirs.open),
+      ratio: `${(theirs.open / base).toFixed(2)}× parse`,
+    });
+    rows.push({
+      metric: 'yaml-language-server first didOpen after start (cold)',
+      size: label,
+      value: fmt(theirs.first),
+      ratio: `${(theirs.first / base).toFixed(2)}× parse`,
+    });
+    rows.push({
+      metric: 'yaml-language-server didChange → diagnostics',
+      size: label,
+      value: fmt(theirs.edit),
+      ratio: `${(theirs.edit / base).toFixed(2)}× parse`,
+    });
     console.log(`  ${size}: done`);
   }
 
@@ -259,21 +312,59 @@ async function main(): Promise<void> {
   const bareCorpus = median(bareTimes);
   const cliCorpus = median(cliTimes);
   rows.push({ metric: 'bare parse of the corpus (one process)', size: `${corpusFiles} files`, value: fmt(bareCorpus), ratio: '1.00×' });
-  rows.push({ metric: '`kubeward scan` of the corpus (one process)', size: `${corpusFiles} files`, value: fmt(cliCorpus), ratio: `${(cliCorpus / bareCorpus).toFixed(2)}×`, target: '≤ 1.5×', ok: cliCorpus <= 1.5 * bareCorpus });
+  rows.push({
+    metric: '`kubeward scan` of the corpus (one process)',
+    size: `${corpusFiles} files`,
+    value: fmt(cliCorpus),
+    ratio: `${(cliCorpus / bareCorpus).toFixed(2)}×`,
+    target: '≤ 1.5×',
+    ok: cliCorpus <= 1.5 * bareCorpus,
+  });
 
   // Memory: retained heap after analysing the largest file.
   const memFile = ensureManifest(quick ? '1m' : '10m');
-  const mem = JSON.parse(execFileSync(process.execPath, ['--expose-gc', __filename, '--memory', memFile], { encoding: 'utf8', maxBuffer: 1 << 26 })) as { bytes: number; retained: number; yamlAst: number };
-  rows.push({ metric: 'heap retained after analysis', size: `${(mem.bytes / 1e6).toFixed(0)} MB file`, value: `${(mem.retained / 1e6).toFixed(1)} MB`, ratio: `${(mem.retained / mem.bytes).toFixed(2)}× file size`, target: '≤ 5×', ok: mem.retained <= 5 * mem.bytes });
-  rows.push({ metric: 'heap of the `yaml` AST alone (for scale)', size: `${(mem.bytes / 1e6).toFixed(0)} MB file`, value: `${(mem.yamlAst / 1e6).toFixed(1)} MB`, ratio: `${(mem.yamlAst / mem.bytes).toFixed(1)}× file size` });
+  const mem = JSON.parse(execFileSync(process.execPath, ['--expose-gc', __filename, '--memory', memFile], { encoding: 'utf8', maxBuffer: 1 << 26 })) as {
+    bytes: number;
+    retained: number;
+    yamlAst: number;
+  };
+  rows.push({
+    metric: 'heap retained after analysis',
+    size: `${(mem.bytes / 1e6).toFixed(0)} MB file`,
+    value: `${(mem.retained / 1e6).toFixed(1)} MB`,
+    ratio: `${(mem.retained / mem.bytes).toFixed(2)}× file size`,
+    target: '≤ 5×',
+    ok: mem.retained <= 5 * mem.bytes,
+  });
+  rows.push({
+    metric: 'heap of the `yaml` AST alone (for scale)',
+    size: `${(mem.bytes / 1e6).toFixed(0)} MB file`,
+    value: `${(mem.yamlAst / 1e6).toFixed(1)} MB`,
+    ratio: `${(mem.yamlAst / mem.bytes).toFixed(1)}× file size`,
+  });
 
   // Extension activation and package size (the production bundles `npm run bench` packages first).
   if (fs.existsSync(path.join(root, 'dist', 'client.js'))) {
-    const runs = Array.from({ length: 7 }, () => JSON.parse(execFileSync(process.execPath, [__filename, '--activation'], { encoding: 'utf8' })) as { activateMs: number; languageClientMs: number });
+    const runs = Array.from(
+      { length: 7 },
+      () => JSON.parse(execFileSync(process.execPath, [__filename, '--activation'], { encoding: 'utf8' })) as { activateMs: number; languageClientMs: number },
+    );
     const activate = median(runs.map((r) => r.activateMs));
     const both = median(runs.map((r) => r.activateMs + r.languageClientMs));
-    rows.push({ metric: 'extension activation (load dist/client.js + activate())', size: 'dist/client.js', value: fmt(activate), target: '< 50 ms', ok: activate < 50 });
-    rows.push({ metric: 'activation + language client load (next tick)', size: 'dist/client.js + language-client.js', value: fmt(both), target: '< 50 ms', ok: both < 50 });
+    rows.push({
+      metric: 'extension activation (load dist/client.js + activate())',
+      size: 'dist/client.js',
+      value: fmt(activate),
+      target: '< 50 ms',
+      ok: activate < 50,
+    });
+    rows.push({
+      metric: 'activation + language client load (next tick)',
+      size: 'dist/client.js + language-client.js',
+      value: fmt(both),
+      target: '< 50 ms',
+      ok: both < 50,
+    });
   }
   const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const vsix = fs.readdirSync(root).find((f) => f.endsWith(`-${version}.vsix`));

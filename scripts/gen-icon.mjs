@@ -22,7 +22,11 @@ function roundedRect(x, y, x0, y0, x1, y1, r) {
 }
 /** Shield: flat top with rounded corners, straight sides, curved sides meeting in a point. */
 function shield(x, y, inset = 0) {
-  const cx = 64, top = 18 + inset, mid = 62, bottom = 114 - inset * 1.3, half = 38 - inset;
+  const cx = 64,
+    top = 18 + inset,
+    mid = 62,
+    bottom = 114 - inset * 1.3,
+    half = 38 - inset;
   if (y < top || y > bottom) return false;
   if (y <= mid) return roundedRect(x, y, cx - half, top, cx + half, mid + 20, 10 - inset / 2);
   const t = (y - mid) / (bottom - mid);
@@ -31,19 +35,23 @@ function shield(x, y, inset = 0) {
 }
 const WHEEL = { cx: 64, cy: 60, r: 22 };
 function wheel(x, y) {
-  const dx = x - WHEEL.cx, dy = y - WHEEL.cy, d = Math.hypot(dx, dy);
+  const dx = x - WHEEL.cx,
+    dy = y - WHEEL.cy,
+    d = Math.hypot(dx, dy);
   // heptagon ring: distance to the heptagon's edge in the direction of the sample
   const a = Math.atan2(dy, dx) + Math.PI / 2;
   const sector = (2 * Math.PI) / 7;
-  const local = ((a % sector) + sector) % sector - sector / 2;
+  const local = (((a % sector) + sector) % sector) - sector / 2;
   const edge = (WHEEL.r * Math.cos(Math.PI / 7)) / Math.cos(local);
   if (d <= edge && d >= edge - 5) return true;
   if (d <= 6.5) return true; // hub
   // seven spokes, the first pointing up, reaching out past the ring as handles
   for (let i = 0; i < 7; i++) {
     const ang = -Math.PI / 2 + i * sector;
-    const ux = Math.cos(ang), uy = Math.sin(ang);
-    const along = dx * ux + dy * uy, across = Math.abs(-dx * uy + dy * ux);
+    const ux = Math.cos(ang),
+      uy = Math.sin(ang);
+    const along = dx * ux + dy * uy,
+      across = Math.abs(-dx * uy + dy * ux);
     if (along > 0 && along < WHEEL.r + 7 && across <= (along > WHEEL.r ? 3 : 2.2)) return true;
   }
   return false;
@@ -51,7 +59,9 @@ function wheel(x, y) {
 function check(x, y) {
   // two thick strokes: (50,92)→(60,102)→(80,80)
   const seg = (ax, ay, bx, by, w) => {
-    const vx = bx - ax, vy = by - ay, t = Math.max(0, Math.min(1, ((x - ax) * vx + (y - ay) * vy) / (vx * vx + vy * vy)));
+    const vx = bx - ax,
+      vy = by - ay,
+      t = Math.max(0, Math.min(1, ((x - ax) * vx + (y - ay) * vy) / (vx * vx + vy * vy)));
     return Math.hypot(x - (ax + t * vx), y - (ay + t * vy)) <= w;
   };
   return seg(53, 93, 61, 101, 4.2) || seg(61, 101, 77, 85, 4.2);
@@ -70,15 +80,27 @@ function sample(x, y) {
 const rgba = Buffer.alloc(SIZE * SIZE * 4);
 for (let py = 0; py < SIZE; py++) {
   for (let px = 0; px < SIZE; px++) {
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let sy = 0; sy < SS; sy++) {
       for (let sx = 0; sx < SS; sx++) {
         const c = sample(px + (sx + 0.5) / SS, py + (sy + 0.5) / SS);
-        if (c) { r += c[0]; g += c[1]; b += c[2]; a++; }
+        if (c) {
+          r += c[0];
+          g += c[1];
+          b += c[2];
+          a++;
+        }
       }
     }
     const o = (py * SIZE + px) * 4;
-    if (a) { rgba[o] = Math.round(r / a); rgba[o + 1] = Math.round(g / a); rgba[o + 2] = Math.round(b / a); }
+    if (a) {
+      rgba[o] = Math.round(r / a);
+      rgba[o + 1] = Math.round(g / a);
+      rgba[o + 2] = Math.round(b / a);
+    }
     rgba[o + 3] = Math.round((a / (SS * SS)) * 255);
   }
 }

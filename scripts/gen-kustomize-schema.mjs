@@ -59,8 +59,8 @@ function fields(buf) {
       [l, p] = varint(buf, p);
       v = buf.subarray(p, p + l);
       p += l;
-    } else if (wt === 1) (v = buf.subarray(p, p + 8)), (p += 8);
-    else if (wt === 5) (v = buf.subarray(p, p + 4)), (p += 4);
+    } else if (wt === 1) ((v = buf.subarray(p, p + 8)), (p += 8));
+    else if (wt === 5) ((v = buf.subarray(p, p + 4)), (p += 4));
     else throw new Error(`wire type ${wt}`);
     f.push([no, v]);
   }
@@ -109,13 +109,18 @@ for (const [name, d] of Object.entries(defs)) {
     const strategy = s.ext['x-kubernetes-patch-strategy'];
     let key = s.ext['x-kubernetes-patch-merge-key'] ?? '';
     const listKeys = s.ext['x-kubernetes-list-map-keys'];
-    if (strategy && listKeys) key = listKeys.split('\n').map((l) => l.replace(/^-\s*/, '').trim()).filter(Boolean).join(',');
+    if (strategy && listKeys)
+      key = listKeys
+        .split('\n')
+        .map((l) => l.replace(/^-\s*/, '').trim())
+        .filter(Boolean)
+        .join(',');
     if (!ref && !strategy) continue;
     (edges[name] ??= {})[p] = { ref, strategy, key };
   }
 }
 const useful = new Set();
-for (let changed = true; changed; ) {
+for (let changed = true; changed;) {
   changed = false;
   for (const [name, ps] of Object.entries(edges)) {
     if (useful.has(name)) continue;
@@ -143,7 +148,11 @@ const kinds = {};
 function gvks(yaml) {
   const out = [];
   for (const chunk of yaml.split(/^- /m)) {
-    const get = (k) => chunk.match(new RegExp(`(?:^|\\n)\\s*${k}: ?(.*)`))?.[1]?.trim().replace(/^"(.*)"$/, '$1');
+    const get = (k) =>
+      chunk
+        .match(new RegExp(`(?:^|\\n)\\s*${k}: ?(.*)`))?.[1]
+        ?.trim()
+        .replace(/^"(.*)"$/, '$1');
     const [group, kind, version] = [get('group'), get('kind'), get('version')];
     if (kind !== undefined && version !== undefined) out.push([group ?? '', version, kind]);
   }

@@ -31,7 +31,9 @@ describe('examples/', () => {
   for (const profile of ['baseline', 'restricted'] as const) {
     it(`the hardened manifests are clean under the ${profile} profile`, () => {
       const { findings } = analyzeWorkspace(read('hardened'), { config: { profile } });
-      const loud = Object.entries(findings).flatMap(([file, list]) => list.filter((f) => f.severity !== 'hint').map((f) => `${file}: ${f.ruleId} ${f.message}`));
+      const loud = Object.entries(findings).flatMap(([file, list]) =>
+        list.filter((f) => f.severity !== 'hint').map((f) => `${file}: ${f.ruleId} ${f.message}`),
+      );
       expect(loud).toEqual([]);
       expect(resolveConfig({ profile }).profile).toBe(profile);
     });

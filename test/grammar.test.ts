@@ -115,7 +115,14 @@ describe('suppression comment injection grammar', () => {
   it('highlights disable and enable blocks, with and without rules, indented, with globs', async () => {
     const lines = await tokenize(
       'source.yaml',
-      ['spec:', '  # kubeward-disable', '  containers:', '    # kubeward-disable pod-* -- legacy chart', '    # kubeward-enable pod-*', '  # kubeward-enable'].join('\n'),
+      [
+        'spec:',
+        '  # kubeward-disable',
+        '  containers:',
+        '    # kubeward-disable pod-* -- legacy chart',
+        '    # kubeward-enable pod-*',
+        '  # kubeward-enable',
+      ].join('\n'),
     );
     expect(scopesOf(lines[1]!, 'kubeward-disable')).toContain('keyword.control.directive.suppression.kubeward');
     expect(scopesOf(lines[3]!, 'kubeward-disable')).toContain('keyword.control.directive.suppression.kubeward');
@@ -131,7 +138,10 @@ describe('suppression comment injection grammar', () => {
   });
 
   it('works after a value on the same line and does not leak into the next line', async () => {
-    const lines = await tokenize('source.yaml', ['securityContext:', '  privileged: true  # kubeward-disable-next-line pod-privileged', '  runAsUser: 0'].join('\n'));
+    const lines = await tokenize(
+      'source.yaml',
+      ['securityContext:', '  privileged: true  # kubeward-disable-next-line pod-privileged', '  runAsUser: 0'].join('\n'),
+    );
     expect(scopesOf(lines[1]!, 'true')).toContain('constant.language.boolean.yaml');
     expect(kubewardScopes([{ text: 'true', scopes: scopesOf(lines[1]!, 'true') }])).toEqual([]);
     expect(scopesOf(lines[1]!, 'kubeward-disable-next-line')).toContain('keyword.control.directive.suppression.kubeward');
@@ -167,7 +177,13 @@ describe('suppression comment injection grammar', () => {
   it('is injected into Helm templates', async () => {
     const lines = await tokenize(
       'source.helm',
-      ['{{- if .Values.agent.enabled }}', '# kubeward-disable-next-line pod-privileged -- the agent needs /dev', '    # kubeward-enable', 'privileged: true', '{{- end }}'].join('\n'),
+      [
+        '{{- if .Values.agent.enabled }}',
+        '# kubeward-disable-next-line pod-privileged -- the agent needs /dev',
+        '    # kubeward-enable',
+        'privileged: true',
+        '{{- end }}',
+      ].join('\n'),
     );
     expect(scopesOf(lines[1]!, 'kubeward-disable-next-line')).toEqual([
       'source.helm',

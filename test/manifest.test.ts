@@ -38,7 +38,8 @@ describe('package.json extension manifest', () => {
       expect(p.scope, key).toBe(key === 'kubeward.trace.server' ? 'window' : 'resource');
       // Descriptions are shown as markdown: none with markup in a plain `description`.
       expect(p.description, `${key}: markdownDescription`).toBeUndefined();
-      if (p.enum) expect(((p.markdownEnumDescriptions ?? p.enumDescriptions) as unknown[])?.length, `${key} enum descriptions`).toBe((p.enum as unknown[]).length);
+      if (p.enum)
+        expect(((p.markdownEnumDescriptions ?? p.enumDescriptions) as unknown[])?.length, `${key} enum descriptions`).toBe((p.enum as unknown[]).length);
       for (const d of (p.enumDescriptions as string[] | undefined) ?? []) expect(d, `${key}: markdownEnumDescriptions for markup`).not.toMatch(/[`*]/);
       // Every value has an input: no `null` type (the settings editor shows "Edit in settings.json" for it) except where null is a labelled choice.
       if (Array.isArray(p.type) && (p.type as string[]).includes('null') && p.enum) expect((p.enumItemLabels as string[])[0], key).not.toMatch(/null/);

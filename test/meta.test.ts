@@ -85,7 +85,10 @@ function docFindings(rule: Rule, text: string, config: KubewardConfig) {
 describe('generated documentation', () => {
   it('docs/rules/<id>.md match the rule metadata (run `npm run docs`)', () => {
     const dir = path.join(root, 'docs', 'rules');
-    const pages = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+    const pages = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .sort();
     expect(pages).toEqual(RULES.map((r) => `${r.meta.id}.md`).sort());
     for (const rule of RULES) expect(fs.readFileSync(path.join(dir, `${rule.meta.id}.md`), 'utf8'), rule.meta.id).toBe(renderRuleDoc(rule));
   });

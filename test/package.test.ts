@@ -82,7 +82,9 @@ describe('npm run package', () => {
     const unexpected = [...files.keys()].filter(
       (n) =>
         !/^(\[Content_Types\]\.xml|extension\.vsixmanifest)$/.test(n) &&
-        !/^extension\/(package\.json|readme\.md|LICENSE\.txt|changelog\.md|images\/icon\.png|dist\/(client|language-client|server)\.js|syntaxes\/[^/]+\.json|docs\/rules\/[a-z0-9-]+\.md)$/.test(n),
+        !/^extension\/(package\.json|readme\.md|LICENSE\.txt|changelog\.md|images\/icon\.png|dist\/(client|language-client|server)\.js|syntaxes\/[^/]+\.json|docs\/rules\/[a-z0-9-]+\.md)$/.test(
+          n,
+        ),
     );
     expect(unexpected).toEqual([]);
   });
@@ -121,6 +123,29 @@ describe('npm run package', () => {
 });
 
 const BUILTINS = new Set([
-  'assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'net', 'os', 'path', 'process', 'stream', 'string_decoder',
-  'tty', 'url', 'util', 'worker_threads', 'zlib', 'perf_hooks', 'readline', 'module', 'v8', 'vm', 'http', 'https', 'timers',
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'events',
+  'fs',
+  'net',
+  'os',
+  'path',
+  'process',
+  'stream',
+  'string_decoder',
+  'tty',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
+  'perf_hooks',
+  'readline',
+  'module',
+  'v8',
+  'vm',
+  'http',
+  'https',
+  'timers',
 ]);

@@ -202,7 +202,10 @@ export function ruleTester(rule: Rule, cases: { valid: Array<ValidCase | string>
               { applicability: 'display-only' as 'unsafe' },
             ),
           );
-          const fixed = applyEdits(c.code, selected.flatMap((s) => s.fix.edits));
+          const fixed = applyEdits(
+            c.code,
+            selected.flatMap((s) => s.fix.edits),
+          );
           expect(fixed).toBe(c.output);
           if (c.applicability) expect(selected[0]?.fix.applicability).toBe(c.applicability);
           assertFixInvariants(rule, c, findings, fixed, 'preferred fixes');

@@ -92,10 +92,7 @@ export class KubewardClient {
   }
 
   /** Sends `workspace/executeCommand` for a command the client registered itself. */
-  async executeServerCommand<T>(
-    command: string,
-    options: { args?: unknown[]; workDoneToken?: string; token?: vscode.CancellationToken } = {},
-  ): Promise<T> {
+  async executeServerCommand<T>(command: string, options: { args?: unknown[]; workDoneToken?: string; token?: vscode.CancellationToken } = {}): Promise<T> {
     if (!this.client.isRunning()) await this.client.start();
     const params = { command, arguments: options.args ?? [], ...(options.workDoneToken ? { workDoneToken: options.workDoneToken } : {}) };
     return (await this.client.sendRequest(ExecuteCommandRequest.type, params, options.token)) as T;

@@ -12,4 +12,10 @@ export const SHOW_RULE_DOCUMENTATION = 'kubeward.showRuleDocumentation';
  * Commands this client registers itself; sent in `initializationOptions.clientCommands`
  * so that the server does not advertise them and vscode-languageclient does not register them twice.
  */
-export const CLIENT_COMMANDS: readonly string[] = [Commands.secureIngress, Commands.migrateIngress, Commands.scanWorkspace, SHOW_RULE_DOCUMENTATION, Commands.revealSecretValue];
+export const CLIENT_COMMANDS: readonly string[] = [
+  Commands.secureIngress,
+  Commands.migrateIngress,
+  Commands.scanWorkspace,
+  SHOW_RULE_DOCUMENTATION,
+  Commands.revealSecretValue,
+];

@@ -5,7 +5,14 @@
  */
 import * as vscode from 'vscode';
 import type { WorkspaceEdit } from 'vscode-languageclient/node';
-import { Commands, type MigrateIngressArgs, type RevealedSecretValue, type ScanWorkspaceResult, type SecureIngressArgs, type SecureIngressPlan } from '../../shared-rules/src/protocol';
+import {
+  Commands,
+  type MigrateIngressArgs,
+  type RevealedSecretValue,
+  type ScanWorkspaceResult,
+  type SecureIngressArgs,
+  type SecureIngressPlan,
+} from '../../shared-rules/src/protocol';
 import { SHOW_RULE_DOCUMENTATION } from './command-ids';
 import type { KubewardClient } from './client';
 import type { KubewardStatus } from './status';
@@ -84,7 +91,10 @@ async function secureIngress(host: CommandHost): Promise<WorkspaceEdit | undefin
     return undefined;
   }
 
-  const questions: Array<{ key: 'authUrl' | 'authSignin' | 'tlsSecretName' | 'clusterIssuer'; options: (answers: Record<string, string>) => vscode.InputBoxOptions | undefined }> = [];
+  const questions: Array<{
+    key: 'authUrl' | 'authSignin' | 'tlsSecretName' | 'clusterIssuer';
+    options: (answers: Record<string, string>) => vscode.InputBoxOptions | undefined;
+  }> = [];
   if (plan.questions.includes('authUrl')) {
     questions.push({
       key: 'authUrl',
@@ -183,7 +193,9 @@ async function migrateIngress(host: CommandHost, args?: MigrateIngressArgs): Pro
     const params: MigrateIngressArgs = args ?? { uri: k.asUri(editor!.document.uri), position: k.asPosition(editor!.selection.active) };
     const edit = await k.executeServerCommand<WorkspaceEdit | null>(Commands.migrateIngress, { args: [params] });
     if (edit && !isEmptyEdit(edit)) {
-      void vscode.window.showInformationMessage('Kubeward: the Gateway API objects follow the Ingress; the comment above them lists what is left to do. Delete the Ingress once traffic has moved.');
+      void vscode.window.showInformationMessage(
+        'Kubeward: the Gateway API objects follow the Ingress; the comment above them lists what is left to do. Delete the Ingress once traffic has moved.',
+      );
     }
     return edit ?? undefined;
   } catch (e) {

@@ -25,7 +25,10 @@ export function parseRuleDocHeader(id: string, text: string): Omit<RuleDoc, 'uri
   const head = text.slice(0, 2000);
   const line = /^\*\*(.+?)\*\*(.*)$/m.exec(head);
   const severity = /severity `([a-z]+)`/.exec(line?.[2] ?? '')?.[1] ?? '';
-  const parts = (line?.[2] ?? '').split('·').map((s) => s.trim()).filter(Boolean);
+  const parts = (line?.[2] ?? '')
+    .split('·')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const area = parts.filter((p) => !p.startsWith('severity')).at(-1) ?? '';
   return { id, title: line?.[1]?.trim() ?? id, severity, area };
 }

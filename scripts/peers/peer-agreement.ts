@@ -7,7 +7,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { FileAnalyzer, resolveConfig, RULES, RULES_BY_ID, WorkspaceObjects, type Finding } from '../../shared-rules/src/index';
-import { CHECKOV_RESOLVED, DISAGREEMENTS, KUBESEC_CRITICAL, NOT_COMPARED, OUT_OF_SCOPE, ruleIdsOf, PEER_MAP, PEERS, type Disagreement, type Peer, type PeerMapping } from './peer-map';
+import {
+  CHECKOV_RESOLVED,
+  DISAGREEMENTS,
+  KUBESEC_CRITICAL,
+  NOT_COMPARED,
+  OUT_OF_SCOPE,
+  ruleIdsOf,
+  PEER_MAP,
+  PEERS,
+  type Disagreement,
+  type Peer,
+  type PeerMapping,
+} from './peer-map';
 
 export interface Expectation {
   mapping: PeerMapping;
@@ -35,7 +47,14 @@ export interface Outcome {
 }
 
 export interface PeerExpectations {
-  'kube-linter-e2e': Array<{ test: string; file: string; include: string | null; config?: string | null; expectedCount: number | null; expectedMessages: string[] }>;
+  'kube-linter-e2e': Array<{
+    test: string;
+    file: string;
+    include: string | null;
+    config?: string | null;
+    expectedCount: number | null;
+    expectedMessages: string[];
+  }>;
   kics: Array<{ query: string; file: string; line?: number; expect?: string }>;
   polaris: Array<{ check: string; file: string; expect: string }>;
   checkov: Array<{ check: string; files: Array<{ file: string; expect: string }> }>;
@@ -57,10 +76,12 @@ function oursFor(mapping: PeerMapping, kind: string): readonly string[] {
 
 /** True when some rule of the mapping examines objects of this kind. */
 function examines(mapping: PeerMapping, kind: string): boolean {
-  return oursFor(mapping, kind).some((k) => ruleIdsOf(mapping).some((id) => {
-    const kinds = RULES_BY_ID.get(id)?.meta.kinds;
-    return kinds === '*' || Boolean(kinds?.includes(k));
-  }));
+  return oursFor(mapping, kind).some((k) =>
+    ruleIdsOf(mapping).some((id) => {
+      const kinds = RULES_BY_ID.get(id)?.meta.kinds;
+      return kinds === '*' || Boolean(kinds?.includes(k));
+    }),
+  );
 }
 
 /**
@@ -69,7 +90,8 @@ function examines(mapping: PeerMapping, kind: string): boolean {
  * names (PASSED / FAILED), else CHECKOV_RESOLVED for files the names leave open.
  */
 function checkovFiles(mapping: PeerMapping, files: ReadonlyArray<{ file: string; expect: string }>): Array<{ file: string; expect: string; source: string }> {
-  if (mapping.files) return Object.entries(mapping.files).map(([file, expect]) => ({ file, expect, source: `${expect} (${mapping.filesSource ?? 'its test module'})` }));
+  if (mapping.files)
+    return Object.entries(mapping.files).map(([file, expect]) => ({ file, expect, source: `${expect} (${mapping.filesSource ?? 'its test module'})` }));
   return files.flatMap((f) => {
     if (f.expect === 'FAILED' || f.expect === 'PASSED') return [{ file: f.file, expect: f.expect, source: f.expect }];
     const resolved = CHECKOV_RESOLVED.find((r) => r.check === mapping.check && r.file === f.file);
@@ -97,10 +119,17 @@ export function expectationsOf(data: PeerExpectations): Expectation[] {
       // A test that asserts only the number of findings: some finding in the file, and no more objects flagged than that.
       if (entry.expectedMessages.length === 0 && entry.expectedCount) {
         out.push({ mapping, file: entry.file, expect: 'finding', source: `${entry.expectedCount} finding(s), messages not asserted` });
-        out.push({ mapping, file: entry.file, expect: 'at-most', max: entry.expectedCount, source: `${entry.expectedCount} object(s) flagged (${entry.expectedCount} findings in all)` });
+        out.push({
+          mapping,
+          file: entry.file,
+          expect: 'at-most',
+          max: entry.expectedCount,
+          source: `${entry.expectedCount} object(s) flagged (${entry.expectedCount} findings in all)`,
+        });
       }
       for (const [kind, max] of perKind) {
-        if (examines(mapping, kind)) out.push({ mapping, file: entry.file, expect: 'at-most', kind, max, source: `${max} ${kind} flagged (${entry.expectedCount} findings in all)` });
+        if (examines(mapping, kind))
+          out.push({ mapping, file: entry.file, expect: 'at-most', kind, max, source: `${max} ${kind} flagged (${entry.expectedCount} findings in all)` });
       }
     }
   }
@@ -129,8 +158,10 @@ export function expectationsOf(data: PeerExpectations): Expectation[] {
   for (const entry of data.kubesec) {
     const name = path.basename(entry.file);
     for (const mapping of PEER_MAP.filter((m) => m.peer === 'kubesec')) {
-      if (entry.scoreHint === 0 && mapping.fileToken && name.includes(mapping.fileToken)) out.push({ mapping, file: entry.file, expect: 'finding', source: `score 0, named for ${mapping.check}` });
-      else if (entry.scoreHint >= 1 && KUBESEC_CRITICAL.has(mapping.check)) out.push({ mapping, file: entry.file, expect: 'none', source: `score ${entry.scoreHint}: no critical rule matched` });
+      if (entry.scoreHint === 0 && mapping.fileToken && name.includes(mapping.fileToken))
+        out.push({ mapping, file: entry.file, expect: 'finding', source: `score 0, named for ${mapping.check}` });
+      else if (entry.scoreHint >= 1 && KUBESEC_CRITICAL.has(mapping.check))
+        out.push({ mapping, file: entry.file, expect: 'none', source: `score ${entry.scoreHint}: no critical rule matched` });
     }
   }
   return out;
@@ -177,7 +208,11 @@ function configFor(profile: 'baseline' | 'restricted') {
 /** A finding of the mapped rules that speaks for the peer's check. */
 export function counts(mapping: PeerMapping, f: Finding): boolean {
   if (mapping.also && f.ruleId === mapping.also.rule && mapping.also.message.test(f.message)) return true;
-  return mapping.rules.includes(f.ruleId) && (!mapping.messageIds || mapping.messageIds.includes(f.messageId ?? '')) && (!mapping.message || mapping.message.test(f.message));
+  return (
+    mapping.rules.includes(f.ruleId) &&
+    (!mapping.messageIds || mapping.messageIds.includes(f.messageId ?? '')) &&
+    (!mapping.message || mapping.message.test(f.message))
+  );
 }
 
 function lineOf(text: string, offset: number): number {
@@ -235,12 +270,17 @@ export function evaluate(root: string): Outcome[] {
       agrees = relevant.length === 0;
       actual = agrees ? 'no finding' : relevant.map(at).join(', ');
     } else if (expectation.expect === 'at-most') {
-      const objects = new Set(relevant.filter((f) => !kinds || kinds.includes(f.object?.kind ?? '')).map((f) => `${f.object?.kind}/${f.object?.namespace ?? ''}/${f.object?.name}`));
+      const objects = new Set(
+        relevant.filter((f) => !kinds || kinds.includes(f.object?.kind ?? '')).map((f) => `${f.object?.kind}/${f.object?.namespace ?? ''}/${f.object?.name}`),
+      );
       agrees = objects.size <= expectation.max!;
       actual = `${objects.size} ${kinds ? kinds.join('/') : 'object(s)'} flagged`;
     } else {
       let candidates = relevant;
-      if (kinds) candidates = candidates.filter((f) => kinds.includes(f.object?.kind ?? '') && (!expectation.quoted || mapping.podLevel || f.message.includes(`"${expectation.quoted}"`)));
+      if (kinds)
+        candidates = candidates.filter(
+          (f) => kinds.includes(f.object?.kind ?? '') && (!expectation.quoted || mapping.podLevel || f.message.includes(`"${expectation.quoted}"`)),
+        );
       const onLine = expectation.line === undefined ? candidates : candidates.filter((f) => lineOf(text, f.start) === expectation.line);
       agrees = onLine.length > 0;
       actual = onLine.length > 0 ? onLine.map(at).join(', ') : candidates.length > 0 ? candidates.map(at).join(', ') : 'no finding';
@@ -288,11 +328,11 @@ function familyOf(mapping: PeerMapping): string {
 export function renderReport(outcomes: readonly Outcome[]): string {
   const lines: string[] = [
     '<!-- Generated by `npm run docs` from scripts/peers/peer-map.ts and test/corpus/peer-expectations.json; do not edit. -->',
-    '# Agreement with other tools\' own tests',
+    "# Agreement with other tools' own tests",
     '',
-    'Other Kubernetes linters ship test fixtures with what their checks must say about them. Where a peer check is the same check as a Kubeward rule (the mapping is `scripts/peers/peer-map.ts`), `test/peers/peer-agreement.test.ts` runs Kubeward on those fixtures (`test/corpus`) and asserts it agrees: a finding of the mapped rule where the peer expects one (in the same file; on the same line for KICS; in an object of the same kind, naming the same container (or Service), for kube-linter), none where the peer expects none. Every deliberate disagreement is listed below with its reason; the test fails when one is not listed, when a listed one no longer disagrees, and when this page drifts from the data. Every check the peers\' tests exercise is either compared, listed as looked at but not compared (a related check that is not the same), or listed as out of scope, with the reason; the test fails when one is in none of these lists.',
+    "Other Kubernetes linters ship test fixtures with what their checks must say about them. Where a peer check is the same check as a Kubeward rule (the mapping is `scripts/peers/peer-map.ts`), `test/peers/peer-agreement.test.ts` runs Kubeward on those fixtures (`test/corpus`) and asserts it agrees: a finding of the mapped rule where the peer expects one (in the same file; on the same line for KICS; in an object of the same kind, naming the same container (or Service), for kube-linter), none where the peer expects none. Every deliberate disagreement is listed below with its reason; the test fails when one is not listed, when a listed one no longer disagrees, and when this page drifts from the data. Every check the peers' tests exercise is either compared, listed as looked at but not compared (a related check that is not the same), or listed as out of scope, with the reason; the test fails when one is in none of these lists.",
     '',
-    'Each fixture is scanned on its own, as the peers scan it, with both passes: the cross-document rules (NetworkPolicy isolation, dangling backends and selectors, bindings judged by the roles they bind, ServiceAccounts that disable token automounting) see the fixture\'s other documents as a complete workspace, and nothing else. Rules run under their own profile (`restricted` when the rule belongs to it) and opt-in rules are turned on. Polaris\' `mutated` fixtures are the output of its own fix, so they must pass. Checkov folders name their fixtures PASSED or FAILED; where the names do not say it (lower-case names, folders shared by several checks), the expectation comes from the check\'s test module, as the Expected column says. kube-linter tests that assert only a number of findings expect some finding, and no more objects flagged than that number. kubesec\'s fixtures carry only a score: a fixture named for a critical rule with score 0 must be flagged, and one with a positive score must match no critical rule.',
+    "Each fixture is scanned on its own, as the peers scan it, with both passes: the cross-document rules (NetworkPolicy isolation, dangling backends and selectors, bindings judged by the roles they bind, ServiceAccounts that disable token automounting) see the fixture's other documents as a complete workspace, and nothing else. Rules run under their own profile (`restricted` when the rule belongs to it) and opt-in rules are turned on. Polaris' `mutated` fixtures are the output of its own fix, so they must pass. Checkov folders name their fixtures PASSED or FAILED; where the names do not say it (lower-case names, folders shared by several checks), the expectation comes from the check's test module, as the Expected column says. kube-linter tests that assert only a number of findings expect some finding, and no more objects flagged than that number. kubesec's fixtures carry only a score: a fixture named for a critical rule with score 0 must be flagged, and one with a positive score must match no critical rule.",
     '',
     '## Summary',
     '',
@@ -307,12 +347,29 @@ export function renderReport(outcomes: readonly Outcome[]): string {
     const outOfScope = list.filter((o) => !o.agrees && o.disagreement?.outOfScope).length;
     return `| ${label} | ${list.length} | ${agree} | ${list.length - agree} | ${outOfScope} | ${pct(agree, list.length)} | ${pct(agree, list.length - outOfScope)} |`;
   };
-  for (const peer of PEERS) lines.push(row(PEER_TITLES[peer], outcomes.filter((o) => o.expectation.mapping.peer === peer)));
+  for (const peer of PEERS)
+    lines.push(
+      row(
+        PEER_TITLES[peer],
+        outcomes.filter((o) => o.expectation.mapping.peer === peer),
+      ),
+    );
   lines.push(row('**All**', outcomes), '');
 
-  lines.push('By family (the category of the mapped rule):', '', '| Family | Expectations | Agree | Deliberate disagreements | of which out of scope | Agreement | Agreement in scope |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push(
+    'By family (the category of the mapped rule):',
+    '',
+    '| Family | Expectations | Agree | Deliberate disagreements | of which out of scope | Agreement | Agreement in scope |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
   const families = [...new Set(PEER_MAP.map(familyOf))];
-  for (const family of families) lines.push(row(family, outcomes.filter((o) => familyOf(o.expectation.mapping) === family)));
+  for (const family of families)
+    lines.push(
+      row(
+        family,
+        outcomes.filter((o) => familyOf(o.expectation.mapping) === family),
+      ),
+    );
   lines.push('');
 
   lines.push('## Per check', '', '| Peer | Check | Kubeward rule | Expectations | Agree | Disagree |', '| --- | --- | --- | ---: | ---: | ---: |');
@@ -320,7 +377,10 @@ export function renderReport(outcomes: readonly Outcome[]): string {
   for (const mapping of PEER_MAP) {
     const list = outcomes.filter((o) => o.expectation.mapping === mapping);
     const agree = list.filter((o) => o.agrees).length;
-    let rules = mapping.rules.map((r) => `[\`${r}\`](rules/${r}.md)`).join(', ') + (mapping.messageIds ? ` (${mapping.messageIds.join(', ')})` : '') + (mapping.message ? ` (message: \`${mapping.message.source}\`)` : '');
+    let rules =
+      mapping.rules.map((r) => `[\`${r}\`](rules/${r}.md)`).join(', ') +
+      (mapping.messageIds ? ` (${mapping.messageIds.join(', ')})` : '') +
+      (mapping.message ? ` (message: \`${mapping.message.source}\`)` : '');
     if (mapping.also) rules += `; [\`${mapping.also.rule}\`](rules/${mapping.also.rule}.md) where its "*" covers the check`;
     const check = `\`${mapping.check}\`${mapping.peerId ? ` (${mapping.peerId})` : ''}`;
     if (mapping.note) notes.push(`- ${mapping.peer} ${check}: ${mapping.note}`);
@@ -337,16 +397,32 @@ export function renderReport(outcomes: readonly Outcome[]): string {
     for (const o of disagreeing) {
       const e = o.expectation;
       const check = `\`${e.mapping.check}\`${e.mapping.files && e.mapping.peerId ? ` (${e.mapping.peerId})` : ''}`;
-      lines.push(`| ${e.mapping.peer} | ${check} | \`${e.file}\` | ${cell(expectedText(e))} | ${cell(o.actual)} | ${cell(o.disagreement?.reason ?? '**not explained**')} |`);
+      lines.push(
+        `| ${e.mapping.peer} | ${check} | \`${e.file}\` | ${cell(expectedText(e))} | ${cell(o.actual)} | ${cell(o.disagreement?.reason ?? '**not explained**')} |`,
+      );
     }
     lines.push('');
   }
 
-  lines.push('## Looked at, not compared', '', 'Peer checks next to Kubeward\'s rules that are not the same check:', '', '| Peer | Check | Why |', '| --- | --- | --- |');
+  lines.push(
+    '## Looked at, not compared',
+    '',
+    "Peer checks next to Kubeward's rules that are not the same check:",
+    '',
+    '| Peer | Check | Why |',
+    '| --- | --- | --- |',
+  );
   for (const n of NOT_COMPARED) lines.push(`| ${n.peer} | \`${n.check}\` | ${cell(n.reason)} |`);
   lines.push('');
 
-  lines.push('## Out of scope', '', 'Peer checks whose tests are in the corpus but that judge something Kubeward does not set out to judge:', '', '| Peer | Checks | Why |', '| --- | --- | --- |');
+  lines.push(
+    '## Out of scope',
+    '',
+    'Peer checks whose tests are in the corpus but that judge something Kubeward does not set out to judge:',
+    '',
+    '| Peer | Checks | Why |',
+    '| --- | --- | --- |',
+  );
   const groups = new Map<string, { peer: Peer; reason: string; checks: string[] }>();
   for (const o of OUT_OF_SCOPE) {
     const key = `${o.peer}\u0000${o.reason}`;

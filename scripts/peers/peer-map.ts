@@ -178,9 +178,30 @@ export const PEER_MAP: readonly PeerMapping[] = [
   // Polaris counts get as well as create on pods/exec and pods/attach (exec over a WebSocket starts with a GET).
   { peer: 'polaris', check: 'clusterrolePodExecAttach', rules: ['rbac-pod-exec-create'], messageIds: ['exec'], also: EXEC_WILDCARD, note: WILDCARD_NOTE },
   { peer: 'polaris', check: 'rolePodExecAttach', rules: ['rbac-pod-exec-create'], messageIds: ['exec'], also: EXEC_WILDCARD, note: WILDCARD_NOTE },
-  { peer: 'polaris', check: 'clusterrolebindingPodExecAttach', rules: ['rbac-pod-exec-create'], messageIds: ['exec'], also: EXEC_WILDCARD, note: `${BINDING_NOTE} ${WILDCARD_NOTE}` },
-  { peer: 'polaris', check: 'rolebindingRolePodExecAttach', rules: ['rbac-pod-exec-create'], messageIds: ['exec'], also: EXEC_WILDCARD, note: `${BINDING_NOTE} ${WILDCARD_NOTE}` },
-  { peer: 'polaris', check: 'rolebindingClusterRolePodExecAttach', rules: ['rbac-pod-exec-create'], messageIds: ['exec'], also: EXEC_WILDCARD, note: `${BINDING_NOTE} ${WILDCARD_NOTE}` },
+  {
+    peer: 'polaris',
+    check: 'clusterrolebindingPodExecAttach',
+    rules: ['rbac-pod-exec-create'],
+    messageIds: ['exec'],
+    also: EXEC_WILDCARD,
+    note: `${BINDING_NOTE} ${WILDCARD_NOTE}`,
+  },
+  {
+    peer: 'polaris',
+    check: 'rolebindingRolePodExecAttach',
+    rules: ['rbac-pod-exec-create'],
+    messageIds: ['exec'],
+    also: EXEC_WILDCARD,
+    note: `${BINDING_NOTE} ${WILDCARD_NOTE}`,
+  },
+  {
+    peer: 'polaris',
+    check: 'rolebindingClusterRolePodExecAttach',
+    rules: ['rbac-pod-exec-create'],
+    messageIds: ['exec'],
+    also: EXEC_WILDCARD,
+    note: `${BINDING_NOTE} ${WILDCARD_NOTE}`,
+  },
 
   // ------------------------------------------------------------ Checkov (files named PASSED / FAILED)
   { peer: 'checkov', check: 'PrivilegedContainers', peerId: 'CKV_K8S_16', rules: ['pod-privileged'] },
@@ -205,7 +226,12 @@ export const PEER_MAP: readonly PeerMapping[] = [
     peerId: 'CKV_K8S_152',
     rules: ['ingress-nginx-snippet-dangerous-content'],
     message: /a Lua directive|a kubernetes\.io path/,
-    files: { 'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/annotation1-FAILED.yaml': 'FAILED', 'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/annotation2-nollua-PASSESONEFAILSONE.yaml': 'PASSED', 'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/annotation3-alias.yaml': 'PASSED', 'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/noannotations-PASSED.yaml': 'PASSED' },
+    files: {
+      'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/annotation1-FAILED.yaml': 'FAILED',
+      'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/annotation2-nollua-PASSESONEFAILSONE.yaml': 'PASSED',
+      'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/annotation3-alias.yaml': 'PASSED',
+      'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/noannotations-PASSED.yaml': 'PASSED',
+    },
     filesSource: 'test_NginxIngressCVE202125742Lua.py: 1 failed (the Lua block), 3 passed',
     note: 'One Kubeward rule covers both the Lua and kubernetes.io (CKV_K8S_152) and the alias (CKV_K8S_154) patterns; its message names the pattern found.',
   },
@@ -214,7 +240,12 @@ export const PEER_MAP: readonly PeerMapping[] = [
     check: 'NginxIngressCVE202125742',
     peerId: 'CKV_K8S_153',
     rules: ['ingress-nginx-snippet-annotation'],
-    files: { 'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/annotation1-FAILED.yaml': 'FAILED', 'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/annotation2-nollua-PASSESONEFAILSONE.yaml': 'FAILED', 'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/annotation3-alias.yaml': 'FAILED', 'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/noannotations-PASSED.yaml': 'PASSED' },
+    files: {
+      'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/annotation1-FAILED.yaml': 'FAILED',
+      'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/annotation2-nollua-PASSESONEFAILSONE.yaml': 'FAILED',
+      'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/annotation3-alias.yaml': 'FAILED',
+      'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/noannotations-PASSED.yaml': 'PASSED',
+    },
     filesSource: 'test_NginxIngressCVE202125742AllSnippets.py: 3 failed (every snippet), 1 passed',
   },
   {
@@ -223,7 +254,12 @@ export const PEER_MAP: readonly PeerMapping[] = [
     peerId: 'CKV_K8S_154',
     rules: ['ingress-nginx-snippet-dangerous-content'],
     message: /the alias directive/,
-    files: { 'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/annotation1-FAILED.yaml': 'PASSED', 'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/annotation2-nollua-PASSESONEFAILSONE.yaml': 'PASSED', 'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/annotation3-alias.yaml': 'FAILED', 'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/noannotations-PASSED.yaml': 'PASSED' },
+    files: {
+      'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/annotation1-FAILED.yaml': 'PASSED',
+      'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/annotation2-nollua-PASSESONEFAILSONE.yaml': 'PASSED',
+      'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/annotation3-alias.yaml': 'FAILED',
+      'checkov/tests/kubernetes/checks/example_NginxIngressCVE202125742/noannotations-PASSED.yaml': 'PASSED',
+    },
     filesSource: 'test_NginxIngressCVE202125742Alias.py: 1 failed (the alias directive), 3 passed',
     note: 'One Kubeward rule covers both the Lua and kubernetes.io (CKV_K8S_152) and the alias (CKV_K8S_154) patterns; its message names the pattern found.',
   },
@@ -248,7 +284,15 @@ export const PEER_MAP: readonly PeerMapping[] = [
     also: wildcardGranting(['update', 'patch'], ['certificatesigningrequests/approval'], 'certificates.k8s.io'),
     note: WILDCARD_NOTE,
   },
-  { peer: 'checkov', check: 'RbacBindRoleBindings', peerId: 'CKV_K8S_157', rules: ['rbac-privilege-escalation-verbs'], messageIds: ['bind'], also: wildcardGranting(['bind'], ['roles', 'clusterroles', 'rolebindings', 'clusterrolebindings'], 'rbac.authorization.k8s.io'), note: WILDCARD_NOTE },
+  {
+    peer: 'checkov',
+    check: 'RbacBindRoleBindings',
+    peerId: 'CKV_K8S_157',
+    rules: ['rbac-privilege-escalation-verbs'],
+    messageIds: ['bind'],
+    also: wildcardGranting(['bind'], ['roles', 'clusterroles', 'rolebindings', 'clusterrolebindings'], 'rbac.authorization.k8s.io'),
+    note: WILDCARD_NOTE,
+  },
   {
     peer: 'checkov',
     check: 'RbacControlWebhooks',
@@ -258,7 +302,15 @@ export const PEER_MAP: readonly PeerMapping[] = [
     also: wildcardGranting(['create', 'update', 'patch'], ['mutatingwebhookconfigurations', 'validatingwebhookconfigurations'], 'admissionregistration.k8s.io'),
     note: WILDCARD_NOTE,
   },
-  { peer: 'checkov', check: 'RbacEscalateRoles', peerId: 'CKV_K8S_158', rules: ['rbac-privilege-escalation-verbs'], messageIds: ['escalate'], also: wildcardGranting(['escalate'], ['roles', 'clusterroles'], 'rbac.authorization.k8s.io'), note: WILDCARD_NOTE },
+  {
+    peer: 'checkov',
+    check: 'RbacEscalateRoles',
+    peerId: 'CKV_K8S_158',
+    rules: ['rbac-privilege-escalation-verbs'],
+    messageIds: ['escalate'],
+    also: wildcardGranting(['escalate'], ['roles', 'clusterroles'], 'rbac.authorization.k8s.io'),
+    note: WILDCARD_NOTE,
+  },
 
   // ------------------------------------------------------------ KICS (exact lines of positive files)
   { peer: 'kics', check: 'container_is_privileged', peerId: 'dd29336b', rules: ['pod-privileged'] },
@@ -274,7 +326,13 @@ export const PEER_MAP: readonly PeerMapping[] = [
   { peer: 'kubesec', check: 'HostIPC', rules: ['pod-host-pid-ipc'], messageIds: ['hostIPC'], fileToken: 'host-ipc' },
   { peer: 'kubesec', check: 'CapSysAdmin', rules: ['pod-capabilities-added'], message: /SYS_ADMIN/, fileToken: 'cap-sys-admin' },
   { peer: 'kubesec', check: 'DockerSock', rules: ['pod-hostpath-volume'], messageIds: ['socket'], fileToken: 'docker-socket' },
-  { peer: 'kubesec', check: 'AllowPrivilegeEscalation', rules: ['pod-allow-privilege-escalation'], messageIds: ['allowed'], fileToken: 'allow-privilege-escalation' },
+  {
+    peer: 'kubesec',
+    check: 'AllowPrivilegeEscalation',
+    rules: ['pod-allow-privilege-escalation'],
+    messageIds: ['allowed'],
+    fileToken: 'allow-privilege-escalation',
+  },
   { peer: 'kubesec', check: 'SeccompUnconfined', rules: ['pod-seccomp'], messageIds: ['unconfined'], fileToken: 'seccomp-unconfined' },
   { peer: 'kubesec', check: 'ApparmorUnconfined', rules: ['pod-apparmor-unconfined'], fileToken: 'apparmor-unconfined' },
 ];
@@ -304,8 +362,10 @@ export interface Disagreement {
 
 const OPENSHIFT = 'OpenShift DeploymentConfig (apps.openshift.io) is not a Kubernetes workload kind; Kubeward does not analyse it.';
 
-const PSA_ALL = 'Pod Security Admission compares capability names exactly: a pod that drops "all" or "All" instead of "ALL" is rejected at the restricted level, so Kubeward reports the spelling (with a fix).';
-const DROP_ALL = 'The restricted standard requires capabilities.drop to include ALL; dropping a list of capabilities one by one leaves the others, and anything the runtime adds later.';
+const PSA_ALL =
+  'Pod Security Admission compares capability names exactly: a pod that drops "all" or "All" instead of "ALL" is rejected at the restricted level, so Kubeward reports the spelling (with a fix).';
+const DROP_ALL =
+  'The restricted standard requires capabilities.drop to include ALL; dropping a list of capabilities one by one leaves the others, and anything the runtime adds later.';
 const SECCOMP_ANNOTATION =
   'The fixture sets seccomp with the alpha annotation seccomp.security.alpha.kubernetes.io, which Kubernetes ignores since 1.27 (Kubeward targets 1.33 by default): Kubeward reports that the pod runs unconfined, and counts the annotation only when kubernetesVersion is below 1.27.';
 
@@ -314,7 +374,7 @@ const DANGLING_POLICY =
 const NAME_EXEMPT =
   'Polaris exempts roles and bindings by name (a system: prefix, gce:podsecuritypolicy:calico-sa) as cluster defaults. A name grants nothing and excuses nothing: a role or binding in a repository is applied like any other, so Kubeward judges what it grants.';
 const DEFAULT_NAMES =
-  'Polaris exempts roles and bindings named like the cluster\'s defaults (admin, cluster-admin, system:controller:…). A manifest that defines a role under such a name replaces the built-in rules when applied, so Kubeward judges what this one grants.';
+  "Polaris exempts roles and bindings named like the cluster's defaults (admin, cluster-admin, system:controller:…). A manifest that defines a role under such a name replaces the built-in rules when applied, so Kubeward judges what this one grants.";
 const MISSING_ROLE =
   'The binding points at a role the fixture does not define (built in, or managed elsewhere). Kubeward does not guess what that role grants and stays silent; Polaris fails the binding because it cannot check it.';
 
@@ -324,17 +384,39 @@ export const DISAGREEMENTS: readonly Disagreement[] = [
     check: 'non-isolated-pod',
     kind: 'DeploymentConfig',
     outOfScope: true,
-    reason: 'Pod templates inside custom resources (an OpenShift DeploymentConfig) get every per-object pod rule; the cross-file NetworkPolicy rules (workload-not-isolated) match only the pods of Kubernetes workload kinds.',
+    reason:
+      'Pod templates inside custom resources (an OpenShift DeploymentConfig) get every per-object pod rule; the cross-file NetworkPolicy rules (workload-not-isolated) match only the pods of Kubernetes workload kinds.',
   },
-  { peer: 'checkov', check: 'AllowPrivilegeEscalation', file: 'checkov/tests/kubernetes/checks/example_AllowPrivilegeEscalation/oc-deploymentConfig-FAILED.yml', outOfScope: true, reason: OPENSHIFT },
+  {
+    peer: 'checkov',
+    check: 'AllowPrivilegeEscalation',
+    file: 'checkov/tests/kubernetes/checks/example_AllowPrivilegeEscalation/oc-deploymentConfig-FAILED.yml',
+    outOfScope: true,
+    reason: OPENSHIFT,
+  },
 
   { peer: 'polaris', check: 'insecureCapabilities', file: 'polaris/test/checks/insecureCapabilities/success.all.yaml', reason: PSA_ALL },
   { peer: 'polaris', check: 'insecureCapabilities', file: 'polaris/test/checks/insecureCapabilities/success.yaml', reason: DROP_ALL },
   { peer: 'polaris', check: 'insecureCapabilities', file: 'polaris/test/checks/insecureCapabilities/success.case.yaml', reason: DROP_ALL },
-  { peer: 'polaris', check: 'insecureCapabilities', file: 'polaris/test/checks/insecureCapabilities/success.pod.yaml', reason: `${DROP_ALL} (capabilities is not a pod-level field, so the pod-level drop list does nothing.)` },
+  {
+    peer: 'polaris',
+    check: 'insecureCapabilities',
+    file: 'polaris/test/checks/insecureCapabilities/success.pod.yaml',
+    reason: `${DROP_ALL} (capabilities is not a pod-level field, so the pod-level drop list does nothing.)`,
+  },
 
-  { peer: 'checkov', check: 'DropCapabilities', file: 'checkov/tests/kubernetes/checks/example_DropCapabilities/pod-drop-NET_RAW-capabilities-PASSED.yaml', reason: `Checkov only requires NET_RAW to be dropped. ${DROP_ALL}` },
-  { peer: 'checkov', check: 'DropCapabilities', file: 'checkov/tests/kubernetes/checks/example_DropCapabilities/pod-drop-all-capabilities-PASSED2.yaml', reason: PSA_ALL },
+  {
+    peer: 'checkov',
+    check: 'DropCapabilities',
+    file: 'checkov/tests/kubernetes/checks/example_DropCapabilities/pod-drop-NET_RAW-capabilities-PASSED.yaml',
+    reason: `Checkov only requires NET_RAW to be dropped. ${DROP_ALL}`,
+  },
+  {
+    peer: 'checkov',
+    check: 'DropCapabilities',
+    file: 'checkov/tests/kubernetes/checks/example_DropCapabilities/pod-drop-all-capabilities-PASSED2.yaml',
+    reason: PSA_ALL,
+  },
   {
     peer: 'checkov',
     check: 'AllowedCapabilitiesSysAdmin',
@@ -345,13 +427,15 @@ export const DISAGREEMENTS: readonly Disagreement[] = [
     peer: 'checkov',
     check: 'RootContainers',
     file: 'checkov/tests/kubernetes/checks/example_RootContainers/rootContainersFAILED-malformed-spec.yaml',
-    reason: 'The Pod\'s spec is a list, not a pod spec: Kubernetes rejects the object, and Kubeward judges no field of a malformed pod spec (a schema validator reports it).',
+    reason:
+      "The Pod's spec is a list, not a pod spec: Kubernetes rejects the object, and Kubeward judges no field of a malformed pod spec (a schema validator reports it).",
   },
   {
     peer: 'checkov',
     check: 'RootContainers',
     file: 'checkov/tests/kubernetes/checks/example_RootContainers/rootContainersFAILED_2.yaml',
-    reason: 'The pod securityContext is the string "runAsUser:65534 fsGroup:65534" (no space after the colons): Kubernetes rejects the object, and Kubeward judges no field of a securityContext that is not a mapping.',
+    reason:
+      'The pod securityContext is the string "runAsUser:65534 fsGroup:65534" (no space after the colons): Kubernetes rejects the object, and Kubeward judges no field of a securityContext that is not a mapping.',
   },
   {
     peer: 'checkov',
@@ -370,14 +454,16 @@ export const DISAGREEMENTS: readonly Disagreement[] = [
     peer: 'polaris' as Peer,
     check: 'sensitiveConfigmapContent',
     file: `polaris/test/checks/sensitiveConfigmapContent/failure.key_${key}.yaml`,
-    reason: 'The key names a credential but its value is the placeholder "xxxxx": configmap-contains-secret judges the value as well as the name, so a ConfigMap that names the key without holding a secret is not reported (Polaris looks at the key alone).',
+    reason:
+      'The key names a credential but its value is the placeholder "xxxxx": configmap-contains-secret judges the value as well as the name, so a ConfigMap that names the key without holding a secret is not reported (Polaris looks at the key alone).',
   })),
   {
     peer: 'kics',
     check: 'secrets_as_environment_variables',
     file: 'kics/assets/queries/k8s/secrets_as_environment_variables/test/positive.yaml',
     line: 30,
-    reason: 'The same finding one line lower: KICS points at the `envFrom:` key, Kubeward at the `- secretRef:` entry under it (line 31), which names the Secret and is what the fix rewrites.',
+    reason:
+      'The same finding one line lower: KICS points at the `envFrom:` key, Kubeward at the `- secretRef:` entry under it (line 31), which names the Secret and is what the fix rewrites.',
   },
 
   // ---------------------------------------------------------------- NetworkPolicy
@@ -397,13 +483,15 @@ export const DISAGREEMENTS: readonly Disagreement[] = [
     peer: 'polaris' as Peer,
     check: 'missingNetworkPolicy',
     file: `polaris/test/checks/missingNetworkPolicy/failure.netpol_missing_${f}.yaml`,
-    reason: 'A NetworkPolicy selects the pods, so they are isolated in the direction its policyTypes name. Polaris also requires both Ingress and Egress to be listed; workload-not-isolated reports pods that no policy selects at all, as kube-linter\'s non-isolated-pod does.',
+    reason:
+      "A NetworkPolicy selects the pods, so they are isolated in the direction its policyTypes name. Polaris also requires both Ingress and Egress to be listed; workload-not-isolated reports pods that no policy selects at all, as kube-linter's non-isolated-pod does.",
   })),
   ...['egress_rules', 'ingress_rules'].map((f) => ({
     peer: 'polaris' as Peer,
     check: 'missingNetworkPolicy',
     file: `polaris/test/checks/missingNetworkPolicy/failure.netpol_missing_${f}.yaml`,
-    reason: 'The policy selects the pods and lists both directions; one of them has no rules, which denies all of that traffic (the strictest setting, and the usual default-deny). Polaris requires rules in both directions; workload-not-isolated reports pods that no policy selects.',
+    reason:
+      'The policy selects the pods and lists both directions; one of them has no rules, which denies all of that traffic (the strictest setting, and the usual default-deny). Polaris requires rules in both directions; workload-not-isolated reports pods that no policy selects.',
   })),
 
   // ---------------------------------------------------------------- RBAC
@@ -411,7 +499,8 @@ export const DISAGREEMENTS: readonly Disagreement[] = [
     peer: 'checkov',
     check: 'RbacBindRoleBindings',
     file: 'checkov/tests/kubernetes/checks/example_RbacBindRoleBindings/clusterrole-failed-1.yaml',
-    reason: 'The role grants bind on rolebindings, which grants nothing: the API server checks the bind verb on the role being bound (roles, clusterroles), so rbac-privilege-escalation-verbs reports bind there only.',
+    reason:
+      'The role grants bind on rolebindings, which grants nothing: the API server checks the bind verb on the role being bound (roles, clusterroles), so rbac-privilege-escalation-verbs reports bind there only.',
   },
   ...[
     'clusterrolePodExecAttach/success.gce_calico_clusterrole.yaml',
@@ -447,91 +536,256 @@ export const DISAGREEMENTS: readonly Disagreement[] = [
     peer: 'polaris',
     check: 'rolebindingRolePodExecAttach',
     file: `polaris/test/checks/rolebindingRolePodExecAttach/success.role_binding_cluster_role_binding.yaml`,
-    reason: 'The fixture\'s ClusterRole grants every verb on every resource; this Polaris check passes only because the RoleBinding points at a ClusterRole rather than a Role (its rolebindingClusterRolePodExecAttach covers that case). Kubeward reports the role once, whatever binds it (rbac-wildcard).',
+    reason:
+      "The fixture's ClusterRole grants every verb on every resource; this Polaris check passes only because the RoleBinding points at a ClusterRole rather than a Role (its rolebindingClusterRolePodExecAttach covers that case). Kubeward reports the role once, whatever binds it (rbac-wildcard).",
   },
 
   {
     peer: 'kubesec',
     check: 'Privileged',
     file: 'kubesec/test/asset/score-1-prod-dump.yaml',
-    reason: 'The dump\'s second container (enable-core-dump) sets privileged: true, which the baseline standard forbids whatever the score; kubesec\'s test only asserts a positive score for the dump.',
+    reason:
+      "The dump's second container (enable-core-dump) sets privileged: true, which the baseline standard forbids whatever the score; kubesec's test only asserts a positive score for the dump.",
   },
 ];
 
 /** Peer checks next to Kubeward's rules that are not the same check, so they are not compared. */
 export const NOT_COMPARED: ReadonlyArray<{ peer: Peer; check: string; reason: string }> = [
   // Pod security and images
-  { peer: 'polaris', check: 'linuxHardening', reason: 'Passes when any one of seccomp, SELinux, AppArmor or dropped capabilities is set; Kubeward checks each control on its own (pod-seccomp, pod-selinux-custom, pod-apparmor-unconfined, pod-capabilities-not-dropped).' },
-  { peer: 'kube-linter', check: 'writable-host-mount', reason: 'Accepts a hostPath mounted readOnly; the Pod Security Standards (and pod-hostpath-volume) forbid every hostPath volume.' },
+  {
+    peer: 'polaris',
+    check: 'linuxHardening',
+    reason:
+      'Passes when any one of seccomp, SELinux, AppArmor or dropped capabilities is set; Kubeward checks each control on its own (pod-seccomp, pod-selinux-custom, pod-apparmor-unconfined, pod-capabilities-not-dropped).',
+  },
+  {
+    peer: 'kube-linter',
+    check: 'writable-host-mount',
+    reason: 'Accepts a hostPath mounted readOnly; the Pod Security Standards (and pod-hostpath-volume) forbid every hostPath volume.',
+  },
   { peer: 'kube-linter', check: 'privileged-ports', reason: 'Container ports below 1024 inside the pod network; not a Pod Security control.' },
-  { peer: 'checkov', check: 'RootContainersHighUID', reason: 'Requires runAsUser ≥ 10000; the standards require non-root (runAsNonRoot / runAsUser ≠ 0), not a UID range.' },
+  {
+    peer: 'checkov',
+    check: 'RootContainersHighUID',
+    reason: 'Requires runAsUser ≥ 10000; the standards require non-root (runAsNonRoot / runAsUser ≠ 0), not a UID range.',
+  },
   { peer: 'checkov', check: 'SecurityContexts', reason: 'Requires some securityContext to exist; Kubeward checks what it contains.' },
   {
     peer: 'checkov',
     check: 'DefaultServiceAccount',
-    reason: 'Checks the ServiceAccount named default itself (automountServiceAccountToken: false, no secrets). Kubeward reports the pods: those that run as the default account (pod-default-service-account), and those that get a token from an account that does not disable it (pod-sa-token-automount, which a ServiceAccount of the workspace satisfies).',
+    reason:
+      'Checks the ServiceAccount named default itself (automountServiceAccountToken: false, no secrets). Kubeward reports the pods: those that run as the default account (pod-default-service-account), and those that get a token from an account that does not disable it (pod-sa-token-automount, which a ServiceAccount of the workspace satisfies).',
   },
-  { peer: 'polaris', check: 'pullPolicyNotAlways', reason: 'Asks for imagePullPolicy: Always. Kubeward asks for a tag that cannot move (image-tag-mutable) or a digest (image-not-pinned-digest), which decide what runs whatever the pull policy.' },
-  { peer: 'checkov', check: 'ImagePullPolicy', reason: 'Asks for imagePullPolicy: Always (CKV_K8S_15). Kubeward asks for a tag that cannot move or a digest, which decide what runs whatever the pull policy.' },
+  {
+    peer: 'polaris',
+    check: 'pullPolicyNotAlways',
+    reason:
+      'Asks for imagePullPolicy: Always. Kubeward asks for a tag that cannot move (image-tag-mutable) or a digest (image-not-pinned-digest), which decide what runs whatever the pull policy.',
+  },
+  {
+    peer: 'checkov',
+    check: 'ImagePullPolicy',
+    reason:
+      'Asks for imagePullPolicy: Always (CKV_K8S_15). Kubeward asks for a tag that cannot move or a digest, which decide what runs whatever the pull policy.',
+  },
   // PodSecurityPolicy
-  { peer: 'checkov', check: 'RootContainersPSP', reason: 'Judges the content of PodSecurityPolicy objects. The kind was removed in Kubernetes 1.25: podsecuritypolicy-removed reports every PSP, whatever it allows, and offers Pod Security Admission labels instead.' },
-  { peer: 'checkov', check: 'PSP', reason: 'Judges the content of PodSecurityPolicy objects (the seccomp annotations). The kind was removed in Kubernetes 1.25: podsecuritypolicy-removed reports every PSP, whatever it allows.' },
-  { peer: 'kics', check: 'psp_allows_privilege_escalation', reason: 'Judges the content of PodSecurityPolicy objects. The kind was removed in Kubernetes 1.25: podsecuritypolicy-removed reports every PSP, whatever it allows.' },
+  {
+    peer: 'checkov',
+    check: 'RootContainersPSP',
+    reason:
+      'Judges the content of PodSecurityPolicy objects. The kind was removed in Kubernetes 1.25: podsecuritypolicy-removed reports every PSP, whatever it allows, and offers Pod Security Admission labels instead.',
+  },
+  {
+    peer: 'checkov',
+    check: 'PSP',
+    reason:
+      'Judges the content of PodSecurityPolicy objects (the seccomp annotations). The kind was removed in Kubernetes 1.25: podsecuritypolicy-removed reports every PSP, whatever it allows.',
+  },
+  {
+    peer: 'kics',
+    check: 'psp_allows_privilege_escalation',
+    reason:
+      'Judges the content of PodSecurityPolicy objects. The kind was removed in Kubernetes 1.25: podsecuritypolicy-removed reports every PSP, whatever it allows.',
+  },
   // Services, references between objects
-  { peer: 'kube-linter', check: 'ssh-port', reason: 'Flags container port 22 in the pod spec. Kubeward flags sensitive ports where they are exposed, on Services (service-sensitive-port-exposed): a container port alone is reachable only inside the cluster network.' },
-  { peer: 'kube-linter', check: 'dangling-service', reason: 'A Service whose selector matches no pod exposes nothing. Kubeward checks the references that carry traffic somewhere unintended: Ingress and HTTPRoute backends (ingress-dangling-backend) and NetworkPolicy selectors (networkpolicy-dangling).' },
-  { peer: 'kube-linter', check: 'non-existent-service-account', reason: 'A pod whose ServiceAccount is missing is not created: a correctness check. Kubeward reads the ServiceAccounts of the workspace only for what they grant (pod-sa-token-automount).' },
+  {
+    peer: 'kube-linter',
+    check: 'ssh-port',
+    reason:
+      'Flags container port 22 in the pod spec. Kubeward flags sensitive ports where they are exposed, on Services (service-sensitive-port-exposed): a container port alone is reachable only inside the cluster network.',
+  },
+  {
+    peer: 'kube-linter',
+    check: 'dangling-service',
+    reason:
+      'A Service whose selector matches no pod exposes nothing. Kubeward checks the references that carry traffic somewhere unintended: Ingress and HTTPRoute backends (ingress-dangling-backend) and NetworkPolicy selectors (networkpolicy-dangling).',
+  },
+  {
+    peer: 'kube-linter',
+    check: 'non-existent-service-account',
+    reason:
+      'A pod whose ServiceAccount is missing is not created: a correctness check. Kubeward reads the ServiceAccounts of the workspace only for what they grant (pod-sa-token-automount).',
+  },
   // Tiller, RBAC
-  { peer: 'checkov', check: 'TillerDeploymentListener', reason: 'Accepts a Tiller that listens only on localhost (CKV_K8S_45). Kubeward reports every Tiller (tiller-deployed): Helm 2 is end-of-life, and Tiller acts with its own cluster-wide rights for anyone who reaches it, through kubectl port-forward too.' },
+  {
+    peer: 'checkov',
+    check: 'TillerDeploymentListener',
+    reason:
+      'Accepts a Tiller that listens only on localhost (CKV_K8S_45). Kubeward reports every Tiller (tiller-deployed): Helm 2 is end-of-life, and Tiller acts with its own cluster-wide rights for anyone who reaches it, through kubectl port-forward too.',
+  },
 ];
 
 /** Peer checks outside what Kubeward analyses (not exposure, not security, or another product\'s kinds). */
-const CONTROL_PLANE = 'Command-line flags of control-plane components (kube-apiserver, kubelet, etcd, controller manager, scheduler) in static-pod manifests: cluster configuration, not the exposure of workloads.';
+const CONTROL_PLANE =
+  'Command-line flags of control-plane components (kube-apiserver, kubelet, etcd, controller manager, scheduler) in static-pod manifests: cluster configuration, not the exposure of workloads.';
 const RELIABILITY = 'Reliability or resource hygiene (probes, requests and limits, replicas, disruption budgets, scheduling), not security.';
 const KL_HARNESS = 'Tests a custom check template, a configuration file or a command-line flag of kube-linter, not one of its built-in checks.';
 const kubeLinterReliability = [
-  'dangling-horizontalpodautoscaler', 'dangling-servicemonitor', 'dnsconfig-options', 'duplicate-env-var', 'hpa-minimum-three-replicas', 'invalid-target-ports',
-  'job-ttl-seconds-after-finished', 'liveness-port', 'minimum-three-replicas', 'mismatching-selector', 'no-anti-affinity', 'no-liveness-probe', 'no-node-affinity',
-  'no-readiness-probe', 'no-rolling-update-strategy', 'pdb-max-unavailable', 'pdb-min-available', 'pdb-unhealthy-pod-eviction-policy', 'priority-class-name',
-  'readiness-port', 'restart-policy', 'startup-port', 'unset-cpu-requirements', 'unset-memory-requirements',
+  'dangling-horizontalpodautoscaler',
+  'dangling-servicemonitor',
+  'dnsconfig-options',
+  'duplicate-env-var',
+  'hpa-minimum-three-replicas',
+  'invalid-target-ports',
+  'job-ttl-seconds-after-finished',
+  'liveness-port',
+  'minimum-three-replicas',
+  'mismatching-selector',
+  'no-anti-affinity',
+  'no-liveness-probe',
+  'no-node-affinity',
+  'no-readiness-probe',
+  'no-rolling-update-strategy',
+  'pdb-max-unavailable',
+  'pdb-min-available',
+  'pdb-unhealthy-pod-eviction-policy',
+  'priority-class-name',
+  'readiness-port',
+  'restart-policy',
+  'startup-port',
+  'unset-cpu-requirements',
+  'unset-memory-requirements',
 ];
 const polarisReliability = [
-  'cpuLimitsMissing', 'cpuRequestsMissing', 'deploymentMissingReplicas', 'hpaMaxAvailability', 'hpaMinAvailability', 'livenessProbeMissing', 'memoryLimitsMissing',
-  'memoryRequestsMissing', 'missingPodDisruptionBudget', 'nakedPod', 'oneController', 'pdbDisruptionsIsZero', 'pdbMinAvailableGreaterThanHPAMinReplicas',
-  'priorityClassNotSet', 'readinessProbeMissing', 'resourceRange', 'topologySpreadConstraint',
+  'cpuLimitsMissing',
+  'cpuRequestsMissing',
+  'deploymentMissingReplicas',
+  'hpaMaxAvailability',
+  'hpaMinAvailability',
+  'livenessProbeMissing',
+  'memoryLimitsMissing',
+  'memoryRequestsMissing',
+  'missingPodDisruptionBudget',
+  'nakedPod',
+  'oneController',
+  'pdbDisruptionsIsZero',
+  'pdbMinAvailableGreaterThanHPAMinReplicas',
+  'priorityClassNotSet',
+  'readinessProbeMissing',
+  'resourceRange',
+  'topologySpreadConstraint',
 ];
 const checkovControlPlane = [
-  'ApiServerAdmissionControlAlwaysAdmit', 'ApiServerAdmissionControlEventRateLimit', 'ApiServerAlwaysPullImagesPlugin', 'ApiServerAnonymousAuth', 'ApiServerAuditLog',
-  'ApiServerAuditLogMaxAge', 'ApiServerAuditLogMaxBackup', 'ApiServerAuditLogMaxSize', 'ApiServerAuthorizationModeNode', 'ApiServerAuthorizationModeNotAlwaysAllow',
-  'ApiServerAuthorizationModeRBAC', 'ApiServerBasicAuthFile', 'ApiServerEncryptionProviders', 'ApiServerEtcdCaFile', 'ApiServerEtcdCertAndKey', 'ApiServerInsecureBindAddress',
-  'ApiServerInsecurePort', 'ApiServerKubeletClientCertAndKey', 'ApiServerKubeletHttps', 'ApiServerNamespaceLifecyclePlugin', 'ApiServerNodeRestrictionPlugin',
-  'ApiServerPodSecurityPolicyPlugin', 'ApiServerProfiling', 'ApiServerRequestTimeout', 'ApiServerSecurePort', 'ApiServerSecurityContextDenyPlugin',
-  'ApiServerServiceAccountKeyFile', 'ApiServerServiceAccountLookup', 'ApiServerServiceAccountPlugin', 'ApiServerStrongCryptographicCiphers', 'ApiServerTlsCertAndKey',
-  'ApiServerTokenAuthFile', 'ApiServerkubeletCertificateAuthority', 'ControllerManagerBindAddress', 'EtcdAutoTls', 'EtcdCertAndKey', 'EtcdClientCertAuth', 'EtcdPeerFiles',
-  'KubeControllerManagerBlockProfiles', 'KubeControllerManagerRootCAFile', 'KubeControllerManagerServiceAccountCredentials', 'KubeControllerManagerServiceAccountPrivateKeyFile',
-  'KubeControllerManagerTerminatedPods', 'KubeletAnonymousAuth', 'KubeletAuthorizationModeNotAlwaysAllow', 'KubeletClientCa', 'KubeletCryptographicCiphers',
-  'KubeletHostnameOverride', 'KubeletKeyFilesSetAppropriate', 'KubeletMakeIptablesUtilChains', 'KubeletProtectKernelDefaults', 'KubeletReadOnlyPort',
-  'KubeletStreamingConnectionIdleTimeout', 'KubletEventCapture', 'KubletRotateCertificates', 'PeerClientCertAuthTrue', 'RotateKubeletServerCertificate',
-  'SchedulerBindAddress', 'SchedulerProfiling',
+  'ApiServerAdmissionControlAlwaysAdmit',
+  'ApiServerAdmissionControlEventRateLimit',
+  'ApiServerAlwaysPullImagesPlugin',
+  'ApiServerAnonymousAuth',
+  'ApiServerAuditLog',
+  'ApiServerAuditLogMaxAge',
+  'ApiServerAuditLogMaxBackup',
+  'ApiServerAuditLogMaxSize',
+  'ApiServerAuthorizationModeNode',
+  'ApiServerAuthorizationModeNotAlwaysAllow',
+  'ApiServerAuthorizationModeRBAC',
+  'ApiServerBasicAuthFile',
+  'ApiServerEncryptionProviders',
+  'ApiServerEtcdCaFile',
+  'ApiServerEtcdCertAndKey',
+  'ApiServerInsecureBindAddress',
+  'ApiServerInsecurePort',
+  'ApiServerKubeletClientCertAndKey',
+  'ApiServerKubeletHttps',
+  'ApiServerNamespaceLifecyclePlugin',
+  'ApiServerNodeRestrictionPlugin',
+  'ApiServerPodSecurityPolicyPlugin',
+  'ApiServerProfiling',
+  'ApiServerRequestTimeout',
+  'ApiServerSecurePort',
+  'ApiServerSecurityContextDenyPlugin',
+  'ApiServerServiceAccountKeyFile',
+  'ApiServerServiceAccountLookup',
+  'ApiServerServiceAccountPlugin',
+  'ApiServerStrongCryptographicCiphers',
+  'ApiServerTlsCertAndKey',
+  'ApiServerTokenAuthFile',
+  'ApiServerkubeletCertificateAuthority',
+  'ControllerManagerBindAddress',
+  'EtcdAutoTls',
+  'EtcdCertAndKey',
+  'EtcdClientCertAuth',
+  'EtcdPeerFiles',
+  'KubeControllerManagerBlockProfiles',
+  'KubeControllerManagerRootCAFile',
+  'KubeControllerManagerServiceAccountCredentials',
+  'KubeControllerManagerServiceAccountPrivateKeyFile',
+  'KubeControllerManagerTerminatedPods',
+  'KubeletAnonymousAuth',
+  'KubeletAuthorizationModeNotAlwaysAllow',
+  'KubeletClientCa',
+  'KubeletCryptographicCiphers',
+  'KubeletHostnameOverride',
+  'KubeletKeyFilesSetAppropriate',
+  'KubeletMakeIptablesUtilChains',
+  'KubeletProtectKernelDefaults',
+  'KubeletReadOnlyPort',
+  'KubeletStreamingConnectionIdleTimeout',
+  'KubletEventCapture',
+  'KubletRotateCertificates',
+  'PeerClientCertAuthTrue',
+  'RotateKubeletServerCertificate',
+  'SchedulerBindAddress',
+  'SchedulerProfiling',
 ];
 
 export const OUT_OF_SCOPE: ReadonlyArray<{ peer: Peer; check: string; reason: string }> = [
-  ...['template-cel', 'template-kubeconform', 'schema-validation', 'template-forbidden-annotation', 'statefulset-volumeclaimtemplate-annotation', 'flag-ignore-paths', 'flag-kustomize-support', 'flag-multi-format-output'].map((check) => ({ peer: 'kube-linter' as Peer, check, reason: KL_HARNESS })),
+  ...[
+    'template-cel',
+    'template-kubeconform',
+    'schema-validation',
+    'template-forbidden-annotation',
+    'statefulset-volumeclaimtemplate-annotation',
+    'flag-ignore-paths',
+    'flag-kustomize-support',
+    'flag-multi-format-output',
+  ].map((check) => ({ peer: 'kube-linter' as Peer, check, reason: KL_HARNESS })),
   ...kubeLinterReliability.map((check) => ({ peer: 'kube-linter' as Peer, check, reason: RELIABILITY })),
   { peer: 'kube-linter', check: 'required-annotation-email', reason: 'Organisation metadata conventions (required labels and annotations), not security.' },
   { peer: 'kube-linter', check: 'required-label-owner', reason: 'Organisation metadata conventions (required labels and annotations), not security.' },
   { peer: 'kube-linter', check: 'sorted-keys', reason: 'Formatting (key order), not security.' },
   { peer: 'kube-linter', check: 'env-value-from', reason: 'References to missing Secret and ConfigMap keys make the pod fail to start: a correctness check.' },
-  { peer: 'kube-linter', check: 'deprecated-service-account-field', reason: 'The deprecated serviceAccount alias of serviceAccountName still works the same: API hygiene, not security.' },
-  { peer: 'kube-linter', check: 'scc-deny-privileged-container', reason: 'OpenShift SecurityContextConstraints are not a Kubernetes kind; Kubeward does not analyse them.' },
+  {
+    peer: 'kube-linter',
+    check: 'deprecated-service-account-field',
+    reason: 'The deprecated serviceAccount alias of serviceAccountName still works the same: API hygiene, not security.',
+  },
+  {
+    peer: 'kube-linter',
+    check: 'scc-deny-privileged-container',
+    reason: 'OpenShift SecurityContextConstraints are not a Kubernetes kind; Kubeward does not analyse them.',
+  },
   ...polarisReliability.map((check) => ({ peer: 'polaris' as Peer, check, reason: RELIABILITY })),
   { peer: 'polaris', check: 'metadataAndInstanceMismatched', reason: 'Label conventions (app.kubernetes.io/instance against metadata.name), not security.' },
   ...checkovControlPlane.map((check) => ({ peer: 'checkov' as Peer, check, reason: CONTROL_PLANE })),
   { peer: 'checkov', check: 'LivenessReadiness', reason: RELIABILITY },
   { peer: 'checkov', check: 'Requests_Limits', reason: RELIABILITY },
-  { peer: 'checkov', check: 'DangerousGitSync', reason: 'git-sync configured to run a program from a writable volume: a code-execution path specific to that image, not an exposure; Kubeward has no image-specific argument checks.' },
-  { peer: 'checkov', check: 'Suppressed', reason: 'Tests Checkov\'s own suppression comments, not a check.' },
-  { peer: 'checkov', check: 'WildcardEntities', reason: 'Tests Checkov\'s check registry (a check registered for every kind), not a security check.' },
+  {
+    peer: 'checkov',
+    check: 'DangerousGitSync',
+    reason:
+      'git-sync configured to run a program from a writable volume: a code-execution path specific to that image, not an exposure; Kubeward has no image-specific argument checks.',
+  },
+  { peer: 'checkov', check: 'Suppressed', reason: "Tests Checkov's own suppression comments, not a check." },
+  { peer: 'checkov', check: 'WildcardEntities', reason: "Tests Checkov's check registry (a check registered for every kind), not a security check." },
 ];
 
 /**
@@ -549,16 +803,42 @@ const rbacNamed = (check: string, files: readonly string[]) =>
     source: `test_${check}.py lists its object (test-should-${f.includes('-failed-') ? 'fail' : 'pass'}-N) among the ${f.includes('-failed-') ? 'failing' : 'passing'} resources`,
   }));
 export const CHECKOV_RESOLVED: ReadonlyArray<{ check: string; file: string; expect: 'FAILED' | 'PASSED'; source: string }> = [
-  ...rbacNamed('RbacApproveCertificateSigningRequests', ['clusterrole-failed-1.yaml', 'clusterrole-failed-2.yaml', 'clusterrole-failed-3.yaml', 'clusterrole-passed-1.yaml', 'clusterrole-passed-2.yaml']),
+  ...rbacNamed('RbacApproveCertificateSigningRequests', [
+    'clusterrole-failed-1.yaml',
+    'clusterrole-failed-2.yaml',
+    'clusterrole-failed-3.yaml',
+    'clusterrole-passed-1.yaml',
+    'clusterrole-passed-2.yaml',
+  ]),
   ...rbacNamed('RbacBindRoleBindings', ['clusterrole-failed-1.yaml', 'clusterrole-passed-1.yaml', 'role-failed-2.yaml', 'role-passed-2.yaml']),
   ...rbacNamed('RbacControlWebhooks', ['clusterrole-failed-1.yaml', 'clusterrole-failed-2.yaml', 'clusterrole-passed-1.yaml', 'clusterrole-passed-2.yaml']),
   ...rbacNamed('RbacEscalateRoles', ['clusterrole-failed-1.yaml', 'clusterrole-passed-1.yaml', 'role-failed-2.yaml', 'role-passed-2.yaml']),
   ...rbacNamed('WildcardRoles', ['role-failed-1.yaml', 'role-failed-2.yaml', 'role-failed-3.yaml', 'role-passed-1.yaml', 'role-passed-2.yaml']),
-  { check: 'Tiller', file: `${CK}/example_Tiller/tiller-deployment.json`, expect: 'FAILED', source: 'test_Tiller.py: 1 failed, 1 passed; the other file is the PASSED nginx Deployment' },
-  { check: 'TillerService', file: `${CK}/example_TillerService/tiller-services.yaml`, expect: 'FAILED', source: 'test_TillerService.py: 2 failed, 0 passed; this is the folder\'s only file' },
+  {
+    check: 'Tiller',
+    file: `${CK}/example_Tiller/tiller-deployment.json`,
+    expect: 'FAILED',
+    source: 'test_Tiller.py: 1 failed, 1 passed; the other file is the PASSED nginx Deployment',
+  },
+  {
+    check: 'TillerService',
+    file: `${CK}/example_TillerService/tiller-services.yaml`,
+    expect: 'FAILED',
+    source: "test_TillerService.py: 2 failed, 0 passed; this is the folder's only file",
+  },
 ];
 
 /** kubesec rules with negative points: a fixture with a positive score matched none of them. */
-export const KUBESEC_CRITICAL = new Set(['Privileged', 'HostNetwork', 'HostPID', 'HostIPC', 'CapSysAdmin', 'DockerSock', 'AllowPrivilegeEscalation', 'SeccompUnconfined', 'ApparmorUnconfined']);
+export const KUBESEC_CRITICAL = new Set([
+  'Privileged',
+  'HostNetwork',
+  'HostPID',
+  'HostIPC',
+  'CapSysAdmin',
+  'DockerSock',
+  'AllowPrivilegeEscalation',
+  'SeccompUnconfined',
+  'ApparmorUnconfined',
+]);
 
 export { OPENSHIFT };

@@ -124,7 +124,14 @@ export class CodeActions {
     return actions.map((a) => (a.command && !a.edit ? a.command : { title: a.title, command: Commands.applyFix, arguments: [a.edit ?? {}] }));
   }
 
-  private quickFixes(params: CodeActionParams, doc: TextDocument, text: string, lines: LineIndex, options: AnalyzeOptions, settings: DocumentSettings): CodeAction[] {
+  private quickFixes(
+    params: CodeActionParams,
+    doc: TextDocument,
+    text: string,
+    lines: LineIndex,
+    options: AnalyzeOptions,
+    settings: DocumentSettings,
+  ): CodeAction[] {
     const uri = doc.uri;
     // Our diagnostics under the cursor; clients that send none get ours from the last analysis.
     let diagnostics = params.context.diagnostics.filter((d) => ruleIdOf(d) !== undefined);
@@ -176,7 +183,12 @@ export class CodeActions {
         const t = group.find((g) => (g.diagnostic.data as { messageId?: string } | undefined)?.messageId === 'ingress');
         if (t) {
           const title = 'Migrate this Ingress to Gateway API';
-          actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [t.diagnostic], command: { title, command: Commands.migrateIngress, arguments: [{ uri, position: t.diagnostic.range.start }] } });
+          actions.push({
+            title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [t.diagnostic],
+            command: { title, command: Commands.migrateIngress, arguments: [{ uri, position: t.diagnostic.range.start }] },
+          });
         }
       }
       // How the engine lets this rule be silenced (some engine rules by design not at all, or not by annotation).
@@ -213,7 +225,12 @@ export class CodeActions {
           const key = JSON.stringify(fix.edits);
           if (seen.has(key)) continue;
           seen.add(key);
-          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [t.diagnostic], edit: this.workspaceEdit(doc, lines, fix.edits, fix.placeholders) });
+          actions.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [t.diagnostic],
+            edit: this.workspaceEdit(doc, lines, fix.edits, fix.placeholders),
+          });
         }
       }
       // 4b. A reviewed exception in .kubeward.yaml, scoped to this object and container.
@@ -262,7 +279,8 @@ export class CodeActions {
     if (text.length > FIX_ALL_RULE_LIMIT) return undefined;
     const plan = this.fixAllPlan(doc, text, options, ruleId);
     if (plan.removed < 2) return undefined;
-    const title = plan.removed >= plan.total ? `Fix all ${ruleId} problems in this file` : `Fix ${plan.removed} of ${plan.total} ${ruleId} problems in this file`;
+    const title =
+      plan.removed >= plan.total ? `Fix all ${ruleId} problems in this file` : `Fix ${plan.removed} of ${plan.total} ${ruleId} problems in this file`;
     const action: CodeAction = { title, kind: CodeActionKind.QuickFix };
     if (this.host.features.codeActionResolveEdit) {
       const data: FixAllData = { kind: 'kubeward.fixAllRule', uri: doc.uri, version: doc.version, ruleId };

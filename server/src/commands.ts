@@ -19,8 +19,28 @@ import {
   type WorkDoneProgressReporter,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { fileObjects, gatewayCandidate, LineIndex, migrateIngress, ruleDocsUrl, secureIngress, serviceInfo, takenKey, type GatewayCandidate, type Rule, type ServiceInfo } from '../../shared-rules/src/index';
-import { Commands, type MigrateIngressArgs, type RevealedSecretValue, type ScanWorkspaceResult, type SecureIngressArgs, type SecureIngressPlan, type ShowDocumentationResult } from '../../shared-rules/src/protocol';
+import {
+  fileObjects,
+  gatewayCandidate,
+  LineIndex,
+  migrateIngress,
+  ruleDocsUrl,
+  secureIngress,
+  serviceInfo,
+  takenKey,
+  type GatewayCandidate,
+  type Rule,
+  type ServiceInfo,
+} from '../../shared-rules/src/index';
+import {
+  Commands,
+  type MigrateIngressArgs,
+  type RevealedSecretValue,
+  type ScanWorkspaceResult,
+  type SecureIngressArgs,
+  type SecureIngressPlan,
+  type ShowDocumentationResult,
+} from '../../shared-rules/src/protocol';
 import type { ClientFeatures } from './capabilities';
 import { toWorkspaceEdit } from './codeActions';
 import { secretValueAt } from './hover';
@@ -128,10 +148,13 @@ export class ServerCommands {
     }
     if (this.host.features.applyEdit) {
       const applied = await this.host.connection.workspace.applyEdit({ label: `Secure Ingress "${result.ingressName ?? ''}"`, edit });
-      if (!applied.applied) throw failed(`The editor did not apply the edit${applied.failureReason ? ` (${applied.failureReason})` : ''}. Run the command again.`);
+      if (!applied.applied)
+        throw failed(`The editor did not apply the edit${applied.failureReason ? ` (${applied.failureReason})` : ''}. Run the command again.`);
     }
     if (result.remaining.length > 0) {
-      this.host.connection.console.info(`Kubeward: Ingress "${result.ingressName ?? ''}" still has ${result.remaining.length} finding(s) no fix could resolve: ${[...new Set(result.remaining.map((f) => f.ruleId))].join(', ')}.`);
+      this.host.connection.console.info(
+        `Kubeward: Ingress "${result.ingressName ?? ''}" still has ${result.remaining.length} finding(s) no fix could resolve: ${[...new Set(result.remaining.map((f) => f.ruleId))].join(', ')}.`,
+      );
     }
     return edit;
   }
@@ -148,7 +171,8 @@ export class ServerCommands {
     }
     const a = arg as MigrateIngressArgs;
     if (a.position !== undefined && !isPosition(a.position)) throw invalid('kubeward.migrateIngress: position must be {line, character}, 0-based.');
-    if (a.gateway !== undefined && (typeof a.gateway !== 'object' || a.gateway === null || typeof a.gateway.name !== 'string')) throw invalid('kubeward.migrateIngress: gateway must be {name, namespace?}.');
+    if (a.gateway !== undefined && (typeof a.gateway !== 'object' || a.gateway === null || typeof a.gateway.name !== 'string'))
+      throw invalid('kubeward.migrateIngress: gateway must be {name, namespace?}.');
     const doc = this.host.documents.get(a.uri);
     if (!doc) throw failed(`${a.uri} is not open. Open the manifest and run "Migrate this Ingress to Gateway API" again.`);
     const workspace = await this.workspaceObjects(a.uri);
@@ -157,28 +181,46 @@ export class ServerCommands {
     const text = current.getText();
     const lines = new LineIndex(text);
     const run = (gateway?: { name: string; namespace?: string }) =>
-      migrateIngress(text, { offset: a.position ? lines.offsetAt(a.position) : undefined, workspace, ...(gateway ? { gateway } : {}), ...(a.newGateway ? { newGateway: true } : {}) });
+      migrateIngress(text, {
+        offset: a.position ? lines.offsetAt(a.position) : undefined,
+        workspace,
+        ...(gateway ? { gateway } : {}),
+        ...(a.newGateway ? { newGateway: true } : {}),
+      });
     let result = run(a.gateway);
     if (!result.ok && result.candidates?.length && !a.gateway) {
       const items = result.candidates.map((g) => ({ title: g.namespace ? `${g.namespace}/${g.name}` : g.name }));
       const newOne = { title: 'A new Gateway' };
-      const chosen = await this.host.connection.window.showInformationMessage(`${result.error.replace(/: choose one\.$/, '')}. Attach the routes to:`, ...items, newOne);
+      const chosen = await this.host.connection.window.showInformationMessage(
+        `${result.error.replace(/: choose one\.$/, '')}. Attach the routes to:`,
+        ...items,
+        newOne,
+      );
       if (!chosen) throw failed('No Gateway chosen: the Ingress was not migrated.');
-      if (chosen.title === newOne.title) result = migrateIngress(text, { offset: a.position ? lines.offsetAt(a.position) : undefined, workspace, newGateway: true });
+      if (chosen.title === newOne.title)
+        result = migrateIngress(text, { offset: a.position ? lines.offsetAt(a.position) : undefined, workspace, newGateway: true });
       else {
         const g = result.candidates[items.findIndex((i) => i.title === chosen.title)]!;
         result = run({ name: g.name, ...(g.namespace ? { namespace: g.namespace } : {}) });
       }
     }
-    if (!result.ok) throw failed(result.candidates?.length ? `${result.error} Pass gateway: {name, namespace} (${result.candidates.map((g) => `${g.namespace ?? ''}/${g.name}`).join(', ')}).` : result.error);
+    if (!result.ok)
+      throw failed(
+        result.candidates?.length
+          ? `${result.error} Pass gateway: {name, namespace} (${result.candidates.map((g) => `${g.namespace ?? ''}/${g.name}`).join(', ')}).`
+          : result.error,
+      );
     const edit = toWorkspaceEdit(this.host.features, a.uri, current.version, lines, result.edits);
     if (this.host.features.applyEdit) {
       const applied = await this.host.connection.workspace.applyEdit({ label: `Migrate Ingress "${result.ingressName}" to Gateway API`, edit });
-      if (!applied.applied) throw failed(`The editor did not apply the edit${applied.failureReason ? ` (${applied.failureReason})` : ''}. Run the command again.`);
+      if (!applied.applied)
+        throw failed(`The editor did not apply the edit${applied.failureReason ? ` (${applied.failureReason})` : ''}. Run the command again.`);
     }
     const manual = result.notes.filter((n) => n.status === 'manual');
     if (manual.length > 0) {
-      this.host.connection.console.info(`Kubeward: Ingress "${result.ingressName}" migrated; ${manual.length} item(s) to do by hand (listed in the comment above the new objects): ${manual.map((n) => n.subject).join(', ')}.`);
+      this.host.connection.console.info(
+        `Kubeward: Ingress "${result.ingressName}" migrated; ${manual.length} item(s) to do by hand (listed in the comment above the new objects): ${manual.map((n) => n.subject).join(', ')}.`,
+      );
     }
     return edit;
   }

@@ -11,7 +11,14 @@
  * The first analysis of a large file (nothing cached yet) is shared with a
  * helper thread (parallel.ts): each takes the next document not yet taken.
  */
-import { CancellationToken, TextDocuments, type Connection, type Diagnostic, type DocumentDiagnosticParams, type DocumentDiagnosticReport } from 'vscode-languageserver/node';
+import {
+  CancellationToken,
+  TextDocuments,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   FileAnalyzer,
@@ -315,7 +322,8 @@ export class Documents {
     } else {
       const options: AnalyzeOptions = { rules: this.host.rules, config: settings.config, file: uri, partial: settings.partial, scope: settings.scope };
       // Nothing cached (just opened, or new settings) and a large file: a helper thread takes half the documents.
-      const shared = state.analyzer.cachedDocuments === 0 ? this.host.helper?.start(text, { config: settings.config, file: uri, partial: settings.partial }) : undefined;
+      const shared =
+        state.analyzer.cachedDocuments === 0 ? this.host.helper?.start(text, { config: settings.config, file: uri, partial: settings.partial }) : undefined;
       if (shared) {
         const mine = await this.steps(state.analyzer.analyzeInSteps(text, { ...options, claim: (index) => shared.claim(index) }), superseded);
         if (!mine) {
@@ -348,7 +356,8 @@ export class Documents {
 
     // The document stopped parsing: the findings the edit cannot have changed stay, and a syntax error
     // on the line being typed waits for a pause.
-    const calm = state.settled && state.lastText !== undefined && !state.isConfig ? calmFindings(state.settled, state.lastText, text, file.findings) : undefined;
+    const calm =
+      state.settled && state.lastText !== undefined && !state.isConfig ? calmFindings(state.settled, state.lastText, text, file.findings) : undefined;
     state.lastText = text;
     if (state.calmTimer) clearTimeout(state.calmTimer);
     state.calmTimer = undefined;

@@ -20,8 +20,25 @@ import {
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
-import { configCompletions, isRuleActive, KUSTOMIZATION_FILES, LineIndex, resolveConfig, ruleDocsUrl, RULES, VERSION, type Rule, type RuleError } from '../../shared-rules/src/index';
-import { FIX_ALL_CODE_ACTION_KIND, SERVER_COMMANDS, StatusNotification, WorkspaceTrustedNotification, type StatusParams } from '../../shared-rules/src/protocol';
+import {
+  configCompletions,
+  isRuleActive,
+  KUSTOMIZATION_FILES,
+  LineIndex,
+  resolveConfig,
+  ruleDocsUrl,
+  RULES,
+  VERSION,
+  type Rule,
+  type RuleError,
+} from '../../shared-rules/src/index';
+import {
+  FIX_ALL_CODE_ACTION_KIND,
+  SERVER_COMMANDS,
+  StatusNotification,
+  WorkspaceTrustedNotification,
+  type StatusParams,
+} from '../../shared-rules/src/protocol';
 import { clientFeatures, type ClientFeatures } from './capabilities';
 import { CodeActions } from './codeActions';
 import { ServerCommands } from './commands';
@@ -90,7 +107,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const e of errors) {
       if (loggedRuleErrors.has(e.ruleId)) continue;
       loggedRuleErrors.add(e.ruleId);
-      connection.console.error(`Kubeward: rule ${e.ruleId} failed and was skipped (${e.message}). Its other findings and every other rule's are still reported. Please report this bug.`);
+      connection.console.error(
+        `Kubeward: rule ${e.ruleId} failed and was skipped (${e.message}). Its other findings and every other rule's are still reported. Please report this bug.`,
+      );
     }
   }
 
@@ -98,13 +117,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let lastStatus = '';
   let lastActive: AnalysisResult | undefined;
   function sendStatus(): void {
-    const checked = new Set<string>([...documents.results().filter((r) => r.rulesActive > 0 && r.kubernetes).map((r) => fileKey(r.uri)), ...workspace.checkedFiles()]);
+    const checked = new Set<string>([
+      ...documents
+        .results()
+        .filter((r) => r.rulesActive > 0 && r.kubernetes)
+        .map((r) => fileKey(r.uri)),
+      ...workspace.checkedFiles(),
+    ]);
     const status: StatusParams = {
       rulesActive: lastActive?.rulesActive ?? rules.filter((r) => isRuleActive(r, defaultConfig)).length,
       filesChecked: checked.size,
       ruleErrors: loggedRuleErrors.size,
       profile: lastActive?.settings.config.profile ?? 'baseline',
-      manifests: documents.results().filter((r) => r.kubernetes).map((r) => r.uri).sort(),
+      manifests: documents
+        .results()
+        .filter((r) => r.kubernetes)
+        .map((r) => r.uri)
+        .sort(),
     };
     const json = JSON.stringify(status);
     if (json === lastStatus) return;
@@ -141,7 +170,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (change.kustomization) settings.kustomizationChanged();
         if (change.config) settings.configChanged();
         documents.recheckAll();
-        if (workspace.checkedFiles().size > 0) void workspace.scan({ publish: true }).then(sendStatus, (e: unknown) => log(`Kubeward: rescan failed: ${describe(e)}`));
+        if (workspace.checkedFiles().size > 0)
+          void workspace.scan({ publish: true }).then(sendStatus, (e: unknown) => log(`Kubeward: rescan failed: ${describe(e)}`));
       }, 20),
     };
   }
@@ -213,7 +243,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           const doc = documents.get(p.textDocument.uri);
           const file = uriToPath(p.textDocument.uri);
           if (!doc || !file || !isConfigFileName(file)) return [];
-          const kinds = { setting: CompletionItemKind.Property, field: CompletionItemKind.Field, rule: CompletionItemKind.EnumMember, value: CompletionItemKind.Value };
+          const kinds = {
+            setting: CompletionItemKind.Property,
+            field: CompletionItemKind.Field,
+            rule: CompletionItemKind.EnumMember,
+            value: CompletionItemKind.Value,
+          };
           return configCompletions(doc.getText(), doc.offsetAt(p.position), rulesById.keys()).map((c): CompletionItem => {
             const item: CompletionItem = { label: c.label, kind: kinds[c.kind] };
             if (c.insertText) item.insertText = c.insertText;
@@ -227,9 +262,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       ),
     );
     // Registered raw: the library's onExecuteCommand removes `workDoneToken` from the params.
-    connection.onRequest(ExecuteCommandRequest.type, guard('command', (p, t) => commands.execute(p, t), null));
+    connection.onRequest(
+      ExecuteCommandRequest.type,
+      guard('command', (p, t) => commands.execute(p, t), null),
+    );
     if (features.pullDiagnostics) {
-      connection.languages.diagnostics.on(guard('diagnostics', (p, t) => documents.pull(p, t).then((r) => r ?? { kind: 'full' as const, items: [] }), { kind: 'full', items: [] }));
+      connection.languages.diagnostics.on(
+        guard('diagnostics', (p, t) => documents.pull(p, t).then((r) => r ?? { kind: 'full' as const, items: [] }), { kind: 'full', items: [] }),
+      );
     }
 
     const capabilities: ServerCapabilities = {
@@ -240,7 +280,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     };
     if (features.codeActionLiterals) {
-      capabilities.codeActionProvider = { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_CODE_ACTION_KIND], resolveProvider: features.codeActionResolveEdit };
+      capabilities.codeActionProvider = {
+        codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_CODE_ACTION_KIND],
+        resolveProvider: features.codeActionResolveEdit,
+      };
     } else capabilities.codeActionProvider = true;
     if (features.pullDiagnostics) capabilities.diagnosticProvider = { identifier: 'kubeward', interFileDependencies: true, workspaceDiagnostics: false };
     return { capabilities, serverInfo: { name: 'kubeward-language-server', version: VERSION } };

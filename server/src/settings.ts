@@ -11,9 +11,24 @@ import path from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import { CONFIG_FILES, isFile, KustomizePatches } from '../../shared-rules/src/host/files';
 import { Origins } from '../../shared-rules/src/host/origin';
-import { parseConfigFile, pathIgnored, resolveConfig, type ConfigParseResult, type ExceptionScope, type KubewardConfig, type ResolvedConfig } from '../../shared-rules/src/index';
+import {
+  parseConfigFile,
+  pathIgnored,
+  resolveConfig,
+  type ConfigParseResult,
+  type ExceptionScope,
+  type KubewardConfig,
+  type ResolvedConfig,
+} from '../../shared-rules/src/index';
 import { BaselineIndex } from './baseline';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, type BaselineSeverity, type KubewardSettings, type RuleSeverityOverride, type RunMode } from '../../shared-rules/src/protocol';
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_SECTION,
+  type BaselineSeverity,
+  type KubewardSettings,
+  type RuleSeverityOverride,
+  type RunMode,
+} from '../../shared-rules/src/protocol';
 import type { ClientFeatures } from './capabilities';
 import { isInside, uriToPath } from './uri';
 
@@ -68,7 +83,8 @@ export function normalizeSettings(raw: unknown): KubewardSettings {
     }
   }
   const baseline = (r.baseline && typeof r.baseline === 'object' ? r.baseline : {}) as Record<string, unknown>;
-  const debounce = typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) ? Math.min(Math.max(0, r.debounceMs), MAX_DEBOUNCE_MS) : DEFAULT_SETTINGS.debounceMs;
+  const debounce =
+    typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) ? Math.min(Math.max(0, r.debounceMs), MAX_DEBOUNCE_MS) : DEFAULT_SETTINGS.debounceMs;
   return {
     enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
     run: r.run === 'onSave' ? 'onSave' : 'onType',
@@ -78,7 +94,10 @@ export function normalizeSettings(raw: unknown): KubewardSettings {
     ingress: { authUrl: str(ingress.authUrl), clusterIssuer: str(ingress.clusterIssuer), tlsSecretName: str(ingress.tlsSecretName) },
     maxFileSize: typeof r.maxFileSize === 'number' && r.maxFileSize > 0 ? r.maxFileSize : null,
     debounceMs: debounce,
-    baseline: { file: str(baseline.file), severity: baseline.severity === 'info' || baseline.severity === 'warning' || baseline.severity === 'hide' ? baseline.severity : 'hint' },
+    baseline: {
+      file: str(baseline.file),
+      severity: baseline.severity === 'info' || baseline.severity === 'warning' || baseline.severity === 'hide' ? baseline.severity : 'hint',
+    },
   };
 }
 
@@ -186,7 +205,8 @@ export class Settings {
     const folder = file ? this.folderOf(file) : undefined;
     if (file && folder && client.baseline.file) {
       const index = this.baselineAt(path.resolve(folder, client.baseline.file));
-      if (index) baseline = { index, severity: client.baseline.severity, origin: this.originOf(file), file: path.relative(folder, file).split(path.sep).join('/') };
+      if (index)
+        baseline = { index, severity: client.baseline.severity, origin: this.originOf(file), file: path.relative(folder, file).split(path.sep).join('/') };
     }
     return {
       baseline,
@@ -322,7 +342,7 @@ export class Settings {
       .sort((a, b) => b.length - a.length)[0];
     const visited: string[] = [];
     let found: string | null = null;
-    for (let d = dir; ; ) {
+    for (let d = dir; ;) {
       const cached = this.configByDir.get(d);
       if (cached !== undefined) {
         found = cached;

@@ -11,7 +11,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CancellationToken, Connection, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { isFile, isManifestName, SKIPPED_DIRECTORIES, yieldToEventLoop } from '../../shared-rules/src/host/files';
-import { FileAnalyzer, pathIgnored, WorkspaceObjects, type AnalyzeOptions, type FileResult, type ObjectSummary, type Rule, type RuleError } from '../../shared-rules/src/index';
+import {
+  FileAnalyzer,
+  pathIgnored,
+  WorkspaceObjects,
+  type AnalyzeOptions,
+  type FileResult,
+  type ObjectSummary,
+  type Rule,
+  type RuleError,
+} from '../../shared-rules/src/index';
 import type { ScanWorkspaceResult } from '../../shared-rules/src/protocol';
 import { applyBaseline } from './baseline';
 import { toDiagnostics, type Publisher } from './diagnostics';
@@ -30,7 +39,6 @@ export interface WorkspaceHost {
   onIndexChanged(): void;
   onRuleErrors(errors: readonly RuleError[]): void;
 }
-
 
 /**
  * What other files can see of a file's objects is the same (offsets aside).
@@ -225,7 +233,10 @@ export class Workspace {
     }
   }
 
-  private async scanFiles(generation: number, options: { publish: boolean; progress?: WorkDoneProgressReporter; token?: CancellationToken }): Promise<ScanWorkspaceResult> {
+  private async scanFiles(
+    generation: number,
+    options: { publish: boolean; progress?: WorkDoneProgressReporter; token?: CancellationToken },
+  ): Promise<ScanWorkspaceResult> {
     const cancelled = () => generation !== this.generation || Boolean(options.token?.isCancellationRequested);
     const { progress } = options;
     progress?.report(0, 'Looking for manifests…');
@@ -302,7 +313,14 @@ export class Workspace {
 
     // Cross-document rules, now that every object is known (from the cache: nothing is parsed again).
     for (const p of second) {
-      const result = p.analyzer.analyze(p.text, { rules: this.host.rules, config: p.settings.config, file: p.uri, partial: p.settings.partial, workspace: this.index, scope: p.settings.scope });
+      const result = p.analyzer.analyze(p.text, {
+        rules: this.host.rules,
+        config: p.settings.config,
+        file: p.uri,
+        partial: p.settings.partial,
+        workspace: this.index,
+        scope: p.settings.scope,
+      });
       if (options.publish) results.set(p.key, { uri: p.uri, result: { ...result, findings: applyBaseline(result.findings, p.settings.baseline) } });
     }
 

@@ -113,7 +113,14 @@ export interface RevealedSecretValue {
 }
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
-export const SERVER_COMMANDS: readonly CommandId[] = [Commands.secureIngress, Commands.migrateIngress, Commands.scanWorkspace, Commands.showDocumentation, Commands.applyFix, Commands.revealSecretValue];
+export const SERVER_COMMANDS: readonly CommandId[] = [
+  Commands.secureIngress,
+  Commands.migrateIngress,
+  Commands.scanWorkspace,
+  Commands.showDocumentation,
+  Commands.applyFix,
+  Commands.revealSecretValue,
+];
 
 /** The one argument of `kubeward.secureIngress` (docs/requirements.md: Secure this Ingress). */
 export interface SecureIngressArgs {

@@ -20,7 +20,10 @@ const json = (stdout: string) => JSON.parse(stdout) as { version: string; findin
 function expectCleanError(run: { code: number | null; stderr: string; stdout: string }, pattern: RegExp): void {
   expect(run.code, run.stderr).toBe(2);
   // One line; a usage error may add where to find the usage.
-  const lines = run.stderr.trimEnd().split('\n').filter((l) => l !== 'Run `kubeward --help` for usage.');
+  const lines = run.stderr
+    .trimEnd()
+    .split('\n')
+    .filter((l) => l !== 'Run `kubeward --help` for usage.');
   expect(lines.length, run.stderr).toBe(1);
   expect(lines[0]).toMatch(/^kubeward: /);
   expect(lines[0]).toMatch(pattern);
@@ -59,7 +62,11 @@ describe('JSON output', () => {
     const text = kubeward(['scan', 'a/mysql', 'a/wordpress/mysql', 'a/deep', './b.yaml', '--no-color'], { cwd: dir }).stdout;
     expect(text.split('\n').filter((l) => /^\S+\.ya?ml$/.test(l))).toEqual(expected);
     const sarif = JSON.parse(kubeward(['scan', 'a/mysql', 'a/wordpress/mysql', 'a/deep', './b.yaml', '--format', 'sarif'], { cwd: dir }).stdout);
-    expect(sarif.runs[0].results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual(expected);
+    expect(
+      sarif.runs[0].results.map(
+        (r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0]!.physicalLocation.artifactLocation.uri,
+      ),
+    ).toEqual(expected);
     // From a sub-folder, a file outside the working folder is named by its absolute path.
     const abs = path.join(dir, 'b.yaml');
     expect(json(kubeward(['scan', abs, '--format', 'json'], { cwd: path.join(dir, 'a') }).stdout).findings[0]!.file).toBe(abs);
@@ -67,7 +74,11 @@ describe('JSON output', () => {
   });
 
   it('counts columns in UTF-16 code units, the BOM not counted, CRLF as one break', () => {
-    const text = `\uFEFF${POD.replace('name: web\nspec', 'name: web\n  annotations: {note: "🚀"}\nspec').replace('securityContext:\n        privileged: true', 'securityContext: {note: "日本🚀", privileged: true}')}`.replace(/\n/g, '\r\n');
+    const text =
+      `\uFEFF${POD.replace('name: web\nspec', 'name: web\n  annotations: {note: "🚀"}\nspec').replace('securityContext:\n        privileged: true', 'securityContext: {note: "日本🚀", privileged: true}')}`.replace(
+        /\n/g,
+        '\r\n',
+      );
     const dir = workspace({ 'pod.yaml': text });
     const f = json(kubeward(['scan', 'pod.yaml', '--format', 'json'], { cwd: dir }).stdout).findings[0]!;
     const line = text.slice(1).split('\r\n')[f.line - 1]!;
@@ -151,7 +162,12 @@ describe('text output', () => {
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('pod.yaml');
     expect(lines[1]).toMatch(/^ {2}10:21 +error +Container "web" runs privileged.*pod-privileged$/);
-    expect(lines.slice(2, 6)).toEqual(['       9 |       securityContext:', '    > 10 |         privileged: true', '         |                     ^^^^', '      11 | ']);
+    expect(lines.slice(2, 6)).toEqual([
+      '       9 |       securityContext:',
+      '    > 10 |         privileged: true',
+      '         |                     ^^^^',
+      '      11 | ',
+    ]);
     expect(run.stdout).toMatch(/✖ 1 finding \(1 error\) in 1 file\./);
   });
 
@@ -189,7 +205,11 @@ describe('--fail-on and exit codes', () => {
     for (const name of Object.keys(files)) {
       const findings = json(kubeward(['scan', name, '--format', 'json', '--fail-on', 'none'], { cwd: dir }).stdout).findings;
       if (name === 'clean.yaml') expect(findings).toEqual([]);
-      else expect(findings.map((f) => f.severity), name).toEqual([name.split('.')[0]]);
+      else
+        expect(
+          findings.map((f) => f.severity),
+          name,
+        ).toEqual([name.split('.')[0]]);
     }
   });
 
@@ -380,7 +400,10 @@ describe('--list-rules and --config', () => {
     for (const args of [['--list-rules'], ['scan', '--list-rules']]) {
       const run = kubeward(args);
       expect(run.code).toBe(0);
-      const ids = run.stdout.trimEnd().split('\n').map((l) => l.split(/\s+/)[0]);
+      const ids = run.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split(/\s+/)[0]);
       expect(ids.sort()).toEqual(RULES.map((r) => r.meta.id).sort());
       expect(run.stdout).toMatch(/^pod-privileged +error /m);
     }
@@ -414,7 +437,10 @@ describe('--list-rules and --config', () => {
 describe('output to a reader that stops early', () => {
   it('exits quietly on EPIPE, with no stack trace', () => {
     const dir = workspace(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`pod-${i}.yaml`, POD])));
-    const result = spawnSync('bash', ['-c', `node ${JSON.stringify(CLI)} scan . --format sarif | head -c 10 > /dev/null; echo "exit:\${PIPESTATUS[0]}" >&2`], { cwd: dir, encoding: 'utf8' });
+    const result = spawnSync('bash', ['-c', `node ${JSON.stringify(CLI)} scan . --format sarif | head -c 10 > /dev/null; echo "exit:\${PIPESTATUS[0]}" >&2`], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(result.stderr).toMatch(/^exit:1\n$/);
   });
 });
@@ -475,7 +501,14 @@ subjects:
     'split/secret.yaml': opaqueSecret,
   });
   const CROSS = new Set(RULES.filter((r) => r.checkWorkspace).map((r) => r.meta.id));
-  const cross = (args: string[], input?: string) => [...new Set(json(kubeward([...args, '--format', 'json', '--fail-on', 'none'], { cwd: dir, input }).stdout).findings.filter((f) => CROSS.has(f.ruleId)).map((f) => `${f.file} ${f.ruleId}`))].sort();
+  const cross = (args: string[], input?: string) =>
+    [
+      ...new Set(
+        json(kubeward([...args, '--format', 'json', '--fail-on', 'none'], { cwd: dir, input }).stdout)
+          .findings.filter((f) => CROSS.has(f.ruleId))
+          .map((f) => `${f.file} ${f.ruleId}`),
+      ),
+    ].sort();
 
   it('a single file is a complete set of its own documents: what one document says of another is checked', () => {
     // The Secret and the Role are in the file; whether the Service exists elsewhere only the folder can tell.

@@ -63,7 +63,14 @@ describe('kubeward scan over the corpus', () => {
       const full = path.join(CORPUS, f.file);
       expect(fs.existsSync(full), f.file).toBe(true);
       let lines = cache.get(full);
-      if (!lines) cache.set(full, (lines = fs.readFileSync(full, 'utf8').replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)));
+      if (!lines)
+        cache.set(
+          full,
+          (lines = fs
+            .readFileSync(full, 'utf8')
+            .replace(/^\uFEFF/, '')
+            .split(/\r\n|\r|\n/)),
+        );
       const where = `${f.file}:${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.ruleId}`;
       expect(f.line, where).toBeGreaterThanOrEqual(1);
       expect(f.endLine, where).toBeLessThanOrEqual(lines.length);

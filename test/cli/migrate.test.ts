@@ -10,7 +10,10 @@ afterAll(removeWorkspaces);
 
 const kinds = (text: string) => parseAllDocuments(text).map((d) => (d.toJS() as { kind: string } | null)?.kind);
 const GATEWAYS = ['public', 'internal']
-  .map((name) => `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: ${name}\nspec:\n  gatewayClassName: nginx\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n`)
+  .map(
+    (name) =>
+      `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: ${name}\nspec:\n  gatewayClassName: nginx\n  listeners:\n    - name: http\n      protocol: HTTP\n      port: 80\n`,
+  )
   .join('---\n');
 
 describe('kubeward migrate', () => {
@@ -39,11 +42,15 @@ describe('kubeward migrate', () => {
     const alone = kubeward(['migrate', 'two.yaml'], { cwd: dir });
     expect(kinds(alone.stdout)).toEqual(['Ingress', 'Gateway', 'HTTPRoute', 'Ingress', 'HTTPRoute']);
     // The second Ingress's host got its listener on the Gateway the first one wrote.
-    expect(alone.stdout).toContain('    - name: shop-example-com-http\n      hostname: shop.example.com\n      port: 80\n      protocol: HTTP\n    - name: blog-example-com-http\n      hostname: blog.example.com\n');
+    expect(alone.stdout).toContain(
+      '    - name: shop-example-com-http\n      hostname: shop.example.com\n      port: 80\n      protocol: HTTP\n    - name: blog-example-com-http\n      hostname: blog.example.com\n',
+    );
     // Several Gateways fit: it says which, and exits 1.
     const ambiguous = kubeward(['migrate', 'two.yaml', 'gw.yaml'], { cwd: dir });
     expect(ambiguous.code).toBe(1);
-    expect(ambiguous.stderr).toContain('two.yaml: Ingress "shop": Several Gateways fit Ingress "shop": choose one. (--gateway public | internal, or --new-gateway)\n');
+    expect(ambiguous.stderr).toContain(
+      'two.yaml: Ingress "shop": Several Gateways fit Ingress "shop": choose one. (--gateway public | internal, or --new-gateway)\n',
+    );
     const chosen = kubeward(['migrate', 'two.yaml', 'gw.yaml', '--gateway', 'internal'], { cwd: dir });
     expect(chosen.code).toBe(0);
     expect(kinds(chosen.stdout)).toEqual(['Ingress', 'HTTPRoute', 'Ingress', 'HTTPRoute']);
@@ -53,7 +60,10 @@ describe('kubeward migrate', () => {
   it('answers usage errors with 2', () => {
     const dir = workspace({ 'shop.yaml': INGRESS });
     expect(kubeward(['migrate'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('migrate needs the files') });
-    expect(kubeward(['migrate', 'shop.yaml', '--gateway', 'Bad Name'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('--gateway must be') });
+    expect(kubeward(['migrate', 'shop.yaml', '--gateway', 'Bad Name'], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--gateway must be'),
+    });
     expect(kubeward(['migrate', 'missing.yaml'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
   });
 });

@@ -44,7 +44,8 @@ describe('scan on helper threads', () => {
     const ingress = (backend: string) =>
       `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ${backend}\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service: { name: ${backend}, port: { number: 80 } }\n`;
     // Enough files that the helper usually takes some (which ones it takes is up to timing).
-    for (let i = 0; i < 1200; i++) fs.writeFileSync(path.join(tmp, `ingress-${String(i).padStart(4, '0')}.yaml`), (i % 7 === 0 ? '\uFEFF' : '') + ingress(i % 2 ? 'web' : `missing-${i}`));
+    for (let i = 0; i < 1200; i++)
+      fs.writeFileSync(path.join(tmp, `ingress-${String(i).padStart(4, '0')}.yaml`), (i % 7 === 0 ? '\uFEFF' : '') + ingress(i % 2 ? 'web' : `missing-${i}`));
     fs.writeFileSync(path.join(tmp, 'service.yaml'), service);
     fs.writeFileSync(path.join(tmp, '.kubeward.yaml'), 'rules:\n  ingress-dangling-backend: on\n');
     const one = scan({ paths: ['.'], cwd: tmp, threads: 1 });
@@ -58,7 +59,14 @@ describe('scan on helper threads', () => {
     const small = [
       { absolute: path.join(CORPUS, 'kubernetes-examples'), display: 'a', partial: false },
       { absolute: path.join(CORPUS, 'polaris'), display: 'b', partial: false },
-    ].map((f) => ({ ...f, absolute: fs.readdirSync(f.absolute).map((n) => path.join(f.absolute, n)).find((p) => fs.statSync(p).isFile()) ?? f.absolute }));
+    ].map((f) => ({
+      ...f,
+      absolute:
+        fs
+          .readdirSync(f.absolute)
+          .map((n) => path.join(f.absolute, n))
+          .find((p) => fs.statSync(p).isFile()) ?? f.absolute,
+    }));
     expect(scanThreads(small, undefined)).toBe(1);
     expect(scanThreads(small, 1)).toBe(1);
     expect(scanThreads(small, 2)).toBe(2);
@@ -88,7 +96,14 @@ describe('scan on helper threads', () => {
 
   it('rejects a --threads that is not a positive number', () => {
     const err: string[] = [];
-    const code = runCli({ argv: ['scan', '--threads', '0', CORPUS], cwd: ROOT, stdout: () => undefined, stderr: (s) => err.push(s), stdin: () => '', isTTY: false });
+    const code = runCli({
+      argv: ['scan', '--threads', '0', CORPUS],
+      cwd: ROOT,
+      stdout: () => undefined,
+      stderr: (s) => err.push(s),
+      stdin: () => '',
+      isTTY: false,
+    });
     expect(code).toBe(2);
     expect(err.join('')).toContain('--threads must be a number of threads');
   });

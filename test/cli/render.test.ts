@@ -11,7 +11,16 @@ import { kubeward, removeWorkspaces, workspace } from './helpers';
 afterAll(removeWorkspaces);
 
 const helm = (args: string[], cwd?: string): string =>
-  execFileSync(helmPath(), args, { cwd, encoding: 'utf8', env: { HOME: '/nonexistent', HELM_CACHE_HOME: '/tmp/kubeward-helm-cache', HELM_CONFIG_HOME: '/tmp/kubeward-helm-config', HELM_DATA_HOME: '/tmp/kubeward-helm-data' } });
+  execFileSync(helmPath(), args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      HOME: '/nonexistent',
+      HELM_CACHE_HOME: '/tmp/kubeward-helm-cache',
+      HELM_CONFIG_HOME: '/tmp/kubeward-helm-config',
+      HELM_DATA_HOME: '/tmp/kubeward-helm-data',
+    },
+  });
 
 const tiny = path.resolve(__dirname, '..', 'fixtures', 'helm', 'tiny');
 
@@ -30,7 +39,8 @@ describe('kubeward render', () => {
     const dir = workspace({
       'sub/Chart.yaml': 'apiVersion: v2\nname: sub\nversion: 0.2.0\n',
       'sub/values.yaml': 'port: 80\nglobal:\n  region: eu\n',
-      'sub/templates/svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}-{{ .Chart.Name }}\n  labels:\n    region: {{ .Values.global.region }}\n    team: {{ .Values.global.team }}\nspec:\n  ports:\n    - port: {{ .Values.port }}\n',
+      'sub/templates/svc.yaml':
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}-{{ .Chart.Name }}\n  labels:\n    region: {{ .Values.global.region }}\n    team: {{ .Values.global.team }}\nspec:\n  ports:\n    - port: {{ .Values.port }}\n',
       'app/Chart.yaml':
         'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n  - name: sub\n    version: 0.2.0\n    alias: api\n  - name: sub\n    version: 0.2.0\n    alias: extra\n    condition: extra.enabled\n  - name: sub\n    version: 0.2.0\n    alias: off\n',
       'app/values.yaml': 'global:\n  team: core\napi:\n  port: 8080\nextra:\n  enabled: false\n',
@@ -64,7 +74,10 @@ describe('kubeward render', () => {
   });
 
   it('says which template fails and why, with exit code 1', () => {
-    const dir = workspace({ 'c/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n', 'c/templates/x.yaml': 'a: {{ required "set .Values.host" .Values.host }}\n' });
+    const dir = workspace({
+      'c/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
+      'c/templates/x.yaml': 'a: {{ required "set .Values.host" .Values.host }}\n',
+    });
     const r = kubeward(['render', path.join(dir, 'c')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/c\/templates\/x\.yaml.*set \.Values\.host/);

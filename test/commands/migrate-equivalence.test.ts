@@ -109,7 +109,9 @@ function problems(result: Extract<ReturnType<typeof migrateIngress>, { ok: true 
     ranges.push([e.start + shift, e.start + shift + e.text.length]);
     shift += e.text.length - (e.end - e.start);
   }
-  const tlsHosts = ((result.objects.find((o) => o.kind === 'Gateway')?.spec as Any)?.listeners ?? []).filter((l: Any) => l.protocol === 'HTTPS').map((l: Any) => l.hostname as string);
+  const tlsHosts = ((result.objects.find((o) => o.kind === 'Gateway')?.spec as Any)?.listeners ?? [])
+    .filter((l: Any) => l.protocol === 'HTTPS')
+    .map((l: Any) => l.hostname as string);
   for (const f of run.findings['migrated.yaml']!) {
     if (!ranges.some(([start, end]) => f.start >= start && f.start < end)) continue;
     // Only HTTP-only listeners are expected, for hosts the Ingress already served without TLS.
@@ -281,7 +283,9 @@ const FIXTURES: Record<string, string> = {
 describe('migrated Ingresses route like the Ingress', () => {
   for (const [name, text] of Object.entries(FIXTURES)) {
     it(name, () => {
-      const offsets = ingressOffsets(text).filter((o) => !/canary: "true"/.test(text.slice(o, text.indexOf('---', o + 1) === -1 ? undefined : text.indexOf('---', o + 1))));
+      const offsets = ingressOffsets(text).filter(
+        (o) => !/canary: "true"/.test(text.slice(o, text.indexOf('---', o + 1) === -1 ? undefined : text.indexOf('---', o + 1))),
+      );
       for (const offset of offsets) {
         const { result, check: c } = check(text, offset);
         if (!result.ok) throw new Error(result.error);
@@ -361,7 +365,9 @@ describe('migrated Ingresses route like the Ingress', () => {
 // ------------------------------------------------------------------ corpus
 
 function corpusFiles(): string[] {
-  const roots = [path.join(ROOT, 'test/corpus'), path.resolve(ROOT, '../shared/corpus'), path.resolve(ROOT, '../../shared/corpus')].filter((r) => fs.existsSync(r));
+  const roots = [path.join(ROOT, 'test/corpus'), path.resolve(ROOT, '../shared/corpus'), path.resolve(ROOT, '../../shared/corpus')].filter((r) =>
+    fs.existsSync(r),
+  );
   const out: string[] = [];
   const seen = new Set<string>();
   const walk = (dir: string) => {
@@ -407,7 +413,9 @@ describe('the corpus', () => {
         else equivalent++;
       }
     }
-    console.log(`migrate equivalence: ${total} Ingresses, ${converted} converted, ${equivalent} equivalent, ${announced} equivalent but for announced changes, ${requests} requests compared; refused: ${JSON.stringify(refused)}`);
+    console.log(
+      `migrate equivalence: ${total} Ingresses, ${converted} converted, ${equivalent} equivalent, ${announced} equivalent but for announced changes, ${requests} requests compared; refused: ${JSON.stringify(refused)}`,
+    );
     expect(wrong).toEqual([]);
     expect(total).toBeGreaterThan(20);
     expect(converted + Object.values(refused).reduce((a, b) => a + b, 0)).toBe(total);
@@ -416,4 +424,3 @@ describe('the corpus', () => {
     for (const reason of Object.keys(refused)) expect(reason).toMatch(/is a canary|is a template|already migrated|routes nothing|not a valid hostname/);
   });
 });
-

@@ -225,15 +225,27 @@ describe('migrateIngress', () => {
                         number: 80
     `;
     const canary = main
-      .replace('name: app\n', 'name: app-canary\n  annotations:\n    nginx.ingress.kubernetes.io/canary: "true"\n    nginx.ingress.kubernetes.io/canary-by-header: X-Canary\n    nginx.ingress.kubernetes.io/canary-weight: "20"\n')
+      .replace(
+        'name: app\n',
+        'name: app-canary\n  annotations:\n    nginx.ingress.kubernetes.io/canary: "true"\n    nginx.ingress.kubernetes.io/canary-by-header: X-Canary\n    nginx.ingress.kubernetes.io/canary-weight: "20"\n',
+      )
       .replace('app-v1', 'app-v2');
     const text = `${main}---\n${canary}`;
     expect(migrateIngress(text, { offset: text.indexOf('app-canary') })).toMatchObject({ ok: false, error: expect.stringContaining('is a canary') });
     const { docs } = migrate(text, { offset: 0 });
     expect(byKind(docs, 'HTTPRoute')[0]!.spec.rules).toEqual([
-      { matches: [{ path: { type: 'PathPrefix', value: '/' }, headers: [{ name: 'X-Canary', value: 'always' }] }], backendRefs: [{ name: 'app-v2', port: 80 }] },
+      {
+        matches: [{ path: { type: 'PathPrefix', value: '/' }, headers: [{ name: 'X-Canary', value: 'always' }] }],
+        backendRefs: [{ name: 'app-v2', port: 80 }],
+      },
       { matches: [{ path: { type: 'PathPrefix', value: '/' }, headers: [{ name: 'X-Canary', value: 'never' }] }], backendRefs: [{ name: 'app-v1', port: 80 }] },
-      { matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: 'app-v1', port: 80, weight: 80 }, { name: 'app-v2', port: 80, weight: 20 }] },
+      {
+        matches: [{ path: { type: 'PathPrefix', value: '/' } }],
+        backendRefs: [
+          { name: 'app-v1', port: 80, weight: 80 },
+          { name: 'app-v2', port: 80, weight: 20 },
+        ],
+      },
     ]);
   });
 
@@ -295,12 +307,23 @@ describe('migrateIngress', () => {
                         number: 443
     `;
     const grpc = migrate(base('    nginx.ingress.kubernetes.io/backend-protocol: GRPC')).docs;
-    expect(byKind(grpc, 'GRPCRoute')[0]!.spec).toEqual({ parentRefs: [{ name: 'nginx', sectionName: 'x-example-com-https' }], hostnames: ['x.example.com'], rules: [{ backendRefs: [{ name: 'x', port: 443 }] }] });
+    expect(byKind(grpc, 'GRPCRoute')[0]!.spec).toEqual({
+      parentRefs: [{ name: 'nginx', sectionName: 'x-example-com-https' }],
+      hostnames: ['x.example.com'],
+      rules: [{ backendRefs: [{ name: 'x', port: 443 }] }],
+    });
     const pass = migrate(base('    nginx.ingress.kubernetes.io/ssl-passthrough: "true"')).docs;
-    expect(byKind(pass, 'Gateway')[0]!.spec.listeners).toEqual([{ name: 'x-example-com-tls-passthrough', hostname: 'x.example.com', port: 443, protocol: 'TLS', tls: { mode: 'Passthrough' } }]);
+    expect(byKind(pass, 'Gateway')[0]!.spec.listeners).toEqual([
+      { name: 'x-example-com-tls-passthrough', hostname: 'x.example.com', port: 443, protocol: 'TLS', tls: { mode: 'Passthrough' } },
+    ]);
     expect(byKind(pass, 'TLSRoute')[0]!.spec.rules).toEqual([{ backendRefs: [{ name: 'x', port: 443 }] }]);
-    const https = migrate(base('    nginx.ingress.kubernetes.io/backend-protocol: HTTPS\n          nginx.ingress.kubernetes.io/proxy-ssl-name: x.internal')).docs;
-    expect(byKind(https, 'BackendTLSPolicy')[0]!.spec).toEqual({ targetRefs: [{ group: '', kind: 'Service', name: 'x' }], validation: { wellKnownCACertificates: 'System', hostname: 'x.internal' } });
+    const https = migrate(
+      base('    nginx.ingress.kubernetes.io/backend-protocol: HTTPS\n          nginx.ingress.kubernetes.io/proxy-ssl-name: x.internal'),
+    ).docs;
+    expect(byKind(https, 'BackendTLSPolicy')[0]!.spec).toEqual({
+      targetRefs: [{ group: '', kind: 'Service', name: 'x' }],
+      validation: { wellKnownCACertificates: 'System', hostname: 'x.internal' },
+    });
   });
 
   it('attaches to the one Gateway of the class, asks when several fit, and grants cross-namespace certificates', () => {
@@ -323,15 +346,23 @@ describe('migrateIngress', () => {
     `;
     const one = migrate(`${SHOP}---\n${gateway('shared', 'infra')}`).docs;
     expect(byKind(one, 'Gateway')).toEqual([]);
-    expect(byKind(one, 'HTTPRoute').map((r) => r.spec.parentRefs)).toEqual([[{ name: 'shared', namespace: 'infra', sectionName: 'https' }], [{ name: 'shared', namespace: 'infra', sectionName: 'http' }]]);
+    expect(byKind(one, 'HTTPRoute').map((r) => r.spec.parentRefs)).toEqual([
+      [{ name: 'shared', namespace: 'infra', sectionName: 'https' }],
+      [{ name: 'shared', namespace: 'infra', sectionName: 'http' }],
+    ]);
     const two = `${SHOP}---\n${gateway('a', 'infra')}---\n${gateway('b', 'infra')}`;
     const asked = migrateIngress(two);
     expect(asked.ok === false && asked.candidates?.map((c) => c.name)).toEqual(['a', 'b']);
     expect(migrate(two, { gateway: { name: 'b', namespace: 'infra' } }).docs.filter((d) => d.kind === 'HTTPRoute')[0]!.spec.parentRefs[0].name).toBe('b');
     const cross = migrate(SHOP, { gatewayNamespace: 'infra' }).docs;
     expect(byKind(cross, 'Gateway')[0]!.spec.listeners[1].tls.certificateRefs).toEqual([{ kind: 'Secret', name: 'shop-tls', namespace: 'web' }]);
-    expect(byKind(cross, 'Gateway')[0]!.spec.listeners[1].allowedRoutes).toEqual({ namespaces: { from: 'Selector', selector: { matchLabels: { 'kubernetes.io/metadata.name': 'web' } } } });
-    expect(byKind(cross, 'ReferenceGrant')[0]).toMatchObject({ metadata: { namespace: 'web' }, spec: { from: [{ kind: 'Gateway', namespace: 'infra' }], to: [{ group: '', kind: 'Secret', name: 'shop-tls' }] } });
+    expect(byKind(cross, 'Gateway')[0]!.spec.listeners[1].allowedRoutes).toEqual({
+      namespaces: { from: 'Selector', selector: { matchLabels: { 'kubernetes.io/metadata.name': 'web' } } },
+    });
+    expect(byKind(cross, 'ReferenceGrant')[0]).toMatchObject({
+      metadata: { namespace: 'web' },
+      spec: { from: [{ kind: 'Gateway', namespace: 'infra' }], to: [{ group: '', kind: 'Secret', name: 'shop-tls' }] },
+    });
   });
 
   it('mentions every annotation: converted, or with what to do instead', () => {
@@ -352,10 +383,22 @@ describe('migrateIngress', () => {
       'cert-manager.io/cluster-issuer': 'letsencrypt',
       'kubectl.kubernetes.io/last-applied-configuration': '{}',
     };
-    const ingress = { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'a', annotations }, spec: { tls: [{ hosts: ['a.example.com'], secretName: 'a' }], rules: [{ host: 'a.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'a', port: { number: 80 } } } }] } }] } };
+    const ingress = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'a', annotations },
+      spec: {
+        tls: [{ hosts: ['a.example.com'], secretName: 'a' }],
+        rules: [{ host: 'a.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'a', port: { number: 80 } } } }] } }],
+      },
+    };
     const result = convertIngress(ingress);
     if (!result.ok) throw new Error(result.error);
-    for (const key of Object.keys(annotations)) expect(result.notes.map((n) => n.subject), key).toContain(key);
+    for (const key of Object.keys(annotations))
+      expect(
+        result.notes.map((n) => n.subject),
+        key,
+      ).toContain(key);
     const status = Object.fromEntries(result.notes.map((n) => [n.subject, n.status]));
     expect(status).toMatchObject({
       'nginx.ingress.kubernetes.io/configuration-snippet': 'manual',
@@ -369,7 +412,10 @@ describe('migrateIngress', () => {
     const route = result.objects.find((o) => o.kind === 'HTTPRoute') as Doc;
     expect(route.spec.rules[0].filters).toEqual([
       { type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'X-Forwarded-Prefix', value: '/shop' }] } },
-      { type: 'ResponseHeaderModifier', responseHeaderModifier: { set: [{ name: 'Strict-Transport-Security', value: 'max-age=2592000; includeSubDomains' }], remove: ['Server'] } },
+      {
+        type: 'ResponseHeaderModifier',
+        responseHeaderModifier: { set: [{ name: 'Strict-Transport-Security', value: 'max-age=2592000; includeSubDomains' }], remove: ['Server'] },
+      },
       { type: 'URLRewrite', urlRewrite: { hostname: 'internal.example.com' } },
     ]);
   });

@@ -15,7 +15,9 @@ const ANSWERS = { authUrl: 'https://auth.example.com/oauth2/auth', tlsSecretName
 const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
 // The rules the command acts on: Ingress rules with a fix (advisories such as
 // ingress-nginx-retired have none: no edit of this Ingress resolves them).
-const INGRESS_RULES = new Set(RULES.filter((r) => r.meta.kinds !== '*' && r.meta.kinds.includes('Ingress') && r.meta.fix.availability !== 'none').map((r) => r.meta.id));
+const INGRESS_RULES = new Set(
+  RULES.filter((r) => r.meta.kinds !== '*' && r.meta.kinds.includes('Ingress') && r.meta.fix.availability !== 'none').map((r) => r.meta.id),
+);
 
 /** Ingress findings in [start, end) of a text analysed with the command's answers as configuration. */
 function ingressFindings(text: string, options: SecureIngressOptions, start: number, end: number): string[] {
@@ -153,14 +155,18 @@ describe('secureIngress', () => {
   });
 
   it('the same without answers: basic auth, the default secret name, no issuer', () => {
-    secure(GUIDE, {}, {
-      text: GUIDE_SECURED.replace('    cert-manager.io/cluster-issuer: letsencrypt-prod\n', '')
-        .replace(
-          '    nginx.ingress.kubernetes.io/auth-url: https://auth.example.com/oauth2/auth\n',
-          '    nginx.ingress.kubernetes.io/auth-type: basic\n    nginx.ingress.kubernetes.io/auth-secret: web-basic-auth\n    nginx.ingress.kubernetes.io/auth-realm: "Authentication Required"\n',
-        )
-        .replace('secretName: web-cert', 'secretName: web-tls'),
-    });
+    secure(
+      GUIDE,
+      {},
+      {
+        text: GUIDE_SECURED.replace('    cert-manager.io/cluster-issuer: letsencrypt-prod\n', '')
+          .replace(
+            '    nginx.ingress.kubernetes.io/auth-url: https://auth.example.com/oauth2/auth\n',
+            '    nginx.ingress.kubernetes.io/auth-type: basic\n    nginx.ingress.kubernetes.io/auth-secret: web-basic-auth\n    nginx.ingress.kubernetes.io/auth-realm: "Authentication Required"\n',
+          )
+          .replace('secretName: web-cert', 'secretName: web-tls'),
+      },
+    );
   });
 
   it('keeps CRLF line ends', () => {
@@ -207,12 +213,19 @@ describe('secureIngress', () => {
     `;
     const result = secureIngress(text, { tlsSecretName: 'grafana-cert' });
     expect(result.ok && result.placeholders).toEqual(['<your-cidr>/32']);
-    secure(text, { tlsSecretName: 'grafana-cert' }, {
-      text: text
-        .replace('"0.0.0.0/0"', '"<your-cidr>/32"')
-        .replace('    nginx.ingress.kubernetes.io/server-snippet: |\n      location /metrics { deny all; }\n', '')
-        .replace('        - grafana.example.com\n  rules:', '        - grafana.example.com\n        - grafana.example.org\n      secretName: grafana-cert\n  rules:'),
-    });
+    secure(
+      text,
+      { tlsSecretName: 'grafana-cert' },
+      {
+        text: text
+          .replace('"0.0.0.0/0"', '"<your-cidr>/32"')
+          .replace('    nginx.ingress.kubernetes.io/server-snippet: |\n      location /metrics { deny all; }\n', '')
+          .replace(
+            '        - grafana.example.com\n  rules:',
+            '        - grafana.example.com\n        - grafana.example.org\n      secretName: grafana-cert\n  rules:',
+          ),
+      },
+    );
   });
 
   const DEPLOYMENT = yaml`
@@ -371,9 +384,13 @@ describe('secureIngress', () => {
 
     it('with the cursor inside the second, only the second is secured', () => {
       const offset = two.indexOf('two.example.com');
-      secure(two, { offset }, {
-        text: `${first}---\n${second.replace('spec:\n  ingressClassName: nginx\n', 'spec:\n  ingressClassName: nginx\n  tls:\n    - hosts:\n        - two.example.com\n      secretName: two-tls\n')}`,
-      });
+      secure(
+        two,
+        { offset },
+        {
+          text: `${first}---\n${second.replace('spec:\n  ingressClassName: nginx\n', 'spec:\n  ingressClassName: nginx\n  tls:\n    - hosts:\n        - two.example.com\n      secretName: two-tls\n')}`,
+        },
+      );
       const result = secureIngress(two, { offset });
       expect(result.ok && result.ingressName).toBe('two');
     });
@@ -403,9 +420,16 @@ describe('secureIngress', () => {
               rules:
                 - host: one.example.com
       `;
-      secure(text, {}, {
-        text: text.replace('metadata: { name: one }', 'metadata: { name: one, annotations: {nginx.ingress.kubernetes.io/auth-type: basic, nginx.ingress.kubernetes.io/auth-secret: one-basic-auth, nginx.ingress.kubernetes.io/auth-realm: "Authentication Required"} }'),
-      });
+      secure(
+        text,
+        {},
+        {
+          text: text.replace(
+            'metadata: { name: one }',
+            'metadata: { name: one, annotations: {nginx.ingress.kubernetes.io/auth-type: basic, nginx.ingress.kubernetes.io/auth-secret: one-basic-auth, nginx.ingress.kubernetes.io/auth-realm: "Authentication Required"} }',
+          ),
+        },
+      );
     });
   });
 });

@@ -70,7 +70,9 @@ describe('annotationSuppressionFix', () => {
     expect(fix).toBeDefined();
     expect(fix!.placeholders).toEqual(['<reason>']);
     const out = applyEdits(POD, fix!.edits);
-    expect(out).toBe(POD.replace('  name: web # the web pod\n', '  name: web # the web pod\n  annotations:\n    ignore.kubeward.io/pod-privileged: "<reason>"\n'));
+    expect(out).toBe(
+      POD.replace('  name: web # the web pod\n', '  name: web # the web pod\n  annotations:\n    ignore.kubeward.io/pod-privileged: "<reason>"\n'),
+    );
     expect(lint(out).findings.filter((f) => f.ruleId === 'pod-privileged')).toEqual([]);
   });
 

@@ -3,7 +3,15 @@
  * range, the rest of the file still applies, and the defaults fill the gaps.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_KUBERNETES_VERSION, DEFAULT_PROFILE, parseConfigFile, resolveConfig, ruleSetting, RULE_IDS, targetsAtLeast } from '../../shared-rules/src/index';
+import {
+  DEFAULT_KUBERNETES_VERSION,
+  DEFAULT_PROFILE,
+  parseConfigFile,
+  resolveConfig,
+  ruleSetting,
+  RULE_IDS,
+  targetsAtLeast,
+} from '../../shared-rules/src/index';
 
 /** [severity, flagged text, message] of each finding. */
 function problems(text: string): Array<[string, string, string]> {
@@ -97,7 +105,10 @@ describe('parseConfigFile', () => {
   });
 
   it('keeps the valid settings next to an invalid one', () => {
-    const { config, findings } = parseConfigFile('profile: strict\nkubernetesVersion: "1.29"\nrules:\n  pod-privileged: loud\n  ingress-tls-missing: info\n', RULE_IDS);
+    const { config, findings } = parseConfigFile(
+      'profile: strict\nkubernetesVersion: "1.29"\nrules:\n  pod-privileged: loud\n  ingress-tls-missing: info\n',
+      RULE_IDS,
+    );
     expect(findings.length).toBe(2);
     expect(config).toEqual({ kubernetesVersion: '1.29', rules: { 'ingress-tls-missing': 'info' } });
     const resolved = resolveConfig(config);

@@ -29,7 +29,32 @@ function rng(seed: number): () => number {
   };
 }
 
-const SNIPPETS = [':', '-', ' ', '\t', '\n', '\r\n', '#', '"', "'", '{', '}', '[', ']', '{{ .Values.x }}', '{{- if .x }}\n', '---\n', '&a ', '*a', '<<: *a\n', '🚀', '日本', '\uFEFF', 'privileged: true\n', 'kubeward-disable-next-line pod-privileged\n# '];
+const SNIPPETS = [
+  ':',
+  '-',
+  ' ',
+  '\t',
+  '\n',
+  '\r\n',
+  '#',
+  '"',
+  "'",
+  '{',
+  '}',
+  '[',
+  ']',
+  '{{ .Values.x }}',
+  '{{- if .x }}\n',
+  '---\n',
+  '&a ',
+  '*a',
+  '<<: *a\n',
+  '🚀',
+  '日本',
+  '\uFEFF',
+  'privileged: true\n',
+  'kubeward-disable-next-line pod-privileged\n# ',
+];
 
 function mutate(text: string, next: () => number): string {
   let out = text;

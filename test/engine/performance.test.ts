@@ -57,7 +57,9 @@ describe('workspace rules: a fix given as a function', () => {
     const withFixes = analyzer.analyze(text, { rules: [rule], config, file: 'a.yaml', workspace: index, withFixes: true });
     expect(built).toBe(1);
     const start = text.indexOf('one');
-    expect(withFixes.findings[0]!.fixes).toEqual([{ title: 'Rename', applicability: 'unsafe', preferred: true, edits: [{ start, end: start + 3, text: 'renamed' }] }]);
+    expect(withFixes.findings[0]!.fixes).toEqual([
+      { title: 'Rename', applicability: 'unsafe', preferred: true, edits: [{ start, end: start + 3, text: 'renamed' }] },
+    ]);
   });
 });
 
@@ -78,7 +80,10 @@ describe('workload-not-isolated over many policies (bucketed by namespace)', () 
       deployment('api-in-3', 'ns-3', 'api'), // the unnamespaced policy may be in ns-3
       deployment('db-in-4', 'ns-4', 'db'), // nothing selects db
     );
-    const { findings } = analyzeWorkspace({ 'all.yaml': docs.join('---\n') }, { rules: RULES.filter((r) => r.meta.id === 'workload-not-isolated'), config: { rules: { 'workload-not-isolated': 'on' } } });
+    const { findings } = analyzeWorkspace(
+      { 'all.yaml': docs.join('---\n') },
+      { rules: RULES.filter((r) => r.meta.id === 'workload-not-isolated'), config: { rules: { 'workload-not-isolated': 'on' } } },
+    );
     expect(findings['all.yaml']!.filter((f) => f.ruleId === 'workload-not-isolated').map((f) => f.object?.name)).toEqual(['web-in-2', 'db-in-4']);
   });
 });
@@ -205,14 +210,16 @@ describe('documents that never write apiVersion are not parsed', () => {
   });
 
   it('a key spelled with an escape ("api\\u0056ersion") is still read as apiVersion', () => {
-    const pod = 'kind: Pod\n"api\\u0056ersion": v1\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n';
+    const pod =
+      'kind: Pod\n"api\\u0056ersion": v1\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n';
     const result = analyze(pod);
     expect(result.kubernetes).toBe(true);
     expect(result.findings.map((f) => f.ruleId)).toContain('pod-privileged');
   });
 
   it('a manifest document beside non-Kubernetes ones keeps every finding', () => {
-    const text = 'name: values\nreplicas: 3\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n';
+    const text =
+      'name: values\nreplicas: 3\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n';
     const findings = analyze(text).findings;
     expect(findings.find((f) => f.ruleId === 'pod-privileged')?.start).toBe(text.indexOf('true', text.indexOf('privileged:')));
   });

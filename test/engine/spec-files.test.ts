@@ -112,7 +112,10 @@ describe('manifests and exact ranges', () => {
     const items = POD.replace(/^/gm, '    ').replace('    apiVersion', '  - apiVersion');
     for (const kind of ['List', 'PodList']) {
       const text = `apiVersion: v1\nkind: ${kind}\nitems:\n${items}`;
-      expect(show(text).map((s) => s.split(' ')[0] + ' ' + s.split(' ')[2]), kind).toEqual(['pod-privileged true']);
+      expect(
+        show(text).map((s) => s.split(' ')[0] + ' ' + s.split(' ')[2]),
+        kind,
+      ).toEqual(['pod-privileged true']);
       const f = lint(text).findings[0]!;
       expect(text.slice(f.start, f.end)).toBe('true');
     }

@@ -4,7 +4,17 @@
  * they stay right when the document moves inside its file.
  */
 import { describe, expect, it } from 'vitest';
-import { applyEdits, atObject, defineRule, FileAnalyzer, fixesAtObject, resolveConfig, RULES, WorkspaceObjects, type WorkspaceFix } from '../../shared-rules/src/index';
+import {
+  applyEdits,
+  atObject,
+  defineRule,
+  FileAnalyzer,
+  fixesAtObject,
+  resolveConfig,
+  RULES,
+  WorkspaceObjects,
+  type WorkspaceFix,
+} from '../../shared-rules/src/index';
 import { yaml } from '../helpers/yaml-tag';
 
 interface Data {
@@ -24,12 +34,21 @@ const probe = defineRule({
   summarize(object, tools): Data | undefined {
     const flag = object.root.get('data')?.get('flag');
     if (!flag) return undefined;
-    return { range: tools.rangeOf(flag), keyRange: tools.rangeOf(flag, 'key'), fixes: tools.fixes([{ title: 'Set flag to off', apply: (edit) => edit.setScalar(flag, 'off') }]) };
+    return {
+      range: tools.rangeOf(flag),
+      keyRange: tools.rangeOf(flag, 'key'),
+      fixes: tools.fixes([{ title: 'Set flag to off', apply: (edit) => edit.setScalar(flag, 'off') }]),
+    };
   },
   checkWorkspace(ctx) {
     const data = ctx.summary.data['probe-workspace'] as Data | undefined;
     if (!data) return;
-    ctx.report({ range: atObject(ctx.summary.start, data.range), messageId: 'found', data: { name: ctx.summary.name ?? '' }, fix: fixesAtObject(ctx.summary.start, data.fixes) });
+    ctx.report({
+      range: atObject(ctx.summary.start, data.range),
+      messageId: 'found',
+      data: { name: ctx.summary.name ?? '' },
+      fix: fixesAtObject(ctx.summary.start, data.fixes),
+    });
   },
 });
 

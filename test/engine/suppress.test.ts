@@ -4,7 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { applyFixes, containersOf, defineRule, FileAnalyzer, resolveConfig, RULES, WORKLOAD_KINDS, type KubewardConfig, type Rule } from '../../shared-rules/src/index';
+import {
+  applyFixes,
+  containersOf,
+  defineRule,
+  FileAnalyzer,
+  resolveConfig,
+  RULES,
+  WORKLOAD_KINDS,
+  type KubewardConfig,
+  type Rule,
+} from '../../shared-rules/src/index';
 import { yaml } from '../helpers/yaml-tag';
 
 function testRule(id: string, field: 'image' | 'name'): Rule {
@@ -30,7 +40,11 @@ function testRule(id: string, field: 'image' | 'name'): Rule {
   }) as Rule;
 }
 
-const RULE_SET: Rule[] = [testRule('test-image', 'image'), testRule('test-name', 'name'), ...RULES.filter((r) => ['unused-suppression', 'yaml-syntax'].includes(r.meta.id))];
+const RULE_SET: Rule[] = [
+  testRule('test-image', 'image'),
+  testRule('test-name', 'name'),
+  ...RULES.filter((r) => ['unused-suppression', 'yaml-syntax'].includes(r.meta.id)),
+];
 
 function analyze(text: string, config?: KubewardConfig, withFixes = false) {
   return new FileAnalyzer().analyze(text, { rules: RULE_SET, config: resolveConfig(config), withFixes }).findings;
@@ -50,8 +64,7 @@ function fixAll(text: string): string {
   return applyFixes(text, (t) => analyze(t, undefined, true), { applicability: 'safe' }).text;
 }
 
-const pod = (containers: string, metadata = '') =>
-  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n${metadata}spec:\n  containers:\n${containers}`;
+const pod = (containers: string, metadata = '') => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n${metadata}spec:\n  containers:\n${containers}`;
 
 describe('kubeward-disable-next-line', () => {
   it('without a suppression both rules report', () => {
@@ -75,7 +88,9 @@ describe('kubeward-disable-next-line', () => {
   });
 
   it('stacked comments, blank lines and other comments in between', () => {
-    const text = pod('    # kubeward-disable-next-line test-image\n\n    # a note\n    # kubeward-disable-next-line test-name -- why\n    - {name: web, image: nginx}\n');
+    const text = pod(
+      '    # kubeward-disable-next-line test-image\n\n    # a note\n    # kubeward-disable-next-line test-name -- why\n    - {name: web, image: nginx}\n',
+    );
     expect(show(text)).toEqual([]);
   });
 
@@ -107,7 +122,10 @@ describe('kubeward-disable / kubeward-enable blocks', () => {
   it('a misspelt directive is no directive (it never disables every rule)', () => {
     for (const typo of ['kubeward-disable-line test-name', 'kubeward-disabled test-name', 'kubeward-disable-next test-name']) {
       const text = pod(`    # ${typo}\n${containers}`);
-      expect(show(text).map((s) => s.split(' ')[0]), typo).toEqual(['test-name', 'test-image', 'test-name', 'test-image']);
+      expect(
+        show(text).map((s) => s.split(' ')[0]),
+        typo,
+      ).toEqual(['test-name', 'test-image', 'test-name', 'test-image']);
     }
   });
 

@@ -32,7 +32,9 @@ const missingRunAsNonRoot = defineRule({
 
 function run(text: string, options: { partial?: boolean } = {}): string[] {
   const rules = [missingRunAsNonRoot, ...RULES.filter((r) => r.meta.id === 'ingress-tls-missing' || r.meta.id === 'yaml-syntax')];
-  return new FileAnalyzer().analyze(text, { rules, config: resolveConfig(), partial: options.partial }).findings.map((f) => `${f.ruleId} ${text.slice(f.start, f.end)}`);
+  return new FileAnalyzer()
+    .analyze(text, { rules, config: resolveConfig(), partial: options.partial })
+    .findings.map((f) => `${f.ruleId} ${text.slice(f.start, f.end)}`);
 }
 
 const POD = (container: string) =>

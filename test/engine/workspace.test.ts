@@ -34,14 +34,18 @@ const orphanService = defineRule({
       range: ctx.summary.anchor,
       messageId: 'orphan',
       data: { name: ctx.summary.name ?? '' },
-      fix: [{ title: 'Add a Pod', applicability: 'unsafe', edits: [{ start: ctx.summary.documentEnd, end: ctx.summary.documentEnd, text: '---\nkind: Pod\n' }] }],
+      fix: [
+        { title: 'Add a Pod', applicability: 'unsafe', edits: [{ start: ctx.summary.documentEnd, end: ctx.summary.documentEnd, text: '---\nkind: Pod\n' }] },
+      ],
     });
   },
 }) as Rule;
 
 const rules = [orphanService, ...RULES.filter((r) => r.meta.id === 'unused-suppression')];
-const service = (name: string, app: string, extra = '') => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n${extra}spec:\n  selector:\n    app: ${app}\n`;
-const pod = (app: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p-${app}\n  labels:\n    app: ${app}\nspec:\n  containers: [{name: c, image: nginx}]\n`;
+const service = (name: string, app: string, extra = '') =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n${extra}spec:\n  selector:\n    app: ${app}\n`;
+const pod = (app: string) =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p-${app}\n  labels:\n    app: ${app}\nspec:\n  containers: [{name: c, image: nginx}]\n`;
 
 describe('workspace rules', () => {
   it('see every file of the workspace, and report at the anchor of the object', () => {
@@ -93,7 +97,12 @@ describe('workspace rules', () => {
   });
 
   it('a rule that throws is a rule error; the analysis goes on', () => {
-    const broken = { ...orphanService, checkWorkspace: () => { throw new Error('boom'); } } as Rule;
+    const broken = {
+      ...orphanService,
+      checkWorkspace: () => {
+        throw new Error('boom');
+      },
+    } as Rule;
     const config = resolveConfig();
     const text = service('api', 'api');
     const workspace = new WorkspaceObjects(true);

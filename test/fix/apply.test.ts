@@ -40,8 +40,10 @@ describe('applyFixes', () => {
   // A toy analysis: every "ab" is a finding whose safe fix turns it into "b"; every "c" an unsafe one.
   const analyse = (text: string): Finding[] => {
     const out: Finding[] = [];
-    for (let i = text.indexOf('ab'); i !== -1; i = text.indexOf('ab', i + 1)) out.push(finding(i, [fix('drop a', 'safe', [{ start: i, end: i + 1, text: '' }])]));
-    for (let i = text.indexOf('c'); i !== -1; i = text.indexOf('c', i + 1)) out.push(finding(i, [fix('c to d', 'unsafe', [{ start: i, end: i + 1, text: 'd' }])]));
+    for (let i = text.indexOf('ab'); i !== -1; i = text.indexOf('ab', i + 1))
+      out.push(finding(i, [fix('drop a', 'safe', [{ start: i, end: i + 1, text: '' }])]));
+    for (let i = text.indexOf('c'); i !== -1; i = text.indexOf('c', i + 1))
+      out.push(finding(i, [fix('c to d', 'unsafe', [{ start: i, end: i + 1, text: 'd' }])]));
     return out;
   };
 
@@ -68,8 +70,18 @@ describe('applyFixes', () => {
 
 describe('edits', () => {
   it('applyEdits applies in order and refuses overlaps', () => {
-    expect(applyEdits('hello', [{ start: 5, end: 5, text: '!' }, { start: 0, end: 1, text: 'J' }])).toBe('Jello!');
-    expect(() => applyEdits('hello', [{ start: 0, end: 3, text: '' }, { start: 2, end: 4, text: '' }])).toThrow(/overlapping/);
+    expect(
+      applyEdits('hello', [
+        { start: 5, end: 5, text: '!' },
+        { start: 0, end: 1, text: 'J' },
+      ]),
+    ).toBe('Jello!');
+    expect(() =>
+      applyEdits('hello', [
+        { start: 0, end: 3, text: '' },
+        { start: 2, end: 4, text: '' },
+      ]),
+    ).toThrow(/overlapping/);
   });
 
   it('shiftFix moves every edit', () => {

@@ -169,7 +169,9 @@ describe('EditBuilder on real manifests', () => {
       for (const chunk of splitDocuments(mask.text)) {
         const text = original.slice(chunk.start, chunk.end);
         const maskedChunk = mask.text.slice(chunk.start, chunk.end);
-        const regions = mask.regions.filter(([a, b]) => a >= chunk.start && b <= chunk.end).map(([a, b]) => [a - chunk.start, b - chunk.start] as [number, number]);
+        const regions = mask.regions
+          .filter(([a, b]) => a >= chunk.start && b <= chunk.end)
+          .map(([a, b]) => [a - chunk.start, b - chunk.start] as [number, number]);
         const docs = parse(maskedChunk);
         const doc = ('length' in docs ? docs : [])[0];
         if (!doc?.contents) continue;

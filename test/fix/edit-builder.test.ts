@@ -4,7 +4,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments, parseDocument } from 'yaml';
-import { applyEdits, detectEol, detectStyle, EditBuilder, emitBlockLines, maskTemplates, NoFix, placeholder, quoted, YNode, type NodeHost } from '../../shared-rules/src/index';
+import {
+  applyEdits,
+  detectEol,
+  detectStyle,
+  EditBuilder,
+  emitBlockLines,
+  maskTemplates,
+  NoFix,
+  placeholder,
+  quoted,
+  YNode,
+  type NodeHost,
+} from '../../shared-rules/src/index';
 
 /** Runs `build` on a builder over `text` (first document) and returns the edited text, which must parse. */
 function edit(text: string, build: (b: EditBuilder, root: YNode) => void): string {
@@ -33,7 +45,7 @@ describe('setScalar', () => {
     expect(edit('a: true # why\nb: 1\n', (b, r) => b.setScalar(r.get('a')!, false))).toBe('a: false # why\nb: 1\n');
   });
   it('keeps the quoting style', () => {
-    expect(edit('a: "x"\nb: \'y\'\n', (b, r) => b.setScalar(r.get('a')!, 'new').setScalar(r.get('b')!, "it's"))).toBe('a: "new"\nb: \'it\'\'s\'\n');
+    expect(edit('a: "x"\nb: \'y\'\n', (b, r) => b.setScalar(r.get('a')!, 'new').setScalar(r.get('b')!, "it's"))).toBe("a: \"new\"\nb: 'it''s'\n");
   });
   it('quotes a string that would read as another type', () => {
     expect(edit('a: x\n', (b, r) => b.setScalar(r.get('a')!, 'true'))).toBe('a: "true"\n');
@@ -70,7 +82,9 @@ describe('setIn and insertPair', () => {
   it('creates missing parents in the file indentation (4 spaces)', () => {
     const text = lines('spec:', '    containers:', '        - name: web', '          image: x');
     const out = edit(text, (b, r) => b.setIn(r.getIn(['spec', 'containers', 0])!, ['securityContext', 'runAsNonRoot'], true));
-    expect(out).toBe(lines('spec:', '    containers:', '        - name: web', '          image: x', '          securityContext:', '              runAsNonRoot: true'));
+    expect(out).toBe(
+      lines('spec:', '    containers:', '        - name: web', '          image: x', '          securityContext:', '              runAsNonRoot: true'),
+    );
   });
 
   it('writes sequences flush when the file does', () => {
@@ -92,7 +106,18 @@ describe('setIn and insertPair', () => {
       b.setIn(r.get('c')!, ['securityContext', 'allowPrivilegeEscalation'], false);
       b.setIn(r.get('c')!, ['securityContext', 'capabilities', 'drop'], ['ALL']);
     });
-    expect(out).toBe(lines('c:', '  name: web', '  securityContext:', '    runAsNonRoot: true', '    allowPrivilegeEscalation: false', '    capabilities:', '      drop:', '        - ALL'));
+    expect(out).toBe(
+      lines(
+        'c:',
+        '  name: web',
+        '  securityContext:',
+        '    runAsNonRoot: true',
+        '    allowPrivilegeEscalation: false',
+        '    capabilities:',
+        '      drop:',
+        '        - ALL',
+      ),
+    );
   });
 
   it('merges into an existing parent and keeps its keys', () => {
@@ -107,14 +132,20 @@ describe('setIn and insertPair', () => {
       b.setIn(r.get('c')!, ['resources', 'limits', 'cpu'], '1');
       b.setIn(r.get('c')!, ['securityContext', 'runAsNonRoot'], true);
     });
-    expect(out).toBe(lines('c:', '  name: web', '  securityContext:', '    privileged: false', '    runAsNonRoot: true', '  resources:', '    limits:', '      cpu: "1"'));
+    expect(out).toBe(
+      lines('c:', '  name: web', '  securityContext:', '    privileged: false', '    runAsNonRoot: true', '  resources:', '    limits:', '      cpu: "1"'),
+    );
   });
 
   it('fills `key:` (null) and an explicit `~` with a block', () => {
     expect(edit(lines('c:', '  sc:', '  name: x'), (b, r) => b.setIn(r.get('c')!, ['sc', 'a'], 1))).toBe(lines('c:', '  sc:', '    a: 1', '  name: x'));
     expect(edit(lines('c:', '  sc: ~', '  name: x'), (b, r) => b.setIn(r.get('c')!, ['sc', 'a'], 1))).toBe(lines('c:', '  sc:', '    a: 1', '  name: x'));
-    expect(edit(lines('c:', '  sc: null # keep', '  name: x'), (b, r) => b.setIn(r.get('c')!, ['sc', 'a'], 1))).toBe(lines('c:', '  sc: # keep', '    a: 1', '  name: x'));
-    expect(edit(lines('c:', '  sc: # keep', '  name: x'), (b, r) => b.setIn(r.get('c')!, ['sc', 'a'], 1))).toBe(lines('c:', '  sc: # keep', '    a: 1', '  name: x'));
+    expect(edit(lines('c:', '  sc: null # keep', '  name: x'), (b, r) => b.setIn(r.get('c')!, ['sc', 'a'], 1))).toBe(
+      lines('c:', '  sc: # keep', '    a: 1', '  name: x'),
+    );
+    expect(edit(lines('c:', '  sc: # keep', '  name: x'), (b, r) => b.setIn(r.get('c')!, ['sc', 'a'], 1))).toBe(
+      lines('c:', '  sc: # keep', '    a: 1', '  name: x'),
+    );
   });
 
   it('fills a null inside a flow collection in flow style', () => {
@@ -172,17 +203,23 @@ describe('setIn and insertPair', () => {
   });
 
   it('quotes keys that need it', () => {
-    expect(edit('m:\n  a: 1\n', (b, r) => b.setIn(r.get('m')!, ['nginx.ingress.kubernetes.io/ssl-redirect'], quoted('true')))).toBe('m:\n  a: 1\n  nginx.ingress.kubernetes.io/ssl-redirect: "true"\n');
+    expect(edit('m:\n  a: 1\n', (b, r) => b.setIn(r.get('m')!, ['nginx.ingress.kubernetes.io/ssl-redirect'], quoted('true')))).toBe(
+      'm:\n  a: 1\n  nginx.ingress.kubernetes.io/ssl-redirect: "true"\n',
+    );
     expect(edit('m:\n  a: 1\n', (b, r) => b.setIn(r.get('m')!, ['key: x'], 1))).toBe('m:\n  a: 1\n  "key: x": 1\n');
   });
 });
 
 describe('replaceValue', () => {
   it('replaces a scalar with a block collection', () => {
-    expect(edit(lines('spec:', '  tls: null', '  x: 1'), (b, r) => b.replaceValue(r.getIn(['spec', 'tls'])!, [{ secretName: 's' }]))).toBe(lines('spec:', '  tls:', '    - secretName: s', '  x: 1'));
+    expect(edit(lines('spec:', '  tls: null', '  x: 1'), (b, r) => b.replaceValue(r.getIn(['spec', 'tls'])!, [{ secretName: 's' }]))).toBe(
+      lines('spec:', '  tls:', '    - secretName: s', '  x: 1'),
+    );
   });
   it('turns an empty flow list under a block key into a block list', () => {
-    expect(edit(lines('spec:', '  tls: []', '  x: 1'), (b, r) => b.replaceValue(r.getIn(['spec', 'tls'])!, [{ secretName: 's' }]))).toBe(lines('spec:', '  tls:', '    - secretName: s', '  x: 1'));
+    expect(edit(lines('spec:', '  tls: []', '  x: 1'), (b, r) => b.replaceValue(r.getIn(['spec', 'tls'])!, [{ secretName: 's' }]))).toBe(
+      lines('spec:', '  tls:', '    - secretName: s', '  x: 1'),
+    );
   });
   it('replaces an empty value, before or after a comment', () => {
     expect(edit(lines('a:', 'b: 1'), (b, r) => b.replaceValue(r.get('a')!, ['x']))).toBe(lines('a:', '  - x', 'b: 1'));
@@ -262,14 +299,20 @@ describe('removeItem', () => {
 
 describe('insertItemBefore', () => {
   it('inserts before the first and a later item of block sequences, at their column', () => {
-    expect(edit(lines('l:', '  - a', '  - b', 'm: 1'), (b, r) => b.insertItemBefore(r.getIn(['l', 0])!, { name: 'c', x: 1 }))).toBe(lines('l:', '  - name: c', '    x: 1', '  - a', '  - b', 'm: 1'));
+    expect(edit(lines('l:', '  - a', '  - b', 'm: 1'), (b, r) => b.insertItemBefore(r.getIn(['l', 0])!, { name: 'c', x: 1 }))).toBe(
+      lines('l:', '  - name: c', '    x: 1', '  - a', '  - b', 'm: 1'),
+    );
     expect(edit(lines('l:', '- a', '- b'), (b, r) => b.insertItemBefore(r.getIn(['l', 1])!, 'c'))).toBe(lines('l:', '- a', '- c', '- b'));
   });
   it("copies the list's own dash spacing", () => {
-    expect(edit(lines('l:', '-   name: a', '    x: 1', '-   name: b'), (b, r) => b.insertItemBefore(r.getIn(['l', 1])!, { name: 'c', x: 2 }))).toBe(lines('l:', '-   name: a', '    x: 1', '-   name: c', '    x: 2', '-   name: b'));
+    expect(edit(lines('l:', '-   name: a', '    x: 1', '-   name: b'), (b, r) => b.insertItemBefore(r.getIn(['l', 1])!, { name: 'c', x: 2 }))).toBe(
+      lines('l:', '-   name: a', '    x: 1', '-   name: c', '    x: 2', '-   name: b'),
+    );
   });
   it('finds the indicator past dashes in values, props and comments', () => {
-    expect(edit(lines('args:', '  - -v=5', '  - # c - d', '    --port=80'), (b, r) => b.insertItemBefore(r.getIn(['args', 1])!, '--x'))).toBe(lines('args:', '  - -v=5', '  - --x', '  - # c - d', '    --port=80'));
+    expect(edit(lines('args:', '  - -v=5', '  - # c - d', '    --port=80'), (b, r) => b.insertItemBefore(r.getIn(['args', 1])!, '--x'))).toBe(
+      lines('args:', '  - -v=5', '  - --x', '  - # c - d', '    --port=80'),
+    );
     expect(edit(lines('l:', '  - a', '  - &x b'), (b, r) => b.insertItemBefore(r.getIn(['l', 1])!, 'c'))).toBe(lines('l:', '  - a', '  - c', '  - &x b'));
   });
   it('inserts into flow sequences in flow style', () => {
@@ -279,7 +322,9 @@ describe('insertItemBefore', () => {
 
 describe('appendItem', () => {
   it('appends to an indented block sequence', () => {
-    expect(edit(lines('l:', '  - a', 'm: 1'), (b, r) => b.appendItem(r.get('l')!, 'b').appendItem(r.get('l')!, { name: 'c', x: 1 }))).toBe(lines('l:', '  - a', '  - b', '  - name: c', '    x: 1', 'm: 1'));
+    expect(edit(lines('l:', '  - a', 'm: 1'), (b, r) => b.appendItem(r.get('l')!, 'b').appendItem(r.get('l')!, { name: 'c', x: 1 }))).toBe(
+      lines('l:', '  - a', '  - b', '  - name: c', '    x: 1', 'm: 1'),
+    );
   });
   it('appends to a flush block sequence', () => {
     expect(edit(lines('l:', '- a', 'm: 1'), (b, r) => b.appendItem(r.get('l')!, 'b'))).toBe(lines('l:', '- a', '- b', 'm: 1'));
@@ -289,20 +334,28 @@ describe('appendItem', () => {
     expect(edit('l: []\n', (b, r) => b.appendItem(r.get('l')!, { k: 'v' }))).toBe('l: [{k: v}]\n');
   });
   it('finds the item indicator when items start with a dash', () => {
-    expect(edit(lines('args:', '  - -v=5', '  - --port=80'), (b, r) => b.appendItem(r.get('args')!, '--x'))).toBe(lines('args:', '  - -v=5', '  - --port=80', '  - --x'));
+    expect(edit(lines('args:', '  - -v=5', '  - --port=80'), (b, r) => b.appendItem(r.get('args')!, '--x'))).toBe(
+      lines('args:', '  - -v=5', '  - --port=80', '  - --x'),
+    );
     expect(edit(lines('args:', '- -v=5', 'x: 1'), (b, r) => b.appendItem(r.get('args')!, '-w'))).toBe(lines('args:', '- -v=5', '- -w', 'x: 1'));
     expect(edit(lines('args:', '  -', '    -v=5', '  - b'), (b, r) => b.removeItem(r.getIn(['args', 0])!))).toBe(lines('args:', '  - b'));
-    expect(edit(lines('args:', '  - a', '  # c - d', '  - # e - f', '    -v=5', '  - b'), (b, r) => b.removeItem(r.getIn(['args', 1])!))).toBe(lines('args:', '  - a', '  # c - d', '  - b'));
+    expect(edit(lines('args:', '  - a', '  # c - d', '  - # e - f', '    -v=5', '  - b'), (b, r) => b.removeItem(r.getIn(['args', 1])!))).toBe(
+      lines('args:', '  - a', '  # c - d', '  - b'),
+    );
   });
 
   it('finds the item indicator past anchors, tags and comments', () => {
     expect(edit(lines('l:', '  - &a x', '  - !!str y'), (b, r) => b.appendItem(r.get('l')!, 'z'))).toBe(lines('l:', '  - &a x', '  - !!str y', '  - z'));
-    expect(edit(lines('l:', '  # first', '  - # c', '    x', 'm: 1'), (b, r) => b.appendItem(r.get('l')!, 'z'))).toBe(lines('l:', '  # first', '  - # c', '    x', '  - z', 'm: 1'));
+    expect(edit(lines('l:', '  # first', '  - # c', '    x', 'm: 1'), (b, r) => b.appendItem(r.get('l')!, 'z'))).toBe(
+      lines('l:', '  # first', '  - # c', '    x', '  - z', 'm: 1'),
+    );
     expect(edit(lines('l:', '  - &a x', '  - !!str y'), (b, r) => b.removeItem(r.getIn(['l', 1])!))).toBe(lines('l:', '  - &a x'));
   });
 
   it('appends after a multi-line last item', () => {
-    expect(edit(lines('l:', '  - name: a', '    x: 1', '', 'm: 1'), (b, r) => b.appendItem(r.get('l')!, 'b'))).toBe(lines('l:', '  - name: a', '    x: 1', '  - b', '', 'm: 1'));
+    expect(edit(lines('l:', '  - name: a', '    x: 1', '', 'm: 1'), (b, r) => b.appendItem(r.get('l')!, 'b'))).toBe(
+      lines('l:', '  - name: a', '    x: 1', '  - b', '', 'm: 1'),
+    );
   });
 });
 
@@ -334,7 +387,9 @@ describe('refusals', () => {
   });
   it('still edits around Helm actions', () => {
     const text = lines('m:', '  a: {{ .Values.a }}', '  b: 1');
-    expect(edit(text, (b, r) => b.setScalar(r.getIn(['m', 'b'])!, 2).setIn(r.get('m')!, ['c'], 3))).toBe(lines('m:', '  a: {{ .Values.a }}', '  b: 2', '  c: 3'));
+    expect(edit(text, (b, r) => b.setScalar(r.getIn(['m', 'b'])!, 2).setIn(r.get('m')!, ['c'], 3))).toBe(
+      lines('m:', '  a: {{ .Values.a }}', '  b: 2', '  c: 3'),
+    );
   });
   it('refuses every edit through an alias or a merge key', () => {
     const text = lines('base: &b', '  x: 1', '  l: [1]', 'alias: *b', 'merged:', '  <<: *b', '  own: 1');
@@ -347,7 +402,9 @@ describe('refusals', () => {
     refuses(text, (b, r) => b.renameKey(r.getIn(['merged', 'x'])!, 'z'));
     refuses(text, (b, r) => b.replaceValue(r.getIn(['alias', 'l'])!, [3]));
     // Direct edits of the merging map itself are fine.
-    expect(edit(text, (b, r) => b.setIn(r.get('merged')!, ['own'], 2, { overwrite: true }))).toBe(lines('base: &b', '  x: 1', '  l: [1]', 'alias: *b', 'merged:', '  <<: *b', '  own: 2'));
+    expect(edit(text, (b, r) => b.setIn(r.get('merged')!, ['own'], 2, { overwrite: true }))).toBe(
+      lines('base: &b', '  x: 1', '  l: [1]', 'alias: *b', 'merged:', '  <<: *b', '  own: 2'),
+    );
   });
 });
 
@@ -363,12 +420,25 @@ describe('sequence items written `-   ` (dash spacing)', () => {
   const js = (text: string) => parseDocument(text, { version: '1.1' }).toJS() as unknown;
 
   // 4-space, flush sequences, items `-   `.
-  const pod = lines('spec:', '    containers:', '    -   name: web', '        image: nginx', '        ports:', '        -   containerPort: 80', '    volumes:', '    -   name: data');
+  const pod = lines(
+    'spec:',
+    '    containers:',
+    '    -   name: web',
+    '        image: nginx',
+    '        ports:',
+    '        -   containerPort: 80',
+    '    volumes:',
+    '    -   name: data',
+  );
 
   it('appends to a `-   ` sequence with its spacing, nested keys lined up under the first key', () => {
     const { list, out } = edits(pod, (b, r) => {
       b.appendItem(r.getIn(['spec', 'containers', 0, 'ports'])!, { containerPort: 443, name: 'https' });
-      b.appendItem(r.getIn(['spec', 'containers'])!, { name: 'sidecar', ports: [{ containerPort: 9090 }], securityContext: { capabilities: { drop: ['ALL'] } } });
+      b.appendItem(r.getIn(['spec', 'containers'])!, {
+        name: 'sidecar',
+        ports: [{ containerPort: 9090 }],
+        securityContext: { capabilities: { drop: ['ALL'] } },
+      });
       b.appendItem(r.getIn(['spec', 'volumes'])!, 'scalar');
     });
     expect(out).toBe(
@@ -447,9 +517,28 @@ describe('sequence items written `-   ` (dash spacing)', () => {
       b.insertPair(rule, 'resources', ['secrets', { k: ['v'] }]);
     });
     expect(out).toBe(
-      lines('metadata:', '    name: r', 'rules:', '-   apiGroups: [""]', '    resourceNames:', '    -   <name>', '    sc:', '        drop:', '        -   ALL', '    verbs:', '    -   get', '    resources:', '    -   secrets', '    -   k:', '        -   v'),
+      lines(
+        'metadata:',
+        '    name: r',
+        'rules:',
+        '-   apiGroups: [""]',
+        '    resourceNames:',
+        '    -   <name>',
+        '    sc:',
+        '        drop:',
+        '        -   ALL',
+        '    verbs:',
+        '    -   get',
+        '    resources:',
+        '    -   secrets',
+        '    -   k:',
+        '        -   v',
+      ),
     );
-    expect(js(out)).toEqual({ metadata: { name: 'r' }, rules: [{ apiGroups: [''], resourceNames: ['<name>'], sc: { drop: ['ALL'] }, verbs: ['get'], resources: ['secrets', { k: ['v'] }] }] });
+    expect(js(out)).toEqual({
+      metadata: { name: 'r' },
+      rules: [{ apiGroups: [''], resourceNames: ['<name>'], sc: { drop: ['ALL'] }, verbs: ['get'], resources: ['secrets', { k: ['v'] }] }],
+    });
   });
 
   it('appends documents in the file spacing', () => {
@@ -493,12 +582,33 @@ describe('sequence items written `-   ` (dash spacing)', () => {
       b.appendItem(r.get('b')!, { name: 'r', m: 2 });
       b.setIn(r.get('c')!, ['e'], [{ f: 1, g: 2 }]);
     });
-    expect(out).toBe(lines('a:', '-   x', '-   y', '-   name: z', '    args:', '    - --x', 'b:', '- p', '- q', '- name: r', '  m: 2', 'c:', '    d: 1', '    e:', '    - f: 1', '      g: 2'));
+    expect(out).toBe(
+      lines(
+        'a:',
+        '-   x',
+        '-   y',
+        '-   name: z',
+        '    args:',
+        '    - --x',
+        'b:',
+        '- p',
+        '- q',
+        '- name: r',
+        '  m: 2',
+        'c:',
+        '    d: 1',
+        '    e:',
+        '    - f: 1',
+        '      g: 2',
+      ),
+    );
     // A `- ` list in a `-   ` file keeps `- `; siblings are found past anchors, tags and comments.
     const file = lines('a:', '-   1', '-   2', '-   3', 'l:', '- x', '- # c', '  y');
     expect(edit(file, (b, r) => b.appendItem(r.get('l')!, 'z'))).toBe(lines('a:', '-   1', '-   2', '-   3', 'l:', '- x', '- # c', '  y', '- z'));
     const props = lines('a:', '- 1', '- 2', '- 3', 'l:', '-   &a x', '-   !!str y', '-   # c', '    w');
-    expect(edit(props, (b, r) => b.appendItem(r.get('l')!, 'z'))).toBe(lines('a:', '- 1', '- 2', '- 3', 'l:', '-   &a x', '-   !!str y', '-   # c', '    w', '-   z'));
+    expect(edit(props, (b, r) => b.appendItem(r.get('l')!, 'z'))).toBe(
+      lines('a:', '- 1', '- 2', '- 3', 'l:', '-   &a x', '-   !!str y', '-   # c', '    w', '-   z'),
+    );
   });
 
   it('leaves flow sequences flow', () => {

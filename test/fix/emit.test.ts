@@ -4,7 +4,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { detectDashSpacing, detectStyle, emitBlockLines, emitSeqItemLines, emitFlow, formatKey, formatScalar, isPlainSafe, placeholder, quoted, type EmitValue } from '../../shared-rules/src/index';
+import {
+  detectDashSpacing,
+  detectStyle,
+  emitBlockLines,
+  emitSeqItemLines,
+  emitFlow,
+  formatKey,
+  formatScalar,
+  isPlainSafe,
+  placeholder,
+  quoted,
+  type EmitValue,
+} from '../../shared-rules/src/index';
 
 function rng(seed: number): () => number {
   return () => {
@@ -15,11 +27,76 @@ function rng(seed: number): () => number {
   };
 }
 
-const TRICKY = ['', ' ', 'yes', 'No', 'on', 'OFF', 'y', 'n', 'true', 'null', '~', 'Null', '0', '0x1F', '0o17', '017', '1e3', '1_000', '.5', '-.inf', '.NaN', '1:30', '12:30:45', '2024-01-01', '<<', '=', '-', '- x', '? x', ': x', 'a: b', 'a #b', 'a#b', '#x', '@x', '`x', '%x', '!x', '&x', '*x', '|', '>', "'", '"', '{a}', '[a]', 'a,b', 'x:', 'tab\there', 'new\nline', 'trailing ', ' leading', '🚀', '日本', '\u0000', '\u2028', 'nginx.ingress.kubernetes.io/ssl-redirect', 'https://a.example.com/x?y=1#z', '10.0.0.0/8', '*.example.com', '<your-cidr>'];
+const TRICKY = [
+  '',
+  ' ',
+  'yes',
+  'No',
+  'on',
+  'OFF',
+  'y',
+  'n',
+  'true',
+  'null',
+  '~',
+  'Null',
+  '0',
+  '0x1F',
+  '0o17',
+  '017',
+  '1e3',
+  '1_000',
+  '.5',
+  '-.inf',
+  '.NaN',
+  '1:30',
+  '12:30:45',
+  '2024-01-01',
+  '<<',
+  '=',
+  '-',
+  '- x',
+  '? x',
+  ': x',
+  'a: b',
+  'a #b',
+  'a#b',
+  '#x',
+  '@x',
+  '`x',
+  '%x',
+  '!x',
+  '&x',
+  '*x',
+  '|',
+  '>',
+  "'",
+  '"',
+  '{a}',
+  '[a]',
+  'a,b',
+  'x:',
+  'tab\there',
+  'new\nline',
+  'trailing ',
+  ' leading',
+  '🚀',
+  '日本',
+  '\u0000',
+  '\u2028',
+  'nginx.ingress.kubernetes.io/ssl-redirect',
+  'https://a.example.com/x?y=1#z',
+  '10.0.0.0/8',
+  '*.example.com',
+  '<your-cidr>',
+];
 
 function readBack(yamlText: string, version: '1.1' | '1.2'): unknown {
   const doc = parseDocument(yamlText, { version });
-  expect(doc.errors.map((e) => e.message), yamlText).toEqual([]);
+  expect(
+    doc.errors.map((e) => e.message),
+    yamlText,
+  ).toEqual([]);
   return doc.toJS();
 }
 
@@ -74,7 +151,9 @@ describe('emitBlockLines and emitFlow', () => {
   });
 
   it('flow output reads back as the value', () => {
-    expect(readBack(`k: ${emitFlow(value)}\n`, '1.1')).toEqual({ k: { a: 'x', list: ['one', { name: 'n', ports: [80, 443] }, []], empty: {}, 'quoted key': 'v' } });
+    expect(readBack(`k: ${emitFlow(value)}\n`, '1.1')).toEqual({
+      k: { a: 'x', list: ['one', { name: 'n', ports: [80, 443] }, []], empty: {}, 'quoted key': 'v' },
+    });
   });
 });
 

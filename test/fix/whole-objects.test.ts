@@ -4,7 +4,17 @@
  * inDocument / commentsIn, and RuleContext.fileObjects.
  */
 import { describe, expect, it } from 'vitest';
-import { applyEdits, defineRule, FileAnalyzer, placeholder, resolveConfig, type EditBuilder, type Fix, type Rule, type RuleContext } from '../../shared-rules/src/index';
+import {
+  applyEdits,
+  defineRule,
+  FileAnalyzer,
+  placeholder,
+  resolveConfig,
+  type EditBuilder,
+  type Fix,
+  type Rule,
+  type RuleContext,
+} from '../../shared-rules/src/index';
 import { yaml } from '../helpers/yaml-tag';
 
 const NEW_OBJECT = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: placeholder('<namespace>'), labels: { team: 'a' } } };
@@ -231,7 +241,11 @@ describe('RuleContext.fileObjects and EditBuilder.inDocument', () => {
     const counting: Rule = { ...rule, check: (ctx) => void (seen = ctx.fileObjects().length) };
     new FileAnalyzer().analyze('apiVersion: v1\nkind: Old\n---\napiVersion: v1\nkind: Namespace\n', { rules: [counting], config: resolveConfig() });
     expect(seen).toBe(0);
-    new FileAnalyzer().analyze('apiVersion: v1\nkind: Old\n---\napiVersion: v1\nkind: Namespace\n', { rules: [counting], config: resolveConfig(), withFixes: true });
+    new FileAnalyzer().analyze('apiVersion: v1\nkind: Old\n---\napiVersion: v1\nkind: Namespace\n', {
+      rules: [counting],
+      config: resolveConfig(),
+      withFixes: true,
+    });
     expect(seen).toBe(1);
   });
 

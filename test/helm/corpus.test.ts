@@ -57,10 +57,13 @@ describe('Helm corpus: Kubeward renders the objects helm renders', () => {
     expect(canonicalSet(ours)).toEqual(canonicalSet(helmObjs));
   });
   // The stored outputs are helm's: re-run a few live (the largest chart and two with subcharts).
-  it.each(['argoproj__argo-helm__argo-cd', 'falcosecurity__charts__falco', 'kubernetes__ingress-nginx__ingress-nginx'])('stored render of %s is what helm prints now', async (chart) => {
-    const v = variants.find((x) => x.chart === chart && x.name === 'default')!;
-    const dir = path.join(root, chart);
-    const live = await helmTemplate(dir, parseHelmCommand(v.command));
-    expect(canonicalSet(objectsOf(live))).toEqual(canonicalSet(objectsOf(fs.readFileSync(path.join(dir, '.rendered', 'default.yaml'), 'utf8'))));
-  });
+  it.each(['argoproj__argo-helm__argo-cd', 'falcosecurity__charts__falco', 'kubernetes__ingress-nginx__ingress-nginx'])(
+    'stored render of %s is what helm prints now',
+    async (chart) => {
+      const v = variants.find((x) => x.chart === chart && x.name === 'default')!;
+      const dir = path.join(root, chart);
+      const live = await helmTemplate(dir, parseHelmCommand(v.command));
+      expect(canonicalSet(objectsOf(live))).toEqual(canonicalSet(objectsOf(fs.readFileSync(path.join(dir, '.rendered', 'default.yaml'), 'utf8'))));
+    },
+  );
 });

@@ -21,7 +21,10 @@ export interface HelmArgs {
 
 /** Parses `helm template rel . --namespace demo -f x --set a=b` into options. */
 export function parseHelmCommand(line: string): HelmArgs {
-  const words = line.replace(/\s*>.*$/, '').trim().split(/\s+/);
+  const words = line
+    .replace(/\s*>.*$/, '')
+    .trim()
+    .split(/\s+/);
   const out: HelmArgs = { release: words[2]!, valueFiles: [], set: [] };
   for (let i = 4; i < words.length; i++) {
     const w = words[i]!;
@@ -43,7 +46,12 @@ export async function helmTemplate(chartDir: string, a: HelmArgs): Promise<strin
   const { stdout } = await run(helmPath(), args, {
     cwd: chartDir,
     maxBuffer: 256 * 1024 * 1024,
-    env: { HOME: '/nonexistent', HELM_CACHE_HOME: '/tmp/kubeward-helm-cache', HELM_CONFIG_HOME: '/tmp/kubeward-helm-config', HELM_DATA_HOME: '/tmp/kubeward-helm-data' },
+    env: {
+      HOME: '/nonexistent',
+      HELM_CACHE_HOME: '/tmp/kubeward-helm-cache',
+      HELM_CONFIG_HOME: '/tmp/kubeward-helm-config',
+      HELM_DATA_HOME: '/tmp/kubeward-helm-data',
+    },
   });
   return stdout;
 }
@@ -86,7 +94,8 @@ export function maskDifferences(a: unknown, b: unknown): unknown {
   if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) return a.map((x, i) => maskDifferences(x, b[i]));
   if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
     const o: Record<string, unknown> = {};
-    for (const k of Object.keys(a)) o[k] = k in b ? maskDifferences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]) : (a as Record<string, unknown>)[k];
+    for (const k of Object.keys(a))
+      o[k] = k in b ? maskDifferences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]) : (a as Record<string, unknown>)[k];
     return o;
   }
   return JSON.stringify(a) === JSON.stringify(b) ? a : MASK;

@@ -46,13 +46,23 @@ describe('Helm provenance', () => {
     const seg = segmentAt('true', 'privileged:');
     expect(seg.kind).toBe('action');
     expect([seg.srcStart, seg.srcEnd]).toEqual(range(template, '{{ .Values.securityContext.privileged | default false }}'));
-    expect(seg.value).toEqual({ file: 'prod.yaml', path: ['securityContext', 'privileged'], range: range(override, 'true'), keyRange: range(override, 'privileged') });
+    expect(seg.value).toEqual({
+      file: 'prod.yaml',
+      path: ['securityContext', 'privileged'],
+      range: range(override, 'true'),
+      keyRange: range(override, 'privileged'),
+    });
   });
 
   it('maps a direct value to values.yaml', () => {
     const seg = segmentAt('false', 'hostNetwork:');
     expect([seg.srcStart, seg.srcEnd]).toEqual(range(template, '{{ .Values.hostNetwork }}'));
-    expect(seg.value).toEqual({ file: 'values.yaml', path: ['hostNetwork'], range: range(values, 'false', values.indexOf('hostNetwork')), keyRange: range(values, 'hostNetwork') });
+    expect(seg.value).toEqual({
+      file: 'values.yaml',
+      path: ['hostNetwork'],
+      range: range(values, 'false', values.indexOf('hostNetwork')),
+      keyRange: range(values, 'hostNetwork'),
+    });
   });
 
   it('maps toYaml of a subtree to the subtree in values.yaml', () => {
@@ -74,7 +84,11 @@ describe('Helm provenance', () => {
   it('adapts to the SourceMap of virtual documents', () => {
     const map = renderedSourceMap(deploy.segments!, (name) => result.templates.find((t) => t.name === name)?.file ?? name);
     const kind = deploy.text.indexOf('kind: Deployment');
-    expect(map.toSource(kind, kind + 16)).toEqual({ file: 'templates/deploy.yaml', start: template.indexOf('kind: Deployment'), end: template.indexOf('kind: Deployment') + 16 });
+    expect(map.toSource(kind, kind + 16)).toEqual({
+      file: 'templates/deploy.yaml',
+      start: template.indexOf('kind: Deployment'),
+      end: template.indexOf('kind: Deployment') + 16,
+    });
     const priv = deploy.text.indexOf('true', deploy.text.indexOf('privileged:'));
     const [s0, e0] = range(template, '{{ .Values.securityContext.privileged | default false }}');
     expect(map.toSource(priv, priv + 4)).toEqual({ file: 'templates/deploy.yaml', start: s0, end: e0 });

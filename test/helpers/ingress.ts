@@ -2,7 +2,10 @@
  * A small Ingress for rule tables: annotation lines (written at their place,
  * four spaces deep), a class, and extra `spec` lines (two spaces deep).
  */
-export function ingressWith(annotations: readonly string[], options: { name?: string; className?: string | null; spec?: readonly string[]; eol?: string } = {}): string {
+export function ingressWith(
+  annotations: readonly string[],
+  options: { name?: string; className?: string | null; spec?: readonly string[]; eol?: string } = {},
+): string {
   const lines = ['apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', `  name: ${options.name ?? 'web'}`];
   if (annotations.length > 0) lines.push('  annotations:', ...annotations.map((a) => `    ${a}`));
   lines.push('spec:');

@@ -27,7 +27,17 @@ export const KIND_WRAPPERS: readonly Wrapper[] = [
   controller('batch/v1', 'Job'),
   {
     kind: 'CronJob',
-    header: ['apiVersion: batch/v1', 'kind: CronJob', 'metadata:', '  name: cronjob', 'spec:', '  jobTemplate:', '    spec:', '      template:', '        spec:'],
+    header: [
+      'apiVersion: batch/v1',
+      'kind: CronJob',
+      'metadata:',
+      '  name: cronjob',
+      'spec:',
+      '  jobTemplate:',
+      '    spec:',
+      '      template:',
+      '        spec:',
+    ],
     indent: 10,
   },
   { kind: 'PodTemplate', header: ['apiVersion: v1', 'kind: PodTemplate', 'metadata:', '  name: podtemplate', 'template:', '  spec:'], indent: 4 },

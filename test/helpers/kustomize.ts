@@ -11,8 +11,7 @@ import { kubectlPath } from './kube-tools';
 
 export type ObjectSet = Map<string, unknown>;
 
-const keyOf = (o: { kind?: string; metadata?: { namespace?: string; name?: string } }) =>
-  `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
+const keyOf = (o: { kind?: string; metadata?: { namespace?: string; name?: string } }) => `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
 
 /** Objects keyed by kind/namespace/name. */
 export function objectSet(objects: unknown[]): ObjectSet {

@@ -41,10 +41,7 @@ export interface Request {
 }
 
 export type Outcome =
-  | { kind: 'backend'; backends: Record<string, number> }
-  | { kind: 'redirect'; location: string; code: number }
-  | { kind: 'none' }
-  | { kind: 'untrusted' };
+  { kind: 'backend'; backends: Record<string, number> } | { kind: 'redirect'; location: string; code: number } | { kind: 'none' } | { kind: 'untrusted' };
 
 /** Why ingress-nginx routed a request where it did (for classifying differences). */
 export interface NginxTrace {
@@ -146,7 +143,8 @@ export function routeNginx(ingress: Any, others: Any[], services: Any[], req: Re
       let len = -1;
       if (p.pathType === 'Prefix') {
         const base = p.path.length > 1 ? p.path.replace(/\/+$/, '') : p.path;
-        if (req.path === base) len = base.length + 1; // `location = p` beats prefixes
+        if (req.path === base)
+          len = base.length + 1; // `location = p` beats prefixes
         else if (base === '/' || req.path.startsWith(`${base}/`)) len = base.length + 1;
       } else if (req.path.startsWith(p.path)) len = p.path.length;
       if (len >= 0 && (!best || len > best.len)) best = { p, len };
@@ -158,7 +156,9 @@ export function routeNginx(ingress: Any, others: Any[], services: Any[], req: Re
     }
   }
   if (perm !== undefined && (hit || defaultBackend)) {
-    const code = Number(ann[`${NGX}permanent-redirect`] !== undefined ? (ann[`${NGX}permanent-redirect-code`] ?? 301) : (ann[`${NGX}temporal-redirect-code`] ?? 302));
+    const code = Number(
+      ann[`${NGX}permanent-redirect`] !== undefined ? (ann[`${NGX}permanent-redirect-code`] ?? 301) : (ann[`${NGX}temporal-redirect-code`] ?? 302),
+    );
     return { kind: 'redirect', location: perm.includes('/', perm.indexOf('//') + 2) ? perm : `${perm}/`, code };
   }
   if (!hit) return defaultBackend ? one(serviceKey(defaultBackend, services)) : { kind: 'none' };
@@ -248,7 +248,12 @@ export function routeGateway(objects: readonly (OutObject | Any)[], req: Request
   let order = 0;
   for (const r of routes) {
     const attached = (r.spec?.parentRefs ?? []).some((p: Any) =>
-      chosen.some(({ gateway, listener }) => p.name === gateway.metadata.name && (p.namespace ?? r.metadata.namespace) === gateway.metadata.namespace && (p.sectionName === undefined || p.sectionName === listener.name)),
+      chosen.some(
+        ({ gateway, listener }) =>
+          p.name === gateway.metadata.name &&
+          (p.namespace ?? r.metadata.namespace) === gateway.metadata.namespace &&
+          (p.sectionName === undefined || p.sectionName === listener.name),
+      ),
     );
     if (!attached) continue;
     const names: string[] = r.spec?.hostnames ?? [];
@@ -304,7 +309,9 @@ export function requestsFor(ingress: Any, others: Any[]): Request[] {
   const hostSet = new Set<string>();
   for (const p of paths) if (p.host) hostSet.add(p.host);
   for (const t of ingress.spec?.tls ?? []) for (const h of t?.hosts ?? []) hostSet.add(h);
-  const hosts = [...hostSet].flatMap((h) => (h.startsWith('*.') ? [`a${h.slice(1)}`, `a.b${h.slice(1)}`, h.slice(2)] : [h, h.startsWith('www.') ? h.slice(4) : `www.${h}`]));
+  const hosts = [...hostSet].flatMap((h) =>
+    h.startsWith('*.') ? [`a${h.slice(1)}`, `a.b${h.slice(1)}`, h.slice(2)] : [h, h.startsWith('www.') ? h.slice(4) : `www.${h}`],
+  );
   hosts.push('unknown.example.net');
   const pathSet = new Set<string>(['/', '/nothing-here']);
   for (const p of paths) {
@@ -319,12 +326,15 @@ export function requestsFor(ingress: Any, others: Any[]): Request[] {
     const cann = annotationsOfIngress(c);
     if (cann[`${NGX}canary`] !== 'true') continue;
     const header = cann[`${NGX}canary-by-header`];
-    if (header) for (const v of ['always', 'never', 'other', cann[`${NGX}canary-by-header-value`]].filter((v): v is string => Boolean(v))) headerSets.push({ [header]: v });
+    if (header)
+      for (const v of ['always', 'never', 'other', cann[`${NGX}canary-by-header-value`]].filter((v): v is string => Boolean(v)))
+        headerSets.push({ [header]: v });
     const cookie = cann[`${NGX}canary-by-cookie`];
     if (cookie) for (const v of ['always', 'never']) headerSets.push({ Cookie: `${cookie}=${v}` });
   }
   const out: Request[] = [];
-  for (const host of hosts) for (const path of pathSet) for (const scheme of ['http', 'https'] as const) for (const headers of headerSets) out.push({ scheme, host, path, headers });
+  for (const host of hosts)
+    for (const path of pathSet) for (const scheme of ['http', 'https'] as const) for (const headers of headerSets) out.push({ scheme, host, path, headers });
   return out;
 }
 

@@ -59,13 +59,16 @@ function commentsOf(text: string): string[] {
 
 function describeAll(files: Files, findings: Record<string, Finding[]>): string {
   return Object.entries(findings)
-    .flatMap(([file, list]) => list.map((f) => `${file} ${f.ruleId} ${position(files[file]!, f.start).line}:${position(files[file]!, f.start).column} ${f.message}`))
+    .flatMap(([file, list]) =>
+      list.map((f) => `${file} ${f.ruleId} ${position(files[file]!, f.start).line}:${position(files[file]!, f.start).column} ${f.message}`),
+    )
     .join('\n');
 }
 
 function tally(findings: Record<string, Finding[]>): Map<string, number> {
   const m = new Map<string, number>();
-  for (const [file, list] of Object.entries(findings)) for (const f of list) m.set(`${file}\u0000${f.ruleId}\u0000${f.message}`, (m.get(`${file}\u0000${f.ruleId}\u0000${f.message}`) ?? 0) + 1);
+  for (const [file, list] of Object.entries(findings))
+    for (const f of list) m.set(`${file}\u0000${f.ruleId}\u0000${f.message}`, (m.get(`${file}\u0000${f.ruleId}\u0000${f.message}`) ?? 0) + 1);
   return m;
 }
 
@@ -78,14 +81,21 @@ export function withRuleOn(rule: Rule, config: KubewardConfig | undefined): Kube
 
 export function workspaceTester(rule: Rule, cases: { valid: WorkspaceCase[]; invalid: WorkspaceInvalid[] }): void {
   const id = rule.meta.id;
-  const options = (c: WorkspaceCase, withFixes = false): WorkspaceOptions => ({ config: withRuleOn(rule, c.config), complete: c.complete, partial: c.partial, withFixes });
-  const mine = (findings: Record<string, Finding[]>) => Object.entries(findings).flatMap(([file, list]) => list.filter((f) => f.ruleId === id).map((f) => ({ file, f })));
+  const options = (c: WorkspaceCase, withFixes = false): WorkspaceOptions => ({
+    config: withRuleOn(rule, c.config),
+    complete: c.complete,
+    partial: c.partial,
+    withFixes,
+  });
+  const mine = (findings: Record<string, Finding[]>) =>
+    Object.entries(findings).flatMap(([file, list]) => list.filter((f) => f.ruleId === id).map((f) => ({ file, f })));
 
   const checkFixed = (c: WorkspaceInvalid, before: Record<string, Finding[]>, fixed: Files, label: string) => {
     for (const [file, text] of Object.entries(fixed)) {
       const errors = parseAllDocuments(text, { version: '1.1', merge: true }).flatMap((d) => ('errors' in d ? d.errors.map((e) => e.message) : []));
       if (!/\{\{/.test(text)) expect(errors, `${label}: ${file} must parse`).toEqual([]);
-      for (const comment of commentsOf(c.files[file]!)) if (!comment.startsWith('# kubeward-')) expect(commentsOf(text), `${label}: comment lost in ${file}`).toContain(comment);
+      for (const comment of commentsOf(c.files[file]!))
+        if (!comment.startsWith('# kubeward-')) expect(commentsOf(text), `${label}: comment lost in ${file}`).toContain(comment);
     }
     const after = analyzeWorkspace(fixed, options(c, true)).findings;
     expect(mine(after).length, `${label}: the fix must remove its finding\n${describeAll(fixed, after)}`).toBeLessThan(mine(before).length);
@@ -105,8 +115,16 @@ export function workspaceTester(rule: Rule, cases: { valid: WorkspaceCase[]; inv
         const { findings } = analyzeWorkspace(c.files, options(c));
         const found = mine(findings);
         // A valid case that does not parse would pass without testing anything.
-        expect(Object.values(findings).flat().filter((f) => f.ruleId === 'yaml-syntax').map((f) => f.message), 'the case must parse').toEqual([]);
-        expect(found.map(({ file, f }) => `${file} ${position(c.files[file]!, f.start).line}:${position(c.files[file]!, f.start).column} ${f.message}`).join('\n')).toBe('');
+        expect(
+          Object.values(findings)
+            .flat()
+            .filter((f) => f.ruleId === 'yaml-syntax')
+            .map((f) => f.message),
+          'the case must parse',
+        ).toEqual([]);
+        expect(
+          found.map(({ file, f }) => `${file} ${position(c.files[file]!, f.start).line}:${position(c.files[file]!, f.start).column} ${f.message}`).join('\n'),
+        ).toBe('');
       });
     }
     for (const c of cases.invalid) {
@@ -147,7 +165,11 @@ export function workspaceTester(rule: Rule, cases: { valid: WorkspaceCase[]; inv
                 { applicability: 'display-only' as 'unsafe' },
               ),
             );
-            if (selected.length > 0) fixed[file] = applyEdits(c.files[file]!, selected.flatMap((s) => s.fix.edits));
+            if (selected.length > 0)
+              fixed[file] = applyEdits(
+                c.files[file]!,
+                selected.flatMap((s) => s.fix.edits),
+              );
           }
           const changed = Object.fromEntries(Object.entries(fixed).filter(([file, text]) => text !== c.files[file]));
           expect(changed).toEqual(c.output);

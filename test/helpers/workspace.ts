@@ -34,7 +34,9 @@ export function analyzeWorkspace(files: Readonly<Record<string, string>>, option
   }
   const findings: Record<string, Finding[]> = {};
   for (const [file, text] of Object.entries(files)) {
-    findings[file] = analyzers.get(file)!.analyze(text, { rules, config, file, partial: options.partial?.includes(file), workspace: index, withFixes: options.withFixes }).findings;
+    findings[file] = analyzers
+      .get(file)!
+      .analyze(text, { rules, config, file, partial: options.partial?.includes(file), workspace: index, withFixes: options.withFixes }).findings;
   }
   return { findings, index };
 }

@@ -249,11 +249,14 @@ spec:
   },
   { name: 'namePrefix and nameSuffix update name references', files: base('namePrefix: dev-\nnameSuffix: -v2\n') },
   { name: 'namespace', files: base('namespace: prod\n', { 'base/ns.yaml': '' }) },
-  { name: 'namespace with prefix, Namespace object and cluster-scoped kinds', files: {
-    ...base('namespace: team\nnamePrefix: t-\nresources: [../base, ns.yaml]\n'),
-    'overlay/kustomization.yaml': 'namespace: team\nnamePrefix: t-\nresources: [../base, ns.yaml]\n',
-    'overlay/ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata: {name: placeholder}\n',
-  } },
+  {
+    name: 'namespace with prefix, Namespace object and cluster-scoped kinds',
+    files: {
+      ...base('namespace: team\nnamePrefix: t-\nresources: [../base, ns.yaml]\n'),
+      'overlay/kustomization.yaml': 'namespace: team\nnamePrefix: t-\nresources: [../base, ns.yaml]\n',
+      'overlay/ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata: {name: placeholder}\n',
+    },
+  },
   { name: 'commonLabels (with selectors)', files: base('commonLabels: {team: blue}\n') },
   { name: 'labels without selectors', files: base('labels:\n- pairs: {team: blue}\n') },
   { name: 'labels with includeSelectors', files: base('labels:\n- pairs: {team: blue}\n  includeSelectors: true\n') },
@@ -369,13 +372,21 @@ const portsCase = (name: string, ports: string, patchPorts: string): Case => ({
 });
 
 const DIRECTIVES: Case[] = [
-  portsCase('lists keyed by two fields: a new port', '[{containerPort: 1, protocol: TCP}, {containerPort: 2, protocol: UDP}]', '[{containerPort: 3, protocol: TCP}]'),
+  portsCase(
+    'lists keyed by two fields: a new port',
+    '[{containerPort: 1, protocol: TCP}, {containerPort: 2, protocol: UDP}]',
+    '[{containerPort: 3, protocol: TCP}]',
+  ),
   portsCase(
     'lists keyed by two fields: merge and add',
     '[{containerPort: 1, protocol: TCP}, {containerPort: 2, protocol: UDP}]',
     '[{containerPort: 2, protocol: UDP, name: b}, {containerPort: 3, protocol: TCP}]',
   ),
-  portsCase('lists keyed by two fields: keys missing everywhere', '[{containerPort: 1}, {containerPort: 2}]', '[{containerPort: 3}, {containerPort: 1, name: a}]'),
+  portsCase(
+    'lists keyed by two fields: keys missing everywhere',
+    '[{containerPort: 1}, {containerPort: 2}]',
+    '[{containerPort: 3}, {containerPort: 1, name: a}]',
+  ),
   portsCase(
     'lists keyed by two fields: a patch item without the second key',
     '[{containerPort: 1, protocol: TCP}, {containerPort: 2}]',
@@ -495,10 +506,7 @@ spec:
       topologySpreadConstraints: [{topologyKey: zone, whenUnsatisfiable: ScheduleAnyway, maxSkew: 2}]
 `,
       }),
-      'base/deploy.yaml': deployment(
-        'web',
-        '      topologySpreadConstraints: [{topologyKey: host, whenUnsatisfiable: DoNotSchedule, maxSkew: 1}]\n',
-      ),
+      'base/deploy.yaml': deployment('web', '      topologySpreadConstraints: [{topologyKey: host, whenUnsatisfiable: DoNotSchedule, maxSkew: 1}]\n'),
     },
     name: 'merge keys of fields newer than Kubernetes 1.13 (topologySpreadConstraints)',
   },

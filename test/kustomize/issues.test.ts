@@ -103,7 +103,13 @@ const CASES: Case[] = [
       'a/cm.yaml': cm('kept'),
     },
     kustomizeFails: true, // kubectl kustomize needs --enable-helm and a network
-    issue: { file: 'a/kustomization.yaml', line: 4, text: '- name: redis\n  repo: https://charts.example.com', severity: 'unsupported', message: /^helmCharts is not built offline/ },
+    issue: {
+      file: 'a/kustomization.yaml',
+      line: 4,
+      text: '- name: redis\n  repo: https://charts.example.com',
+      severity: 'unsupported',
+      message: /^helmCharts is not built offline/,
+    },
     built: ['ConfigMap//kept'],
   },
 ];
@@ -126,7 +132,11 @@ describe('bad input is reported at the kustomization entry, the rest is built', 
       expect(i.message).toMatch(c.issue.message);
       expect(i.message.length).toBeLessThanOrEqual(100);
       const keys = [...objects.keys()];
-      for (const b of c.built) expect(keys.some((k) => k.startsWith(b)), b).toBe(true);
+      for (const b of c.built)
+        expect(
+          keys.some((k) => k.startsWith(b)),
+          b,
+        ).toBe(true);
     });
   }
 });

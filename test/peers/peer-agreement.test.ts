@@ -24,8 +24,12 @@ describe('peer map', () => {
     for (const m of PEER_MAP) for (const id of ruleIdsOf(m)) expect(RULES_BY_ID.has(id), `${m.peer} ${m.check} → ${id}`).toBe(true);
   });
 
-  it('names checks that the peers\' tests exercise (each row yields expectations)', () => {
-    for (const m of PEER_MAP) expect(outcomes.some((o) => o.expectation.mapping === m), `${m.peer} ${m.check}`).toBe(true);
+  it("names checks that the peers' tests exercise (each row yields expectations)", () => {
+    for (const m of PEER_MAP)
+      expect(
+        outcomes.some((o) => o.expectation.mapping === m),
+        `${m.peer} ${m.check}`,
+      ).toBe(true);
   });
 
   it('maps each peer check once and does not also list it as not compared or out of scope', () => {
@@ -41,12 +45,15 @@ describe('peer map', () => {
     const checkov = readPeerExpectations(root).checkov;
     for (const r of CHECKOV_RESOLVED) expect(checkov.find((c) => c.check === r.check)?.files.find((f) => f.file === r.file)?.expect, r.file).toBe('UNKNOWN');
     for (const m of PEER_MAP.filter((x) => x.files)) {
-      const files = checkov.find((c) => c.check === m.check)?.files.map((f) => f.file).sort();
+      const files = checkov
+        .find((c) => c.check === m.check)
+        ?.files.map((f) => f.file)
+        .sort();
       expect(Object.keys(m.files!).sort(), `${m.check} ${m.peerId}`).toEqual(files);
     }
   });
 
-  it('decides every check the peers\' tests exercise: compared, not compared, or out of scope', () => {
+  it("decides every check the peers' tests exercise: compared, not compared, or out of scope", () => {
     const known = new Set([...PEER_MAP, ...NOT_COMPARED, ...OUT_OF_SCOPE].map((m) => `${m.peer}/${m.check}`));
     const checks = peerChecks(readPeerExpectations(root)).map((c) => `${c.peer}/${c.check}`);
     expect(checks.length).toBeGreaterThan(200);
@@ -56,7 +63,7 @@ describe('peer map', () => {
   });
 });
 
-describe('agreement with the peers\' fixtures', () => {
+describe("agreement with the peers' fixtures", () => {
   it('agrees wherever no deliberate disagreement is listed', () => {
     const unexplained = outcomes.filter((o) => !o.agrees && !o.disagreement).map(label);
     expect(unexplained).toEqual([]);
@@ -73,7 +80,8 @@ describe('agreement with the peers\' fixtures', () => {
   });
 
   it('has a meaningful number of expectations per peer', () => {
-    for (const peer of ['kube-linter', 'polaris', 'checkov', 'kics', 'kubesec']) expect(outcomes.filter((o) => o.expectation.mapping.peer === peer).length, peer).toBeGreaterThan(5);
+    for (const peer of ['kube-linter', 'polaris', 'checkov', 'kics', 'kubesec'])
+      expect(outcomes.filter((o) => o.expectation.mapping.peer === peer).length, peer).toBeGreaterThan(5);
   });
 
   it('docs/peer-agreement.md matches (run `npm run docs`)', () => {

@@ -26,7 +26,10 @@ export function expectClearFindings(text: string, result: FileResult, label: str
     for (const fix of f.fixes ?? []) {
       let previous = 0;
       for (const e of fix.edits) {
-        expect(e.start >= previous && e.start <= e.end && e.end <= text.length, `${where}: fix "${fix.title}" edit ${e.start}-${e.end} outside the text or unsorted`).toBe(true);
+        expect(
+          e.start >= previous && e.start <= e.end && e.end <= text.length,
+          `${where}: fix "${fix.title}" edit ${e.start}-${e.end} outside the text or unsorted`,
+        ).toBe(true);
         previous = e.end;
       }
     }

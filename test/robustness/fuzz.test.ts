@@ -38,8 +38,55 @@ const manifests = files(corpus)
 
 type Mutation = (text: string) => string;
 
-const SPECIAL = [':', '-', ' ', '\t', '\n', '\r\n', '\r', '{', '}', '[', ']', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', ',', '?', '\\', '~', '<<', '---\n', '...\n', '\u0000', '\uFEFF', '\u2028', 'é', '😀', '\uD83D', '{{', '}}'];
-const HELM = ['{{ .Values.x }}', '{{- include "app.labels" . | nindent 4 }}', '{{ toYaml .Values.securityContext }}', '{{- if .Values.tls }}', '{{- end }}', '{{ "a:b" }}', '{{/* c */}}', '{{'];
+const SPECIAL = [
+  ':',
+  '-',
+  ' ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  '{',
+  '}',
+  '[',
+  ']',
+  '#',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  "'",
+  '"',
+  '%',
+  '@',
+  '`',
+  ',',
+  '?',
+  '\\',
+  '~',
+  '<<',
+  '---\n',
+  '...\n',
+  '\u0000',
+  '\uFEFF',
+  '\u2028',
+  'é',
+  '😀',
+  '\uD83D',
+  '{{',
+  '}}',
+];
+const HELM = [
+  '{{ .Values.x }}',
+  '{{- include "app.labels" . | nindent 4 }}',
+  '{{ toYaml .Values.securityContext }}',
+  '{{- if .Values.tls }}',
+  '{{- end }}',
+  '{{ "a:b" }}',
+  '{{/* c */}}',
+  '{{',
+];
 const UNICODE = ['é', 'ß', 'Ω', '名', '😀', '\u200B', '\u00A0', '\u2028', '\uFFFD', '\uD800'];
 
 const at = (text: string, p: number) => Math.min(Math.max(0, Math.floor(p * (text.length + 1))), text.length);
@@ -53,9 +100,15 @@ const lineBounds = (text: string, p: number): [number, number] => {
 const frac = fc.double({ min: 0, max: 1, noNaN: true });
 
 const mutation: fc.Arbitrary<{ name: string; apply: Mutation }> = fc.oneof(
-  fc.tuple(frac, fc.constantFrom(...SPECIAL)).map(([p, s]) => ({ name: `insert ${JSON.stringify(s)}@${p.toFixed(3)}`, apply: (t: string) => t.slice(0, at(t, p)) + s + t.slice(at(t, p)) })),
-  fc.tuple(frac, fc.integer({ min: 1, max: 8 })).map(([p, n]) => ({ name: `delete ${n}@${p.toFixed(3)}`, apply: (t: string) => t.slice(0, at(t, p)) + t.slice(at(t, p) + n) })),
-  fc.tuple(frac, fc.constantFrom(...SPECIAL, ...UNICODE)).map(([p, s]) => ({ name: `replace with ${JSON.stringify(s)}@${p.toFixed(3)}`, apply: (t: string) => t.slice(0, at(t, p)) + s + t.slice(at(t, p) + 1) })),
+  fc
+    .tuple(frac, fc.constantFrom(...SPECIAL))
+    .map(([p, s]) => ({ name: `insert ${JSON.stringify(s)}@${p.toFixed(3)}`, apply: (t: string) => t.slice(0, at(t, p)) + s + t.slice(at(t, p)) })),
+  fc
+    .tuple(frac, fc.integer({ min: 1, max: 8 }))
+    .map(([p, n]) => ({ name: `delete ${n}@${p.toFixed(3)}`, apply: (t: string) => t.slice(0, at(t, p)) + t.slice(at(t, p) + n) })),
+  fc
+    .tuple(frac, fc.constantFrom(...SPECIAL, ...UNICODE))
+    .map(([p, s]) => ({ name: `replace with ${JSON.stringify(s)}@${p.toFixed(3)}`, apply: (t: string) => t.slice(0, at(t, p)) + s + t.slice(at(t, p) + 1) })),
   frac.map((p) => ({
     name: `duplicate line@${p.toFixed(3)}`,
     apply: (t: string) => {
@@ -124,13 +177,24 @@ const mutation: fc.Arbitrary<{ name: string; apply: Mutation }> = fc.oneof(
   })),
   fc.constant({ name: 'CRLF', apply: (t: string) => t.replace(/\r?\n/g, '\r\n') }),
   fc.constant({ name: 'BOM', apply: (t: string) => `\uFEFF${t}` }),
-  fc.tuple(frac, fc.constantFrom('# kubeward-disable-next-line', '# kubeward-disable', '# kubeward-enable', '# kubeward-disable-next-line ingress-*, pod-*', '  # kubeward-disable-next-line nope -- why')).map(([p, c]) => ({
-    name: `comment ${JSON.stringify(c)}@${p.toFixed(3)}`,
-    apply: (t: string) => {
-      const [s] = lineBounds(t, p);
-      return `${t.slice(0, s)}${c}\n${t.slice(s)}`;
-    },
-  })),
+  fc
+    .tuple(
+      frac,
+      fc.constantFrom(
+        '# kubeward-disable-next-line',
+        '# kubeward-disable',
+        '# kubeward-enable',
+        '# kubeward-disable-next-line ingress-*, pod-*',
+        '  # kubeward-disable-next-line nope -- why',
+      ),
+    )
+    .map(([p, c]) => ({
+      name: `comment ${JSON.stringify(c)}@${p.toFixed(3)}`,
+      apply: (t: string) => {
+        const [s] = lineBounds(t, p);
+        return `${t.slice(0, s)}${c}\n${t.slice(s)}`;
+      },
+    })),
 );
 
 const fuzzCase = fc.record({
@@ -142,7 +206,9 @@ const fuzzCase = fc.record({
 
 const stats = { cases: 0, findings: 0, fixesChecked: 0, fixAllRuns: 0, worstMs: 0, unparsedInputs: 0 };
 afterAll(() => {
-  console.log(`fuzz: seed ${SEED}, ${stats.cases} cases, ${stats.findings} findings, ${stats.fixesChecked} fixes applied alone, ${stats.fixAllRuns} fix-all runs, ${stats.unparsedInputs} inputs that did not parse, worst case ${stats.worstMs.toFixed(0)} ms`);
+  console.log(
+    `fuzz: seed ${SEED}, ${stats.cases} cases, ${stats.findings} findings, ${stats.fixesChecked} fixes applied alone, ${stats.fixAllRuns} fix-all runs, ${stats.unparsedInputs} inputs that did not parse, worst case ${stats.worstMs.toFixed(0)} ms`,
+  );
 });
 
 function analyse(text: string, withFixes: boolean): ReturnType<FileAnalyzer['analyze']> {
@@ -165,7 +231,9 @@ function checkCase(text: string): void {
       const label = `${finding.ruleId} fix "${fix.title}"`;
       let previous = 0;
       for (const e of fix.edits) {
-        expect(e.start >= previous && e.start <= e.end && e.end <= text.length, `${label}: edit ${e.start}-${e.end} outside the text or overlapping`).toBe(true);
+        expect(e.start >= previous && e.start <= e.end && e.end <= text.length, `${label}: edit ${e.start}-${e.end} outside the text or overlapping`).toBe(
+          true,
+        );
         previous = e.end;
       }
       const fixed = applyEdits(text, fix.edits);
@@ -178,7 +246,9 @@ function checkCase(text: string): void {
       if (parsedBefore) expect(yamlErrorCount(fixed), `${label}: must parse\n--- fixed ---\n${fixed}`).toBe(0);
       const after = analyse(fixed, false);
       expect(after.ruleErrors).toEqual([]);
-      expect(count(after.findings, finding.ruleId), `${label}: must remove its finding\n--- fixed ---\n${fixed}`).toBeLessThan(count(result.findings, finding.ruleId));
+      expect(count(after.findings, finding.ruleId), `${label}: must remove its finding\n--- fixed ---\n${fixed}`).toBeLessThan(
+        count(result.findings, finding.ruleId),
+      );
     }
   }
 
@@ -188,12 +258,18 @@ function checkCase(text: string): void {
   stats.fixAllRuns++;
   const leftover = selectFixes(analyzer.analyze(all.text, { rules: RULES, config: CONFIG, withFixes: true }).findings, { applicability: 'safe' });
   expect(all.passes, 'fix-all stays within the pass limit').toBeLessThanOrEqual(MAX_FIX_PASSES);
-  expect(leftover.map((s) => s.finding.ruleId), `fix-all converges\n--- after ${all.passes} passes ---\n${all.text}`).toEqual([]);
+  expect(
+    leftover.map((s) => s.finding.ruleId),
+    `fix-all converges\n--- after ${all.passes} passes ---\n${all.text}`,
+  ).toEqual([]);
   if (parsedBefore) expect(yamlErrorCount(all.text), 'fix-all keeps the file parseable').toBe(0);
   // Every fix a person could accept, one pass after another (unsafe included), converges too.
   const everything = applyFixes(text, (t) => analyzer.analyze(t, { rules: RULES, config: CONFIG, withFixes: true }).findings, { applicability: 'unsafe' });
   const rest = selectFixes(analyzer.analyze(everything.text, { rules: RULES, config: CONFIG, withFixes: true }).findings, { applicability: 'unsafe' });
-  expect(rest.map((s) => s.finding.ruleId), `accepting every fix converges\n--- after ${everything.passes} passes ---\n${everything.text}`).toEqual([]);
+  expect(
+    rest.map((s) => s.finding.ruleId),
+    `accepting every fix converges\n--- after ${everything.passes} passes ---\n${everything.text}`,
+  ).toEqual([]);
   if (parsedBefore) expect(yamlErrorCount(everything.text), 'accepting every fix keeps the file parseable').toBe(0);
   stats.worstMs = Math.max(stats.worstMs, performance.now() - started);
 }

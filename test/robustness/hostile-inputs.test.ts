@@ -31,7 +31,10 @@ afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
   // The numbers behind the robustness report.
   console.log(
-    ['input | engine ms | CLI ms | CLI peak RSS MB | findings', ...measurements.map((m) => `${m.input} | ${m.engineMs.toFixed(0)} | ${m.cliMs.toFixed(0)} | ${m.cliRssMb.toFixed(0)} | ${m.findings}`)].join('\n'),
+    [
+      'input | engine ms | CLI ms | CLI peak RSS MB | findings',
+      ...measurements.map((m) => `${m.input} | ${m.engineMs.toFixed(0)} | ${m.cliMs.toFixed(0)} | ${m.cliRssMb.toFixed(0)} | ${m.findings}`),
+    ].join('\n'),
   );
 });
 
@@ -54,7 +57,9 @@ function runCli(args: string[], cwd: string): { status: number | null; stdout: s
     maxBuffer: 256 * 1024 * 1024,
     timeout: CLI_MS * 2,
   });
-  const measured = fs.existsSync(stats) ? (JSON.parse(fs.readFileSync(stats, 'utf8')) as { maxRssKb: number; ms: number }) : { maxRssKb: Infinity, ms: Infinity };
+  const measured = fs.existsSync(stats)
+    ? (JSON.parse(fs.readFileSync(stats, 'utf8')) as { maxRssKb: number; ms: number })
+    : { maxRssKb: Infinity, ms: Infinity };
   return { status: child.status, stdout: child.stdout, stderr: child.stderr, maxRssMb: measured.maxRssKb / 1024, ms: measured.ms };
 }
 
@@ -79,7 +84,11 @@ describe('hostile inputs: engine', () => {
       const ids = new Set(alone.findings.map((f) => f.ruleId));
       if (input.quiet) expect(alone.findings.map((f) => f.ruleId)).toEqual([]);
       for (const id of input.expect ?? []) expect([...ids], `expected ${id}`).toContain(id);
-      if (input.message) expect(alone.findings.some((f) => input.expect!.includes(f.ruleId) && f.message.includes(input.message!)), `a finding saying "${input.message}"`).toBe(true);
+      if (input.message)
+        expect(
+          alone.findings.some((f) => input.expect!.includes(f.ruleId) && f.message.includes(input.message!)),
+          `a finding saying "${input.message}"`,
+        ).toBe(true);
       if (input.expect?.includes('analysis-skipped')) expect(ids.has('yaml-syntax'), 'skipped, not called a syntax error').toBe(false);
 
       if (!input.heavy) {

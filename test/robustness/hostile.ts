@@ -62,14 +62,20 @@ const MB = 1024 * 1024;
 /** Billion laughs: 10 levels of 9 aliases each (9^9 strings if expanded). */
 function laughs(prefix: string, indent: string): string {
   let s = `${indent}l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n`;
-  for (let i = 1; i < 10; i++) s += `${indent}l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(',')}]\n`;
+  for (let i = 1; i < 10; i++)
+    s += `${indent}l${i}: &l${i} [${Array(9)
+      .fill(`*l${i - 1}`)
+      .join(',')}]\n`;
   return prefix + s;
 }
 
 /** The same through merge keys: every level merges the previous one 9 times. */
 function mergeBomb(): string {
   let s = `${INGRESS_HEAD}  labels:\n    m0: &m0 {a: "1"}\n`;
-  for (let i = 1; i < 10; i++) s += `    m${i}: &m${i} {<<: [${Array(9).fill(`*m${i - 1}`).join(', ')}]}\n`;
+  for (let i = 1; i < 10; i++)
+    s += `    m${i}: &m${i} {<<: [${Array(9)
+      .fill(`*m${i - 1}`)
+      .join(', ')}]}\n`;
   // Rules read annotations and spec through the bomb, and look up keys that are absent.
   return `${s}  annotations:\n    <<: *m9\nspec:\n  <<: *m9\n  rules:\n    - host: bomb.example.com\n`;
 }
@@ -100,10 +106,28 @@ export const HOSTILE_INPUTS: HostileInput[] = [
     },
     scope: 'document',
   },
-  { name: `flow sequences nested ${DEPTH} deep`, make: () => `${CONFIGMAP}  x: ${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}\n`, scope: 'document', expect: ['analysis-skipped'], message: 'nested too deeply' },
-  { name: `flow mappings nested ${DEPTH} deep`, make: () => `${CONFIGMAP}  x: ${'{a: '.repeat(DEPTH)}1${'}'.repeat(DEPTH)}\n`, scope: 'document', expect: ['analysis-skipped'], message: 'nested too deeply' },
+  {
+    name: `flow sequences nested ${DEPTH} deep`,
+    make: () => `${CONFIGMAP}  x: ${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}\n`,
+    scope: 'document',
+    expect: ['analysis-skipped'],
+    message: 'nested too deeply',
+  },
+  {
+    name: `flow mappings nested ${DEPTH} deep`,
+    make: () => `${CONFIGMAP}  x: ${'{a: '.repeat(DEPTH)}1${'}'.repeat(DEPTH)}\n`,
+    scope: 'document',
+    expect: ['analysis-skipped'],
+    message: 'nested too deeply',
+  },
   { name: `unclosed flow nesting ${DEPTH} deep`, make: () => `${CONFIGMAP}  x: ${'[{'.repeat(DEPTH)}\n`, scope: 'document' },
-  { name: `block sequences nested ${DEPTH} deep`, make: () => `${CONFIGMAP}  x:\n    ${'- '.repeat(DEPTH)}1\n`, scope: 'document', expect: ['analysis-skipped'], message: 'nested too deeply' },
+  {
+    name: `block sequences nested ${DEPTH} deep`,
+    make: () => `${CONFIGMAP}  x:\n    ${'- '.repeat(DEPTH)}1\n`,
+    scope: 'document',
+    expect: ['analysis-skipped'],
+    message: 'nested too deeply',
+  },
   {
     // 3,000 levels take 4.5 MB of indentation; whether the parser's stack
     // holds depends on the thread (a finding, or a clean analysis: both fine).
@@ -171,7 +195,13 @@ export const HOSTILE_INPUTS: HostileInput[] = [
       const parts = [enc.encode(`${INGRESS_HEAD.replace('networking.k8s.io/v1', 'extensions/v1beta1').replace('hostile', 'caf').trimEnd()}`)];
       parts.push(Uint8Array.from(bad), enc.encode('\n  annotations:\n    k'), Uint8Array.from(bad), enc.encode(': "v'), Uint8Array.from(bad));
       // A Latin-1 file with a few accents, not junk: most of it is text.
-      parts.push(enc.encode('" # '), Uint8Array.from(bad), enc.encode(`\nspec:\n  rules:\n${'    - host: a.example.com\n      http: {paths: [{path: /, backend: {serviceName: a, servicePort: 80}}]}\n'.repeat(8)}`));
+      parts.push(
+        enc.encode('" # '),
+        Uint8Array.from(bad),
+        enc.encode(
+          `\nspec:\n  rules:\n${'    - host: a.example.com\n      http: {paths: [{path: /, backend: {serviceName: a, servicePort: 80}}]}\n'.repeat(8)}`,
+        ),
+      );
       const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
       let at = 0;
       for (const p of parts) {
@@ -194,7 +224,8 @@ export const HOSTILE_INPUTS: HostileInput[] = [
   },
   {
     name: '2 MB annotation value full of nginx injection characters',
-    make: () => `${INGRESS_HEAD}  annotations:\n    nginx.ingress.kubernetes.io/auth-url: "https://a${';{}#<>|^'.repeat((2 * MB) / 8)}"\n    nginx.ingress.kubernetes.io/whitelist-source-range: "${'10.0.0.0/8,'.repeat(MB / 11)}0.0.0.0/0"\nspec:\n  ingressClassName: nginx\n  rules:\n    - host: a.example.com\n`,
+    make: () =>
+      `${INGRESS_HEAD}  annotations:\n    nginx.ingress.kubernetes.io/auth-url: "https://a${';{}#<>|^'.repeat((2 * MB) / 8)}"\n    nginx.ingress.kubernetes.io/whitelist-source-range: "${'10.0.0.0/8,'.repeat(MB / 11)}0.0.0.0/0"\nspec:\n  ingressClassName: nginx\n  rules:\n    - host: a.example.com\n`,
     scope: 'document',
     expect: ['ingress-nginx-annotation-injection', 'ingress-source-range-open', 'ingress-tls-missing'],
   },
@@ -204,7 +235,12 @@ export const HOSTILE_INPUTS: HostileInput[] = [
       `${INGRESS_HEAD}  annotations:\n    kubernetes.io/ingress.class: ${'a-'.repeat(MB)}!\n    nginx.ingress.kubernetes.io/server-alias: ${'a.'.repeat(MB)}-,\n    nginx.ingress.kubernetes.io/auth-tls-match-cn: CN=${' '.repeat(MB)}x\n    nginx.ingress.kubernetes.io/auth-proxy-set-headers: ${'a'.repeat(MB)}/\n    nginx.ingress.kubernetes.io/upstream-hash-by: <${'a'.repeat(MB)}\nspec:\n  tls: [{hosts: ["${'*.'.repeat(MB / 2)}x"]}]\n  rules:\n    - host: ${'a.'.repeat(MB / 2)}example.com\n`,
     scope: 'document',
   },
-  { name: '5 MB comment line', make: () => `${INGRESS_HEAD}# ${'# kubeward- -- '.repeat((5 * MB) / 15)}\nspec:\n  rules:\n    - host: a.example.com\n`, scope: 'document', expect: ['ingress-tls-missing'] },
+  {
+    name: '5 MB comment line',
+    make: () => `${INGRESS_HEAD}# ${'# kubeward- -- '.repeat((5 * MB) / 15)}\nspec:\n  rules:\n    - host: a.example.com\n`,
+    scope: 'document',
+    expect: ['ingress-tls-missing'],
+  },
   { name: '5 MB key', make: () => `${CONFIGMAP}  ${'k'.repeat(5 * MB)}: v\n`, scope: 'document' },
   { name: '5 MB line of 1,000,000 Helm actions', make: () => `${INGRESS_HEAD}spec:\n  rules:\n    - host: ${'{{a}}'.repeat(MB)}\n`, scope: 'document' },
   { name: '5 MB line of unclosed Helm actions', make: () => `${INGRESS_HEAD}spec:\n  rules:\n    - host: ${'{{"'.repeat((5 * MB) / 3)}\n`, scope: 'document' },
@@ -220,7 +256,11 @@ export const HOSTILE_INPUTS: HostileInput[] = [
   },
   { name: '100,000 empty documents', make: () => '---\n'.repeat(100_000), scope: 'document', quiet: true },
   { name: '100,000 null documents', make: () => '--- null\n--- ~\n'.repeat(50_000), scope: 'document', quiet: true },
-  { name: '1 MB of lone CR line breaks', make: () => `${INGRESS_HEAD}spec:\n  rules:\n    - host: a.example.com\n`.replace(/\n/g, '\r') + '\r'.repeat(MB), scope: 'document' },
+  {
+    name: '1 MB of lone CR line breaks',
+    make: () => `${INGRESS_HEAD}spec:\n  rules:\n    - host: a.example.com\n`.replace(/\n/g, '\r') + '\r'.repeat(MB),
+    scope: 'document',
+  },
   {
     name: '100,000 disable-next-line comments',
     make: () => `${'# kubeward-disable-next-line ingress-tls-missing\n'.repeat(100_000)}${INGRESS_HEAD}spec:\n  rules:\n    - host: a.example.com\n`,
@@ -228,7 +268,8 @@ export const HOSTILE_INPUTS: HostileInput[] = [
   },
   {
     name: '50,000 disable and 50,000 unmatched enable comments',
-    make: () => `${'# kubeward-disable a\n'.repeat(50_000)}${'# kubeward-enable b\n'.repeat(50_000)}${INGRESS_HEAD}spec:\n  rules:\n    - host: a.example.com\n`,
+    make: () =>
+      `${'# kubeward-disable a\n'.repeat(50_000)}${'# kubeward-enable b\n'.repeat(50_000)}${INGRESS_HEAD}spec:\n  rules:\n    - host: a.example.com\n`,
     scope: 'document',
   },
   {

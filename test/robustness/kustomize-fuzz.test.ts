@@ -7,9 +7,27 @@ import { stringify } from 'yaml';
 import { buildKustomization, memoryFiles } from '../../shared-rules/src/kustomize/index';
 
 const FIELDS = [
-  'resources', 'bases', 'components', 'patches', 'patchesStrategicMerge', 'patchesJson6902', 'namespace', 'namePrefix',
-  'nameSuffix', 'commonLabels', 'labels', 'commonAnnotations', 'images', 'replicas', 'configMapGenerator', 'secretGenerator',
-  'generatorOptions', 'replacements', 'vars', 'configurations', 'helmCharts',
+  'resources',
+  'bases',
+  'components',
+  'patches',
+  'patchesStrategicMerge',
+  'patchesJson6902',
+  'namespace',
+  'namePrefix',
+  'nameSuffix',
+  'commonLabels',
+  'labels',
+  'commonAnnotations',
+  'images',
+  'replicas',
+  'configMapGenerator',
+  'secretGenerator',
+  'generatorOptions',
+  'replacements',
+  'vars',
+  'configurations',
+  'helmCharts',
 ];
 const LEAKS = /Maximum call stack|RangeError|TypeError|ReferenceError|\bundefined\b|\[object Object\]|\bNaN\b/;
 
@@ -20,7 +38,33 @@ const scalarArb = fc.oneof(
   fc.constant(null),
   fc.string({ maxLength: 8 }),
 );
-const keyArb = fc.constantFrom('name', 'path', 'patch', 'target', 'kind', 'newTag', 'newName', 'digest', 'count', 'literals', 'files', 'envs', 'behavior', 'source', 'targets', 'select', 'fieldPaths', 'fieldPath', 'options', 'pairs', 'includeSelectors', 'op', 'value', 'objref', 'fieldref');
+const keyArb = fc.constantFrom(
+  'name',
+  'path',
+  'patch',
+  'target',
+  'kind',
+  'newTag',
+  'newName',
+  'digest',
+  'count',
+  'literals',
+  'files',
+  'envs',
+  'behavior',
+  'source',
+  'targets',
+  'select',
+  'fieldPaths',
+  'fieldPath',
+  'options',
+  'pairs',
+  'includeSelectors',
+  'op',
+  'value',
+  'objref',
+  'fieldref',
+);
 const valueArb: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   v: fc.oneof({ depthSize: 'small' }, scalarArb, fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(keyArb, tie('v'), { maxKeys: 4 })),
 })).v;
@@ -30,21 +74,25 @@ const RESOURCE = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n
 describe('Kustomize build on arbitrary kustomizations', () => {
   it('never throws and reports clear, located issues', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...FIELDS), valueArb, { maxKeys: 6 }), fc.constantFrom(RESOURCE, '- 1\n- 2\n', 'a: [\n', '', 'kind: List\nitems: 3\n'), (k, patch) => {
-        const files = memoryFiles({
-          '/w/kustomization.yaml': stringify(k),
-          '/w/r.yaml': RESOURCE,
-          '/w/p.yaml': patch,
-          '/w/ops.yaml': patch,
-          '/w/sub/kustomization.yaml': 'resources: [../r.yaml]\nnamePrefix: s-\n',
-        });
-        const result = buildKustomization('/w', files);
-        for (const i of result.issues) {
-          expect(i.message).not.toMatch(LEAKS);
-          expect(i.range[0]).toBeLessThanOrEqual(i.range[1]);
-        }
-        for (const r of result.resources) expect(typeof r.kind).toBe('string');
-      }),
+      fc.property(
+        fc.dictionary(fc.constantFrom(...FIELDS), valueArb, { maxKeys: 6 }),
+        fc.constantFrom(RESOURCE, '- 1\n- 2\n', 'a: [\n', '', 'kind: List\nitems: 3\n'),
+        (k, patch) => {
+          const files = memoryFiles({
+            '/w/kustomization.yaml': stringify(k),
+            '/w/r.yaml': RESOURCE,
+            '/w/p.yaml': patch,
+            '/w/ops.yaml': patch,
+            '/w/sub/kustomization.yaml': 'resources: [../r.yaml]\nnamePrefix: s-\n',
+          });
+          const result = buildKustomization('/w', files);
+          for (const i of result.issues) {
+            expect(i.message).not.toMatch(LEAKS);
+            expect(i.range[0]).toBeLessThanOrEqual(i.range[1]);
+          }
+          for (const r of result.resources) expect(typeof r.kind).toBe('string');
+        },
+      ),
       { numRuns: 400, seed: 12 },
     );
   });

@@ -17,9 +17,10 @@ const src = path.resolve(__dirname, '../../shared-rules/src');
 
 /** Dynamic RegExps, by file and source text of the call, and why they cannot backtrack badly. */
 const DYNAMIC_REVIEWED: Record<string, string> = {
-  'text/glob.ts:new RegExp(`^${re}$`)': 'globToRegExp: only for glob arguments typed on the CLI command line (expandGlob); workspace globs use the linear NFA of matchGlob',
+  'text/glob.ts:new RegExp(`^${re}$`)':
+    'globToRegExp: only for glob arguments typed on the CLI command line (expandGlob); workspace globs use the linear NFA of matchGlob',
   'text/glob.ts:new RegExp(`^[${body}]$`)': 'one character class, tested against one character at a time',
-  'k8s/ingress.ts:new RegExp(INJECTION_CHARACTER.source, \'g\')': 'a single character class',
+  "k8s/ingress.ts:new RegExp(INJECTION_CHARACTER.source, 'g')": 'a single character class',
   "k8s/secrets.ts:new RegExp(pattern.regex.source, 'g')": 'a literal pattern of the same file (audited below) with the g flag, run at most 64 times per value',
   'kustomize/resmap.ts:new RegExp(`^(?:${re})$`)':
     'a Kustomize selector (a regex in kustomize): patterns with a quantified group, a backreference, more than three quantifiers or over 256 characters are matched literally; names are at most 253 characters',
@@ -64,7 +65,10 @@ function collect(): Found[] {
 /** Characters a pattern is made of, plus the usual separators: the alphabet of its attack strings. */
 function alphabet(re: RegExp): string[] {
   const chars = new Set<string>();
-  const source = re.source.replace(/\\[dDsSwWbB]/g, (m) => ({ '\\d': '0', '\\D': 'x', '\\s': ' ', '\\S': 'x', '\\w': 'a', '\\W': '-', '\\b': '', '\\B': '' })[m] ?? '');
+  const source = re.source.replace(
+    /\\[dDsSwWbB]/g,
+    (m) => ({ '\\d': '0', '\\D': 'x', '\\s': ' ', '\\S': 'x', '\\w': 'a', '\\W': '-', '\\b': '', '\\B': '' })[m] ?? '',
+  );
   for (const c of source.replace(/\\(.)/g, '$1')) if (c >= ' ' && c <= '~') chars.add(c);
   for (const c of ['a', '0', ' ', '\t', '-', '.', ':', '/', '#', '*', '{', '}', '"', "'", '=', ',', '\\']) chars.add(c);
   return [...chars];
@@ -120,7 +124,9 @@ describe('regular expressions of the engine and rules', () => {
     it(`${file}: ${list.length} patterns run in linear time on 100,000-character attack strings`, () => {
       for (const f of list) {
         const { ms, input } = worstTime(f.regex, attackStrings(f.regex));
-        expect(ms, `${file}:${f.line} ${f.regex} took ${ms.toFixed(0)} ms on ${JSON.stringify(input.slice(0, 12))}… (${input.length} chars)`).toBeLessThan(BOUND_MS);
+        expect(ms, `${file}:${f.line} ${f.regex} took ${ms.toFixed(0)} ms on ${JSON.stringify(input.slice(0, 12))}… (${input.length} chars)`).toBeLessThan(
+          BOUND_MS,
+        );
       }
     });
   }
@@ -136,7 +142,16 @@ describe('regular expressions of the engine and rules', () => {
 describe('workspace globs (matchGlob) run in linear time', () => {
   // Globs come from .kubeward.yaml (rules, ignore, ingress.publicHosts) and
   // suppression comments. As RegExps, `*` runs backtrack exponentially.
-  const patterns = [`${'*'.repeat(60)}z`, `${'*-'.repeat(50)}z`, `${'i*'.repeat(50)}z`, `${'*?'.repeat(50)}z`, `${'**/'.repeat(50)}z`, `${'{a,*}'.repeat(30)}z`, `${'['.repeat(1000)}`, `${'{'.repeat(10_000)}`];
+  const patterns = [
+    `${'*'.repeat(60)}z`,
+    `${'*-'.repeat(50)}z`,
+    `${'i*'.repeat(50)}z`,
+    `${'*?'.repeat(50)}z`,
+    `${'**/'.repeat(50)}z`,
+    `${'{a,*}'.repeat(30)}z`,
+    `${'['.repeat(1000)}`,
+    `${'{'.repeat(10_000)}`,
+  ];
   const subjects = ['ingress-nginx-annotation-injection', 'a'.repeat(5000), `${'a/'.repeat(2000)}b`, '-'.repeat(5000), 'i'.repeat(5000)];
   for (const pattern of patterns) {
     it(JSON.stringify(pattern.slice(0, 24)), () => {
@@ -148,8 +163,57 @@ describe('workspace globs (matchGlob) run in linear time', () => {
 });
 
 describe('matchGlob agrees with the RegExp translation on ordinary globs', () => {
-  const patterns = ['pod-*', '*', '**', 'ingress-*-missing', 'charts/*/tests/**', '**/*.yaml', 'a?c', '*.{yaml,yml}', '{a,b{c,d}}x', '[abc]*', '[!a]*', '[a-c]?', 'x[', 'a,b', 'a}b', '{a,b', '**/x/**', 'docs/', '*.example.com', 'a\\b', '[\\]]'];
-  const subjects = ['pod-privileged', 'pod-', 'ingress-tls-missing', 'charts/app/tests/a.yaml', 'charts/app/x/tests/a.yaml', 'a/b/c.yaml', 'c.yaml', 'abc', 'a/c', 'x.yml', 'ax', 'bdx', 'bx', 'b', 'x[', 'a,b', 'a}b', 'a', 'x/y', 'q/x/r', 'docs/', 'shop.example.com', 'a.b.example.com', 'a\\b', ']', ''];
+  const patterns = [
+    'pod-*',
+    '*',
+    '**',
+    'ingress-*-missing',
+    'charts/*/tests/**',
+    '**/*.yaml',
+    'a?c',
+    '*.{yaml,yml}',
+    '{a,b{c,d}}x',
+    '[abc]*',
+    '[!a]*',
+    '[a-c]?',
+    'x[',
+    'a,b',
+    'a}b',
+    '{a,b',
+    '**/x/**',
+    'docs/',
+    '*.example.com',
+    'a\\b',
+    '[\\]]',
+  ];
+  const subjects = [
+    'pod-privileged',
+    'pod-',
+    'ingress-tls-missing',
+    'charts/app/tests/a.yaml',
+    'charts/app/x/tests/a.yaml',
+    'a/b/c.yaml',
+    'c.yaml',
+    'abc',
+    'a/c',
+    'x.yml',
+    'ax',
+    'bdx',
+    'bx',
+    'b',
+    'x[',
+    'a,b',
+    'a}b',
+    'a',
+    'x/y',
+    'q/x/r',
+    'docs/',
+    'shop.example.com',
+    'a.b.example.com',
+    'a\\b',
+    ']',
+    '',
+  ];
   it('on every pattern and subject', () => {
     for (const p of patterns) {
       for (const s of subjects) expect(matchGlob(p, s), `${p} ~ ${s}`).toBe(globRegExp(p).test(s));

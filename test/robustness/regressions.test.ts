@@ -57,7 +57,11 @@ describe('nesting is measured before parsing (the parser at its stack limit can 
         fs.writeFileSync(path.join(dir, `unclosed-${i}.yaml`), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: u${i}\ndata:\n  x: ${deep}${deep}\n`);
       });
       fs.writeFileSync(path.join(dir, '.kubeward.yaml'), `rules: ${'{a: '.repeat(DEEP)}\n`);
-      const run = spawnSync(process.execPath, [path.resolve(__dirname, '../../dist/cli.js'), 'scan', '.', '--format', 'json', '--fail-on', 'none'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      const run = spawnSync(process.execPath, [path.resolve(__dirname, '../../dist/cli.js'), 'scan', '.', '--format', 'json', '--fail-on', 'none'], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       const findings = (JSON.parse(run.stdout) as { findings: Array<{ file: string; ruleId: string; message: string }> }).findings;
@@ -70,14 +74,19 @@ describe('nesting is measured before parsing (the parser at its stack limit can 
 });
 
 describe('duplicate keys (found in linear time)', () => {
-  const dup = (text: string) => lint(text).findings.filter((f) => f.ruleId === 'yaml-syntax').map((f) => text.slice(f.start, f.end));
+  const dup = (text: string) =>
+    lint(text)
+      .findings.filter((f) => f.ruleId === 'yaml-syntax')
+      .map((f) => text.slice(f.start, f.end));
 
   it('are reported in block and flow maps, nested, in sequences; the document is still analysed', () => {
     const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  name: q\n  labels: {a: 1, b: 2, a: 3}\nspec:\n  containers:\n    - name: c\n      image: x\n      image: y\n      securityContext: {privileged: true}\n`;
     expect(dup(text)).toEqual(['name', 'a', 'image']);
     expect(ids(lint(text).findings)).toContain('pod-privileged');
     // kubectl and Helm refuse such a file; it is not applied with either value.
-    expect(lint(text).findings.find((f) => f.ruleId === 'yaml-syntax')?.message).toBe('Duplicate key "name": kubectl and Helm refuse the file ("mapping key already defined"). Remove one of them.');
+    expect(lint(text).findings.find((f) => f.ruleId === 'yaml-syntax')?.message).toBe(
+      'Duplicate key "name": kubectl and Helm refuse the file ("mapping key already defined"). Remove one of them.',
+    );
   });
 
   it('as yaml compares them: by value (1 and "1" differ), merge keys never', () => {
@@ -100,7 +109,9 @@ describe('suppression comments', () => {
     const { findings } = lint(text);
     expect(ids(findings)).not.toContain('pod-privileged');
     // The second names a rule with no finding on that line: reported unused.
-    expect(findings.filter((f) => f.ruleId === 'unused-suppression').map((f) => text.slice(f.start, f.end))).toEqual(['# kubeward-disable-next-line pod-run-as-root']);
+    expect(findings.filter((f) => f.ruleId === 'unused-suppression').map((f) => text.slice(f.start, f.end))).toEqual([
+      '# kubeward-disable-next-line pod-run-as-root',
+    ]);
   });
 
   it(`reads at most ${MAX_DIRECTIVES} directives per file, in linear time`, () => {
@@ -133,7 +144,10 @@ describe('Helm masking', () => {
 
 describe('fixes in a file that starts with a byte order mark', () => {
   it('write at the columns YAML sees (the BOM takes none)', () => {
-    const psp = fs.readFileSync(path.resolve(__dirname, '../corpus/checkov/tests/kubernetes/checks/example_RootContainersPSP/psp-most-insecure-FAILED.yaml'), 'utf8');
+    const psp = fs.readFileSync(
+      path.resolve(__dirname, '../corpus/checkov/tests/kubernetes/checks/example_RootContainersPSP/psp-most-insecure-FAILED.yaml'),
+      'utf8',
+    );
     const text = `\uFEFF${psp}`;
     const fixes = lint(text, { withFixes: true }).findings.flatMap((f) => f.fixes ?? []);
     expect(fixes.length).toBeGreaterThan(0);

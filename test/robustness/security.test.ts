@@ -54,7 +54,17 @@ const OWN_REVIEWED: Record<string, string> = {
 const builtin = (p: string) => p.replace(/^node:/, '').split('/')[0]!;
 
 async function metafileOf(entry: string): Promise<Metafile> {
-  const result = await build({ entryPoints: [path.join(root, entry)], bundle: true, platform: 'node', target: 'node20', format: 'cjs', write: false, metafile: true, logLevel: 'silent', external: ['vscode'] });
+  const result = await build({
+    entryPoints: [path.join(root, entry)],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    external: ['vscode'],
+  });
   return result.metafile;
 }
 
@@ -67,7 +77,11 @@ describe.each(Object.entries(ENTRIES))('the %s bundle', (name, entry) => {
   it('our own modules import no network, process or code-execution built-in', () => {
     const ours = Object.entries(meta.inputs).filter(([file]) => !file.includes('node_modules'));
     expect(ours.length).toBeGreaterThan(20);
-    const bad = ours.flatMap(([file, input]) => input.imports.filter((i) => i.external && FORBIDDEN.includes(builtin(i.path)) && !OWN_REVIEWED[`${file}:${builtin(i.path)}`]).map((i) => `${file} imports ${i.path}`));
+    const bad = ours.flatMap(([file, input]) =>
+      input.imports
+        .filter((i) => i.external && FORBIDDEN.includes(builtin(i.path)) && !OWN_REVIEWED[`${file}:${builtin(i.path)}`])
+        .map((i) => `${file} imports ${i.path}`),
+    );
     expect(bad).toEqual([]);
     // Each bundle has its own helper module, and only that one.
     const helpers = ours.filter(([, input]) => input.imports.some((i) => i.external && builtin(i.path) === 'worker_threads')).map(([file]) => file);
@@ -80,7 +94,9 @@ describe.each(Object.entries(ENTRIES))('the %s bundle', (name, entry) => {
   it('third-party modules import only reviewed built-ins of that kind', () => {
     const used = Object.entries(meta.inputs)
       .filter(([file]) => file.includes('node_modules'))
-      .flatMap(([file, input]) => input.imports.filter((i) => i.external && FORBIDDEN.includes(builtin(i.path))).map((i) => ({ file, module: builtin(i.path) })));
+      .flatMap(([file, input]) =>
+        input.imports.filter((i) => i.external && FORBIDDEN.includes(builtin(i.path))).map((i) => ({ file, module: builtin(i.path) })),
+      );
     const unreviewed = used.filter((u) => !THIRD_PARTY_REVIEWED[`${u.file}:${u.module}`]);
     expect(unreviewed, 'review the new built-in and list it in THIRD_PARTY_REVIEWED').toEqual([]);
     // The CLI has no transport at all.
@@ -104,7 +120,11 @@ describe('our source evaluates no code', () => {
   const dirs = ['shared-rules/src', 'server/src', 'client/src'];
   const files = dirs.flatMap((d) => {
     const walk = (dir: string): string[] =>
-      fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [])) : [];
+      fs.existsSync(dir)
+        ? fs
+            .readdirSync(dir, { withFileTypes: true })
+            .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []))
+        : [];
     return walk(path.join(root, d));
   });
 
@@ -120,9 +140,21 @@ describe('our source evaluates no code', () => {
           if (callee === 'require' && !(node.arguments?.[0] && ts.isStringLiteral(node.arguments[0]))) found.push(`${where()} dynamic require`);
         }
         if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) found.push(`${where()} dynamic import`);
-        if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && FORBIDDEN.includes(builtin(node.moduleSpecifier.text)) && !OWN_REVIEWED[`${path.relative(root, file)}:${builtin(node.moduleSpecifier.text)}`]) found.push(`${where()} imports ${node.moduleSpecifier.text}`);
+        if (
+          ts.isImportDeclaration(node) &&
+          ts.isStringLiteral(node.moduleSpecifier) &&
+          FORBIDDEN.includes(builtin(node.moduleSpecifier.text)) &&
+          !OWN_REVIEWED[`${path.relative(root, file)}:${builtin(node.moduleSpecifier.text)}`]
+        )
+          found.push(`${where()} imports ${node.moduleSpecifier.text}`);
         // vscode-languageserver's Files helpers spawn npm and yarn: never used.
-        if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && node.moduleSpecifier.text.startsWith('vscode-languageserver') && /\bFiles\b/.test(node.importClause?.getText(sf) ?? '')) found.push(`${where()} imports Files`);
+        if (
+          ts.isImportDeclaration(node) &&
+          ts.isStringLiteral(node.moduleSpecifier) &&
+          node.moduleSpecifier.text.startsWith('vscode-languageserver') &&
+          /\bFiles\b/.test(node.importClause?.getText(sf) ?? '')
+        )
+          found.push(`${where()} imports Files`);
         ts.forEachChild(node, visit);
       };
       visit(sf);
@@ -135,10 +167,18 @@ const forbidIo = path.join(__dirname, 'forbid-io.cjs');
 
 describe('at run time, guarded: no process, no connection', () => {
   it('the guard itself works', () => {
-    const run = spawnSync(process.execPath, ['-r', forbidIo, '-e', "try { require('child_process').spawnSync('true') } catch {} try { require('https').get('https://example.com') } catch {}"], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      ['-r', forbidIo, '-e', "try { require('child_process').spawnSync('true') } catch {} try { require('https').get('https://example.com') } catch {}"],
+      { encoding: 'utf8' },
+    );
     expect(run.stderr).toContain('KUBEWARD-FORBIDDEN child_process.spawnSync');
     expect(run.stderr).toContain('KUBEWARD-FORBIDDEN https.get');
-    const worker = spawnSync(process.execPath, ['-r', forbidIo, '-e', "const { Worker } = require('worker_threads'); try { new Worker('process.exit(3)', { eval: true }) } catch {}"], { encoding: 'utf8' });
+    const worker = spawnSync(
+      process.execPath,
+      ['-r', forbidIo, '-e', "const { Worker } = require('worker_threads'); try { new Worker('process.exit(3)', { eval: true }) } catch {}"],
+      { encoding: 'utf8' },
+    );
     expect(worker.stderr).toContain('KUBEWARD-FORBIDDEN worker_threads.Worker');
   });
 
@@ -146,7 +186,11 @@ describe('at run time, guarded: no process, no connection', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeward-guard-'));
     try {
       fs.cpSync(path.join(root, 'test', 'corpus', 'ingress-nginx'), dir, { recursive: true });
-      const run = spawnSync(process.execPath, ['-r', forbidIo, path.join(root, 'dist', 'cli.js'), 'scan', '.', '--threads', '2', '--format', 'json', '--fail-on', 'none'], { cwd: dir, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+      const run = spawnSync(
+        process.execPath,
+        ['-r', forbidIo, path.join(root, 'dist', 'cli.js'), 'scan', '.', '--threads', '2', '--format', 'json', '--fail-on', 'none'],
+        { cwd: dir, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+      );
       expect(run.stderr).not.toContain('KUBEWARD-FORBIDDEN');
       expect(run.stderr).toContain('KUBEWARD-WORKER cli.js');
       expect(run.status, run.stderr).toBe(0);
@@ -161,8 +205,19 @@ describe('at run time, guarded: no process, no connection', () => {
     try {
       fs.cpSync(path.join(root, 'test', 'corpus', 'ingress-nginx'), dir, { recursive: true });
       const baseline = path.join(os.tmpdir(), `kubeward-guard-${process.pid}.json`);
-      for (const args of [['--format', 'sarif'], ['--fix', '--format', 'json'], ['--format', 'text'], ['--write-baseline', baseline], ['--baseline', baseline, '--format', 'sarif']]) {
-        const run = spawnSync(process.execPath, ['-r', forbidIo, path.join(root, 'dist', 'cli.js'), 'scan', '.', ...args, '--fail-on', 'none'], { cwd: dir, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+      for (const args of [
+        ['--format', 'sarif'],
+        ['--fix', '--format', 'json'],
+        ['--format', 'text'],
+        ['--write-baseline', baseline],
+        ['--baseline', baseline, '--format', 'sarif'],
+      ]) {
+        const run = spawnSync(process.execPath, ['-r', forbidIo, path.join(root, 'dist', 'cli.js'), 'scan', '.', ...args, '--fail-on', 'none'], {
+          cwd: dir,
+          encoding: 'utf8',
+          timeout: 120_000,
+          maxBuffer: 64 * 1024 * 1024,
+        });
         expect(run.stderr, args.join(' ')).not.toContain('KUBEWARD-FORBIDDEN');
         expect(run.stderr, args.join(' ')).not.toContain('KUBEWARD-GIT');
         expect(run.status, run.stderr).toBe(0);
@@ -170,10 +225,21 @@ describe('at run time, guarded: no process, no connection', () => {
       fs.rmSync(baseline, { force: true });
       // --changed-since starts git, and nothing else.
       const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
-      for (const git of [['init', '-q'], ['add', '.'], ['commit', '-qm', 'corpus']]) expect(spawnSync('git', git, { cwd: dir, env }).status).toBe(0);
-      const run = spawnSync(process.execPath, ['-r', forbidIo, path.join(root, 'dist', 'cli.js'), 'scan', '.', '--changed-since', 'HEAD', '--fail-on', 'none'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+      for (const git of [
+        ['init', '-q'],
+        ['add', '.'],
+        ['commit', '-qm', 'corpus'],
+      ])
+        expect(spawnSync('git', git, { cwd: dir, env }).status).toBe(0);
+      const run = spawnSync(
+        process.execPath,
+        ['-r', forbidIo, path.join(root, 'dist', 'cli.js'), 'scan', '.', '--changed-since', 'HEAD', '--fail-on', 'none'],
+        { cwd: dir, encoding: 'utf8', timeout: 120_000 },
+      );
       expect(run.stderr).not.toContain('KUBEWARD-FORBIDDEN');
-      expect(new Set(run.stderr.split('\n').filter(Boolean))).toEqual(new Set(['KUBEWARD-GIT rev-parse', 'KUBEWARD-GIT diff', 'KUBEWARD-GIT ls-files', 'KUBEWARD-GIT ls-tree']));
+      expect(new Set(run.stderr.split('\n').filter(Boolean))).toEqual(
+        new Set(['KUBEWARD-GIT rev-parse', 'KUBEWARD-GIT diff', 'KUBEWARD-GIT ls-files', 'KUBEWARD-GIT ls-tree']),
+      );
       expect(run.stdout).toContain('No findings');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -207,8 +273,15 @@ describe('workspace content is data, never code', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeward-tags-'));
     try {
       fs.writeFileSync(path.join(dir, '.kubeward.yaml'), `profile: restricted\nrules:\n  "${'*'.repeat(40)}z": ${payloads[0]}\nignore: [${payloads[1]}]\n`);
-      fs.writeFileSync(path.join(dir, 'm.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: ${payloads[0]}\n  b: ${payloads[1]}\n  c: ${payloads[2]}\n`);
-      const run = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'scan', '.', '--format', 'json', '--fail-on', 'none'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      fs.writeFileSync(
+        path.join(dir, 'm.yaml'),
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: ${payloads[0]}\n  b: ${payloads[1]}\n  c: ${payloads[2]}\n`,
+      );
+      const run = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'scan', '.', '--format', 'json', '--fail-on', 'none'], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(run.status, run.stderr).toBe(0);
       expect(fs.existsSync(marker)).toBe(false);
     } finally {
@@ -233,7 +306,11 @@ describe('decoded Secret values', () => {
     try {
       fs.writeFileSync(path.join(dir, 's.yaml'), manifests);
       for (const format of ['text', 'json', 'sarif']) {
-        const run = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'scan', '.', '--format', format, '--fail-on', 'none'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+        const run = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'scan', '.', '--format', format, '--fail-on', 'none'], {
+          cwd: dir,
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
         expect(run.status).toBe(0);
         expect(run.stdout + run.stderr, format).not.toContain(SECRET_TEXT);
       }

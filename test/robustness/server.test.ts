@@ -74,7 +74,9 @@ describe('language server: hostile documents', () => {
       const started = Date.now();
       await client.open(uri, text);
       const published = await diagnosticsOf(uri, 1, 120_000);
-      timings.push(`${input.name}: ${Date.now() - started} ms, ${published.diagnostics.length} diagnostics, peak RSS so far ${isLinux ? peakRssMb(client.child.pid!).toFixed(0) : '?'} MB`);
+      timings.push(
+        `${input.name}: ${Date.now() - started} ms, ${published.diagnostics.length} diagnostics, peak RSS so far ${isLinux ? peakRssMb(client.child.pid!).toFixed(0) : '?'} MB`,
+      );
       expectClearDiagnostics(text, published.diagnostics, input.name);
       const codes = new Set(published.diagnostics.map((d) => String(d.code)));
       if (input.quiet && input.scope === 'file') expect([...codes]).toEqual([]);
@@ -85,7 +87,9 @@ describe('language server: hostile documents', () => {
       await client.close(uri);
       if (isLinux) expect(peakRssMb(client.child.pid!), `${input.name}: server peak RSS`).toBeLessThan(2048);
     }
-    console.log(`server, per hostile document (open to diagnostics):\n${timings.join('\n')}\nserver peak RSS: ${isLinux ? peakRssMb(client.child.pid!).toFixed(0) : '?'} MB`);
+    console.log(
+      `server, per hostile document (open to diagnostics):\n${timings.join('\n')}\nserver peak RSS: ${isLinux ? peakRssMb(client.child.pid!).toFixed(0) : '?'} MB`,
+    );
     expect(client.exitCode).toBeUndefined();
     const ruleFailures = client.logs.filter((l) => l.message.includes('kubeward-test-throws'));
     expect(ruleFailures, 'the throwing rule is logged once').toHaveLength(1);
@@ -113,7 +117,9 @@ describe('language server: hostile documents', () => {
     // Its first analysis was shared with a helper thread: the server's own bundle, allowed by the guard.
     expect(client.stderr).toContain('KUBEWARD-WORKER server.js');
     const published = Date.now();
-    console.log(`10 MB document: hover answered in ${answered - asked} ms; its diagnostics after ${published - opened} ms; server peak RSS ${isLinux ? peakRssMb(client.child.pid!).toFixed(0) : '?'} MB`);
+    console.log(
+      `10 MB document: hover answered in ${answered - asked} ms; its diagnostics after ${published - opened} ms; server peak RSS ${isLinux ? peakRssMb(client.child.pid!).toFixed(0) : '?'} MB`,
+    );
     expect(bigDiagnostics.diagnostics.map((d) => d.code)).toContain('pod-privileged');
     expect(answered, 'the hover did not wait for the whole analysis').toBeLessThan(published);
     expect(answered - asked).toBeLessThan(5_000);
@@ -125,14 +131,25 @@ describe('language server: hostile documents', () => {
     const uri = 'file:///work/pod.yaml';
     await client.open(uri, PRIVILEGED_POD);
     const [first] = (await client.waitForDiagnostics(uri, 1)).diagnostics;
-    const garbage: Array<Promise<unknown>> = ([
-      client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: null as never }),
-      client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///never/opened.yaml' }, position: { line: 0, character: 0 } }),
-      client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: -5, character: -1 }, end: { line: 1e9, character: 1e9 } }, context: { diagnostics: [{ ...first!, range: null as never }] } }),
-      client.connection.sendRequest(CodeActionResolveRequest.type, { title: 'x', data: { nonsense: [1, 2, 3] } }),
-      client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'kubeward.applyFix', arguments: [{ changes: 7 }] }),
-      client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'kubeward.secureIngress', arguments: [null] }),
-    ] as Array<Promise<unknown>>).map((request) => request.then(() => 'answered', () => 'refused'));
+    const garbage: Array<Promise<unknown>> = (
+      [
+        client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: null as never }),
+        client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///never/opened.yaml' }, position: { line: 0, character: 0 } }),
+        client.connection.sendRequest(CodeActionRequest.type, {
+          textDocument: { uri },
+          range: { start: { line: -5, character: -1 }, end: { line: 1e9, character: 1e9 } },
+          context: { diagnostics: [{ ...first!, range: null as never }] },
+        }),
+        client.connection.sendRequest(CodeActionResolveRequest.type, { title: 'x', data: { nonsense: [1, 2, 3] } }),
+        client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'kubeward.applyFix', arguments: [{ changes: 7 }] }),
+        client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'kubeward.secureIngress', arguments: [null] }),
+      ] as Array<Promise<unknown>>
+    ).map((request) =>
+      request.then(
+        () => 'answered',
+        () => 'refused',
+      ),
+    );
     // Each is answered (a result or an error), none takes the server down.
     expect(await Promise.all(garbage)).toHaveLength(6);
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: first!.range.start });

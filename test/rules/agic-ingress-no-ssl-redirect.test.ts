@@ -3,7 +3,8 @@ import { ingressWith } from '../helpers/ingress';
 import { ruleTester } from '../rule-tester';
 
 const TLS = ['tls: [{ hosts: [web.example.com], secretName: web-tls }]'];
-const agic = (annotations: string[], spec = TLS) => ingressWith(['kubernetes.io/ingress.class: azure/application-gateway', ...annotations], { className: null, spec });
+const agic = (annotations: string[], spec = TLS) =>
+  ingressWith(['kubernetes.io/ingress.class: azure/application-gateway', ...annotations], { className: null, spec });
 
 ruleTester(rule, {
   valid: [
@@ -24,9 +25,13 @@ ruleTester(rule, {
     },
     {
       name: 'certificate by annotation, redirect explicitly off; class by ingressClassName',
-      code: ingressWith(['appgw.ingress.kubernetes.io/appgw-ssl-certificate: web-cert', 'appgw.ingress.kubernetes.io/ssl-redirect: "false"'], { className: 'azure-application-gateway' }),
+      code: ingressWith(['appgw.ingress.kubernetes.io/appgw-ssl-certificate: web-cert', 'appgw.ingress.kubernetes.io/ssl-redirect: "false"'], {
+        className: 'azure-application-gateway',
+      }),
       errors: [{ line: 7, column: 47, endColumn: 54, messageId: 'disabled' }],
-      output: ingressWith(['appgw.ingress.kubernetes.io/appgw-ssl-certificate: web-cert', 'appgw.ingress.kubernetes.io/ssl-redirect: "true"'], { className: 'azure-application-gateway' }),
+      output: ingressWith(['appgw.ingress.kubernetes.io/appgw-ssl-certificate: web-cert', 'appgw.ingress.kubernetes.io/ssl-redirect: "true"'], {
+        className: 'azure-application-gateway',
+      }),
     },
   ],
 });

@@ -23,7 +23,9 @@ ruleTester(rule, {
       errors: [{ line: 6, column: 39, endColumn: 54, messageId: 'open', severity: 'warning' }],
       output: alb([PUBLIC, 'alb.ingress.kubernetes.io/auth-type: none', 'alb.ingress.kubernetes.io/inbound-cidrs: <your-cidr>']),
       applicability: 'display-only',
-      fixes: [{ title: 'Make the load balancer internal', output: alb(['alb.ingress.kubernetes.io/scheme: internal', 'alb.ingress.kubernetes.io/auth-type: none']) }],
+      fixes: [
+        { title: 'Make the load balancer internal', output: alb(['alb.ingress.kubernetes.io/scheme: internal', 'alb.ingress.kubernetes.io/auth-type: none']) },
+      ],
     },
     {
       name: 'hosts that are public on purpose: information',

@@ -13,7 +13,7 @@ ruleTester(rule, {
     { name: 'HTTPS listener with certificate discovery from the rule host', code: alb([`${LISTEN}: '[{"HTTPS": 443}]'`]) },
     { name: 'not an ALB Ingress', code: ingressWith([]) },
     { name: 'Helm-templated listen-ports', code: alb([`${LISTEN}: {{ .Values.alb.listenPorts | quote }}`]) },
-    { name: 'invalid JSON is the controller\'s error, not ours', code: alb([`${LISTEN}: '[{HTTP: 80}'`]) },
+    { name: "invalid JSON is the controller's error, not ours", code: alb([`${LISTEN}: '[{HTTP: 80}'`]) },
     { name: 'suppressed', code: alb(['ignore.kubeward.io/alb-ingress-no-https: "TLS ends at CloudFront"', 'alb.ingress.kubernetes.io/scheme: internal']) },
     { name: 'a Kustomize patch may leave listen-ports to the base', code: alb(['alb.ingress.kubernetes.io/scheme: internal']), partial: true },
   ],
@@ -21,34 +21,65 @@ ruleTester(rule, {
     {
       name: 'no listen-ports and no certificate: HTTP:80 only; listeners, certificate placeholder and redirect added',
       code: alb(['alb.ingress.kubernetes.io/scheme: internal']),
-      errors: [{ line: 5, column: 3, endColumn: 14, messageId: 'noListenPorts', message: 'Ingress "web" has no listen-ports and no certificate-arn', severity: 'error' }],
-      output: alb(['alb.ingress.kubernetes.io/scheme: internal', `${LISTEN}: "[{\\"HTTP\\": 80}, {\\"HTTPS\\": 443}]"`, 'alb.ingress.kubernetes.io/certificate-arn: <certificate-arn>', 'alb.ingress.kubernetes.io/ssl-redirect: "443"']),
+      errors: [
+        {
+          line: 5,
+          column: 3,
+          endColumn: 14,
+          messageId: 'noListenPorts',
+          message: 'Ingress "web" has no listen-ports or certificate-arn: its ALB listens on HTTP:80 only',
+          severity: 'error',
+        },
+      ],
+      output: alb([
+        'alb.ingress.kubernetes.io/scheme: internal',
+        `${LISTEN}: "[{\\"HTTP\\": 80}, {\\"HTTPS\\": 443}]"`,
+        'alb.ingress.kubernetes.io/certificate-arn: <certificate-arn>',
+        'alb.ingress.kubernetes.io/ssl-redirect: "443"',
+      ]),
       applicability: 'display-only',
     },
     {
       name: 'HTTP-only listen-ports (single-quoted, kept so); spec.tls gives the certificate by discovery',
       code: alb([`${LISTEN}: '[{"HTTP": 8080}]'`], { spec: ['tls: [{ hosts: [web.example.com] }]'] }),
       errors: [{ line: 6, column: 45, endColumn: 63, messageId: 'httpOnly', message: 'only HTTP listeners (HTTP:8080)' }],
-      output: alb([`${LISTEN}: '[{"HTTP": 80}, {"HTTPS": 443}]'`, 'alb.ingress.kubernetes.io/ssl-redirect: "443"'], { spec: ['tls: [{ hosts: [web.example.com] }]'] }),
+      output: alb([`${LISTEN}: '[{"HTTP": 80}, {"HTTPS": 443}]'`, 'alb.ingress.kubernetes.io/ssl-redirect: "443"'], {
+        spec: ['tls: [{ hosts: [web.example.com] }]'],
+      }),
       applicability: 'unsafe',
     },
     {
       name: 'class by annotation',
       code: ingressWith(['kubernetes.io/ingress.class: alb'], { className: null }),
       errors: [{ line: 5, column: 3, endColumn: 14, messageId: 'noListenPorts' }],
-      output: ingressWith(['kubernetes.io/ingress.class: alb', `${LISTEN}: "[{\\"HTTP\\": 80}, {\\"HTTPS\\": 443}]"`, 'alb.ingress.kubernetes.io/certificate-arn: <certificate-arn>', 'alb.ingress.kubernetes.io/ssl-redirect: "443"'], { className: null }),
+      output: ingressWith(
+        [
+          'kubernetes.io/ingress.class: alb',
+          `${LISTEN}: "[{\\"HTTP\\": 80}, {\\"HTTPS\\": 443}]"`,
+          'alb.ingress.kubernetes.io/certificate-arn: <certificate-arn>',
+          'alb.ingress.kubernetes.io/ssl-redirect: "443"',
+        ],
+        { className: null },
+      ),
     },
     {
       name: 'no annotations at all: anchored at metadata; the annotations map is created',
       code: alb([]),
       errors: [{ line: 3, column: 1, endColumn: 9, messageId: 'noListenPorts' }],
-      output: alb([`${LISTEN}: "[{\\"HTTP\\": 80}, {\\"HTTPS\\": 443}]"`, 'alb.ingress.kubernetes.io/certificate-arn: <certificate-arn>', 'alb.ingress.kubernetes.io/ssl-redirect: "443"']),
+      output: alb([
+        `${LISTEN}: "[{\\"HTTP\\": 80}, {\\"HTTPS\\": 443}]"`,
+        'alb.ingress.kubernetes.io/certificate-arn: <certificate-arn>',
+        'alb.ingress.kubernetes.io/ssl-redirect: "443"',
+      ]),
     },
     {
       name: 'an HTTPS listener with no certificate to find: no ARN, no spec.tls, no host',
       code: alb([`${LISTEN}: '[{"HTTPS": 443}]'`]).replace('    - host: web.example.com\n      http:', '    - http:'),
       errors: [{ line: 6, column: 45, endColumn: 63, messageId: 'noCertificate' }],
-      output: alb([`${LISTEN}: '[{"HTTPS": 443}]'`, 'alb.ingress.kubernetes.io/certificate-arn: <certificate-arn>']).replace('    - host: web.example.com\n      http:', '    - http:'),
+      output: alb([`${LISTEN}: '[{"HTTPS": 443}]'`, 'alb.ingress.kubernetes.io/certificate-arn: <certificate-arn>']).replace(
+        '    - host: web.example.com\n      http:',
+        '    - http:',
+      ),
     },
   ],
 });

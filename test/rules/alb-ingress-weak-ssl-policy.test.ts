@@ -26,7 +26,13 @@ ruleTester(rule, {
     { name: 'a name that is not an AWS policy', code: alb('custom-policy') },
     { name: 'templated', code: alb('{{ .Values.sslPolicy }}') },
     { name: 'not an ALB Ingress', code: ingressWith(['alb.ingress.kubernetes.io/ssl-policy: ELBSecurityPolicy-2016-08'], { className: 'nginx' }) },
-    { name: 'suppressed', code: ingressWith(['# kubeward-disable-next-line alb-ingress-weak-ssl-policy -- old devices', 'alb.ingress.kubernetes.io/ssl-policy: ELBSecurityPolicy-2016-08'], { className: 'alb' }) },
+    {
+      name: 'suppressed',
+      code: ingressWith(
+        ['# kubeward-disable-next-line alb-ingress-weak-ssl-policy -- old devices', 'alb.ingress.kubernetes.io/ssl-policy: ELBSecurityPolicy-2016-08'],
+        { className: 'alb' },
+      ),
+    },
   ],
   invalid: [
     {

@@ -100,7 +100,9 @@ ruleTester(rule, {
           db_username: postgres
           db_password: abc123
       `,
-      errors: [{ line: 7, column: 16, endColumn: 22, messageId: 'sensitiveKey', message: 'ConfigMap "test-config" key "db_password" is a password with a real value' }],
+      errors: [
+        { line: 7, column: 16, endColumn: 22, messageId: 'sensitiveKey', message: 'ConfigMap "test-config" key "db_password" is a password with a real value' },
+      ],
     },
     {
       name: 'credentials inside a config file are pinpointed',

@@ -103,13 +103,20 @@ ruleTester(rule, {
               image: k8s.gcr.io/kubernetes-dashboard-amd64:v1.10.1
       `,
       errors: [
-        { line: 10, column: 18, endColumn: 57, messageId: 'workload', severity: 'warning', message: 'Deployment "kubernetes-dashboard" runs the Kubernetes dashboard' },
+        {
+          line: 10,
+          column: 18,
+          endColumn: 57,
+          messageId: 'workload',
+          severity: 'warning',
+          message: 'Deployment "kubernetes-dashboard" runs the Kubernetes dashboard',
+        },
         { line: 19, column: 31, endColumn: 66, message: 'Deployment "api"' },
         { line: 27, column: 14, endColumn: 59, message: 'Pod "old"' },
       ],
     },
     {
-      name: 'by pod label (Checkov\'s fixture shape)',
+      name: "by pod label (Checkov's fixture shape)",
       code: yaml`
         apiVersion: apps/v1
         kind: Deployment
@@ -168,9 +175,23 @@ ruleTester(rule, {
           defaultBackend: { service: { name: kubernetes-dashboard, port: { number: 443 } } }
       `,
       errors: [
-        { line: 12, column: 23, endColumn: 43, messageId: 'ingress', severity: 'error', message: 'Ingress "admin" routes to the Kubernetes dashboard (Service "kubernetes-dashboard")' },
+        {
+          line: 12,
+          column: 23,
+          endColumn: 43,
+          messageId: 'ingress',
+          severity: 'error',
+          message: 'Ingress "admin" routes to the Kubernetes dashboard (Service "kubernetes-dashboard")',
+        },
         { line: 19, column: 27, endColumn: 47, message: 'Ingress "old"' },
-        { line: 28, column: 38, endColumn: 58, messageId: 'ingressAuthenticated', severity: 'warning', message: 'Ingress "sso" publishes the Kubernetes dashboard (Service "kubernetes-dashboard") behind external authentication' },
+        {
+          line: 28,
+          column: 38,
+          endColumn: 58,
+          messageId: 'ingressAuthenticated',
+          severity: 'warning',
+          message: 'Ingress "sso" publishes the Kubernetes dashboard ("kubernetes-dashboard") behind external auth',
+        },
       ],
     },
   ],

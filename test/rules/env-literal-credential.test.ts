@@ -194,7 +194,9 @@ ruleTester(rule, {
                     - name: PORT
                       value: "8080"
       `,
-      errors: [{ line: 13, column: 22, endColumn: 39, messageId: 'credentialName', message: 'Container "api" sets DB_PASSWORD to a literal value, and its name says it is a password' }],
+      errors: [
+        { line: 13, column: 22, endColumn: 39, messageId: 'credentialName', message: 'Container "api" sets DB_PASSWORD, a password, to a literal value' },
+      ],
       output: yaml`
         apiVersion: apps/v1
         kind: Deployment

@@ -24,7 +24,8 @@ const config = resolveConfig({
 /** The fixtures of the peer checks mapped to these rules (scripts/peers/peer-map.ts). */
 function fixtureFiles(): string[] {
   const files = new Set<string>();
-  for (const o of evaluate(path.resolve(corpus, '..', '..'))) if (o.expectation.mapping.rules.some((id) => ours.has(id))) files.add(path.join(corpus, o.expectation.file));
+  for (const o of evaluate(path.resolve(corpus, '..', '..')))
+    if (o.expectation.mapping.rules.some((id) => ours.has(id))) files.add(path.join(corpus, o.expectation.file));
   return [...files].sort();
 }
 
@@ -36,7 +37,7 @@ const tally = (findings: Finding[]) => {
   return m;
 };
 
-it('fixes of the pod-security and image rules hold on the peers\' fixtures', () => {
+it("fixes of the pod-security and image rules hold on the peers' fixtures", () => {
   const files = fixtureFiles();
   const problems: string[] = [];
   let fixes = 0;
@@ -59,7 +60,8 @@ it('fixes of the pod-security and image rules hold on the peers\' fixtures', () 
           continue;
         }
         const after = lint(fixed);
-        if (after.filter((f) => f.ruleId === finding.ruleId).length >= before.filter((f) => f.ruleId === finding.ruleId).length) problems.push(`${label}: the finding stays`);
+        if (after.filter((f) => f.ruleId === finding.ruleId).length >= before.filter((f) => f.ruleId === finding.ruleId).length)
+          problems.push(`${label}: the finding stays`);
         const was = tally(before);
         for (const [key, n] of tally(after)) if (!ours.has(key.split(':')[0]!) && n > (was.get(key) ?? 0)) problems.push(`${label}: adds ${key}`);
       }

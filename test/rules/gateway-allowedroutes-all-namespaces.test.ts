@@ -115,7 +115,16 @@ ruleTester(rule, {
               port: 80
               allowedRoutes: { namespaces: { from: All } }
       `,
-      errors: [{ line: 12, column: 44, endLine: 12, endColumn: 47, messageId: 'listenerSet', message: 'ListenerSet "team-a" listener "team-a" accepts routes from all namespaces.' }],
+      errors: [
+        {
+          line: 12,
+          column: 44,
+          endLine: 12,
+          endColumn: 47,
+          messageId: 'listenerSet',
+          message: 'ListenerSet "team-a" listener "team-a" accepts routes from all namespaces.',
+        },
+      ],
       applicability: 'unsafe',
       output: yaml`
         apiVersion: gateway.networking.k8s.io/v1
@@ -146,7 +155,9 @@ ruleTester(rule, {
           listeners:
             - { name: http, protocol: HTTP, port: 80 }
       `,
-      errors: [{ line: 8, column: 13, endLine: 8, endColumn: 16, messageId: 'listeners', message: 'Gateway "shared" accepts ListenerSets from all namespaces.' }],
+      errors: [
+        { line: 8, column: 13, endLine: 8, endColumn: 16, messageId: 'listeners', message: 'Gateway "shared" accepts ListenerSets from all namespaces.' },
+      ],
       applicability: 'unsafe',
       output: yaml`
         apiVersion: gateway.networking.k8s.io/v1
@@ -169,7 +180,8 @@ ruleTester(rule, {
         { line: 6, column: 76, endColumn: 79 },
         { line: 7, column: 76, endColumn: 81 },
       ],
-      output: 'apiVersion: gateway.networking.k8s.io/v1\r\nkind: Gateway\r\nmetadata: {name: gw}\r\nspec:\r\n  listeners:\r\n  - {name: a, protocol: HTTP, port: 80, allowedRoutes: {namespaces: {from: Same}}}\r\n  - {name: b, protocol: HTTP, port: 81, allowedRoutes: {namespaces: {from: "Same"}}}\r\n',
+      output:
+        'apiVersion: gateway.networking.k8s.io/v1\r\nkind: Gateway\r\nmetadata: {name: gw}\r\nspec:\r\n  listeners:\r\n  - {name: a, protocol: HTTP, port: 80, allowedRoutes: {namespaces: {from: Same}}}\r\n  - {name: b, protocol: HTTP, port: 81, allowedRoutes: {namespaces: {from: "Same"}}}\r\n',
     },
   ],
 });

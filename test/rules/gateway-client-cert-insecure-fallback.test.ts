@@ -66,7 +66,16 @@ ruleTester(rule, {
                     - { kind: ConfigMap, group: "", name: partner-ca }
                   mode: AllowInsecureFallback # until the partners have certificates
       `,
-      errors: [{ line: 12, column: 17, endLine: 12, endColumn: 38, messageId: 'fallback', message: 'Gateway "partners" accepts clients without a valid certificate on every port (AllowInsecureFallback).' }],
+      errors: [
+        {
+          line: 12,
+          column: 17,
+          endLine: 12,
+          endColumn: 38,
+          messageId: 'fallback',
+          message: 'Gateway "partners" accepts clients without a valid certificate on every port (AllowInsecureFallback).',
+        },
+      ],
       applicability: 'unsafe',
       output: yaml`
         apiVersion: gateway.networking.k8s.io/v1
@@ -98,7 +107,16 @@ ruleTester(rule, {
                 - port: 8443
                   tls: { validation: { caCertificateRefs: [{ kind: ConfigMap, group: "", name: ca }], mode: "AllowInsecureFallback" } }
       `,
-      errors: [{ line: 11, column: 101, endLine: 11, endColumn: 124, messageId: 'fallback', message: 'Gateway "gw" accepts clients without a valid certificate on port 8443 (AllowInsecureFallback).' }],
+      errors: [
+        {
+          line: 11,
+          column: 101,
+          endLine: 11,
+          endColumn: 124,
+          messageId: 'fallback',
+          message: 'Gateway "gw" accepts clients without a valid certificate on port 8443 (AllowInsecureFallback).',
+        },
+      ],
       applicability: 'unsafe',
       output: yaml`
         apiVersion: gateway.networking.k8s.io/v1

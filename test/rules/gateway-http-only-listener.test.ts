@@ -251,7 +251,8 @@ ruleTester(rule, {
       name: 'flow style, catch-all HTTP, CRLF',
       code: 'apiVersion: gateway.networking.k8s.io/v1beta1\r\nkind: Gateway\r\nmetadata: {name: gw}\r\nspec:\r\n  listeners: [{name: http, protocol: HTTP, port: 80}]\r\n',
       errors: [{ line: 5, column: 38, endColumn: 42, message: 'serves every hostname' }],
-      output: 'apiVersion: gateway.networking.k8s.io/v1beta1\r\nkind: Gateway\r\nmetadata: {name: gw}\r\nspec:\r\n  listeners: [{name: http, protocol: HTTP, port: 80}, {name: https, protocol: HTTPS, port: 443, tls: {mode: Terminate, certificateRefs: [{kind: Secret, name: gw-tls}]}}]\r\n',
+      output:
+        'apiVersion: gateway.networking.k8s.io/v1beta1\r\nkind: Gateway\r\nmetadata: {name: gw}\r\nspec:\r\n  listeners: [{name: http, protocol: HTTP, port: 80}, {name: https, protocol: HTTPS, port: 443, tls: {mode: Terminate, certificateRefs: [{kind: Secret, name: gw-tls}]}}]\r\n',
     },
   ],
 });

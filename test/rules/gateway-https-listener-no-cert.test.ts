@@ -87,7 +87,7 @@ ruleTester(rule, {
               port: 443
               hostname: shop.example.com
       `,
-      errors: [{ line: 7, column: 13, endColumn: 18, messageId: 'noCert', message: 'Gateway "web" listener "https" terminates TLS (HTTPS)' }],
+      errors: [{ line: 7, column: 13, endColumn: 18, messageId: 'noCert', message: 'Gateway "web" listener "https" terminates TLS but names no certificate' }],
       applicability: 'unsafe',
       output: yaml`
         apiVersion: gateway.networking.k8s.io/v1
@@ -128,7 +128,7 @@ ruleTester(rule, {
                       certificateRefs: []
       `,
       errors: [
-        { line: 10, column: 11, endColumn: 14, message: 'terminates TLS (TLS)' },
+        { line: 10, column: 11, endColumn: 14, message: 'Gateway "web" listener "tls" terminates TLS but names no certificate' },
         { line: 16, column: 15, endColumn: 30, message: 'listener "https"' },
       ],
       output: yaml`
@@ -159,7 +159,8 @@ ruleTester(rule, {
       name: 'flow style, CRLF, List',
       code: 'apiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: gateway.networking.k8s.io/v1\r\n  kind: Gateway\r\n  metadata: {name: gw}\r\n  spec: {listeners: [{name: https, protocol: HTTPS, port: 443, tls: {mode: Terminate}}]}\r\n',
       errors: [{ line: 7, column: 64, endColumn: 67 }],
-      output: 'apiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: gateway.networking.k8s.io/v1\r\n  kind: Gateway\r\n  metadata: {name: gw}\r\n  spec: {listeners: [{name: https, protocol: HTTPS, port: 443, tls: {mode: Terminate, certificateRefs: [{kind: Secret, name: gw-tls}]}}]}\r\n',
+      output:
+        'apiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: gateway.networking.k8s.io/v1\r\n  kind: Gateway\r\n  metadata: {name: gw}\r\n  spec: {listeners: [{name: https, protocol: HTTPS, port: 443, tls: {mode: Terminate, certificateRefs: [{kind: Secret, name: gw-tls}]}}]}\r\n',
     },
   ],
 });

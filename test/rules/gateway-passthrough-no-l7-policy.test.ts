@@ -61,7 +61,16 @@ ruleTester(rule, {
               tls:
                 mode: Passthrough
       `,
-      errors: [{ line: 11, column: 15, endColumn: 26, messageId: 'passthrough', severity: 'hint', message: 'Gateway "edge" listener "tls" passes TLS through unopened' }],
+      errors: [
+        {
+          line: 11,
+          column: 15,
+          endColumn: 26,
+          messageId: 'passthrough',
+          severity: 'hint',
+          message: 'Gateway "edge" listener "tls" passes TLS through unopened',
+        },
+      ],
     },
     {
       name: 'flow style, List, CRLF, Kustomize patch',

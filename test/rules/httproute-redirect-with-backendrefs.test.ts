@@ -69,7 +69,15 @@ ruleTester(rule, {
                 - name: shop
                   port: 80
       `,
-      errors: [{ line: 15, column: 7, endColumn: 18, messageId: 'backendRefs', message: 'HTTPRoute "shop-redirect" has a rule with a RequestRedirect filter and backendRefs' }],
+      errors: [
+        {
+          line: 15,
+          column: 7,
+          endColumn: 18,
+          messageId: 'backendRefs',
+          message: 'HTTPRoute "shop-redirect" has a rule with both a RequestRedirect filter and backendRefs',
+        },
+      ],
       applicability: 'unsafe',
       output: yaml`
         apiVersion: gateway.networking.k8s.io/v1
@@ -93,7 +101,8 @@ ruleTester(rule, {
       partial: true,
       code: 'apiVersion: gateway.networking.k8s.io/v1\r\nkind: HTTPRoute\r\nmetadata: {name: r}\r\nspec:\r\n  rules:\r\n  - filters:\r\n    - {type: RequestRedirect, requestRedirect: {scheme: https}}\r\n    - {type: URLRewrite, urlRewrite: {hostname: x.example.com}}\r\n',
       errors: [{ line: 8, column: 14, endColumn: 24, messageId: 'rewrite' }],
-      output: 'apiVersion: gateway.networking.k8s.io/v1\r\nkind: HTTPRoute\r\nmetadata: {name: r}\r\nspec:\r\n  rules:\r\n  - filters:\r\n    - {type: RequestRedirect, requestRedirect: {scheme: https}}\r\n',
+      output:
+        'apiVersion: gateway.networking.k8s.io/v1\r\nkind: HTTPRoute\r\nmetadata: {name: r}\r\nspec:\r\n  rules:\r\n  - filters:\r\n    - {type: RequestRedirect, requestRedirect: {scheme: https}}\r\n',
     },
   ],
 });

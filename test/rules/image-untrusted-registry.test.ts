@@ -4,7 +4,10 @@ import { where } from '../helpers/where';
 import { yaml } from '../helpers/yaml-tag';
 import { ruleTester } from '../rule-tester';
 
-const on = (trustedRegistries?: string[]) => ({ rules: { 'image-untrusted-registry': 'info' as const }, ...(trustedRegistries ? { images: { trustedRegistries } } : {}) });
+const on = (trustedRegistries?: string[]) => ({
+  rules: { 'image-untrusted-registry': 'info' as const },
+  ...(trustedRegistries ? { images: { trustedRegistries } } : {}),
+});
 
 const kinds = everyKind(yaml`
   containers:
@@ -54,7 +57,13 @@ ruleTester(rule, {
       name: 'every workload kind',
       config: on(['registry.example.com']),
       code: kinds.code,
-      errors: kinds.at(3, 12).map((p) => ({ ...p, endColumn: p.column + 20, messageId: 'untrusted', severity: 'info' as const, message: 'from quay.io, which is not in images.trustedRegistries' })),
+      errors: kinds.at(3, 12).map((p) => ({
+        ...p,
+        endColumn: p.column + 20,
+        messageId: 'untrusted',
+        severity: 'info' as const,
+        message: 'Container "app" pulls "quay.io/acme/app:1.0" from quay.io, not a trusted registry',
+      })),
       output: null,
     },
     {
@@ -79,7 +88,15 @@ ruleTester(rule, {
             - name: web
               image: nginx:1.27.3
       `,
-      errors: [{ line: 7, column: 14, endColumn: 26, messageId: 'noAllowlist', message: 'Add images.trustedRegistries to .kubeward.yaml' }],
+      errors: [
+        {
+          line: 7,
+          column: 14,
+          endColumn: 26,
+          messageId: 'noAllowlist',
+          message: 'Container "web" pulls "nginx:1.27.3" from docker.io; no registry is trusted yet',
+        },
+      ],
       output: null,
     },
   ],

@@ -40,18 +40,39 @@ ruleTester(rule, {
     { name: 'backend-protocol HTTPS', code: ingress(['annotations: { nginx.ingress.kubernetes.io/backend-protocol: "HTTPS" }']), workspace: tlsService },
     { name: 'a plain HTTP backend', code: ingress([], 'port: { number: 80 }'), workspace: { 'svc.yaml': service('dashboard', '{ name: http, port: 80 }') } },
     { name: 'the Service is not in the workspace', code: ingress([]), workspace: {} },
-    { name: 'the Service of another namespace', code: ingress([]), workspace: { 'svc.yaml': service('dashboard', '{ name: https, port: 443 }').replace('namespace: ops', 'namespace: web') } },
+    {
+      name: 'the Service of another namespace',
+      code: ingress([]),
+      workspace: { 'svc.yaml': service('dashboard', '{ name: https, port: 443 }').replace('namespace: ops', 'namespace: web') },
+    },
     { name: 'without the workspace, nothing is known', code: ingress([]) },
     { name: 'another controller', code: ingress([], 'port: { number: 443 }', 'traefik'), workspace: tlsService },
-    { name: 'AGIC with https', code: ingress(['annotations: { appgw.ingress.kubernetes.io/backend-protocol: "https" }'], 'port: { number: 443 }', 'azure-application-gateway'), workspace: tlsService },
-    { name: 'suppressed', code: ingress(['annotations: { ignore.kubeward.io/ingress-backend-protocol-plaintext: "the port is misnamed" }']), workspace: tlsService },
+    {
+      name: 'AGIC with https',
+      code: ingress(['annotations: { appgw.ingress.kubernetes.io/backend-protocol: "https" }'], 'port: { number: 443 }', 'azure-application-gateway'),
+      workspace: tlsService,
+    },
+    {
+      name: 'suppressed',
+      code: ingress(['annotations: { ignore.kubeward.io/ingress-backend-protocol-plaintext: "the port is misnamed" }']),
+      workspace: tlsService,
+    },
   ],
   invalid: [
     {
       name: 'port 443 named https: backend-protocol HTTPS added',
       code: ingress([]),
       workspace: tlsService,
-      errors: [{ line: 15, column: 59, endColumn: 62, messageId: 'nginx', message: 'Ingress "dashboard" sends plain HTTP to port 443 of Service "dashboard"', severity: 'hint' }],
+      errors: [
+        {
+          line: 15,
+          column: 59,
+          endColumn: 62,
+          messageId: 'nginx',
+          message: 'Ingress "dashboard" sends plain HTTP to HTTPS port 443 of Service "dashboard"',
+          severity: 'hint',
+        },
+      ],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -77,7 +98,9 @@ ruleTester(rule, {
       name: 'port by name, appProtocol https; GRPC becomes GRPCS',
       code: ingress(['annotations:', '  nginx.ingress.kubernetes.io/backend-protocol: GRPC'], 'port: { name: grpc }'),
       workspace: { 'svc.yaml': service('dashboard', '{ name: grpc, port: 9000, appProtocol: https }') },
-      errors: [{ line: 17, column: 57, endColumn: 61, messageId: 'nginx', message: 'Set nginx.ingress.kubernetes.io/backend-protocol to "GRPCS"' }],
+      errors: [
+        { line: 17, column: 57, endColumn: 61, messageId: 'nginx', message: 'Ingress "dashboard" sends plain HTTP to HTTPS port grpc of Service "dashboard"' },
+      ],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress

@@ -63,7 +63,16 @@ ruleTester(rule, {
           rules:
             - host: shop.example.com
       `,
-      errors: [{ line: 6, column: 5, endColumn: 32, messageId: 'deprecated', severity: 'info', message: 'Set spec.ingressClassName: nginx' }],
+      errors: [
+        {
+          line: 6,
+          column: 5,
+          endColumn: 32,
+          messageId: 'deprecated',
+          severity: 'info',
+          message: 'Ingress "shop" selects its controller with the deprecated kubernetes.io/ingress.class',
+        },
+      ],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -175,7 +184,16 @@ ruleTester(rule, {
         spec:
           ingressClassName: nginx-internal
       `,
-      errors: [{ line: 6, column: 5, endColumn: 32, messageId: 'conflict', severity: 'warning', message: 'has kubernetes.io/ingress.class "nginx-public" but spec.ingressClassName "nginx-internal"' }],
+      errors: [
+        {
+          line: 6,
+          column: 5,
+          endColumn: 32,
+          messageId: 'conflict',
+          severity: 'warning',
+          message: 'Ingress "shop" has ingress.class "nginx-public" but spec.ingressClassName "nginx-internal"',
+        },
+      ],
       output: null,
     },
     {
@@ -209,8 +227,8 @@ ruleTester(rule, {
             kubernetes.io/ingress.class: {{ .Values.ingress.class }}
       `,
       errors: [
-        { line: 6, column: 5, endColumn: 32, message: 'Set spec.ingressClassName: azure/application-gateway' },
-        { line: 13, column: 5, endColumn: 32, message: 'Set spec.ingressClassName: <class>' },
+        { line: 6, column: 5, endColumn: 32, message: 'Ingress "agic" selects its controller with the deprecated kubernetes.io/ingress.class' },
+        { line: 13, column: 5, endColumn: 32, message: 'selects its controller with the deprecated kubernetes.io/ingress.class' },
       ],
       output: null,
     },

@@ -31,11 +31,29 @@ const policy = (labels: string) => yaml`
 ruleTester(rule, {
   valid: [
     admission('ClusterIP'),
-    { name: 'the public controller Service, without the webhook port', code: admission('LoadBalancer').replace('targetPort: webhook', 'targetPort: https').replace('https-webhook', 'https') },
-    { name: 'a NodePort Service of another app', code: admission('NodePort').replace(/app.kubernetes.io\/name: ingress-nginx/, 'app.kubernetes.io/name: shop').replace('ingress-nginx-controller-admission', 'shop') },
+    {
+      name: 'the public controller Service, without the webhook port',
+      code: admission('LoadBalancer').replace('targetPort: webhook', 'targetPort: https').replace('https-webhook', 'https'),
+    },
+    {
+      name: 'a NodePort Service of another app',
+      code: admission('NodePort')
+        .replace(/app.kubernetes.io\/name: ingress-nginx/, 'app.kubernetes.io/name: shop')
+        .replace('ingress-nginx-controller-admission', 'shop'),
+    },
     { name: 'Helm-templated type', code: admission('{{ .Values.controller.admissionWebhooks.service.type }}') },
-    { name: 'suppressed', code: admission('NodePort').replace('  type: NodePort', '  # kubeward-disable-next-line ingress-nginx-admission-exposed -- lab cluster\n  type: NodePort') },
-    { name: 'workspace: a NetworkPolicy selects the controller pods', code: admission('ClusterIP'), workspace: { 'np.yaml': policy('{ matchLabels: { app.kubernetes.io/name: ingress-nginx } }') } },
+    {
+      name: 'suppressed',
+      code: admission('NodePort').replace(
+        '  type: NodePort',
+        '  # kubeward-disable-next-line ingress-nginx-admission-exposed -- lab cluster\n  type: NodePort',
+      ),
+    },
+    {
+      name: 'workspace: a NetworkPolicy selects the controller pods',
+      code: admission('ClusterIP'),
+      workspace: { 'np.yaml': policy('{ matchLabels: { app.kubernetes.io/name: ingress-nginx } }') },
+    },
     { name: 'workspace: a NetworkPolicy for every pod of the namespace', code: admission('ClusterIP'), workspace: { 'np.yaml': policy('{}') } },
   ],
   invalid: [
@@ -58,7 +76,16 @@ ruleTester(rule, {
               targetPort: webhook
               nodePort: 30443
       `,
-      errors: [{ line: 7, column: 9, endColumn: 17, messageId: 'exposed', message: 'Service "ingress-nginx-controller-admission" exposes the ingress-nginx admission webhook as NodePort', severity: 'error' }],
+      errors: [
+        {
+          line: 7,
+          column: 9,
+          endColumn: 17,
+          messageId: 'exposed',
+          message: 'Service "ingress-nginx-controller-admission" exposes the ingress-nginx admission webhook as NodePort',
+          severity: 'error',
+        },
+      ],
       output: yaml`
         apiVersion: v1
         kind: Service

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../shared-rules/src/index';
 import rule from '../../shared-rules/src/rules/ingress-nginx-annotation-injection';
-import { hasInjectionCharacters, INJECTION_ANNOTATIONS, isWellFormedAnnotationValue, stripInjectionCharacters, type AnnotationValueKind } from '../../shared-rules/src/k8s/ingress';
+import {
+  hasInjectionCharacters,
+  INJECTION_ANNOTATIONS,
+  isWellFormedAnnotationValue,
+  stripInjectionCharacters,
+  type AnnotationValueKind,
+} from '../../shared-rules/src/k8s/ingress';
 import { yaml } from '../helpers/yaml-tag';
 import { ruleTester } from '../rule-tester';
 
@@ -237,7 +243,9 @@ describe('injection checks run in linear time', () => {
   });
 
   it('a whole manifest with 100k-character values is analysed quickly', () => {
-    const lines = [...INJECTION_ANNOTATIONS.keys()].map((name, i) => `    nginx.ingress.kubernetes.io/${name}: ${JSON.stringify(`${adversarial[i % adversarial.length]!};`)}`);
+    const lines = [...INJECTION_ANNOTATIONS.keys()].map(
+      (name, i) => `    nginx.ingress.kubernetes.io/${name}: ${JSON.stringify(`${adversarial[i % adversarial.length]!};`)}`,
+    );
     const text = `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: big\n  annotations:\n${lines.join('\n')}\n`;
     const started = performance.now();
     const findings = lint(text, { withFixes: true }).findings.filter((f) => f.ruleId === rule.meta.id);

@@ -19,18 +19,34 @@ ruleTester(rule, {
   valid: [
     ingressWith([`${TYPE}: basic`, `${SECRET}: web-users`]),
     { name: 'digest', code: ingressWith([`${TYPE}: digest`, `${SECRET}: other/users`]) },
-    { name: 'auth-secret next to external auth', code: ingressWith([`${SECRET}: web-users`, 'nginx.ingress.kubernetes.io/auth-url: https://auth.example.com/oauth2/auth']) },
+    {
+      name: 'auth-secret next to external auth',
+      code: ingressWith([`${SECRET}: web-users`, 'nginx.ingress.kubernetes.io/auth-url: https://auth.example.com/oauth2/auth']),
+    },
     { name: 'templated type', code: ingressWith([`${TYPE}: {{ .Values.authType }}`]) },
     { name: 'the Secret has the auth key', code: ingressWith([`${TYPE}: basic`, `${SECRET}: web-users`]), workspace: { 'users.yaml': htpasswd('auth') } },
-    { name: 'auth-map Secrets hold one key per user', code: ingressWith([`${TYPE}: basic`, `${SECRET}: web-users`, 'nginx.ingress.kubernetes.io/auth-secret-type: auth-map']), workspace: { 'users.yaml': htpasswd('admin') } },
-    { name: 'the Secret of another namespace is not this one', code: ingressWith([`${TYPE}: basic`, `${SECRET}: other/web-users`]), workspace: { 'users.yaml': htpasswd('users') } },
-    { name: 'suppressed', code: ingressWith([`# kubeward-disable-next-line ingress-nginx-basic-auth-incomplete -- secret added by the chart`, `${TYPE}: basic`]) },
+    {
+      name: 'auth-map Secrets hold one key per user',
+      code: ingressWith([`${TYPE}: basic`, `${SECRET}: web-users`, 'nginx.ingress.kubernetes.io/auth-secret-type: auth-map']),
+      workspace: { 'users.yaml': htpasswd('admin') },
+    },
+    {
+      name: 'the Secret of another namespace is not this one',
+      code: ingressWith([`${TYPE}: basic`, `${SECRET}: other/web-users`]),
+      workspace: { 'users.yaml': htpasswd('users') },
+    },
+    {
+      name: 'suppressed',
+      code: ingressWith([`# kubeward-disable-next-line ingress-nginx-basic-auth-incomplete -- secret added by the chart`, `${TYPE}: basic`]),
+    },
   ],
   invalid: [
     {
       name: 'auth-type without auth-secret: secret and realm added',
       code: ingressWith([`${TYPE}: basic`]),
-      errors: [{ line: 6, column: 44, endColumn: 49, messageId: 'noSecret', message: 'Ingress "web" sets auth-type "basic" without auth-secret', severity: 'warning' }],
+      errors: [
+        { line: 6, column: 44, endColumn: 49, messageId: 'noSecret', message: 'Ingress "web" sets auth-type "basic" without auth-secret', severity: 'warning' },
+      ],
       output: ingressWith([`${TYPE}: basic`, `${SECRET}: web-basic-auth`, 'nginx.ingress.kubernetes.io/auth-realm: "Authentication Required"']),
       applicability: 'unsafe',
     },

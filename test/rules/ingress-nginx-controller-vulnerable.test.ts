@@ -24,7 +24,10 @@ ruleTester(rule, {
     { name: 'another image', code: deployment('nginx:1.10.0') },
     { name: 'F5 NGINX Ingress Controller', code: deployment('nginx/nginx-ingress:3.4.0') },
     { name: 'the webhook certgen job image', code: deployment('registry.k8s.io/ingress-nginx/kube-webhook-certgen:v1.5.0') },
-    { name: 'digest only: version unknown', code: deployment('registry.k8s.io/ingress-nginx/controller@sha256:594ceea76b01c592858f803f9ff4d2cb40542cae2060410b2c95f75907d659e1') },
+    {
+      name: 'digest only: version unknown',
+      code: deployment('registry.k8s.io/ingress-nginx/controller@sha256:594ceea76b01c592858f803f9ff4d2cb40542cae2060410b2c95f75907d659e1'),
+    },
     { name: 'Helm-templated tag', code: deployment('"registry.k8s.io/ingress-nginx/controller:{{ .Values.controller.image.tag }}"') },
     {
       name: 'suppressed on the line above',
@@ -44,19 +47,41 @@ ruleTester(rule, {
     {
       name: 'IngressNightmare line: upgraded within the line',
       code: deployment('registry.k8s.io/ingress-nginx/controller:v1.14.0'),
-      errors: [{ line: 11, column: 59, endColumn: 66, messageId: 'vulnerable', message: 'Container "controller" runs ingress-nginx v1.14.0, which is affected by CVE-2026-24512, CVE-2026-1580, CVE-2026-3288, CVE-2026-4342', severity: 'error' }],
+      errors: [
+        {
+          line: 11,
+          column: 59,
+          endColumn: 66,
+          messageId: 'vulnerable',
+          message: 'Container "controller" runs ingress-nginx v1.14.0, affected by CVE-2026-24512, CVE-2026-1580, CVE-2026-3288, CVE-2026-4342',
+          severity: 'error',
+        },
+      ],
       output: deployment('registry.k8s.io/ingress-nginx/controller:v1.14.5'),
       applicability: 'unsafe',
     },
     {
-      name: 'v1.12.0 with a digest: IngressNightmare; no 1.12 release fixes 2026\'s advisories, so the next line; the digest goes',
+      name: "v1.12.0 with a digest: IngressNightmare; no 1.12 release fixes 2026's advisories, so the next line; the digest goes",
       code: deployment('"k8s.gcr.io/ingress-nginx/controller:v1.12.0@sha256:aaaa"', 'DaemonSet'),
-      errors: [{ line: 11, column: 55, endColumn: 62, messageId: 'vulnerable', message: 'CVE-2025-1974, CVE-2025-1097, CVE-2025-1098, CVE-2025-24514, CVE-2025-24513, CVE-2025-15566, CVE-2026-24512, CVE-2026-1580, CVE-2026-4342' }],
+      errors: [
+        {
+          line: 11,
+          column: 55,
+          endColumn: 62,
+          messageId: 'vulnerable',
+          message: 'CVE-2025-1974, CVE-2025-1097, CVE-2025-1098, CVE-2025-24514, CVE-2025-24513, CVE-2025-15566, CVE-2026-24512, CVE-2026-1580, CVE-2026-4342',
+        },
+      ],
       output: deployment('"k8s.gcr.io/ingress-nginx/controller:v1.13.9"', 'DaemonSet'),
-      fixes: [{ title: 'Upgrade to v1.13.9 (a newer minor line: read its changelog)', output: deployment('"k8s.gcr.io/ingress-nginx/controller:v1.13.9"', 'DaemonSet') }],
+      fixes: [
+        {
+          title: 'Upgrade to v1.13.9 (a newer minor line: read its changelog)',
+          output: deployment('"k8s.gcr.io/ingress-nginx/controller:v1.13.9"', 'DaemonSet'),
+        },
+      ],
     },
     {
-      name: 'v1.15.0 from a mirror; the legacy image in an init container (reported, but its tags are not upstream\'s: no fix)',
+      name: "v1.15.0 from a mirror; the legacy image in an init container (reported, but its tags are not upstream's: no fix)",
       code: yaml`
         apiVersion: v1
         kind: Pod

@@ -53,7 +53,15 @@ ruleTester(rule, {
             nginx.ingress.kubernetes.io/secure-backends: "true" # backend serves 443
             nginx.ingress.kubernetes.io/proxy-body-size: 8m
       `,
-      errors: [{ line: 6, column: 5, endColumn: 48, messageId: 'removed', message: 'uses nginx.ingress.kubernetes.io/secure-backends, which ingress-nginx removed in 0.21.0' }],
+      errors: [
+        {
+          line: 6,
+          column: 5,
+          endColumn: 48,
+          messageId: 'removed',
+          message: 'Ingress "shop" uses nginx.ingress.kubernetes.io/secure-backends, which ingress-nginx 0.21.0 ignores',
+        },
+      ],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -125,7 +133,12 @@ ruleTester(rule, {
       `,
       errors: [
         { line: 6, column: 5, endColumn: 48 },
-        { line: 8, column: 5, endColumn: 56, message: 'removed in 0.27.0' },
+        {
+          line: 8,
+          column: 5,
+          endColumn: 56,
+          message: 'Ingress "shop" uses nginx.ingress.kubernetes.io/secure-verify-ca-secret, which ingress-nginx 0.27.0 ignores',
+        },
       ],
       output: yaml`
         apiVersion: networking.k8s.io/v1

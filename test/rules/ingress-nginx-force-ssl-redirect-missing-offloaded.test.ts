@@ -19,7 +19,8 @@ const controllerService = (annotations: string, httpTarget = 'http') => yaml`
       - { name: http, port: 80, targetPort: ${httpTarget} }
       - { name: https, port: 443, targetPort: http }
 `;
-const ELB = 'service.beta.kubernetes.io/aws-load-balancer-ssl-cert: "arn:aws:acm:eu-west-1:1:certificate/x", service.beta.kubernetes.io/aws-load-balancer-backend-protocol: http';
+const ELB =
+  'service.beta.kubernetes.io/aws-load-balancer-ssl-cert: "arn:aws:acm:eu-west-1:1:certificate/x", service.beta.kubernetes.io/aws-load-balancer-backend-protocol: http';
 const configMap = (data: string) => yaml`
   apiVersion: v1
   kind: ConfigMap
@@ -32,11 +33,26 @@ ruleTester(rule, {
   valid: [
     { name: 'opt-in: off by default', code: ingressWith([]), workspace: offloaded, config: {} },
     { name: 'force-ssl-redirect already set', code: ingressWith(['nginx.ingress.kubernetes.io/force-ssl-redirect: "true"']), workspace: offloaded, config: on },
-    { name: 'the Ingress terminates TLS itself', code: ingressWith([], { spec: ['tls: [{ hosts: [web.example.com], secretName: web-tls }]'] }), workspace: offloaded, config: on },
+    {
+      name: 'the Ingress terminates TLS itself',
+      code: ingressWith([], { spec: ['tls: [{ hosts: [web.example.com], secretName: web-tls }]'] }),
+      workspace: offloaded,
+      config: on,
+    },
     { name: 'no controller Service in the workspace', code: ingressWith([]), workspace: {}, config: on },
-    { name: 'a network load balancer (no X-Forwarded-Proto)', code: ingressWith([]), workspace: { 'c.yaml': controllerService(`${ELB}, service.beta.kubernetes.io/aws-load-balancer-type: nlb`) }, config: on },
+    {
+      name: 'a network load balancer (no X-Forwarded-Proto)',
+      code: ingressWith([]),
+      workspace: { 'c.yaml': controllerService(`${ELB}, service.beta.kubernetes.io/aws-load-balancer-type: nlb`) },
+      config: on,
+    },
     { name: 'port 80 goes to a redirect server', code: ingressWith([]), workspace: { 'c.yaml': controllerService(ELB, 'tohttps') }, config: on },
-    { name: 'the ConfigMap forces the redirect for all', code: ingressWith([]), workspace: { 'c.yaml': `${controllerService(ELB)}---\n${configMap('force-ssl-redirect: "true"')}` }, config: on },
+    {
+      name: 'the ConfigMap forces the redirect for all',
+      code: ingressWith([]),
+      workspace: { 'c.yaml': `${controllerService(ELB)}---\n${configMap('force-ssl-redirect: "true"')}` },
+      config: on,
+    },
     { name: 'another controller', code: ingressWith([], { className: 'alb' }), workspace: offloaded, config: on },
   ],
   invalid: [
@@ -45,7 +61,16 @@ ruleTester(rule, {
       code: ingressWith(['cert-manager.io/cluster-issuer: none']),
       workspace: offloaded,
       config: on,
-      errors: [{ line: 5, column: 3, endColumn: 14, messageId: 'missing', message: 'TLS ends at the load balancer in front of ingress-nginx (Service "ingress-nginx-controller")', severity: 'info' }],
+      errors: [
+        {
+          line: 5,
+          column: 3,
+          endColumn: 14,
+          messageId: 'missing',
+          message: 'Ingress "web" behind TLS-offloading "ingress-nginx-controller" has no force-ssl-redirect',
+          severity: 'info',
+        },
+      ],
       output: ingressWith(['cert-manager.io/cluster-issuer: none', 'nginx.ingress.kubernetes.io/force-ssl-redirect: "true"']),
       applicability: 'unsafe',
     },

@@ -12,13 +12,25 @@ ruleTester(rule, {
     { name: 'verify-client without a CA secret', code: ingressWith([`${VERIFY}: "off"`]) },
     { name: 'another controller', code: ingressWith([SECRET, `${VERIFY}: "off"`], { className: 'traefik' }) },
     { name: 'Helm-templated', code: ingressWith([SECRET, `${VERIFY}: {{ .Values.verify | quote }}`]) },
-    { name: 'suppressed by annotation', code: ingressWith([SECRET, `${VERIFY}: optional_no_ca`, 'ignore.kubeward.io/ingress-nginx-mtls-not-enforced: "backend checks the certificate"']) },
+    {
+      name: 'suppressed by annotation',
+      code: ingressWith([SECRET, `${VERIFY}: optional_no_ca`, 'ignore.kubeward.io/ingress-nginx-mtls-not-enforced: "backend checks the certificate"']),
+    },
   ],
   invalid: [
     {
       name: '"off"',
       code: ingressWith([SECRET, `${VERIFY}: "off"`]),
-      errors: [{ line: 7, column: 57, endColumn: 62, messageId: 'off', message: 'Ingress "web" sets auth-tls-secret but auth-tls-verify-client is "off"', severity: 'warning' }],
+      errors: [
+        {
+          line: 7,
+          column: 57,
+          endColumn: 62,
+          messageId: 'off',
+          message: 'Ingress "web" sets auth-tls-secret but auth-tls-verify-client is "off"',
+          severity: 'warning',
+        },
+      ],
       output: ingressWith([SECRET, `${VERIFY}: "on"`]),
       applicability: 'unsafe',
     },
@@ -42,9 +54,15 @@ ruleTester(rule, {
     },
     {
       name: 'flow annotations',
-      code: ingressWith([]).replace('  name: web\n', `  name: web\n  annotations: { nginx.ingress.kubernetes.io/auth-tls-secret: web/ca, ${VERIFY}: optional_no_ca }\n`),
+      code: ingressWith([]).replace(
+        '  name: web\n',
+        `  name: web\n  annotations: { nginx.ingress.kubernetes.io/auth-tls-secret: web/ca, ${VERIFY}: optional_no_ca }\n`,
+      ),
       errors: [{ line: 5, column: 123, endColumn: 137, messageId: 'optionalNoCa' }],
-      output: ingressWith([]).replace('  name: web\n', `  name: web\n  annotations: { nginx.ingress.kubernetes.io/auth-tls-secret: web/ca, ${VERIFY}: "on" }\n`),
+      output: ingressWith([]).replace(
+        '  name: web\n',
+        `  name: web\n  annotations: { nginx.ingress.kubernetes.io/auth-tls-secret: web/ca, ${VERIFY}: "on" }\n`,
+      ),
     },
   ],
 });

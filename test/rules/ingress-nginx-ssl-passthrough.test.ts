@@ -19,8 +19,19 @@ ruleTester(rule, {
     },
     {
       name: 'with an allowlist and basic auth that stop applying: a warning',
-      code: ingressWith(['nginx.ingress.kubernetes.io/whitelist-source-range: 10.0.0.0/8', PASSTHROUGH, 'nginx.ingress.kubernetes.io/auth-type: basic'], { className: null }),
-      errors: [{ line: 7, column: 50, endColumn: 56, messageId: 'ignored', message: 'silently disables its auth-type, whitelist-source-range annotations', severity: 'warning' }],
+      code: ingressWith(['nginx.ingress.kubernetes.io/whitelist-source-range: 10.0.0.0/8', PASSTHROUGH, 'nginx.ingress.kubernetes.io/auth-type: basic'], {
+        className: null,
+      }),
+      errors: [
+        {
+          line: 7,
+          column: 50,
+          endColumn: 56,
+          messageId: 'ignored',
+          message: 'Ingress "web" uses SSL passthrough, which disables its auth-type, whitelist-source-range annotations',
+          severity: 'warning',
+        },
+      ],
     },
   ],
 });

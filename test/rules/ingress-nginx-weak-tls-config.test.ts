@@ -11,7 +11,12 @@ describe('weakCiphers', () => {
   it('reads OpenSSL cipher strings: removals do not count', () => {
     expect(weakCiphers('HIGH:!aNULL:!MD5')).toEqual([]);
     expect(weakCiphers('ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384')).toEqual([]);
-    expect(weakCiphers('ECDHE-RSA-AES128-GCM-SHA256:DES-CBC3-SHA:RC4-MD5:+aNULL:EXP-RC4-MD5,-NULL')).toEqual(['DES-CBC3-SHA', 'RC4-MD5', 'aNULL', 'EXP-RC4-MD5']);
+    expect(weakCiphers('ECDHE-RSA-AES128-GCM-SHA256:DES-CBC3-SHA:RC4-MD5:+aNULL:EXP-RC4-MD5,-NULL')).toEqual([
+      'DES-CBC3-SHA',
+      'RC4-MD5',
+      'aNULL',
+      'EXP-RC4-MD5',
+    ]);
   });
 });
 
@@ -21,12 +26,17 @@ ruleTester(rule, {
     { name: 'another ConfigMap', code: configMap('  ssl-protocols: "TLSv1"\n  hsts: "false"', 'name: app-settings') },
     { name: 'strong ciphers on an Ingress', code: ingressWith(['nginx.ingress.kubernetes.io/ssl-ciphers: "ECDHE-ECDSA-AES128-GCM-SHA256:!RC4"']) },
     { name: 'Helm-templated protocols', code: configMap('  ssl-protocols: {{ .Values.protocols | quote }}') },
-    { name: 'suppressed', code: configMap('  # kubeward-disable-next-line ingress-nginx-weak-tls-config -- legacy clients until Q3\n  ssl-protocols: "TLSv1.1 TLSv1.2"') },
+    {
+      name: 'suppressed',
+      code: configMap('  # kubeward-disable-next-line ingress-nginx-weak-tls-config -- legacy clients until Q3\n  ssl-protocols: "TLSv1.1 TLSv1.2"'),
+    },
   ],
   invalid: [
     {
       name: 'ConfigMap: old protocols, weak ciphers, HSTS and redirect off',
-      code: configMap('  ssl-protocols: "TLSv1 TLSv1.1 TLSv1.2"\n  ssl-ciphers: "ECDHE-RSA-AES128-GCM-SHA256:DES-CBC3-SHA"\n  hsts: "false"\n  ssl-redirect: "false"\n  use-gzip: "true"'),
+      code: configMap(
+        '  ssl-protocols: "TLSv1 TLSv1.1 TLSv1.2"\n  ssl-ciphers: "ECDHE-RSA-AES128-GCM-SHA256:DES-CBC3-SHA"\n  hsts: "false"\n  ssl-redirect: "false"\n  use-gzip: "true"',
+      ),
       errors: [
         { line: 7, column: 18, endColumn: 41, messageId: 'protocols', message: 'enables TLSv1, TLSv1.1 in ssl-protocols', severity: 'warning' },
         { line: 8, column: 16, endColumn: 58, messageId: 'ciphers', message: 'ConfigMap "ingress-nginx-controller" enables weak cipher suites (DES-CBC3-SHA)' },

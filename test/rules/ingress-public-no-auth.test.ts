@@ -175,7 +175,13 @@ ruleTester(rule, {
     },
     {
       name: 'configured auth URL and sign-in: external auth preferred; reported on annotations',
-      config: { ingress: { authUrl: 'https://auth.example.com/oauth2/auth', authSignin: 'https://auth.example.com/oauth2/start?rd=$escaped_request_uri', basicAuthSecret: 'htpasswd' } },
+      config: {
+        ingress: {
+          authUrl: 'https://auth.example.com/oauth2/auth',
+          authSignin: 'https://auth.example.com/oauth2/start?rd=$escaped_request_uri',
+          basicAuthSecret: 'htpasswd',
+        },
+      },
       code: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress

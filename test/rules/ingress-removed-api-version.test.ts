@@ -75,7 +75,16 @@ ruleTester(rule, {
                         kind: StorageBucket
                         name: static-assets
       `,
-      errors: [{ line: 2, column: 13, endColumn: 31, messageId: 'removed', severity: 'error', message: 'Ingress "shop" uses extensions/v1beta1, which Kubernetes stopped serving in 1.22' }],
+      errors: [
+        {
+          line: 2,
+          column: 13,
+          endColumn: 31,
+          messageId: 'removed',
+          severity: 'error',
+          message: 'Ingress "shop" uses extensions/v1beta1, which Kubernetes stopped serving in 1.22',
+        },
+      ],
       output: yaml`
         # The shop front
         apiVersion: networking.k8s.io/v1

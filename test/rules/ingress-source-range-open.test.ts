@@ -63,7 +63,15 @@ ruleTester(rule, {
           annotations:
             nginx.ingress.kubernetes.io/whitelist-source-range: "0.0.0.0/0" # TODO restrict
       `,
-      errors: [{ line: 6, column: 57, endColumn: 68, messageId: 'open', message: 'the list contains 0.0.0.0/0, which admits every address' }],
+      errors: [
+        {
+          line: 6,
+          column: 57,
+          endColumn: 68,
+          messageId: 'open',
+          message: 'Ingress "admin" allows 0.0.0.0/0 in nginx.ingress.kubernetes.io/whitelist-source-range, which admits every address',
+        },
+      ],
       output: yaml`
         apiVersion: networking.k8s.io/v1
         kind: Ingress
@@ -109,7 +117,12 @@ ruleTester(rule, {
       `,
       errors: [
         { line: 6, column: 46, endColumn: 50, message: 'alb.ingress.kubernetes.io/inbound-cidrs' },
-        { line: 7, column: 57, endColumn: 72, message: 'contains 192.168.0.1/0' },
+        {
+          line: 7,
+          column: 57,
+          endColumn: 72,
+          message: 'Ingress "admin" allows 192.168.0.1/0 in nginx.ingress.kubernetes.io/whitelist-source-range, which admits every address',
+        },
       ],
       output: yaml`
         apiVersion: networking.k8s.io/v1

@@ -50,7 +50,9 @@ ruleTester(rule, {
         spec:
           controller: k8s.io/ingress-nginx
       `,
-      errors: [{ line: 1, column: 13, endColumn: 38, messageId: 'removed', severity: 'warning', message: 'IngressClass "nginx" uses networking.k8s.io/v1beta1' }],
+      errors: [
+        { line: 1, column: 13, endColumn: 38, messageId: 'removed', severity: 'warning', message: 'IngressClass "nginx" uses networking.k8s.io/v1beta1' },
+      ],
       applicability: 'safe',
       output: yaml`
         apiVersion: networking.k8s.io/v1 # TODO

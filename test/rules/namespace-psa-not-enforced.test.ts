@@ -44,7 +44,16 @@ ruleTester(rule, {
         metadata:
           name: shop
       `,
-      errors: [{ line: 3, column: 1, endColumn: 9, messageId: 'none', severity: 'info', message: 'Namespace "shop" has no pod-security.kubernetes.io/enforce label: the cluster default applies, often privileged.' }],
+      errors: [
+        {
+          line: 3,
+          column: 1,
+          endColumn: 9,
+          messageId: 'none',
+          severity: 'info',
+          message: 'Namespace "shop" has no pod-security.kubernetes.io/enforce label: the cluster default applies, often privileged.',
+        },
+      ],
       output: yaml`
         apiVersion: v1
         kind: Namespace
@@ -69,7 +78,16 @@ ruleTester(rule, {
             pod-security.kubernetes.io/warn: restricted
             pod-security.kubernetes.io/audit: baseline
       `,
-      errors: [{ line: 5, column: 3, endColumn: 9, messageId: 'notEnforced', severity: 'warning', message: 'Namespace "shop" only warns and audits Pod Security restricted: violating pods are still admitted.' }],
+      errors: [
+        {
+          line: 5,
+          column: 3,
+          endColumn: 9,
+          messageId: 'notEnforced',
+          severity: 'warning',
+          message: 'Namespace "shop" only warns and audits Pod Security restricted: violating pods are still admitted.',
+        },
+      ],
       output: yaml`
         apiVersion: v1
         kind: Namespace

@@ -118,8 +118,8 @@ ruleTester(rule, {
               ports: []
       `,
       errors: [
-        { line: 8, column: 7, endColumn: 9, messageId: 'emptyRule', message: 'NetworkPolicy "api" has an empty ingress rule: with no from and no ports it matches every source' },
-        { line: 10, column: 7, endColumn: 13, messageId: 'emptyRule', message: 'empty egress rule: with no to and no ports it matches every destination' },
+        { line: 8, column: 7, endColumn: 9, messageId: 'emptyRule', message: 'NetworkPolicy "api" has an empty ingress rule, which allows everything' },
+        { line: 10, column: 7, endColumn: 13, messageId: 'emptyRule', message: 'has an empty egress rule, which allows everything' },
       ],
     },
     {
@@ -180,8 +180,8 @@ ruleTester(rule, {
             - to: [{namespaceSelector: {}}, {namespaceSelector: {matchLabels: {}}, podSelector: {}}]
       `),
       errors: [
-        { line: 7, column: 32, endColumn: 34, messageId: 'anyNamespace', message: 'allows egress to every pod in every namespace (an empty namespaceSelector without a podSelector)' },
-        { line: 7, column: 57, endColumn: 74, message: 'an empty namespaceSelector and an empty podSelector' },
+        { line: 7, column: 32, endColumn: 34, messageId: 'anyNamespace', message: 'NetworkPolicy "api" allows egress to every pod in every namespace' },
+        { line: 7, column: 57, endColumn: 74, message: 'allows egress to every pod in every namespace' },
       ],
     },
     {

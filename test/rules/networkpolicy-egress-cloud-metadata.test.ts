@@ -73,7 +73,14 @@ ruleTester(rule, {
                 - ipBlock: { cidr: 169.254.0.0/16 }
       `,
       errors: [
-        { line: 9, column: 19, endColumn: 28, messageId: 'cidr', severity: 'warning', message: 'NetworkPolicy "egress" allows egress to 0.0.0.0/0, which holds the cloud metadata service 169.254.169.254.' },
+        {
+          line: 9,
+          column: 19,
+          endColumn: 28,
+          messageId: 'cidr',
+          severity: 'warning',
+          message: 'NetworkPolicy "egress" allows egress to 0.0.0.0/0, which holds the cloud metadata service 169.254.169.254.',
+        },
         { line: 12, column: 28, endColumn: 34, message: 'allows egress to ::/0, which holds the cloud metadata service fd00:ec2::254.' },
         { line: 13, column: 28, endColumn: 42, message: 'allows egress to 169.254.0.0/16' },
       ],

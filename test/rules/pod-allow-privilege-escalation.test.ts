@@ -303,7 +303,8 @@ ruleTester(rule, {
       config: restricted,
       code: 'apiVersion: v1\r\nkind: Pod\r\nmetadata: { name: web }\r\nspec:\r\n  containers: [{ name: web, image: "nginx:1.27" }]\r\n',
       errors: [{ line: 5, column: 24, endColumn: 27, messageId: 'missing' }],
-      output: 'apiVersion: v1\r\nkind: Pod\r\nmetadata: { name: web }\r\nspec:\r\n  containers: [{ name: web, image: "nginx:1.27", securityContext: {allowPrivilegeEscalation: false} }]\r\n',
+      output:
+        'apiVersion: v1\r\nkind: Pod\r\nmetadata: { name: web }\r\nspec:\r\n  containers: [{ name: web, image: "nginx:1.27", securityContext: {allowPrivilegeEscalation: false} }]\r\n',
     },
   ],
 });

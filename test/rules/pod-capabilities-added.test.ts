@@ -147,7 +147,7 @@ ruleTester(rule, {
       `,
       errors: [
         { line: 10, column: 17, endColumn: 26, messageId: 'baseline', message: 'Container "init" adds capability CAP_CHOWN, which the baseline' },
-        { line: 10, column: 28, endColumn: 31, messageId: 'dangerous', message: 'Container "init" adds capability ALL:' },
+        { line: 10, column: 28, endColumn: 31, messageId: 'dangerous', message: 'Container "init" adds capability ALL' },
         { line: 20, column: 13, endColumn: 23, messageId: 'dangerous', message: 'Container "debug" adds capability sys_ptrace' },
       ],
       output: yaml`
@@ -192,7 +192,14 @@ ruleTester(rule, {
                         - NET_RAW
       `,
       errors: [
-        { line: 14, column: 19, endColumn: 24, messageId: 'restricted', severity: 'warning', message: 'the restricted Pod Security Standard allows only NET_BIND_SERVICE' },
+        {
+          line: 14,
+          column: 19,
+          endColumn: 24,
+          messageId: 'restricted',
+          severity: 'warning',
+          message: 'Container "web" adds capability CHOWN; restricted allows only NET_BIND_SERVICE',
+        },
         { line: 15, column: 19, endColumn: 26, messageId: 'baseline', severity: 'error' },
       ],
       output: yaml`

@@ -149,7 +149,7 @@ ruleTester(rule, {
       code: partialDrops,
       errors: [
         { ...where(partialDrops, 'drop', 1), messageId: 'noAll', message: 'Container "web" drops some capabilities but not ALL' },
-        { ...where(partialDrops, 'all'), messageId: 'lowercase', message: 'Container "sidecar" drops "all": Pod Security Admission only accepts "ALL" in capitals' },
+        { ...where(partialDrops, 'all'), messageId: 'lowercase', message: 'Container "sidecar" drops "all"; Pod Security Admission accepts only "ALL"' },
         { ...where(partialDrops, 'drop', 3), messageId: 'noAll' },
       ],
       output: yaml`

@@ -71,7 +71,13 @@ ruleTester(rule, {
     {
       name: 'every workload kind',
       code: kinds.code,
-      errors: kinds.at(6, 5).map((p) => ({ ...p, endColumn: p.column + 8, messageId: 'hostPath', message: 'mounts the node\'s "/var/log" (hostPath volume "logs")', severity: 'error' })),
+      errors: kinds.at(6, 5).map((p) => ({
+        ...p,
+        endColumn: p.column + 8,
+        messageId: 'hostPath',
+        message: 'mounts the node\'s "/var/log" (hostPath volume "logs")',
+        severity: 'error',
+      })),
       output: null,
     },
     {
@@ -104,7 +110,7 @@ ruleTester(rule, {
                   hostPath: { path: /etc/localtime }
       `,
       errors: [
-        { line: 12, column: 11, endColumn: 19, messageId: 'sensitive', message: 'DaemonSet "agent" mounts the node\'s "/"' },
+        { line: 12, column: 11, endColumn: 19, messageId: 'sensitive', message: 'DaemonSet "agent" mounts the node\'s sensitive "/" (hostPath volume "root")' },
         { line: 14, column: 11, endColumn: 19, messageId: 'sensitive', message: '"/etc/"' },
         { line: 18, column: 11, endColumn: 19, messageId: 'sensitive', message: '"/var/lib/kubelet/pods"' },
         { line: 20, column: 11, endColumn: 19, messageId: 'socket', message: 'container runtime socket "/var/run/docker.sock"' },

@@ -18,7 +18,7 @@ const kinds = everyKind(yaml`
 ruleTester(rule, {
   valid: [
     {
-      name: 'a CRD\'s schema and a custom resource without pod templates are not pods',
+      name: "a CRD's schema and a custom resource without pod templates are not pods",
       code: yaml`
         apiVersion: apiextensions.k8s.io/v1
         kind: CustomResourceDefinition

@@ -55,11 +55,15 @@ ruleTester(rule, {
               securityContext: { runAsGroup: 10001 }
       `,
     },
-    { name: 'restricted: unset groups are not reported', config: restricted, code: everyKind(yaml`
+    {
+      name: 'restricted: unset groups are not reported',
+      config: restricted,
+      code: everyKind(yaml`
       containers:
         - name: app
           image: app:1.0
-    `).code },
+    `).code,
+    },
     { name: 'baseline profile: the rule does not run', code: all },
     {
       name: 'restricted: templated values are unknown',
@@ -122,7 +126,14 @@ ruleTester(rule, {
                 runAsUser: 10003
       `,
       errors: [
-        { line: 6, column: 5, endColumn: 14, messageId: 'noGroup', severity: 'info', message: 'Pod "web" sets runAsUser without runAsGroup: its processes run with the image\'s group, usually 0 (root).' },
+        {
+          line: 6,
+          column: 5,
+          endColumn: 14,
+          messageId: 'noGroup',
+          severity: 'info',
+          message: 'Pod "web" sets runAsUser without runAsGroup: its processes run with the image\'s group, usually 0 (root).',
+        },
         { line: 37, column: 9, endColumn: 18, messageId: 'noGroup', message: 'Container "task" sets runAsUser without runAsGroup' },
       ],
       output: yaml`
@@ -189,7 +200,13 @@ ruleTester(rule, {
       errors: [
         { ...where(all, '0', 1), messageId: 'fsGroup', message: 'Pod "web" sets fsGroup: 0' },
         { ...where(all, ' 0]'), column: where(all, ' 0]').column + 1, endColumn: where(all, ' 0]').column + 2, messageId: 'supplementalGroups' },
-        { ...where(all, 'runAsGroup: 0'), column: where(all, 'runAsGroup: 0').column + 12, endColumn: where(all, 'runAsGroup: 0').column + 13, messageId: 'runAsGroup', message: 'Container "web" sets runAsGroup: 0' },
+        {
+          ...where(all, 'runAsGroup: 0'),
+          column: where(all, 'runAsGroup: 0').column + 12,
+          endColumn: where(all, 'runAsGroup: 0').column + 13,
+          messageId: 'runAsGroup',
+          message: 'Container "web" sets runAsGroup: 0',
+        },
       ],
       output: all.replace('fsGroup: 0', 'fsGroup: <non-zero-gid>').replace('[1000, 0]', '[1000]').replace('runAsGroup: 0 #', 'runAsGroup: <non-zero-gid> #'),
       fixes: [{ title: 'Use a non-zero GID', output: all.replace('fsGroup: 0', 'fsGroup: <non-zero-gid>') }],

@@ -225,7 +225,13 @@ ruleTester(rule, {
         { ...where(explicit, '0', 1), messageId: 'rootUser', message: 'StatefulSet "db" sets runAsUser: 0' },
         { ...where(explicit, 'false', 1), messageId: 'disabled', message: 'StatefulSet "db" sets runAsNonRoot: false' },
         { ...where(explicit, 'false', 2), messageId: 'disabled', message: 'Container "backup" sets runAsNonRoot: false' },
-        { ...where(explicit, ' 0 }'), column: where(explicit, ' 0 }').column + 1, endColumn: where(explicit, ' 0 }').column + 2, messageId: 'rootUser', message: 'Container "backup" sets runAsUser: 0' },
+        {
+          ...where(explicit, ' 0 }'),
+          column: where(explicit, ' 0 }').column + 1,
+          endColumn: where(explicit, ' 0 }').column + 2,
+          messageId: 'rootUser',
+          message: 'Container "backup" sets runAsUser: 0',
+        },
       ].sort((a, b) => a.line - b.line || a.column - b.column),
       output: yaml`
         apiVersion: apps/v1

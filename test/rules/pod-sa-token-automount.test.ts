@@ -108,7 +108,7 @@ ruleTester(rule, {
       workspace: { 'sa.yaml': account('web', 'automountServiceAccountToken: {{ .Values.serviceAccount.automount }}') },
     },
     {
-      name: 'workspace: the pod\'s account name is templated and some ServiceAccount disables it (the helm create scaffold)',
+      name: "workspace: the pod's account name is templated and some ServiceAccount disables it (the helm create scaffold)",
       config: restricted,
       code: deployment('serviceAccountName: {{ include "web.serviceAccountName" . }}'),
       workspace: { 'sa.yaml': account('{{ include "web.serviceAccountName" . }}', 'automountServiceAccountToken: false') },
@@ -173,7 +173,7 @@ ruleTester(rule, {
       `,
     },
     {
-      name: 'workspace: true on the pod wins over the ServiceAccount\'s false',
+      name: "workspace: true on the pod wins over the ServiceAccount's false",
       config: restricted,
       code: deployment('automountServiceAccountToken: true'),
       workspace: { 'sa.yaml': account('default') },
@@ -184,17 +184,24 @@ ruleTester(rule, {
       name: 'workspace: the ServiceAccount does not disable it (unset, true, or the string "false")',
       config: restricted,
       code: deployment('serviceAccountName: web'),
-      workspace: { 'a.yaml': account('web', 'secrets: []', 'shop'), 'b.yaml': account('web', 'automountServiceAccountToken: true'), 'c.yaml': account('web', 'automountServiceAccountToken: "false"') },
+      workspace: {
+        'a.yaml': account('web', 'secrets: []', 'shop'),
+        'b.yaml': account('web', 'automountServiceAccountToken: true'),
+        'c.yaml': account('web', 'automountServiceAccountToken: "false"'),
+      },
       errors: [
         {
           line: 8,
           column: 5,
           endColumn: 9,
           messageId: 'missing',
-          message: 'Deployment "web" does not set automountServiceAccountToken: false, and neither does its ServiceAccount "web", so Kubernetes mounts a token',
+          message: 'Deployment "web" does not set automountServiceAccountToken: false, and neither does its ServiceAccount "web"',
         },
       ],
-      output: deployment('serviceAccountName: web').replace('          image: nginx:1.27\n', '          image: nginx:1.27\n      automountServiceAccountToken: false\n'),
+      output: deployment('serviceAccountName: web').replace(
+        '          image: nginx:1.27\n',
+        '          image: nginx:1.27\n      automountServiceAccountToken: false\n',
+      ),
     },
     {
       name: 'workspace: the ServiceAccount that disables it is in another namespace; no ServiceAccount of that name',
@@ -203,9 +210,18 @@ ruleTester(rule, {
       workspace: { 'sa.yaml': account('web', 'automountServiceAccountToken: false', 'other') },
       errors: [
         { line: 8, column: 5, endColumn: 9, message: 'its ServiceAccount "web" is not in the workspace to disable it' },
-        { line: 21, column: 5, endColumn: 9, message: 'Deployment "api" does not set automountServiceAccountToken: false, and its ServiceAccount "api" is not in the workspace' },
+        {
+          line: 21,
+          column: 5,
+          endColumn: 9,
+          message: 'Deployment "api" does not set automountServiceAccountToken: false, and its ServiceAccount "api" is not in the workspace',
+        },
       ],
-      output: `${deployment('serviceAccountName: web')}---\n${deployment('serviceAccountName: api').replace('name: web\n  namespace', 'name: api\n  namespace')}`.replace(/          image: nginx:1.27\n/g, '          image: nginx:1.27\n      automountServiceAccountToken: false\n'),
+      output:
+        `${deployment('serviceAccountName: web')}---\n${deployment('serviceAccountName: api').replace('name: web\n  namespace', 'name: api\n  namespace')}`.replace(
+          /          image: nginx:1.27\n/g,
+          '          image: nginx:1.27\n      automountServiceAccountToken: false\n',
+        ),
     },
     {
       name: 'workspace: a templated account name, and no ServiceAccount that may disable it; CRLF',
@@ -213,7 +229,9 @@ ruleTester(rule, {
       code: deployment('serviceAccountName: {{ .Values.sa }}').replace(/\n/g, '\r\n'),
       workspace: { 'sa.yaml': account('web', 'automountServiceAccountToken: true') },
       errors: [{ line: 8, column: 5, endColumn: 9, message: 'and no ServiceAccount it may run as (its name is templated) disables it' }],
-      output: deployment('serviceAccountName: {{ .Values.sa }}').replace('          image: nginx:1.27\n', '          image: nginx:1.27\n      automountServiceAccountToken: false\n').replace(/\n/g, '\r\n'),
+      output: deployment('serviceAccountName: {{ .Values.sa }}')
+        .replace('          image: nginx:1.27\n', '          image: nginx:1.27\n      automountServiceAccountToken: false\n')
+        .replace(/\n/g, '\r\n'),
     },
     {
       name: 'restricted: 4-space and flow style',

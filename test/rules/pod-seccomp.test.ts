@@ -279,7 +279,9 @@ ruleTester(rule, {
             - name: init
               image: init:1.0
       `,
-      errors: [{ line: 6, column: 3, endColumn: 18, messageId: 'missing', message: 'Pod "web" runs containers "sidecar" and "init" without a seccomp profile' }],
+      errors: [
+        { line: 6, column: 3, endColumn: 18, messageId: 'missing', message: 'Pod "web" runs containers "sidecar" and "init" without a seccomp profile' },
+      ],
       output: yaml`
         apiVersion: v1
         kind: Pod
@@ -346,7 +348,15 @@ ruleTester(rule, {
       name: 'restricted: the alpha annotations are ignored from Kubernetes 1.27, and the message says so',
       config: restricted,
       code: annotated,
-      errors: [{ line: 10, column: 5, endColumn: 9, messageId: 'annotation', message: 'Deployment "web" runs containers "web" and "sidecar" without a seccomp profile: it sets one with the seccomp.security.alpha.kubernetes.io annotation, which Kubernetes ignores since 1.27' }],
+      errors: [
+        {
+          line: 10,
+          column: 5,
+          endColumn: 9,
+          messageId: 'annotation',
+          message: 'Deployment "web" sets seccomp only by annotation, which Kubernetes ignores since 1.27',
+        },
+      ],
       output: annotated + '      securityContext:\n        seccompProfile:\n          type: RuntimeDefault\n',
     },
     {

@@ -91,10 +91,7 @@ ruleTester(rule, {
     {
       name: 'flow style: every unsafe entry removed in one edit',
       code: keepalive,
-      errors: [
-        { ...where(keepalive, 'kernel.sem'), message: 'Pod "db" sets sysctl "kernel.sem"' },
-        { ...where(keepalive, 'vm.max_map_count') },
-      ],
+      errors: [{ ...where(keepalive, 'kernel.sem'), message: 'Pod "db" sets sysctl "kernel.sem"' }, { ...where(keepalive, 'vm.max_map_count') }],
       output: keepalive.replace(', { name: kernel.sem, value: "250 32000 100 128" }, { name: vm.max_map_count, value: "262144" }', ''),
     },
     {

@@ -111,7 +111,9 @@ ruleTester(rule, {
         { ...where(mixed, 'false'), messageId: 'writable', message: 'Container "web" sets readOnlyRootFilesystem: false' },
         { ...where(mixed, 'securityContext', 2), messageId: 'missing', message: 'Container "sidecar" does not set readOnlyRootFilesystem: true' },
       ],
-      output: mixed.replace('readOnlyRootFilesystem: false', 'readOnlyRootFilesystem: true').replace('securityContext: {}', 'securityContext: {readOnlyRootFilesystem: true}'),
+      output: mixed
+        .replace('readOnlyRootFilesystem: false', 'readOnlyRootFilesystem: true')
+        .replace('securityContext: {}', 'securityContext: {readOnlyRootFilesystem: true}'),
     },
     {
       name: 'restricted: the combined fix offered on a missing field',

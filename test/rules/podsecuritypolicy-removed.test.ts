@@ -62,7 +62,16 @@ ruleTester(rule, {
         spec:
           privileged: true
       `,
-      errors: [{ line: 1, column: 13, endColumn: 22, messageId: 'neverServed', severity: 'error', message: 'PodSecurityPolicy "psp" uses policy/v1, which never served it; PodSecurityPolicy is gone since 1.25.' }],
+      errors: [
+        {
+          line: 1,
+          column: 13,
+          endColumn: 22,
+          messageId: 'neverServed',
+          severity: 'error',
+          message: 'PodSecurityPolicy "psp" uses policy/v1, which never served it; PodSecurityPolicy is gone since 1.25.',
+        },
+      ],
       output: yaml`
         apiVersion: v1
         kind: Namespace
@@ -94,7 +103,16 @@ ruleTester(rule, {
             rule: RunAsAny
           volumes: [configMap, secret, emptyDir]
       `,
-      errors: [{ line: 1, column: 13, endColumn: 27, messageId: 'removed', severity: 'error', message: 'PodSecurityPolicy "restricted" uses policy/v1beta1, which Kubernetes stopped serving in 1.25' }],
+      errors: [
+        {
+          line: 1,
+          column: 13,
+          endColumn: 27,
+          messageId: 'removed',
+          severity: 'error',
+          message: 'PodSecurityPolicy "restricted" uses policy/v1beta1, which Kubernetes stopped serving in 1.25',
+        },
+      ],
       output: yaml`
         # Required to prevent escalations to root.
         apiVersion: v1
@@ -135,7 +153,7 @@ ruleTester(rule, {
         metadata:
           name: app
       `,
-      errors: [{ line: 8, column: 13, endColumn: 27, message: 'maps to the baseline level' }],
+      errors: [{ line: 8, column: 13, endColumn: 27, message: 'PodSecurityPolicy "default" uses policy/v1beta1, which Kubernetes stopped serving in 1.25' }],
       output: yaml`
         apiVersion: v1
         kind: Namespace
@@ -210,7 +228,9 @@ ruleTester(rule, {
         kind: Namespace
         metadata: {name: locked, labels: {pod-security.kubernetes.io/enforce: restricted}}
       `),
-      errors: [{ line: 1, column: 13, endColumn: 31, message: 'maps to the privileged level' }],
+      errors: [
+        { line: 1, column: 13, endColumn: 31, message: 'PodSecurityPolicy "privileged" uses extensions/v1beta1, which Kubernetes stopped serving in 1.25' },
+      ],
       output: crlf(yaml`
         ---
         apiVersion: v1
@@ -281,7 +301,16 @@ ruleTester(rule, {
                 rule: MustRunAsNonRoot
             volumes: [configMap, secret, emptyDir]
       `,
-      errors: [{ line: 1, column: 13, endColumn: 27, messageId: 'deprecated', severity: 'warning', message: 'maps to the restricted level' }],
+      errors: [
+        {
+          line: 1,
+          column: 13,
+          endColumn: 27,
+          messageId: 'deprecated',
+          severity: 'warning',
+          message: 'PodSecurityPolicy "restricted" uses policy/v1beta1, removed in Kubernetes 1.25',
+        },
+      ],
       output: yaml`
         apiVersion: v1
         kind: Namespace
@@ -339,16 +368,20 @@ ruleTester(rule, {
           privileged: {{ .Values.psp.privileged }}
         {{- end }}
       `,
-      errors: [{ line: 2, column: 13, endColumn: 27, message: 'maps to the baseline level' }],
+      errors: [
+        { line: 2, column: 13, endColumn: 27, message: 'PodSecurityPolicy "this policy" uses policy/v1beta1, which Kubernetes stopped serving in 1.25' },
+      ],
       output: null,
     },
   ],
 });
 
-describe('podsecuritypolicy-removed on every PodSecurityPolicy of the corpus (the peers\' PSP fixtures included)', () => {
+describe("podsecuritypolicy-removed on every PodSecurityPolicy of the corpus (the peers' PSP fixtures included)", () => {
   const corpus = path.resolve(__dirname, '..', 'corpus');
   const files = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.(ya?ml|json)$/.test(e.name) ? [path.join(dir, e.name)] : []));
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.(ya?ml|json)$/.test(e.name) ? [path.join(dir, e.name)] : []));
   const withPolicies = files(corpus).filter((f) => /^kind:\s*PodSecurityPolicy\s*$/m.test(fs.readFileSync(f, 'utf8')));
   it('finds them (Checkov, KICS, kubesec, kubernetes/examples)', () => expect(withPolicies.length).toBeGreaterThanOrEqual(10));
   for (const file of withPolicies) {

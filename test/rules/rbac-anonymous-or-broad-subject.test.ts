@@ -80,7 +80,16 @@ ruleTester(rule, {
           - kind: User
             name: system:anonymous
       `,
-      errors: [{ line: 14, column: 11, endColumn: 27, messageId: 'anonymous', message: 'ClusterRoleBinding "viewers" grants the ClusterRole "view" to system:anonymous', severity: 'error' }],
+      errors: [
+        {
+          line: 14,
+          column: 11,
+          endColumn: 27,
+          messageId: 'anonymous',
+          message: 'ClusterRoleBinding "viewers" grants the ClusterRole "view" to system:anonymous',
+          severity: 'error',
+        },
+      ],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRoleBinding
@@ -106,7 +115,15 @@ ruleTester(rule, {
         roleRef: { apiGroup: rbac.authorization.k8s.io, kind: Role, name: reader }
         subjects: [{ kind: Group, apiGroup: rbac.authorization.k8s.io, name: "system:authenticated" }]
       `,
-      errors: [{ line: 5, column: 70, endColumn: 92, messageId: 'authenticated', message: 'every user and every ServiceAccount of every namespace' }],
+      errors: [
+        {
+          line: 5,
+          column: 70,
+          endColumn: 92,
+          messageId: 'authenticated',
+          message: 'RoleBinding "all" grants the Role "reader" to the system:authenticated group',
+        },
+      ],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: RoleBinding
@@ -135,7 +152,13 @@ ruleTester(rule, {
       `,
       errors: [
         { line: 10, column: 9, endColumn: 31, messageId: 'unauthenticated' },
-        { line: 12, column: 9, endColumn: 23, messageId: 'masters', message: 'bypass RBAC entirely' },
+        {
+          line: 12,
+          column: 9,
+          endColumn: 23,
+          messageId: 'masters',
+          message: 'ClusterRoleBinding "mixed" names the system:masters group, whose members bypass RBAC',
+        },
       ],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1

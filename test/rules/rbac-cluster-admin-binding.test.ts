@@ -12,7 +12,7 @@ ruleTester(rule, {
       subjects: [{ kind: ServiceAccount, name: ci, namespace: build }]
     `,
     {
-      name: 'the API server\'s own binding for system:masters',
+      name: "the API server's own binding for system:masters",
       code: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRoleBinding
@@ -78,7 +78,16 @@ ruleTester(rule, {
           - kind: Group
             name: system:masters
       `,
-      errors: [{ line: 8, column: 9, endColumn: 22, messageId: 'cluster', message: 'ClusterRoleBinding "ci" gives ServiceAccount "ci" and Group "system:masters" the cluster-admin role', severity: 'error' }],
+      errors: [
+        {
+          line: 8,
+          column: 9,
+          endColumn: 22,
+          messageId: 'cluster',
+          message: 'ClusterRoleBinding "ci" gives ServiceAccount "ci" and Group "system:masters" the cluster-admin role',
+          severity: 'error',
+        },
+      ],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRoleBinding

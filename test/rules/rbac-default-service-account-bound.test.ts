@@ -21,7 +21,7 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'the default account, in the subject\'s namespace or the binding\'s',
+      name: "the default account, in the subject's namespace or the binding's",
       code: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRoleBinding
@@ -39,7 +39,15 @@ ruleTester(rule, {
         subjects: [{ kind: ServiceAccount, name: default }]
       `,
       errors: [
-        { line: 7, column: 11, endColumn: 18, messageId: 'defaultAccount', severity: 'warning', message: 'ClusterRoleBinding "view-all" gives the ClusterRole "view" to the "default" ServiceAccount of namespace "shop": every pod there without its own account gets it.' },
+        {
+          line: 7,
+          column: 11,
+          endColumn: 18,
+          messageId: 'defaultAccount',
+          severity: 'warning',
+          message:
+            'ClusterRoleBinding "view-all" gives the ClusterRole "view" to the "default" ServiceAccount of namespace "shop": every pod there without its own account gets it.',
+        },
         { line: 14, column: 42, endColumn: 49, message: 'RoleBinding "r" gives the Role "reader" to the "default" ServiceAccount of namespace "web"' },
       ],
       output: yaml`

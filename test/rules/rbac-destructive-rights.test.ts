@@ -46,11 +46,45 @@ ruleTester(rule, {
             verbs: [get, patch]
       `,
       errors: [
-        { line: 6, column: 17, endColumn: 23, messageId: 'events', severity: 'warning', message: 'ClusterRole "ops" can delete and deletecollection events: it can erase the Events that would show what it did.' },
-        { line: 9, column: 17, endColumn: 27, messageId: 'data', severity: 'warning', message: 'ClusterRole "ops" can delete namespaces and persistentvolumes: deleting them destroys their data' },
-        { line: 9, column: 54, endColumn: 65, messageId: 'workloads', severity: 'info', message: 'ClusterRole "ops" can delete deployments: it can stop any of those workloads.' },
-        { line: 12, column: 17, endColumn: 48, messageId: 'webhooks', message: 'can delete validatingwebhookconfigurations: removing an admission webhook turns off the policy it enforces.' },
-        { line: 15, column: 17, endColumn: 27, messageId: 'configmaps', severity: 'info', message: 'ClusterRole "ops" can patch configmaps in every namespace it is bound in, kube-system\'s (CoreDNS) included.' },
+        {
+          line: 6,
+          column: 17,
+          endColumn: 23,
+          messageId: 'events',
+          severity: 'warning',
+          message: 'ClusterRole "ops" can delete and deletecollection events: it can erase the Events that would show what it did.',
+        },
+        {
+          line: 9,
+          column: 17,
+          endColumn: 27,
+          messageId: 'data',
+          severity: 'warning',
+          message: 'ClusterRole "ops" can delete namespaces and persistentvolumes: deleting them destroys their data',
+        },
+        {
+          line: 9,
+          column: 54,
+          endColumn: 65,
+          messageId: 'workloads',
+          severity: 'info',
+          message: 'ClusterRole "ops" can delete deployments: it can stop any of those workloads.',
+        },
+        {
+          line: 12,
+          column: 17,
+          endColumn: 48,
+          messageId: 'webhooks',
+          message: 'can delete validatingwebhookconfigurations: removing an admission webhook turns off the policy it enforces.',
+        },
+        {
+          line: 15,
+          column: 17,
+          endColumn: 27,
+          messageId: 'configmaps',
+          severity: 'info',
+          message: 'ClusterRole "ops" can patch configmaps in every namespace it is bound in, kube-system\'s (CoreDNS) included.',
+        },
       ],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1

@@ -85,7 +85,16 @@ ruleTester(rule, {
             resources: ["networkpolicies"]
             verbs: ["get", "list", "delete"]
       `,
-      errors: [{ line: 11, column: 17, endColumn: 34, messageId: 'write', message: 'Role "app" can delete networkpolicies, which means it can remove the isolation', severity: 'warning' }],
+      errors: [
+        {
+          line: 11,
+          column: 17,
+          endColumn: 34,
+          messageId: 'write',
+          message: 'Role "app" can delete networkpolicies, which means it can remove the isolation',
+          severity: 'warning',
+        },
+      ],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: Role
@@ -171,7 +180,16 @@ ruleTester(rule, {
                 resources: [configmaps, services]
                 verbs: [get, create]
       `,
-      errors: [{ line: 7, column: 33, endColumn: 41, messageId: 'write', severity: 'info', message: 'Role "app" can create services, which means it can expose pods through a LoadBalancer, NodePort or externalIPs.' }],
+      errors: [
+        {
+          line: 7,
+          column: 33,
+          endColumn: 41,
+          messageId: 'write',
+          severity: 'info',
+          message: 'Role "app" can create services, which means it can expose pods through a LoadBalancer, NodePort or externalIPs.',
+        },
+      ],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: Role

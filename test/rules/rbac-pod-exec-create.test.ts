@@ -105,7 +105,13 @@ ruleTester(rule, {
               - get
       `,
       errors: [
-        { line: 9, column: 9, endColumn: 20, messageId: 'exec', message: 'can get pods/attach and pods/portforward: a shell or tunnel into running containers' },
+        {
+          line: 9,
+          column: 9,
+          endColumn: 20,
+          messageId: 'exec',
+          message: 'can get pods/attach and pods/portforward: a shell or tunnel into running containers',
+        },
       ],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
@@ -126,7 +132,14 @@ ruleTester(rule, {
           - { apiGroups: ["batch"], resources: ["cronjobs"], verbs: ["*"] }
       `,
       errors: [
-        { line: 5, column: 40, endColumn: 53, messageId: 'workloads', severity: 'info', message: 'Role "deployer" can patch deployments and statefulsets: their pods can mount any Secret' },
+        {
+          line: 5,
+          column: 40,
+          endColumn: 53,
+          messageId: 'workloads',
+          severity: 'info',
+          message: 'Role "deployer" can patch deployments and statefulsets: their pods can mount any Secret',
+        },
         { line: 6, column: 41, endColumn: 51, messageId: 'workloads', message: 'can create, update and patch cronjobs' },
       ],
       output: yaml`

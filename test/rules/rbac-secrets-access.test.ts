@@ -105,7 +105,7 @@ ruleTester(rule, {
             resources: ["secrets"]
             verbs: ["get"]
       `,
-      errors: [{ line: 8, column: 17, endColumn: 26, messageId: 'read', message: 'Role "app" can get Secrets:', severity: 'warning' }],
+      errors: [{ line: 8, column: 17, endColumn: 26, messageId: 'read', message: 'Role "app" can get Secrets', severity: 'warning' }],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: Role
@@ -129,7 +129,16 @@ ruleTester(rule, {
         metadata: { name: reader }
         rules: [{ apiGroups: ["*"], resources: [secrets], verbs: ["*"] }]
       `,
-      errors: [{ line: 4, column: 41, endColumn: 48, messageId: 'list', message: 'ClusterRole "reader" can get, list and watch Secrets in every namespace it is bound in', severity: 'error' }],
+      errors: [
+        {
+          line: 4,
+          column: 41,
+          endColumn: 48,
+          messageId: 'list',
+          message: 'ClusterRole "reader" can get, list and watch Secrets in every namespace it is bound in',
+          severity: 'error',
+        },
+      ],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRole

@@ -100,7 +100,16 @@ ruleTester(rule, {
             resources: ["deployments"]
             verbs: ["*"]
       `,
-      errors: [{ line: 8, column: 13, endColumn: 16, messageId: 'verbs', message: 'ClusterRole "deployer" grants every verb ("*") on "deployments"', severity: 'error' }],
+      errors: [
+        {
+          line: 8,
+          column: 13,
+          endColumn: 16,
+          messageId: 'verbs',
+          message: 'ClusterRole "deployer" grants every verb ("*") on "deployments"',
+          severity: 'error',
+        },
+      ],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRole
@@ -139,7 +148,16 @@ ruleTester(rule, {
             resources: ['*']
             verbs: ['*']
       `,
-      errors: [{ line: 5, column: 17, endColumn: 20, messageId: 'full', severity: 'error', message: 'ClusterRole "god" grants every verb on every resource: full control over the whole cluster, like cluster-admin.' }],
+      errors: [
+        {
+          line: 5,
+          column: 17,
+          endColumn: 20,
+          messageId: 'full',
+          severity: 'error',
+          message: 'ClusterRole "god" grants every verb on every resource: full control over the whole cluster, like cluster-admin.',
+        },
+      ],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRole
@@ -167,7 +185,15 @@ ruleTester(rule, {
                     - get
                     - "*"
       `,
-      errors: [{ line: 10, column: 15, endColumn: 18, messageId: 'fullGroup', message: 'Role "admin" grants every verb on every resource of the API groups "" (core) in namespace "shop".' }],
+      errors: [
+        {
+          line: 10,
+          column: 15,
+          endColumn: 18,
+          messageId: 'fullGroup',
+          message: 'Role "admin" grants every verb on every resource of the API groups "" (core) in namespace "shop".',
+        },
+      ],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: Role
@@ -203,9 +229,31 @@ ruleTester(rule, {
             verbs: ["*"]
       `,
       errors: [
-        { line: 7, column: 17, endColumn: 20, messageId: 'fullGroup', severity: 'warning', message: 'ClusterRole "flux-source" grants every verb on every resource of the API groups "source.toolkit.fluxcd.io" and "gateway.networking.k8s.io" over the whole cluster (custom resources only).' },
-        { line: 10, column: 17, endColumn: 20, messageId: 'resources', severity: 'warning', message: 'grants "get", "list" on every resource ("*") of "argoproj.io": custom resources only, and any added to that group later.' },
-        { line: 14, column: 13, endColumn: 16, messageId: 'verbs', severity: 'warning', message: 'grants every verb ("*") on "rollouts" and "rollouts/status": that includes delete, deletecollection, and verbs added later.' },
+        {
+          line: 7,
+          column: 17,
+          endColumn: 20,
+          messageId: 'fullGroup',
+          severity: 'warning',
+          message:
+            'ClusterRole "flux-source" grants every verb on every resource of the API groups "source.toolkit.fluxcd.io" and "gateway.networking.k8s.io" over the whole cluster (custom resources only).',
+        },
+        {
+          line: 10,
+          column: 17,
+          endColumn: 20,
+          messageId: 'resources',
+          severity: 'warning',
+          message: 'grants "get", "list" on every resource ("*") of "argoproj.io": custom resources only, and any added to that group later.',
+        },
+        {
+          line: 14,
+          column: 13,
+          endColumn: 16,
+          messageId: 'verbs',
+          severity: 'warning',
+          message: 'grants every verb ("*") on "rollouts" and "rollouts/status": that includes delete, deletecollection, and verbs added later.',
+        },
       ],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
@@ -239,8 +287,23 @@ ruleTester(rule, {
             verbs: [get]
       `,
       errors: [
-        { line: 7, column: 13, endColumn: 16, messageId: 'verbs', severity: 'error', message: 'ClusterRole "rbac-admin" grants every verb ("*") on "roles" and "rolebindings": that includes escalate, bind, delete, deletecollection, and verbs added later.' },
-        { line: 9, column: 17, endColumn: 20, messageId: 'resources', severity: 'error', message: 'grants "get" on every resource ("*") of "apps" and "example.com": that includes Secrets, RBAC objects' },
+        {
+          line: 7,
+          column: 13,
+          endColumn: 16,
+          messageId: 'verbs',
+          severity: 'error',
+          message:
+            'ClusterRole "rbac-admin" grants every verb ("*") on "roles" and "rolebindings": that includes escalate, bind, delete, deletecollection, and verbs added later.',
+        },
+        {
+          line: 9,
+          column: 17,
+          endColumn: 20,
+          messageId: 'resources',
+          severity: 'error',
+          message: 'grants "get" on every resource ("*") of "apps" and "example.com": that includes Secrets, RBAC objects',
+        },
       ],
       output: yaml`
         apiVersion: rbac.authorization.k8s.io/v1

@@ -50,7 +50,16 @@ ruleTester(rule, {
             - group: ""
               kind: Secret
       `,
-      errors: [{ line: 12, column: 13, endLine: 12, endColumn: 19, messageId: 'all', message: 'ReferenceGrant "certificates" lets Gateways of "infra", Gateways of "edge" use every Secret of its namespace, not a named one.' }],
+      errors: [
+        {
+          line: 12,
+          column: 13,
+          endLine: 12,
+          endColumn: 19,
+          messageId: 'all',
+          message: 'ReferenceGrant "certificates" lets Gateways of "infra", Gateways of "edge" use every Secret of its namespace, not a named one.',
+        },
+      ],
       applicability: 'unsafe',
       output: yaml`
         apiVersion: gateway.networking.k8s.io/v1beta1

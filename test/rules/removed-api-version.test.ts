@@ -87,7 +87,16 @@ ruleTester(rule, {
                 - name: web
                   image: nginx:1.27
       `,
-      errors: [{ line: 1, column: 13, endColumn: 31, messageId: 'removed', severity: 'error', message: 'Deployment "web" uses extensions/v1beta1, which Kubernetes stopped serving in 1.16: on your target version 1.33' }],
+      errors: [
+        {
+          line: 1,
+          column: 13,
+          endColumn: 31,
+          messageId: 'removed',
+          severity: 'error',
+          message: 'Deployment "web" uses extensions/v1beta1, which Kubernetes stopped serving in 1.16',
+        },
+      ],
       applicability: 'unsafe',
       output: yaml`
         apiVersion: apps/v1  # old chart
@@ -178,7 +187,16 @@ ruleTester(rule, {
         metadata: { name: web }
         spec: { minAvailable: 1, selector: { matchLabels: { app: web } } }
       `,
-      errors: [{ line: 1, column: 13, endColumn: 27, messageId: 'deprecated', severity: 'warning', message: 'deprecated since 1.21 and removed in 1.25: the next upgrade will refuse it. Migrate to policy/v1; an empty spec.selector now selects every pod' }],
+      errors: [
+        {
+          line: 1,
+          column: 13,
+          endColumn: 27,
+          messageId: 'deprecated',
+          severity: 'warning',
+          message: 'PodDisruptionBudget "web" uses policy/v1beta1, removed in 1.25',
+        },
+      ],
       applicability: 'unsafe',
       output: yaml`
         apiVersion: policy/v1
@@ -194,7 +212,9 @@ ruleTester(rule, {
         kind: HorizontalPodAutoscaler
         metadata: { name: web }
       `,
-      errors: [{ line: 1, column: 13, endColumn: 32, message: 'Migrate to autoscaling/v2; metrics targets move under target' }],
+      errors: [
+        { line: 1, column: 13, endColumn: 32, message: 'HorizontalPodAutoscaler "web" uses autoscaling/v2beta1, which Kubernetes stopped serving in 1.25' },
+      ],
       output: null,
     },
     {

@@ -99,7 +99,16 @@ ruleTester(rule, {
       name: 'secretKeyRef in a Deployment',
       config: on,
       code: deployment,
-      errors: [{ line: 12, column: 17, endColumn: 29, messageId: 'secretKeyRef', severity: 'info', message: 'Container "api" reads Secret "api-secrets" into the environment variable TOKEN' }],
+      errors: [
+        {
+          line: 12,
+          column: 17,
+          endColumn: 29,
+          messageId: 'secretKeyRef',
+          severity: 'info',
+          message: 'Container "api" reads Secret "api-secrets" into the environment variable TOKEN',
+        },
+      ],
     },
     {
       name: 'envFrom secretRef, flow style, init container of a CronJob',

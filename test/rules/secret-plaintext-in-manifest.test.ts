@@ -160,7 +160,7 @@ ruleTester(rule, {
             password: hunter2!
       `,
       errors: [
-        { line: 7, column: 13, endColumn: 27, messageId: 'secretValue', message: 'base64 is an encoding, not encryption' },
+        { line: 7, column: 13, endColumn: 27, messageId: 'secretValue', message: 'Secret "db" key "password" holds a real value in this manifest' },
         { line: 9, column: 3, endColumn: 14, messageId: 'secretValue', message: 'Secret "db" key "config.yaml"' },
       ],
       output: yaml`

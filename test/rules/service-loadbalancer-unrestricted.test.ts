@@ -210,7 +210,9 @@ ruleTester(rule, {
               targetPort: 8443
               nodePort: 30443
       `,
-      errors: [{ line: 6, column: 9, endColumn: 21, messageId: 'unrestricted', message: 'Service "api" is a LoadBalancer' }],
+      errors: [
+        { line: 6, column: 9, endColumn: 21, messageId: 'unrestricted', message: 'Service "api" is a public LoadBalancer with no loadBalancerSourceRanges' },
+      ],
       applicability: 'unsafe',
       output: yaml`
         apiVersion: v1
@@ -380,11 +382,13 @@ ruleTester(rule, {
       name: '4-space indentation, flush sequences, CRLF',
       code: 'apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n    name: api\r\nspec:\r\n    type: LoadBalancer\r\n    ports:\r\n    - port: 80\r\n',
       errors: [{ line: 6, column: 11, endColumn: 23 }],
-      output: 'apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n    name: api\r\nspec:\r\n    type: LoadBalancer\r\n    ports:\r\n    - port: 80\r\n    loadBalancerSourceRanges:\r\n    - <your-cidr>\r\n',
+      output:
+        'apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n    name: api\r\nspec:\r\n    type: LoadBalancer\r\n    ports:\r\n    - port: 80\r\n    loadBalancerSourceRanges:\r\n    - <your-cidr>\r\n',
       fixes: [
         {
           title: 'Make it an internal GKE load balancer',
-          output: 'apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n    name: api\r\n    annotations:\r\n        networking.gke.io/load-balancer-type: "Internal"\r\nspec:\r\n    type: LoadBalancer\r\n    ports:\r\n    - port: 80\r\n',
+          output:
+            'apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n    name: api\r\n    annotations:\r\n        networking.gke.io/load-balancer-type: "Internal"\r\nspec:\r\n    type: LoadBalancer\r\n    ports:\r\n    - port: 80\r\n',
         },
       ],
     },

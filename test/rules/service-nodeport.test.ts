@@ -125,7 +125,8 @@ ruleTester(rule, {
       name: 'allocateLoadBalancerNodePorts: true is overwritten; 4 spaces, flush sequences, CRLF',
       code: 'apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n    name: web\r\nspec:\r\n    type: LoadBalancer\r\n    allocateLoadBalancerNodePorts: true\r\n    loadBalancerSourceRanges:\r\n    - 10.0.0.0/8\r\n    ports:\r\n    -   port: 80\r\n        nodePort: 30080\r\n',
       errors: [{ line: 12, column: 19, endColumn: 24 }],
-      output: 'apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n    name: web\r\nspec:\r\n    type: LoadBalancer\r\n    allocateLoadBalancerNodePorts: false\r\n    loadBalancerSourceRanges:\r\n    - 10.0.0.0/8\r\n    ports:\r\n    -   port: 80\r\n',
+      output:
+        'apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n    name: web\r\nspec:\r\n    type: LoadBalancer\r\n    allocateLoadBalancerNodePorts: false\r\n    loadBalancerSourceRanges:\r\n    - 10.0.0.0/8\r\n    ports:\r\n    -   port: 80\r\n',
     },
     {
       name: 'Kustomize patch and List',

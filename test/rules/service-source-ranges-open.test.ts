@@ -137,7 +137,8 @@ ruleTester(rule, {
       name: 'CRLF, List kind',
       code: 'apiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: v1\r\n  kind: Service\r\n  metadata: {name: a}\r\n  spec:\r\n    type: LoadBalancer\r\n    loadBalancerSourceRanges:\r\n    - 0.0.0.0/0\r\n',
       errors: [{ line: 10, column: 7, endColumn: 16 }],
-      output: 'apiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: v1\r\n  kind: Service\r\n  metadata: {name: a}\r\n  spec:\r\n    type: LoadBalancer\r\n    loadBalancerSourceRanges:\r\n    - <your-cidr>\r\n',
+      output:
+        'apiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: v1\r\n  kind: Service\r\n  metadata: {name: a}\r\n  spec:\r\n    type: LoadBalancer\r\n    loadBalancerSourceRanges:\r\n    - <your-cidr>\r\n',
     },
   ],
 });

@@ -76,7 +76,15 @@ ruleTester(rule, {
                 - name: tiller
                   image: gcr.io/kubernetes-helm/tiller:v2.16.12@sha256:0123
       `,
-      errors: [{ line: 13, column: 18, endColumn: 68, messageId: 'image', message: 'Container "tiller" runs Tiller (gcr.io/kubernetes-helm/tiller:v2.16.12@sha256:0123)' }],
+      errors: [
+        {
+          line: 13,
+          column: 18,
+          endColumn: 68,
+          messageId: 'image',
+          message: 'Container "tiller" runs Tiller (gcr.io/kubernetes-helm/tiller:v2.16.12@sha256:0123)',
+        },
+      ],
     },
     {
       name: 'Services: by name, by selector (flow style), List kind, Kustomize patch',

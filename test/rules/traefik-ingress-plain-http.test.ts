@@ -16,12 +16,27 @@ const middleware = (namespace: string, scheme: string) => yaml`
 ruleTester(rule, {
   valid: [
     traefik([`${EP}: websecure`, 'traefik.ingress.kubernetes.io/router.tls: "true"']),
-    { name: 'web and websecure with TLS (redirect left to the entrypoints)', code: traefik([`${EP}: web,websecure`, 'traefik.ingress.kubernetes.io/router.tls: "true"']) },
+    {
+      name: 'web and websecure with TLS (redirect left to the entrypoints)',
+      code: traefik([`${EP}: web,websecure`, 'traefik.ingress.kubernetes.io/router.tls: "true"']),
+    },
     { name: 'websecure with spec.tls', code: traefik([`${EP}: websecure`], { spec: ['tls: [{ secretName: web-tls }]'] }) },
     { name: 'no entrypoints annotation', code: traefik([]) },
-    { name: 'a redirecting Middleware in the workspace', code: traefik([`${EP}: web`, 'traefik.ingress.kubernetes.io/router.middlewares: shop-to-https@kubernetescrd']), workspace: { 'mw.yaml': middleware('shop', 'https') } },
-    { name: 'an unknown Middleware is assumed to redirect', code: traefik([`${EP}: web`, 'traefik.ingress.kubernetes.io/router.middlewares: shop-other@kubernetescrd']), workspace: {} },
-    { name: 'a file-provider Middleware cannot be checked', code: traefik([`${EP}: web`, 'traefik.ingress.kubernetes.io/router.middlewares: redirect@file']), workspace: { 'mw.yaml': middleware('shop', 'http') } },
+    {
+      name: 'a redirecting Middleware in the workspace',
+      code: traefik([`${EP}: web`, 'traefik.ingress.kubernetes.io/router.middlewares: shop-to-https@kubernetescrd']),
+      workspace: { 'mw.yaml': middleware('shop', 'https') },
+    },
+    {
+      name: 'an unknown Middleware is assumed to redirect',
+      code: traefik([`${EP}: web`, 'traefik.ingress.kubernetes.io/router.middlewares: shop-other@kubernetescrd']),
+      workspace: {},
+    },
+    {
+      name: 'a file-provider Middleware cannot be checked',
+      code: traefik([`${EP}: web`, 'traefik.ingress.kubernetes.io/router.middlewares: redirect@file']),
+      workspace: { 'mw.yaml': middleware('shop', 'http') },
+    },
     { name: 'not a Traefik Ingress', code: ingressWith([`${EP}: web`]) },
     { name: 'templated entrypoints', code: traefik([`${EP}: {{ .Values.entrypoints }}`]) },
     { name: 'suppressed', code: traefik([`# kubeward-disable-next-line traefik-ingress-plain-http -- internal tool`, `${EP}: web`]) },
@@ -61,7 +76,14 @@ spec:
       code: ingressWith([`${EP}: web`, 'traefik.ingress.kubernetes.io/router.middlewares: shop-to-https@kubernetescrd'], { className: null }),
       workspace: { 'mw.yaml': middleware('shop', 'http') },
       errors: [{ line: 6, column: 55, endColumn: 58, messageId: 'webOnly' }],
-      output: ingressWith([`${EP}: websecure`, 'traefik.ingress.kubernetes.io/router.middlewares: shop-to-https@kubernetescrd', 'traefik.ingress.kubernetes.io/router.tls: "true"'], { className: null }),
+      output: ingressWith(
+        [
+          `${EP}: websecure`,
+          'traefik.ingress.kubernetes.io/router.middlewares: shop-to-https@kubernetescrd',
+          'traefik.ingress.kubernetes.io/router.tls: "true"',
+        ],
+        { className: null },
+      ),
     },
   ],
 });

@@ -90,7 +90,7 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'an OpenShift DeploymentConfig has a pod template like a Deployment\'s',
+      name: "an OpenShift DeploymentConfig has a pod template like a Deployment's",
       code: yaml`
         apiVersion: apps.openshift.io/v1
         kind: DeploymentConfig
@@ -256,7 +256,8 @@ ruleTester(rule, {
       name: '4-space indentation and CRLF line ends',
       code: 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n    name: web\r\nspec:\r\n    hostNetwork: true\r\n    containers:\r\n        -   name: web\r\n            image: nginx:1.27\r\n',
       errors: [{ line: 6, column: 18, endColumn: 22 }],
-      output: 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n    name: web\r\nspec:\r\n    containers:\r\n        -   name: web\r\n            image: nginx:1.27\r\n',
+      output:
+        'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n    name: web\r\nspec:\r\n    containers:\r\n        -   name: web\r\n            image: nginx:1.27\r\n',
     },
     {
       name: 'a Kustomize patch still reports a present bad value, and the fix overrides the base',

@@ -69,7 +69,7 @@ ruleTester(rule, {
     {
       name: 'every workload kind',
       code: kinds.code,
-      errors: kinds.at(6, 19).map((p) => ({ ...p, endColumn: p.column + 2, message: 'Container "app" binds port 80 on every node' })),
+      errors: kinds.at(6, 19).map((p) => ({ ...p, endColumn: p.column + 2, message: 'Container "app" binds hostPort 80 on every node it runs on' })),
       output: everyKind(yaml`
         containers:
           - name: app
@@ -98,7 +98,7 @@ ruleTester(rule, {
               - name: exporter
                 image: exporter:1.0
       `,
-      errors: [{ line: 11, column: 21, endColumn: 25, message: 'Container "init" binds port 9000' }],
+      errors: [{ line: 11, column: 21, endColumn: 25, message: 'Container "init" binds hostPort 9000 on every node it runs on' }],
       output: yaml`
         apiVersion: apps/v1
         kind: DaemonSet

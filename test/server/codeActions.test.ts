@@ -72,7 +72,9 @@ describe('quick fixes', () => {
     const ignore = (await actionsFor(first!)).find((a) => a.title === 'Ignore pod-privileged for this line')!;
     expect(ignore.edit!.documentChanges![0]).toMatchObject({ edits: [{ newText: '        # kubeward-disable-next-line pod-privileged -- <reason>\n' }] });
     for (const as of ['vscode', 'neovim'] as const) {
-      expect(applyWorkspaceEdit(PRIVILEGED_POD, URI, ignore.edit!, as)).toContain('        # kubeward-disable-next-line pod-privileged -- <reason>\n        privileged: true # why?');
+      expect(applyWorkspaceEdit(PRIVILEGED_POD, URI, ignore.edit!, as)).toContain(
+        '        # kubeward-disable-next-line pod-privileged -- <reason>\n        privileged: true # why?',
+      );
     }
     const { diagnostics } = await apply(ignore);
     expect(diagnostics.map((d) => d.range.start.line)).toEqual([14]);
@@ -122,7 +124,8 @@ describe('quick fixes', () => {
   it('"Fix all" is not offered when each fix needs a value only a person can choose', async () => {
     // Both fixes insert a placeholder (`<tag>`): nothing a fix-all could apply without asking.
     client = await TestClient.start();
-    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: nginx\n    - name: b\n      image: redis:latest\n';
+    const text =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: nginx\n    - name: b\n      image: redis:latest\n';
     const diagnostics = await openAndWait(text);
     expect(diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([
       ['image-tag-mutable', 7],
@@ -184,7 +187,9 @@ describe('quick fixes', () => {
     expect(result).toEqual({ uri: expect.stringContaining('/docs/rules/pod-privileged.md'), shown: true });
     expect(client.shown).toEqual([{ uri: expect.stringMatching(/^file:\/\//), takeFocus: true }]);
     expect(decodeURIComponent(new URL(client.shown[0]!.uri).pathname)).toBe(page);
-    await expect(client.connection.sendRequest(ExecuteCommandRequest.type, { command: Commands.showDocumentation, arguments: ['no-such-rule'] })).rejects.toThrow(/expects a rule id/);
+    await expect(
+      client.connection.sendRequest(ExecuteCommandRequest.type, { command: Commands.showDocumentation, arguments: ['no-such-rule'] }),
+    ).rejects.toThrow(/expects a rule id/);
   });
 
   it('a fix whose edits have no line break sends its placeholder as a snippet tab stop; a multi-line one sends plain text', async () => {
@@ -198,7 +203,8 @@ describe('quick fixes', () => {
     const pin = (await actionsFor(image!, podUri)).find((a) => a.edit && !a.title.startsWith('Ignore'))!;
     const edits = (pin.edit!.documentChanges![0] as unknown as { edits: Array<{ snippet?: { value: string } }> }).edits;
     expect(edits).toEqual([expect.objectContaining({ snippet: { kind: 'snippet', value: '${1:nginx:<tag>}' } })]);
-    for (const as of ['vscode', 'neovim'] as const) expect(applyWorkspaceEdit(deployment, podUri, pin.edit!, as)).toBe(applyWorkspaceEdit(deployment, podUri, pin.edit!));
+    for (const as of ['vscode', 'neovim'] as const)
+      expect(applyWorkspaceEdit(deployment, podUri, pin.edit!, as)).toBe(applyWorkspaceEdit(deployment, podUri, pin.edit!));
 
     const tls = (await openAndWait(INGRESS, 'file:///work/ingress.yaml')).find((d) => d.code === 'ingress-tls-missing');
     const actions = await actionsFor(tls!, 'file:///work/ingress.yaml');
@@ -208,7 +214,9 @@ describe('quick fixes', () => {
     ]);
     const issuer = (actions[1]!.edit!.documentChanges![0] as unknown as { edits: Array<{ snippet?: unknown; newText?: string }> }).edits;
     expect(issuer.every((e) => e.snippet === undefined)).toBe(true);
-    expect(applyWorkspaceEdit(INGRESS, 'file:///work/ingress.yaml', actions[1]!.edit!, 'vscode')).toBe(applyWorkspaceEdit(INGRESS, 'file:///work/ingress.yaml', actions[1]!.edit!));
+    expect(applyWorkspaceEdit(INGRESS, 'file:///work/ingress.yaml', actions[1]!.edit!, 'vscode')).toBe(
+      applyWorkspaceEdit(INGRESS, 'file:///work/ingress.yaml', actions[1]!.edit!),
+    );
     const { text, diagnostics } = await apply(actions[1]!, 'file:///work/ingress.yaml');
     expect(text).toContain('cert-manager.io/cluster-issuer: <cluster-issuer>');
     expect(diagnostics.filter((d) => d.code === 'ingress-tls-missing')).toEqual([]);
@@ -217,13 +225,20 @@ describe('quick fixes', () => {
   it('answers from its own analysis when the client sends no diagnostics', async () => {
     client = await TestClient.start();
     const [first] = await openAndWait(PRIVILEGED_POD);
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: URI }, range: first!.range, context: { diagnostics: [] } })) as CodeAction[];
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: first!.range,
+      context: { diagnostics: [] },
+    })) as CodeAction[];
     expect(actions[0]).toMatchObject({ title: 'Set privileged: false', isPreferred: true, diagnostics: [expect.objectContaining({ code: 'pod-privileged' })] });
   });
 
   it('removes an unused suppression', async () => {
     client = await TestClient.start();
-    const text = PRIVILEGED_POD.replace('  name: web # the web pod\n', '  name: web # the web pod\n  # kubeward-disable-next-line ingress-tls-missing -- not an Ingress\n');
+    const text = PRIVILEGED_POD.replace(
+      '  name: web # the web pod\n',
+      '  name: web # the web pod\n  # kubeward-disable-next-line ingress-tls-missing -- not an Ingress\n',
+    );
     const diagnostics = await openAndWait(text);
     const unused = diagnostics.find((d) => d.code === 'unused-suppression')!;
     const actions = await actionsFor(unused);
@@ -240,7 +255,10 @@ describe('quick fixes', () => {
 describe('source.fixAll.kubeward', () => {
   it('applies safe fixes only', async () => {
     client = await TestClient.start();
-    const text = PRIVILEGED_POD.replace('  name: web # the web pod\n', '  name: web # the web pod\n  # kubeward-disable-next-line ingress-tls-missing -- not an Ingress\n');
+    const text = PRIVILEGED_POD.replace(
+      '  name: web # the web pod\n',
+      '  name: web # the web pod\n  # kubeward-disable-next-line ingress-tls-missing -- not an Ingress\n',
+    );
     await openAndWait(text);
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri: URI },
@@ -263,7 +281,10 @@ describe('source.fixAll.kubeward', () => {
 
   it('is not offered unless asked for', async () => {
     client = await TestClient.start();
-    const text = PRIVILEGED_POD.replace('  name: web # the web pod\n', '  name: web # the web pod\n  # kubeward-disable-next-line ingress-tls-missing -- not an Ingress\n');
+    const text = PRIVILEGED_POD.replace(
+      '  name: web # the web pod\n',
+      '  name: web # the web pod\n  # kubeward-disable-next-line ingress-tls-missing -- not an Ingress\n',
+    );
     await openAndWait(text);
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri: URI },
@@ -293,12 +314,26 @@ describe('Add an exception to .kubeward.yaml', () => {
     expect(titles.indexOf('Add an exception to .kubeward.yaml')).toBe(titles.indexOf('Show documentation for pod-privileged') - 1);
     const action = actions.find((a) => a.title === 'Add an exception to .kubeward.yaml')!;
     const text = applyWorkspaceEdit('profile: baseline\n', config, action.edit!);
-    expect(text).toBe('profile: baseline\nexceptions:\n  - rule: pod-privileged\n    reason: <reason>\n    objects:\n      - "Pod/web"\n    containers:\n      - "web"\n    paths:\n      - "apps/pod.yaml"\n');
+    expect(text).toBe(
+      'profile: baseline\nexceptions:\n  - rule: pod-privileged\n    reason: <reason>\n    objects:\n      - "Pod/web"\n    containers:\n      - "web"\n    paths:\n      - "apps/pod.yaml"\n',
+    );
     // The user writes the reason and saves: the web container's finding goes, the sidecar's stays.
     fs.writeFileSync(path.join(root, '.kubeward.yaml'), text.replace('<reason>', 'serves the node metrics'));
     const { FileChangeType } = await import('vscode-languageserver-protocol/node');
     await client.watchedFilesChanged([{ uri: config, type: FileChangeType.Changed }]);
-    await client.waitFor('the web finding is excepted', () => client!.published(uri).at(-1)!.diagnostics.filter((d) => d.code === 'pod-privileged').length === 1);
-    expect(client.published(uri).at(-1)!.diagnostics.find((d) => d.code === 'pod-privileged')!.range.start.line).toBe(web.range.start.line + 4);
+    await client.waitFor(
+      'the web finding is excepted',
+      () =>
+        client!
+          .published(uri)
+          .at(-1)!
+          .diagnostics.filter((d) => d.code === 'pod-privileged').length === 1,
+    );
+    expect(
+      client
+        .published(uri)
+        .at(-1)!
+        .diagnostics.find((d) => d.code === 'pod-privileged')!.range.start.line,
+    ).toBe(web.range.start.line + 4);
   });
 });

@@ -60,12 +60,24 @@ describe('kubeward.secureIngress', () => {
       remaining: [],
     });
     // With an external auth URL, its sign-in page and an issuer: what is left is the issuer's to do.
-    const external = await secure({ uri: URI, dryRun: true, authUrl: 'https://sso.example.com/oauth2/auth', authSignin: 'https://sso.example.com/oauth2/start?rd=$escaped_request_uri', clusterIssuer: 'letsencrypt' });
+    const external = await secure({
+      uri: URI,
+      dryRun: true,
+      authUrl: 'https://sso.example.com/oauth2/auth',
+      authSignin: 'https://sso.example.com/oauth2/start?rd=$escaped_request_uri',
+      clusterIssuer: 'letsencrypt',
+    });
     expect(external).toMatchObject({
       changes: ['Add spec.tls and a cert-manager issuer', 'Add external authentication (auth-url)'],
-      todo: ['cert-manager creates the TLS Secret "shop-tls" through ClusterIssuer "letsencrypt": check that it exists (`kubectl get clusterissuer letsencrypt`).'],
+      todo: [
+        'cert-manager creates the TLS Secret "shop-tls" through ClusterIssuer "letsencrypt": check that it exists (`kubectl get clusterissuer letsencrypt`).',
+      ],
     });
-    const edit = (await secure({ uri: URI, authUrl: 'https://sso.example.com/oauth2/auth', authSignin: 'https://sso.example.com/oauth2/start?rd=$escaped_request_uri' })) as WorkspaceEdit;
+    const edit = (await secure({
+      uri: URI,
+      authUrl: 'https://sso.example.com/oauth2/auth',
+      authSignin: 'https://sso.example.com/oauth2/start?rd=$escaped_request_uri',
+    })) as WorkspaceEdit;
     const text = applyWorkspaceEdit(INGRESS, URI, edit);
     expect(text).toContain('nginx.ingress.kubernetes.io/auth-signin: https://sso.example.com/oauth2/start?rd=$escaped_request_uri');
     await client.replace(URI, text);
@@ -142,7 +154,10 @@ describe('kubeward.scanWorkspace', () => {
     expect(expected.get(uriOf(path.join(root, 'apps/pod.yaml')))).toEqual(['pod-privileged', 'pod-privileged']);
     expect(expected.get(uriOf(path.join(root, 'apps/ingress.yml')))).toContain('ingress-tls-missing');
     const total = [...expected.values()].reduce((n, codes) => n + codes.length, 0);
-    const hints = [...expected.keys()].map((u) => (u.endsWith('ingress.yml') ? run.findings['apps/ingress.yml']! : run.findings['apps/pod.yaml']!)).flat().filter((f) => f.severity === 'hint').length;
+    const hints = [...expected.keys()]
+      .map((u) => (u.endsWith('ingress.yml') ? run.findings['apps/ingress.yml']! : run.findings['apps/pod.yaml']!))
+      .flat()
+      .filter((f) => f.severity === 'hint').length;
     expect(result).toEqual({ filesChecked: 3, findings: total, hints, cancelled: false });
     const published = new Map(client.diagnostics.map((p) => [p.uri, p.diagnostics.map((d) => d.code)]));
     expect(published).toEqual(expected);

@@ -30,13 +30,20 @@ describe('push diagnostics', () => {
         message: expect.stringContaining('Container "web" runs privileged'),
         data: { ruleId: 'pod-privileged', messageId: 'privileged' },
       },
-      expect.objectContaining({ range: { start: { line: 13, character: 20 }, end: { line: 13, character: 24 } }, code: 'pod-privileged', message: expect.stringContaining('"sidecar"') }),
+      expect.objectContaining({
+        range: { start: { line: 13, character: 20 }, end: { line: 13, character: 24 } },
+        code: 'pod-privileged',
+        message: expect.stringContaining('"sidecar"'),
+      }),
     ]);
   });
 
   it('marks unused suppressions as unnecessary hints', async () => {
     client = await TestClient.start();
-    const text = PRIVILEGED_POD.replace('  name: web # the web pod\n', '  name: web # the web pod\n  # kubeward-disable-next-line ingress-tls-missing -- not an Ingress\n');
+    const text = PRIVILEGED_POD.replace(
+      '  name: web # the web pod\n',
+      '  name: web # the web pod\n  # kubeward-disable-next-line ingress-tls-missing -- not an Ingress\n',
+    );
     await client.open(URI, text);
     const published = await client.waitForDiagnostics(URI, 1);
     const unused = published.diagnostics.find((d) => d.code === 'unused-suppression');
@@ -60,7 +67,8 @@ describe('push diagnostics', () => {
     client = await TestClient.start();
     await client.open(URI, PRIVILEGED_POD);
     await client.waitForDiagnostics(URI, 1);
-    const codes = (p: { diagnostics: Array<{ code?: unknown; range: { start: { line: number } } }> }) => p.diagnostics.map((d) => `${String(d.code)}@${d.range.start.line}`);
+    const codes = (p: { diagnostics: Array<{ code?: unknown; range: { start: { line: number } } }> }) =>
+      p.diagnostics.map((d) => `${String(d.code)}@${d.range.start.line}`);
     // A new key typed letter by letter under the first container's image (line 8): `securi`, not yet a key.
     let version: number;
     const typed = '      securi';
@@ -73,7 +81,11 @@ describe('push diagnostics', () => {
     // Both privileged findings stay (moved one line down), and no syntax error yet.
     expect(codes(typing)).toEqual(['pod-privileged@10', 'pod-privileged@14']);
     // No version published while typing flashed a syntax error or lost a finding.
-    for (const p of client.published(URI).filter((x) => (x.version ?? 0) > 1)) expect(codes(p).filter((c) => c.startsWith('pod-privileged')), `version ${p.version}`).toHaveLength(2);
+    for (const p of client.published(URI).filter((x) => (x.version ?? 0) > 1))
+      expect(
+        codes(p).filter((c) => c.startsWith('pod-privileged')),
+        `version ${p.version}`,
+      ).toHaveLength(2);
     expect(client.published(URI).some((p) => p.diagnostics.some((d) => d.code === 'yaml-syntax'))).toBe(false);
     // The pause: the syntax error appears at the line being typed, with the findings the edit cannot have changed.
     const paused = await client.waitForDiagnostics(URI, version, (p) => p.diagnostics.some((d) => d.code === 'yaml-syntax'));
@@ -94,7 +106,11 @@ describe('push diagnostics', () => {
     expect(typing.diagnostics.some((d) => d.code === 'yaml-syntax')).toBe(false);
     version = await client.change(URI, [{ range: { start: { line: 3, character: 11 }, end: { line: 3, character: 11 } }, text: 'x' }]);
     const published = await client.waitForDiagnostics(URI, version);
-    expect(published.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['yaml-syntax', 8], ['pod-privileged', 10], ['pod-privileged', 14]]);
+    expect(published.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([
+      ['yaml-syntax', 8],
+      ['pod-privileged', 10],
+      ['pod-privileged', 14],
+    ]);
   });
 
   it('a burst of changes publishes only the last version, and no stale version ever', async () => {
@@ -103,7 +119,8 @@ describe('push diagnostics', () => {
     await client.waitForDiagnostics(URI, 1);
     let last = 1;
     // Ten keystrokes sent back to back, well inside the debounce.
-    for (let i = 0; i < 10; i++) last = await client.change(URI, [{ range: { start: { line: 3, character: 11 + i }, end: { line: 3, character: 11 + i } }, text: 'x' }]);
+    for (let i = 0; i < 10; i++)
+      last = await client.change(URI, [{ range: { start: { line: 3, character: 11 + i }, end: { line: 3, character: 11 + i } }, text: 'x' }]);
     const published = await client.waitForDiagnostics(URI, last);
     expect(published.diagnostics).toHaveLength(2);
     expect(client.published(URI).map((p) => p.version)).toEqual([1, last]);
@@ -135,13 +152,17 @@ describe('push diagnostics', () => {
     expect(client.statuses.at(-1)).toMatchObject({ filesChecked: 1, manifests: [URI] });
   });
 
-  it('logs its version, where each document\'s configuration comes from, and what the analysis took', async () => {
+  it("logs its version, where each document's configuration comes from, and what the analysis took", async () => {
     client = await TestClient.start();
     await client.open(URI, PRIVILEGED_POD);
     await client.waitForDiagnostics(URI, 1);
     const log = await client.waitFor('the analysis log line', () => (client!.logText().includes('pod.yaml v1') ? client!.logText() : undefined));
-    expect(log).toMatch(new RegExp(`Kubeward language server ${VERSION.replace(/\./g, '\\.')} \\(Node v[\\d.]+\\) for an LSP client: \\d+ rules, push diagnostics`));
-    expect(log).toMatch(/pod\.yaml v1: 2 findings in [\d.]+ ms \(\d+ characters\); baseline profile, \d+ rules, from the editor's settings \(no \.kubeward\.yaml\)/);
+    expect(log).toMatch(
+      new RegExp(`Kubeward language server ${VERSION.replace(/\./g, '\\.')} \\(Node v[\\d.]+\\) for an LSP client: \\d+ rules, push diagnostics`),
+    );
+    expect(log).toMatch(
+      /pod\.yaml v1: 2 findings in [\d.]+ ms \(\d+ characters\); baseline profile, \d+ rules, from the editor's settings \(no \.kubeward\.yaml\)/,
+    );
   });
 
   it('clears diagnostics when the document closes', async () => {
@@ -186,7 +207,10 @@ describe('pull diagnostics', () => {
     expect(again).toEqual({ kind: 'unchanged', resultId: full.resultId });
     // An edit, then a pull: the new version's diagnostics, without waiting.
     await client.replace(URI, PRIVILEGED_POD.replace('privileged: true # why?', 'privileged: false # why?'));
-    const after = (await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: URI }, previousResultId: full.resultId })) as typeof full;
+    const after = (await client.connection.sendRequest(DocumentDiagnosticRequest.type, {
+      textDocument: { uri: URI },
+      previousResultId: full.resultId,
+    })) as typeof full;
     expect(after.kind).toBe('full');
     expect(after.items).toHaveLength(1);
     expect(client.published(URI)).toEqual([]);

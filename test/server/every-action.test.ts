@@ -10,7 +10,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CodeActionRequest, CodeActionResolveRequest, ExecuteCommandRequest, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  CodeActionResolveRequest,
+  ExecuteCommandRequest,
+  type CodeAction,
+  type Diagnostic,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
 import { Commands } from '../../shared-rules/src/protocol';
 import { applyWorkspaceEdit, fullCapabilities, keepsComments, parses, ROOT, TestClient } from './harness';
 
@@ -50,14 +57,21 @@ describe('every code action on the insecure examples', () => {
           context: { diagnostics: [diagnostic], triggerKind: 1 },
         })) as CodeAction[];
         const mine = actions.filter((a) => !a.diagnostics || a.diagnostics.some((d) => d.code === diagnostic.code));
-        expect(mine.some((a) => a.title.startsWith('Show documentation')), `${diagnostic.code}: documentation offered`).toBe(true);
+        expect(
+          mine.some((a) => a.title.startsWith('Show documentation')),
+          `${diagnostic.code}: documentation offered`,
+        ).toBe(true);
         for (const offered of mine) {
           const action = offered;
           const resolved = !action.edit && action.data ? ((await client.connection.sendRequest(CodeActionResolveRequest.type, action)) as CodeAction) : action;
           expect(resolved.edit ?? resolved.command, `${file}: ${diagnostic.code} → "${resolved.title}" does something`).toBeDefined();
           if (!resolved.edit) {
             // A command (Show documentation): it must run without error.
-            if (resolved.command) await client.connection.sendRequest(ExecuteCommandRequest.type, { command: resolved.command.command, arguments: resolved.command.arguments ?? [] });
+            if (resolved.command)
+              await client.connection.sendRequest(ExecuteCommandRequest.type, {
+                command: resolved.command.command,
+                arguments: resolved.command.arguments ?? [],
+              });
             continue;
           }
           const label = `${file}: ${diagnostic.code} → "${resolved.title}"`;
@@ -100,6 +114,13 @@ describe('every code action on the insecure examples', () => {
     expect(parses(text), text).toBe(true);
     expect(keepsComments(original, text), text).toBe(true);
     const after = (await client.waitForDiagnostics(uri, client.version(uri))).diagnostics.map((d) => d.code);
-    for (const gone of ['ingress-tls-missing', 'ingress-removed-api-version', 'ingress-nginx-snippet-annotation', 'ingress-nginx-deprecated-annotation', 'ingress-public-no-auth']) expect(after, text).not.toContain(gone);
+    for (const gone of [
+      'ingress-tls-missing',
+      'ingress-removed-api-version',
+      'ingress-nginx-snippet-annotation',
+      'ingress-nginx-deprecated-annotation',
+      'ingress-public-no-auth',
+    ])
+      expect(after, text).not.toContain(gone);
   });
 });

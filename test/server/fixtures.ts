@@ -53,7 +53,9 @@ export const SECRET = yaml`
 export function bigManifest(count: number): string {
   const docs: string[] = [];
   for (let i = 0; i < count; i++) {
-    docs.push(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config-${i}\n  labels:\n    app: app-${i % 17}\ndata:\n  key: "value-${i}"\n  other: |\n    line one ${i}\n    line two\n`);
+    docs.push(
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config-${i}\n  labels:\n    app: app-${i % 17}\ndata:\n  key: "value-${i}"\n  other: |\n    line one ${i}\n    line two\n`,
+    );
   }
   docs.push(PRIVILEGED_POD);
   return docs.join('---\n');

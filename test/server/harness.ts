@@ -250,7 +250,8 @@ export class TestClient {
     for (;;) {
       const value = probe();
       if (value !== undefined && value !== false) return value;
-      if (Date.now() > until) throw new Error(`timed out waiting for ${what}\nserver stderr:\n${this.stderr}\nlogs:\n${this.logs.map((l) => l.message).join('\n')}`);
+      if (Date.now() > until)
+        throw new Error(`timed out waiting for ${what}\nserver stderr:\n${this.stderr}\nlogs:\n${this.logs.map((l) => l.message).join('\n')}`);
       await new Promise((r) => setTimeout(r, 5));
     }
   }
@@ -377,7 +378,14 @@ function vscodeAdjust(segments: SnippetSegment[], line: string, column: number):
 /** vim.snippet.expand: lines after a line break get the current line's indentation. */
 function neovimAdjust(segments: SnippetSegment[], line: string): string {
   const base = /^\s*/.exec(line)![0];
-  return segments.map(({ text }) => text.split('\n').map((l, i) => (i > 0 ? base + l : l)).join('\n')).join('');
+  return segments
+    .map(({ text }) =>
+      text
+        .split('\n')
+        .map((l, i) => (i > 0 ? base + l : l))
+        .join('\n'),
+    )
+    .join('');
 }
 
 export function parses(text: string): boolean {

@@ -66,7 +66,10 @@ describe('hover', () => {
     );
     expect(result.range).toEqual({ start: { line, character: 12 }, end: { line, character: 32 } });
     // The explicit action: the value, and (this client does not handle the command itself) shown with window/showMessage.
-    const revealed = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'kubeward.revealSecretValue', arguments: JSON.parse(decodeURIComponent(args)) });
+    const revealed = await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: 'kubeward.revealSecretValue',
+      arguments: JSON.parse(decodeURIComponent(args)),
+    });
     expect(revealed).toEqual({ secret: 'db', key: 'password', text: 's3cr3t-password' });
     // Not valid base64: said so.
     const broken = (await hover(uri, line + 1, 12))!;

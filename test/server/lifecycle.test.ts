@@ -30,8 +30,15 @@ describe('initialize', () => {
   });
 
   it('does not advertise the commands the client registers itself, but still runs them', async () => {
-    client = await TestClient.start({ initializationOptions: { workspaceTrusted: true, clientCommands: [Commands.secureIngress, Commands.showDocumentation] } });
-    expect(client.initializeResult.capabilities.executeCommandProvider?.commands).toEqual([Commands.migrateIngress, Commands.scanWorkspace, Commands.applyFix, Commands.revealSecretValue]);
+    client = await TestClient.start({
+      initializationOptions: { workspaceTrusted: true, clientCommands: [Commands.secureIngress, Commands.showDocumentation] },
+    });
+    expect(client.initializeResult.capabilities.executeCommandProvider?.commands).toEqual([
+      Commands.migrateIngress,
+      Commands.scanWorkspace,
+      Commands.applyFix,
+      Commands.revealSecretValue,
+    ]);
     const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: Commands.showDocumentation, arguments: ['pod-privileged'] });
     expect(result).toMatchObject({ shown: true });
   });
@@ -57,14 +64,19 @@ describe('initialize', () => {
     expect(fix.command).toBe(Commands.applyFix);
     expect(Object.keys(fix.arguments[0]!.changes)).toEqual([URI]);
     // Without workspace/applyEdit the command says so instead of failing silently.
-    await expect(client.connection.sendRequest(ExecuteCommandRequest.type, { command: fix.command, arguments: fix.arguments })).rejects.toThrow(/cannot apply edits/);
+    await expect(client.connection.sendRequest(ExecuteCommandRequest.type, { command: fix.command, arguments: fix.arguments })).rejects.toThrow(
+      /cannot apply edits/,
+    );
     // Show documentation without window/showDocument: the page to open is returned.
     const docs = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: Commands.showDocumentation, arguments: ['pod-privileged'] });
     expect(docs).toEqual({ uri: expect.stringMatching(/docs\/rules\/pod-privileged\.md$/), shown: false });
     expect(client.shown).toEqual([]);
     // Plain text hover.
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: published.diagnostics[0]!.range.start });
-    expect(hover?.contents).toMatchObject({ kind: 'plaintext', value: expect.stringMatching(/^What to do: .+\nWhy: .+\npod-privileged: file:\/\/\S+\/docs\/rules\/pod-privileged\.md$/) });
+    expect(hover?.contents).toMatchObject({
+      kind: 'plaintext',
+      value: expect.stringMatching(/^What to do: .+\nWhy: .+\npod-privileged: file:\/\/\S+\/docs\/rules\/pod-privileged\.md$/),
+    });
     expect(client.registrations).toEqual([]);
   });
 
@@ -72,7 +84,11 @@ describe('initialize', () => {
     client = await TestClient.start({ capabilities: { workspace: { applyEdit: true } } });
     await client.open(URI, PRIVILEGED_POD);
     const [first] = (await client.waitForDiagnostics(URI, 1)).diagnostics;
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: URI }, range: first!.range, context: { diagnostics: [first!] } }))!;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: first!.range,
+      context: { diagnostics: [first!] },
+    }))!;
     const fix = actions.find((a) => a.title === 'Set privileged: false') as { command: string; arguments: unknown[] };
     await expect(client.connection.sendRequest(ExecuteCommandRequest.type, { command: fix.command, arguments: fix.arguments })).resolves.toBe(true);
     expect(client.applied).toEqual([{ label: 'Kubeward fix', edit: fix.arguments[0] }]);
@@ -82,7 +98,9 @@ describe('initialize', () => {
     client = await TestClient.start();
     await client.open(URI, PRIVILEGED_POD);
     await client.waitForDiagnostics(URI, 1);
-    await expect(client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'kubeward.nope', arguments: [] })).rejects.toThrow(/does not know the command/);
+    await expect(client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'kubeward.nope', arguments: [] })).rejects.toThrow(
+      /does not know the command/,
+    );
     // A malformed request: the handler is guarded, the answer is empty, the next request works.
     const bad = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: URI }, range: null as never, context: { diagnostics: [] } });
     expect(bad).toEqual([]);

@@ -86,9 +86,17 @@ describe('kubeward.migrateIngress', () => {
     const published = await client.waitForDiagnostics(URI, 1);
     const hint = published.diagnostics.find((d) => d.code === 'ingress-nginx-retired')!;
     expect(hint).toBeDefined();
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: URI }, range: hint.range, context: { diagnostics: [hint] } })) as CodeAction[];
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: hint.range,
+      context: { diagnostics: [hint] },
+    })) as CodeAction[];
     const action = actions.find((a) => a.title === 'Migrate this Ingress to Gateway API')!;
-    expect(action.command).toEqual({ title: 'Migrate this Ingress to Gateway API', command: Commands.migrateIngress, arguments: [{ uri: URI, position: hint.range.start }] });
+    expect(action.command).toEqual({
+      title: 'Migrate this Ingress to Gateway API',
+      command: Commands.migrateIngress,
+      arguments: [{ uri: URI, position: hint.range.start }],
+    });
     // Running it migrates that Ingress.
     const edit = (await client.connection.sendRequest(ExecuteCommandRequest.type, action.command!)) as WorkspaceEdit;
     expect(kinds(applyWorkspaceEdit(INGRESS, URI, edit))).toEqual(['Ingress', 'Gateway', 'HTTPRoute']);

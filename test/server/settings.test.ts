@@ -77,7 +77,10 @@ describe('.kubeward.yaml', () => {
     expect((await client.waitForDiagnostics(uri, 1)).diagnostics).toEqual([]);
     fs.writeFileSync(path.join(root, '.kubeward.yaml'), 'rules:\n  pod-privileged: info\n');
     await client.watchedFilesChanged([{ uri: uriOf(path.join(root, '.kubeward.yaml')), type: FileChangeType.Changed }]);
-    await client.waitFor('info diagnostics', () => severities(client!.published(uri).at(-1)!).join() === `${DiagnosticSeverity.Information},${DiagnosticSeverity.Information}`);
+    await client.waitFor(
+      'info diagnostics',
+      () => severities(client!.published(uri).at(-1)!).join() === `${DiagnosticSeverity.Information},${DiagnosticSeverity.Information}`,
+    );
     // The editor setting wins over the file.
     await client.changeConfiguration({ rules: { 'pod-privileged': 'error' } });
     await client.waitFor('error diagnostics', () => severities(client!.published(uri).at(-1)!)[0] === DiagnosticSeverity.Error);
@@ -142,7 +145,9 @@ describe('.kubeward.yaml', () => {
     const plain = uriOf(path.join(root, 'overlays/prod/ingress.yaml'));
     await client.open(plain, INGRESS);
     // The same Ingress outside the patch list gets its missing-field findings.
-    expect((await client.waitForDiagnostics(plain, 1)).diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['ingress-tls-missing', 'ingress-public-no-auth']));
+    expect((await client.waitForDiagnostics(plain, 1)).diagnostics.map((d) => d.code)).toEqual(
+      expect.arrayContaining(['ingress-tls-missing', 'ingress-public-no-auth']),
+    );
   });
 });
 
@@ -156,7 +161,10 @@ describe('kubeward.baseline', () => {
     client = await TestClient.start({ folders: [root], settings: { baseline: { file: 'kubeward-baseline.json', severity: 'hint' } } });
     const uri = uriOf(path.join(root, 'k8s/pod.yaml'));
     // Reformatted, with a new privileged container: only the new one keeps its severity.
-    const edited = `# moved down\n${pod}`.replace(/(\n\s+privileged: true\n?)$/, '$1    - name: debug\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n');
+    const edited = `# moved down\n${pod}`.replace(
+      /(\n\s+privileged: true\n?)$/,
+      '$1    - name: debug\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n',
+    );
     await client.open(uri, edited);
     const published = await client.waitForDiagnostics(uri, 1);
     const privileged = published.diagnostics.filter((d) => d.code === 'pod-privileged').map((d) => [d.range.start.line, d.severity]);
@@ -165,10 +173,24 @@ describe('kubeward.baseline', () => {
     expect(privileged.filter(([, s]) => s === DiagnosticSeverity.Error)).toHaveLength(1);
     expect(privileged.find(([, s]) => s === DiagnosticSeverity.Error)![0]).toBeGreaterThan(privileged.find(([, s]) => s === DiagnosticSeverity.Hint)![0]!);
     await client.changeConfiguration({ baseline: { file: 'kubeward-baseline.json', severity: 'hide' } });
-    await client.waitFor('baselined hidden', () => client!.published(uri).at(-1)!.diagnostics.filter((d) => d.code === 'pod-privileged').length === 1);
+    await client.waitFor(
+      'baselined hidden',
+      () =>
+        client!
+          .published(uri)
+          .at(-1)!
+          .diagnostics.filter((d) => d.code === 'pod-privileged').length === 1,
+    );
     // Without the setting every finding has its own severity.
     await client.changeConfiguration({ baseline: { file: '', severity: 'hint' } });
-    await client.waitFor('no baseline', () => client!.published(uri).at(-1)!.diagnostics.filter((d) => d.code === 'pod-privileged' && d.severity === DiagnosticSeverity.Error).length === 3);
+    await client.waitFor(
+      'no baseline',
+      () =>
+        client!
+          .published(uri)
+          .at(-1)!
+          .diagnostics.filter((d) => d.code === 'pod-privileged' && d.severity === DiagnosticSeverity.Error).length === 3,
+    );
   });
 });
 
@@ -181,7 +203,8 @@ describe('.kubeward.yaml exceptions in the editor', () => {
     const elsewhere = uriOf(path.join(root, 'other/pod.yaml'));
     await client.open(inApps, PRIVILEGED_POD);
     await client.open(elsewhere, PRIVILEGED_POD);
-    const lines = (p: { diagnostics: Array<{ code?: unknown; range: { start: { line: number } } }> }) => p.diagnostics.filter((d) => d.code === 'pod-privileged').map((d) => d.range.start.line);
+    const lines = (p: { diagnostics: Array<{ code?: unknown; range: { start: { line: number } } }> }) =>
+      p.diagnostics.filter((d) => d.code === 'pod-privileged').map((d) => d.range.start.line);
     expect(lines(await client.waitForDiagnostics(inApps, 1))).toEqual([13]);
     expect(lines(await client.waitForDiagnostics(elsewhere, 1))).toEqual([9, 13]);
   });
@@ -195,9 +218,14 @@ describe('completion in .kubeward.yaml', () => {
     const config = uriOf(path.join(root, '.kubeward.yaml'));
     const text = 'profile: baseline\nexceptions:\n  - rule: \n';
     await client.open(config, text);
-    const items = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: config }, position: { line: 2, character: 10 } })) as Array<{ label: string; detail?: string }>;
+    const items = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: config },
+      position: { line: 2, character: 10 },
+    })) as Array<{ label: string; detail?: string }>;
     expect(items.find((i) => i.label === 'pod-privileged')?.detail).toBe('Container runs privileged');
-    const top = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: config }, position: { line: 3, character: 0 } })) as Array<{ label: string }>;
+    const top = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: config }, position: { line: 3, character: 0 } })) as Array<{
+      label: string;
+    }>;
     expect(top.map((i) => i.label)).toContain('enforce');
     const pod = uriOf(path.join(root, 'pod.yaml'));
     await client.open(pod, PRIVILEGED_POD);

@@ -83,14 +83,41 @@ describe('maskTemplates', () => {
   });
 
   it('prints text: include, toYaml, template, values; not: if, else, end, range, with, define, assignments, comments', () => {
-    const printing = ['{{ include "x" . }}', '{{- toYaml .Values.x | nindent 2 }}', '{{ template "x" . }}', '{{ .Values.extra }}', '{{- tpl .Values.x . }}', '{{ ifThen }}'];
-    const control = ['{{- if .x }}', '{{ else if .y }}', '{{- else }}', '{{- end -}}', '{{- range $k, $v := .x }}', '{{- with .x }}', '{{- define "x" }}', '{{- $x := 1 }}', '{{ $x = 2 }}', '{{- /* c */ -}}', '{{/* c */}}'];
-    for (const action of printing) expect(maskTemplates(`a:
+    const printing = [
+      '{{ include "x" . }}',
+      '{{- toYaml .Values.x | nindent 2 }}',
+      '{{ template "x" . }}',
+      '{{ .Values.extra }}',
+      '{{- tpl .Values.x . }}',
+      '{{ ifThen }}',
+    ];
+    const control = [
+      '{{- if .x }}',
+      '{{ else if .y }}',
+      '{{- else }}',
+      '{{- end -}}',
+      '{{- range $k, $v := .x }}',
+      '{{- with .x }}',
+      '{{- define "x" }}',
+      '{{- $x := 1 }}',
+      '{{ $x = 2 }}',
+      '{{- /* c */ -}}',
+      '{{/* c */}}',
+    ];
+    for (const action of printing)
+      expect(
+        maskTemplates(`a:
   ${action}
-`)!.actionLines, action).toEqual([3]);
-    for (const action of control) expect(maskTemplates(`a:
+`)!.actionLines,
+        action,
+      ).toEqual([3]);
+    for (const action of control)
+      expect(
+        maskTemplates(`a:
   ${action}
-`)!.actionLines, action).toEqual([]);
+`)!.actionLines,
+        action,
+      ).toEqual([]);
   });
 
   it('blanks every line of an action that spans lines', () => {
@@ -110,13 +137,17 @@ describe('maskTemplates', () => {
   });
 
   it('an unterminated action never swallows the next document', () => {
-    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: {{ .Values.image }}\n      securityContext:\n        privileged: true\n';
+    const pod =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: {{ .Values.image }}\n      securityContext:\n        privileged: true\n';
     for (const broken of ['# renders {{ unclosed\na: 1\n', 'a: "{{ unclosed\n', 'a: {{ "unclosed string\n']) {
       const text = `${broken}---\n${pod}`;
       const mask = maskTemplates(text)!;
       expect(mask.regions.length, broken).toBe(1);
       expect(text.slice(...mask.regions[0]!)).toBe('{{ .Values.image }}');
-      expect(lint(text).findings.map((f) => f.ruleId), broken).toEqual(['pod-privileged']);
+      expect(
+        lint(text).findings.map((f) => f.ruleId),
+        broken,
+      ).toEqual(['pod-privileged']);
     }
   });
 
@@ -207,7 +238,11 @@ describe('templated values are unknown', () => {
           - host: a.example.com
     `;
     expect(lint(base.replace('ACTION\n', '')).findings.map((f) => f.ruleId)).toEqual(['ingress-tls-missing']);
-    for (const action of ['  {{- if .Values.tls }}\n  tls: {{ toYaml .Values.tls | nindent 4 }}\n  {{- end }}\n', '  {{- with .Values.extraSpec }}{{ toYaml . | nindent 2 }}{{ end }}\n', '{{- include "chart.tls" . | nindent 2 }}\n']) {
+    for (const action of [
+      '  {{- if .Values.tls }}\n  tls: {{ toYaml .Values.tls | nindent 4 }}\n  {{- end }}\n',
+      '  {{- with .Values.extraSpec }}{{ toYaml . | nindent 2 }}{{ end }}\n',
+      '{{- include "chart.tls" . | nindent 2 }}\n',
+    ]) {
       expect(lint(base.replace('ACTION\n', action)).findings, action).toEqual([]);
     }
   });

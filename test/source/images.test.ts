@@ -61,6 +61,10 @@ describe('registryTrusted', () => {
 });
 
 describe('isImagePlaceholder', () => {
-  it.each(['CONTAINER_IMAGE', 'IMAGE', 'IMAGE_NAME:TAG', '${IMAGE}', '$IMAGE', '<image>', '__IMAGE__', '@IMAGE@'])('%s is a build-tool placeholder', (raw) => expect(isImagePlaceholder(raw)).toBe(true));
-  it.each(['nginx', 'controller:latest', 'ghcr.io/ACME/app', 'registry.example.com/app:${TAG}', 'Nginx'])('%s is an image', (raw) => expect(isImagePlaceholder(raw)).toBe(false));
+  it.each(['CONTAINER_IMAGE', 'IMAGE', 'IMAGE_NAME:TAG', '${IMAGE}', '$IMAGE', '<image>', '__IMAGE__', '@IMAGE@'])('%s is a build-tool placeholder', (raw) =>
+    expect(isImagePlaceholder(raw)).toBe(true),
+  );
+  it.each(['nginx', 'controller:latest', 'ghcr.io/ACME/app', 'registry.example.com/app:${TAG}', 'Nginx'])('%s is an image', (raw) =>
+    expect(isImagePlaceholder(raw)).toBe(false),
+  );
 });

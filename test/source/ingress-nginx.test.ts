@@ -16,8 +16,16 @@ const ids = (s: string) => advisoriesFor(v(s)).flatMap((a) => a.ids);
 
 describe('controller images', () => {
   it('splits registry, repository, tag and digest', () => {
-    expect(parseImage('registry.k8s.io/ingress-nginx/controller:v1.12.1@sha256:abc')).toEqual({ name: 'registry.k8s.io/ingress-nginx/controller', tag: 'v1.12.1', digest: 'sha256:abc' });
-    expect(parseImage('localhost:5000/ingress-nginx/controller')).toEqual({ name: 'localhost:5000/ingress-nginx/controller', tag: undefined, digest: undefined });
+    expect(parseImage('registry.k8s.io/ingress-nginx/controller:v1.12.1@sha256:abc')).toEqual({
+      name: 'registry.k8s.io/ingress-nginx/controller',
+      tag: 'v1.12.1',
+      digest: 'sha256:abc',
+    });
+    expect(parseImage('localhost:5000/ingress-nginx/controller')).toEqual({
+      name: 'localhost:5000/ingress-nginx/controller',
+      tag: undefined,
+      digest: undefined,
+    });
   });
   it('recognises the controller, its mirrors and legacy images, not its neighbours', () => {
     expect(isControllerImage('registry.k8s.io/ingress-nginx/controller-chroot:v1.14.0')).toBe(true);

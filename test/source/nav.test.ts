@@ -50,7 +50,12 @@ describe('YNode basics', () => {
     expect(flow.isFlow).toBe(true);
     expect(flow.getIn(['b', 2, 'c'])?.str).toBe('d');
     expect(src(text, flow.getIn(['b', 1]))).toBe('2');
-    expect(flow.get('b')!.items().map((n) => n.index)).toEqual([0, 1, 2]);
+    expect(
+      flow
+        .get('b')!
+        .items()
+        .map((n) => n.index),
+    ).toEqual([0, 1, 2]);
   });
 
   it('null values: `key:`, `~` and `null` are present and null', () => {

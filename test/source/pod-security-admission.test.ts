@@ -10,7 +10,8 @@ function psp(text: string): K8sObject {
   return objectsOf(YNode.root(doc.contents, { doc: doc as never, templateRegions: [] }))[0]!;
 }
 const withSpec = (spec: string) => psp(`apiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata: {name: p}\nspec: ${spec}\n`);
-const RESTRICTED = '{privileged: false, allowPrivilegeEscalation: false, requiredDropCapabilities: [ALL], runAsUser: {rule: MustRunAsNonRoot}, seLinux: {rule: RunAsAny}, volumes: [configMap, secret]}';
+const RESTRICTED =
+  '{privileged: false, allowPrivilegeEscalation: false, requiredDropCapabilities: [ALL], runAsUser: {rule: MustRunAsNonRoot}, seLinux: {rule: RunAsAny}, volumes: [configMap, secret]}';
 
 describe('pspLevel (the psp-to-pod-security-standards mapping)', () => {
   it('maps the upstream restricted example to restricted', () => {
@@ -21,11 +22,13 @@ describe('pspLevel (the psp-to-pod-security-standards mapping)', () => {
     ['allowPrivilegeEscalation: true', 'does not forbid privilege escalation'],
     ['requiredDropCapabilities: [NET_RAW]', 'does not drop ALL capabilities'],
     ['allowedCapabilities: [CHOWN]', 'allows adding capabilities other than NET_BIND_SERVICE'],
-    ["runAsUser: {rule: RunAsAny}", 'does not require running as non-root'],
+    ['runAsUser: {rule: RunAsAny}', 'does not require running as non-root'],
     ['volumes: [configMap, nfs]', 'allows nfs volumes'],
   ])('one restricted requirement missing (%s) gives baseline', (change, reason) => {
     const [key] = change.split(':');
-    const spec = RESTRICTED.includes(`${key}:`) ? RESTRICTED.replace(new RegExp(`${key}: (\\[[^\\]]*\\]|\\{[^}]*\\}|\\w+)`), change) : RESTRICTED.replace('{', `{${change}, `);
+    const spec = RESTRICTED.includes(`${key}:`)
+      ? RESTRICTED.replace(new RegExp(`${key}: (\\[[^\\]]*\\]|\\{[^}]*\\}|\\w+)`), change)
+      : RESTRICTED.replace('{', `{${change}, `);
     expect(spec).toContain(change);
     const mapping = pspLevel(withSpec(spec));
     expect(mapping.level).toBe('baseline');
@@ -57,7 +60,9 @@ describe('pspLevel (the psp-to-pod-security-standards mapping)', () => {
   });
 
   it('counts unconfined profile annotations, not absent ones', () => {
-    const annotated = psp(`apiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata:\n  name: p\n  annotations:\n    seccomp.security.alpha.kubernetes.io/allowedProfileNames: 'runtime/default,*'\nspec: ${RESTRICTED}\n`);
+    const annotated = psp(
+      `apiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata:\n  name: p\n  annotations:\n    seccomp.security.alpha.kubernetes.io/allowedProfileNames: 'runtime/default,*'\nspec: ${RESTRICTED}\n`,
+    );
     expect(pspLevel(annotated)).toEqual({ level: 'privileged', reasons: ['allows unconfined seccomp'] });
   });
 

@@ -96,16 +96,47 @@ describe('decodeSecretValue', () => {
 });
 
 describe('placeholders and references', () => {
-  it.each(['', '  ', 'REPLACE_ME', 'replaceme', 'TODO', 'xxx', 'XXXXXXXX', '***', '...', '<password>', '<your token here>', '${DB_PASSWORD}', '$(TOKEN)', '{{ .Values.pw }}', '%PASSWORD%', '__TOKEN__', '@token@', 'your-api-key', 'yourpassword', 'redacted', 'n/a', '...base64 encoded data...', 'INSERT_ETCD_DISCOVERY_TOKEN', 'enter your key', 'fake_password', 'SOME VALUE', 'some password', 'value', 'foo'])(
-    '%j is a placeholder',
-    (v) => expect(isPlaceholderValue(v)).toBe(true),
+  it.each([
+    '',
+    '  ',
+    'REPLACE_ME',
+    'replaceme',
+    'TODO',
+    'xxx',
+    'XXXXXXXX',
+    '***',
+    '...',
+    '<password>',
+    '<your token here>',
+    '${DB_PASSWORD}',
+    '$(TOKEN)',
+    '{{ .Values.pw }}',
+    '%PASSWORD%',
+    '__TOKEN__',
+    '@token@',
+    'your-api-key',
+    'yourpassword',
+    'redacted',
+    'n/a',
+    '...base64 encoded data...',
+    'INSERT_ETCD_DISCOVERY_TOKEN',
+    'enter your key',
+    'fake_password',
+    'SOME VALUE',
+    'some password',
+    'value',
+    'foo',
+  ])('%j is a placeholder', (v) => expect(isPlaceholderValue(v)).toBe(true));
+  it.each(['hunter2', 'passw0rd', 'mysql', 's3cr3t!', 'changeme2', 'x', 'TODO: real value later', '<a><b>'])('%j is not a placeholder', (v) =>
+    expect(isPlaceholderValue(v)).toBe(false),
   );
-  it.each(['hunter2', 'passw0rd', 'mysql', 's3cr3t!', 'changeme2', 'x', 'TODO: real value later', '<a><b>'])('%j is not a placeholder', (v) => expect(isPlaceholderValue(v)).toBe(false));
   it.each(['password', 'admin', 'changeme', 'CHANGE_ME', 'change-it', 'SECRET', 'root', '123456'])('%j is a weak credential, not a placeholder', (v) => {
     expect(isPlaceholderValue(v)).toBe(false);
     expect(isWeakCredential(v)).toBe(true);
   });
-  it.each(['<password>', '${PASSWORD}', 'REPLACE_ME', 'xxx', 'hunter2-but-longer'])('%j is not a weak credential', (v) => expect(isWeakCredential(v)).toBe(false));
+  it.each(['<password>', '${PASSWORD}', 'REPLACE_ME', 'xxx', 'hunter2-but-longer'])('%j is not a weak credential', (v) =>
+    expect(isWeakCredential(v)).toBe(false),
+  );
   it('finds $(VAR) references', () => {
     expect(hasEnvReference('Bearer $(TOKEN)')).toBe(true);
     expect(hasEnvReference('$$(TOKEN)')).toBe(true);
@@ -140,12 +171,44 @@ describe('sensitive names', () => {
     ['JWT', 'jwt'],
     ['apikey', 'apikey'],
   ])('%s is sensitive (%s)', (name, reason) => expect(sensitiveNameReason(name)).toBe(reason));
-  it.each(['SECRET_NAME', 'TOKEN_PATH', 'PASSWORD_FILE', 'PASSWORD_MIN_LENGTH', 'JWT_ISSUER', 'TOKEN_TTL_SECONDS', 'CACHE_KEY', 'PUBLIC_KEY', 'KEY_PREFIX', 'AWS_ACCESS_KEY_ID', 'KEYCLOAK_URL', 'MONKEY', 'BYPASS_CACHE', 'PASSPORT_ENABLED', 'LOG_LEVEL', 'PORT', ''])('%s is not sensitive', (name) =>
-    expect(sensitiveNameReason(name)).toBeUndefined(),
-  );
+  it.each([
+    'SECRET_NAME',
+    'TOKEN_PATH',
+    'PASSWORD_FILE',
+    'PASSWORD_MIN_LENGTH',
+    'JWT_ISSUER',
+    'TOKEN_TTL_SECONDS',
+    'CACHE_KEY',
+    'PUBLIC_KEY',
+    'KEY_PREFIX',
+    'AWS_ACCESS_KEY_ID',
+    'KEYCLOAK_URL',
+    'MONKEY',
+    'BYPASS_CACHE',
+    'PASSPORT_ENABLED',
+    'LOG_LEVEL',
+    'PORT',
+    '',
+  ])('%s is not sensitive', (name) => expect(sensitiveNameReason(name)).toBeUndefined());
   it('keeps values that can be credentials and drops flags, paths, URLs and references', () => {
     for (const v of ['hunter2', 'Sup3r$ecret', 'abcd', '12345678']) expect(couldBeCredential(v), v).toBe(true);
-    for (const v of ['', 'ab', 'true', 'False', 'yes', 'enabled', '0', '443', '/var/run/secrets/token', './key.pem', 'C:\\keys\\a.pem', 'https://auth.example.com/token', '$(DB_PASSWORD)', '<password>', 'REPLACE_ME']) {
+    for (const v of [
+      '',
+      'ab',
+      'true',
+      'False',
+      'yes',
+      'enabled',
+      '0',
+      '443',
+      '/var/run/secrets/token',
+      './key.pem',
+      'C:\\keys\\a.pem',
+      'https://auth.example.com/token',
+      '$(DB_PASSWORD)',
+      '<password>',
+      'REPLACE_ME',
+    ]) {
       expect(couldBeCredential(v), v).toBe(false);
     }
   });
@@ -177,10 +240,18 @@ describe('sensitive values', () => {
     ['url-credentials', 'amqp://guest:${PW}@mq/ http://u:realpw@host'],
   ])('finds %s', (id, value) => expect(findSensitiveValue(value)?.pattern.id).toBe(id));
 
-  it.each(['', 'hello world', 'AKIAIOSFODNN7EXAMPLEX', 'eyJhbGciOiJIUzI1NiJ9', 'postgres://app:$(DB_PASSWORD)@db/app', 'postgres://app:<password>@db', 'https://example.com/a:b@c', 'mailto:someone@example.com', '-----BEGIN CERTIFICATE-----', 'ghp_short'])(
-    'finds nothing in %j',
-    (value) => expect(findSensitiveValue(value)).toBeUndefined(),
-  );
+  it.each([
+    '',
+    'hello world',
+    'AKIAIOSFODNN7EXAMPLEX',
+    'eyJhbGciOiJIUzI1NiJ9',
+    'postgres://app:$(DB_PASSWORD)@db/app',
+    'postgres://app:<password>@db',
+    'https://example.com/a:b@c',
+    'mailto:someone@example.com',
+    '-----BEGIN CERTIFICATE-----',
+    'ghp_short',
+  ])('finds nothing in %j', (value) => expect(findSensitiveValue(value)).toBeUndefined());
 
   it('reports where the match is', () => {
     const m = findSensitiveValue(`key: ${PRIVATE_KEY}`)!;

@@ -30,7 +30,14 @@ describe('label selectors', () => {
   });
 
   it('describes selectors for messages', () => {
-    expect(describeSelector(sel({ app: 'web' }, [{ key: 'tier', operator: 'NotIn', values: ['a', 'b'] }, { key: 'x', operator: 'DoesNotExist', values: [] }]))).toBe('app=web, tier notin (a,b), !x');
+    expect(
+      describeSelector(
+        sel({ app: 'web' }, [
+          { key: 'tier', operator: 'NotIn', values: ['a', 'b'] },
+          { key: 'x', operator: 'DoesNotExist', values: [] },
+        ]),
+      ),
+    ).toBe('app=web, tier notin (a,b), !x');
     expect(describeSelector(EVERYTHING)).toBe('{}');
   });
 });

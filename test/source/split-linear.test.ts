@@ -11,7 +11,7 @@ function reference(text: string): Array<{ start: number; end: number }> {
     chunkStart = at;
   };
   const first = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (let lineStart = first; lineStart < text.length; ) {
+  for (let lineStart = first; lineStart < text.length;) {
     const nl = text.indexOf('\n', lineStart);
     const next = nl === -1 ? text.length : nl + 1;
     const line = text.slice(lineStart, nl === -1 ? text.length : nl).replace(/\r$/, '');

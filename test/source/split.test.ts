@@ -73,7 +73,7 @@ describe('splitDocuments', () => {
   it('partitions random multi-document streams and keeps every document intact', () => {
     const parts = ['a: 1\n', '---\n', '--- # c\n', '...\n', 'b:\n  - x\n', 'c: |\n  ---x\n', '\r\n', 'd: "q"\r\n', '# comment\n', '--- {e: 1}\n', 'f: 🚀\n'];
     let seed = 7;
-    const next = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     for (let i = 0; i < 300; i++) {
       let text = '';
       const n = Math.floor(next() * 10);

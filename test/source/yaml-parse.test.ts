@@ -49,7 +49,7 @@ describe('under-indented quoted scalars', () => {
     expect(parse(POD)[0]!.errors[0]!.message).toMatch(/^Missing closing "quote/);
   });
 
-  it('parse as Kubernetes reads them, with go-yaml\'s values', () => {
+  it("parse as Kubernetes reads them, with go-yaml's values", () => {
     const docs = relaxed(POD)!;
     expect(docs).toBeDefined();
     expect(docs[0]!.errors).toEqual([]);
@@ -72,7 +72,9 @@ describe('under-indented quoted scalars', () => {
     const result = lint(crlf);
     expect(result.findings.map((f) => [f.ruleId, crlf.slice(f.start, f.end)])).toEqual([['pod-privileged', 'true']]);
     const command = (relaxed(crlf)![0]!.toJS() as { spec: { containers: Array<{ command: string[] }> } }).spec.containers[0]!.command;
-    expect(command[2]).toBe('exec kafka-server-start.sh server.properties --override broker.id=${HOSTNAME##*-} --override listeners=PLAINTEXT://:9093 --override log.dirs=/var/lib/kafka');
+    expect(command[2]).toBe(
+      'exec kafka-server-start.sh server.properties --override broker.id=${HOSTNAME##*-} --override listeners=PLAINTEXT://:9093 --override log.dirs=/var/lib/kafka',
+    );
   });
 
   it('a quote that never closes is still a syntax error', () => {

@@ -40,16 +40,43 @@ workspaceTester(rule, {
   valid: [
     { name: 'a plain backend port', files: { 'r.yaml': route(8080), 's.yaml': service } },
     { name: 'a policy targets the Service', files: { 'r.yaml': route(8443), 's.yaml': service, 'p.yaml': policy('{group: "", kind: Service, name: api}') } },
-    { name: 'a policy targets the port by name', files: { 'r.yaml': route(8443), 's.yaml': service, 'p.yaml': policy('{group: "", kind: Service, name: api, sectionName: web}') } },
+    {
+      name: 'a policy targets the port by name',
+      files: { 'r.yaml': route(8443), 's.yaml': service, 'p.yaml': policy('{group: "", kind: Service, name: api, sectionName: web}') },
+    },
     { name: 'incomplete index', complete: false, files: { 'r.yaml': route(443) } },
-    { name: 'Helm: templated port list of the Service', files: { 'r.yaml': route(8443), 'templates/s.yaml': service.replace('  ports:\n    - { name: web, port: 8443, appProtocol: https }\n    - { name: plain, port: 8080 }', '  ports:\n    {{- toYaml .Values.ports | nindent 4 }}') } },
-    { name: 'suppressed', files: { 'r.yaml': route(443).replace('  namespace: shop\n', '  namespace: shop\n  annotations: {ignore.kubeward.io/backend-tls-missing: "mesh mTLS"}\n') } },
+    {
+      name: 'Helm: templated port list of the Service',
+      files: {
+        'r.yaml': route(8443),
+        'templates/s.yaml': service.replace(
+          '  ports:\n    - { name: web, port: 8443, appProtocol: https }\n    - { name: plain, port: 8080 }',
+          '  ports:\n    {{- toYaml .Values.ports | nindent 4 }}',
+        ),
+      },
+    },
+    {
+      name: 'suppressed',
+      files: {
+        'r.yaml': route(443).replace('  namespace: shop\n', '  namespace: shop\n  annotations: {ignore.kubeward.io/backend-tls-missing: "mesh mTLS"}\n'),
+      },
+    },
   ],
   invalid: [
     {
       name: 'appProtocol https: the backend name is flagged; internal CA preferred, public CAs offered',
       files: { 'r.yaml': route(8443), 's.yaml': service },
-      errors: [{ file: 'r.yaml', line: 11, column: 17, endColumn: 20, messageId: 'noPolicy', severity: 'hint', message: 'HTTPRoute "api" sends traffic to Service "api" on port 8443, which speaks TLS' }],
+      errors: [
+        {
+          file: 'r.yaml',
+          line: 11,
+          column: 17,
+          endColumn: 20,
+          messageId: 'noPolicy',
+          severity: 'hint',
+          message: 'HTTPRoute "api" sends traffic to TLS Service "api" without a BackendTLSPolicy',
+        },
+      ],
       applicability: 'unsafe',
       output: {
         'r.yaml':

@@ -46,7 +46,10 @@ afterEach(() => {
   dir = undefined;
 });
 
-function scanFolder(files: Record<string, string>, args: string[] = ['.']): { code: number; findings: Array<{ file: string; line: number; column: number; ruleId: string; message: string }> } {
+function scanFolder(
+  files: Record<string, string>,
+  args: string[] = ['.'],
+): { code: number; findings: Array<{ file: string; line: number; column: number; ruleId: string; message: string }> } {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeward-ws-'));
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
@@ -55,7 +58,14 @@ function scanFolder(files: Record<string, string>, args: string[] = ['.']): { co
   // workload-not-isolated is opt-in: the repository turns it on, as a team that wants it would.
   if (!('.kubeward.yaml' in files)) fs.writeFileSync(path.join(dir, '.kubeward.yaml'), 'rules:\n  workload-not-isolated: on\n');
   let out = '';
-  const code = runCli({ argv: ['scan', ...args, '--format', 'json', '--fail-on', 'none'], cwd: dir, stdout: (s) => (out += s), stderr: () => {}, stdin: () => '', isTTY: false });
+  const code = runCli({
+    argv: ['scan', ...args, '--format', 'json', '--fail-on', 'none'],
+    cwd: dir,
+    stdout: (s) => (out += s),
+    stderr: () => {},
+    stdin: () => '',
+    isTTY: false,
+  });
   return { code, findings: JSON.parse(out).findings };
 }
 
@@ -69,7 +79,12 @@ describe('kubeward scan: workload-not-isolated across files', () => {
   it('the only NetworkPolicy selects other pods: the Deployment is reported in its own file', () => {
     const { findings } = scanFolder({ 'app/deploy.yaml': deployment, 'policies/api.yaml': policyFor('api') });
     expect(findings.filter((f) => f.ruleId === 'workload-not-isolated')).toEqual([
-      expect.objectContaining({ file: 'app/deploy.yaml', line: 4, column: 9, message: expect.stringContaining('Deployment "web" runs pods that no NetworkPolicy selects in namespace "shop"') }),
+      expect.objectContaining({
+        file: 'app/deploy.yaml',
+        line: 4,
+        column: 9,
+        message: expect.stringContaining('Deployment "web" runs pods that no NetworkPolicy selects in namespace "shop"'),
+      }),
     ]);
   });
 

@@ -75,7 +75,9 @@ describe('corpus', () => {
       for (const f of files) {
         const text = texts.get(f)!;
         if (text.includes('{{') || !parses(text)) continue;
-        const found = new FileAnalyzer().analyze(text, { rules: RULES, config, file: f, workspace: index, withFixes: true }).findings.filter((x) => AREA.has(x.ruleId));
+        const found = new FileAnalyzer()
+          .analyze(text, { rules: RULES, config, file: f, workspace: index, withFixes: true })
+          .findings.filter((x) => AREA.has(x.ruleId));
         for (const finding of found) {
           for (const fix of finding.fixes ?? []) {
             checked++;
@@ -83,7 +85,9 @@ describe('corpus', () => {
             if (!parses(out)) problems.push(`${f} ${finding.ruleId} "${fix.title}": does not parse`);
             const saved = [...index.objects()].filter((o) => o.file === f);
             index.setFile(f, new FileAnalyzer().analyze(out, { rules: RULES, config, file: f }).summaries);
-            const after = new FileAnalyzer().analyze(out, { rules: RULES, config, file: f, workspace: index }).findings.filter((x) => x.ruleId === finding.ruleId).length;
+            const after = new FileAnalyzer()
+              .analyze(out, { rules: RULES, config, file: f, workspace: index })
+              .findings.filter((x) => x.ruleId === finding.ruleId).length;
             index.setFile(f, saved);
             if (after >= found.filter((x) => x.ruleId === finding.ruleId).length) problems.push(`${f} ${finding.ruleId} "${fix.title}": the finding stays`);
           }

@@ -45,19 +45,58 @@ const gateway = yaml`
 
 workspaceTester(rule, {
   valid: [
-    { name: 'a grant for the kind and namespace, any Service', files: { 'r.yaml': route, 'g.yaml': grant('{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: web}', '{group: "", kind: Service}') } },
-    { name: 'a grant naming the Service', files: { 'r.yaml': route, 'g.yaml': grant('{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: web}', '{group: "", kind: Service, name: shop-api}') } },
+    {
+      name: 'a grant for the kind and namespace, any Service',
+      files: { 'r.yaml': route, 'g.yaml': grant('{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: web}', '{group: "", kind: Service}') },
+    },
+    {
+      name: 'a grant naming the Service',
+      files: {
+        'r.yaml': route,
+        'g.yaml': grant('{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: web}', '{group: "", kind: Service, name: shop-api}'),
+      },
+    },
     { name: 'incomplete index', complete: false, files: { 'r.yaml': route } },
-    { name: 'the route has no namespace: it may be the backend\'s', files: { 'r.yaml': route.replace('  namespace: web\n', '') } },
-    { name: 'Helm: a templated grant may allow it', files: { 'r.yaml': route, 'templates/g.yaml': grant('{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: {{ .Release.Namespace }}}', '{group: "", kind: Service}') } },
-    { name: 'a grant without a namespace may be in the target\'s', files: { 'r.yaml': route, 'g.yaml': grant('{group: gateway.networking.k8s.io, kind: Gateway, namespace: web}', '{group: "", kind: Secret}').replace('  namespace: backend\n', '') } },
-    { name: 'suppressed', files: { 'r.yaml': route.replace('          namespace: backend\n', '          # kubeward-disable-next-line gateway-cross-namespace-ref-without-referencegrant\n          namespace: backend\n') } },
+    { name: "the route has no namespace: it may be the backend's", files: { 'r.yaml': route.replace('  namespace: web\n', '') } },
+    {
+      name: 'Helm: a templated grant may allow it',
+      files: {
+        'r.yaml': route,
+        'templates/g.yaml': grant('{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: {{ .Release.Namespace }}}', '{group: "", kind: Service}'),
+      },
+    },
+    {
+      name: "a grant without a namespace may be in the target's",
+      files: {
+        'r.yaml': route,
+        'g.yaml': grant('{group: gateway.networking.k8s.io, kind: Gateway, namespace: web}', '{group: "", kind: Secret}').replace('  namespace: backend\n', ''),
+      },
+    },
+    {
+      name: 'suppressed',
+      files: {
+        'r.yaml': route.replace(
+          '          namespace: backend\n',
+          '          # kubeward-disable-next-line gateway-cross-namespace-ref-without-referencegrant\n          namespace: backend\n',
+        ),
+      },
+    },
   ],
   invalid: [
     {
       name: 'no grant: the namespace is flagged; the fix adds a ReferenceGrant after the route',
       files: { 'r.yaml': route },
-      errors: [{ file: 'r.yaml', line: 10, column: 22, endColumn: 29, messageId: 'noGrant', severity: 'hint', message: 'HTTPRoute "shop" refers to Service "shop-api" in namespace "backend", and no ReferenceGrant there allows it' }],
+      errors: [
+        {
+          file: 'r.yaml',
+          line: 10,
+          column: 22,
+          endColumn: 29,
+          messageId: 'noGrant',
+          severity: 'hint',
+          message: 'HTTPRoute "shop" refers to Service "shop-api" in "backend" with no ReferenceGrant',
+        },
+      ],
       applicability: 'unsafe',
       output: {
         'r.yaml':
@@ -87,7 +126,10 @@ workspaceTester(rule, {
         'r.yaml': route,
         'a.yaml': grant('{group: gateway.networking.k8s.io, kind: GRPCRoute, namespace: web}', '{group: "", kind: Service}'),
         'b.yaml': grant('{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: blog}', '{group: "", kind: Service}').replace('name: g', 'name: g2'),
-        'c.yaml': grant('{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: web}', '{group: "", kind: Service, name: other}').replace('name: g', 'name: g3'),
+        'c.yaml': grant('{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: web}', '{group: "", kind: Service, name: other}').replace(
+          'name: g',
+          'name: g3',
+        ),
       },
       errors: [{ file: 'r.yaml', line: 10, column: 22, endColumn: 29 }],
       output: {
@@ -99,7 +141,9 @@ workspaceTester(rule, {
     {
       name: 'a Gateway certificate in another namespace; flow style',
       files: { 'gw.yaml': gateway },
-      errors: [{ file: 'gw.yaml', line: 11, column: 42, endColumn: 47, message: 'Gateway "edge" refers to Secret "wildcard" in namespace "certs"' }],
+      errors: [
+        { file: 'gw.yaml', line: 11, column: 42, endColumn: 47, message: 'Gateway "edge" refers to Secret "wildcard" in "certs" with no ReferenceGrant' },
+      ],
       output: {
         'gw.yaml':
           gateway +

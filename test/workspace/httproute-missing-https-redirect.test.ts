@@ -63,19 +63,33 @@ const redirect = yaml`
 
 workspaceTester(rule, {
   valid: [
-    { name: 'bound to the HTTPS listener', files: { 'gw.yaml': gateway, 'route.yaml': route.replace('    - name: web\n', '    - name: web\n      sectionName: https\n') } },
+    {
+      name: 'bound to the HTTPS listener',
+      files: { 'gw.yaml': gateway, 'route.yaml': route.replace('    - name: web\n', '    - name: web\n      sectionName: https\n') },
+    },
     { name: 'the redirect route itself', files: { 'gw.yaml': gateway, 'redirect.yaml': redirect.replace('---\n', '') } },
     { name: 'the parent Gateway is not in the workspace', files: { 'route.yaml': route } },
     {
       name: 'a catch-all route on the listener without hostname: a more specific HTTP listener takes the HTTPS host',
       files: {
-        'gw.yaml': gateway.replace('    - name: https\n', '    - name: shop-http\n      protocol: HTTP\n      port: 80\n      hostname: shop.example.com\n    - name: https\n').replace('"*.example.com"', 'shop.example.com'),
+        'gw.yaml': gateway
+          .replace('    - name: https\n', '    - name: shop-http\n      protocol: HTTP\n      port: 80\n      hostname: shop.example.com\n    - name: https\n')
+          .replace('"*.example.com"', 'shop.example.com'),
         'route.yaml': route.replace('  hostnames:\n    - shop.example.com\n', '').replace('    - name: web\n', '    - name: web\n      sectionName: http\n'),
       },
     },
-    { name: 'no HTTPS listener for the hostname (gateway-http-only-listener covers that)', files: { 'gw.yaml': gateway.replace('"*.example.com"', 'blog.example.org'), 'route.yaml': route } },
-    { name: 'another namespace\'s Gateway of the same name', files: { 'gw.yaml': gateway.replace('namespace: infra', 'namespace: other'), 'route.yaml': route } },
-    { name: 'Istio Gateway of the same name', files: { 'gw.yaml': 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: web, namespace: infra}\n', 'route.yaml': route } },
+    {
+      name: 'no HTTPS listener for the hostname (gateway-http-only-listener covers that)',
+      files: { 'gw.yaml': gateway.replace('"*.example.com"', 'blog.example.org'), 'route.yaml': route },
+    },
+    {
+      name: "another namespace's Gateway of the same name",
+      files: { 'gw.yaml': gateway.replace('namespace: infra', 'namespace: other'), 'route.yaml': route },
+    },
+    {
+      name: 'Istio Gateway of the same name',
+      files: { 'gw.yaml': 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: web, namespace: infra}\n', 'route.yaml': route },
+    },
     {
       name: 'Helm: templated hostnames and templated listeners',
       files: {
@@ -88,14 +102,30 @@ workspaceTester(rule, {
     { name: 'Kustomize patch', partial: ['route.yaml'], files: { 'gw.yaml': gateway, 'route.yaml': route } },
     {
       name: 'suppressed',
-      files: { 'gw.yaml': gateway, 'route.yaml': route.replace('  namespace: infra\n', '  namespace: infra\n  annotations: { ignore.kubeward.io/httproute-missing-https-redirect: "HSTS preload + CDN redirect" }\n') },
+      files: {
+        'gw.yaml': gateway,
+        'route.yaml': route.replace(
+          '  namespace: infra\n',
+          '  namespace: infra\n  annotations: { ignore.kubeward.io/httproute-missing-https-redirect: "HSTS preload + CDN redirect" }\n',
+        ),
+      },
     },
   ],
   invalid: [
     {
       name: 'attached to every listener: bind to HTTPS, add a redirect route after it',
       files: { 'gw.yaml': gateway, 'route.yaml': route },
-      errors: [{ file: 'route.yaml', line: 8, column: 13, endColumn: 16, messageId: 'plain', severity: 'warning', message: 'HTTPRoute "shop" attaches to the HTTP listener "http" of Gateway "web" and forwards requests to its backends, although the Gateway serves *.example.com over HTTPS' }],
+      errors: [
+        {
+          file: 'route.yaml',
+          line: 8,
+          column: 13,
+          endColumn: 16,
+          messageId: 'plain',
+          severity: 'warning',
+          message: 'HTTPRoute "shop" serves HTTP listener "http" of "web" instead of redirecting',
+        },
+      ],
       applicability: 'unsafe',
       output: { 'route.yaml': route.replace('    - name: web\n', '    - name: web\n      sectionName: https\n') + redirect },
     },
@@ -103,17 +133,22 @@ workspaceTester(rule, {
       name: 'bound to the HTTP listener by name; a redirect route already exists: only rebind; flow style',
       files: {
         'gw.yaml': gateway,
-        'route.yaml': 'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: shop, namespace: infra}\nspec:\n  parentRefs: [{name: web, sectionName: http}]\n  hostnames: [shop.example.com]\n  rules: [{backendRefs: [{name: shop, port: 80}]}]\n',
+        'route.yaml':
+          'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: shop, namespace: infra}\nspec:\n  parentRefs: [{name: web, sectionName: http}]\n  hostnames: [shop.example.com]\n  rules: [{backendRefs: [{name: shop, port: 80}]}]\n',
         'redirect.yaml': redirect.replace('---\n', ''),
       },
       errors: [{ file: 'route.yaml', line: 5, column: 41, endColumn: 45 }],
-      output: { 'route.yaml': 'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: shop, namespace: infra}\nspec:\n  parentRefs: [{name: web, sectionName: https}]\n  hostnames: [shop.example.com]\n  rules: [{backendRefs: [{name: shop, port: 80}]}]\n' },
+      output: {
+        'route.yaml':
+          'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: shop, namespace: infra}\nspec:\n  parentRefs: [{name: web, sectionName: https}]\n  hostnames: [shop.example.com]\n  rules: [{backendRefs: [{name: shop, port: 80}]}]\n',
+      },
     },
     {
       name: 'bound to both listeners by name: the HTTP reference goes; no hostnames; flush sequences and CRLF',
       files: {
         'gw.yaml': gateway,
-        'route.yaml': 'apiVersion: gateway.networking.k8s.io/v1\r\nkind: HTTPRoute\r\nmetadata:\r\n  name: shop\r\nspec:\r\n  parentRefs:\r\n  - name: web\r\n    namespace: infra\r\n    sectionName: http\r\n  - name: web\r\n    namespace: infra\r\n    sectionName: https\r\n  rules:\r\n  - backendRefs:\r\n    - name: shop\r\n      port: 80\r\n',
+        'route.yaml':
+          'apiVersion: gateway.networking.k8s.io/v1\r\nkind: HTTPRoute\r\nmetadata:\r\n  name: shop\r\nspec:\r\n  parentRefs:\r\n  - name: web\r\n    namespace: infra\r\n    sectionName: http\r\n  - name: web\r\n    namespace: infra\r\n    sectionName: https\r\n  rules:\r\n  - backendRefs:\r\n    - name: shop\r\n      port: 80\r\n',
       },
       errors: [{ file: 'route.yaml', line: 9, column: 18, endColumn: 22 }],
       output: {
@@ -125,7 +160,9 @@ workspaceTester(rule, {
     {
       name: 'two HTTPS listeners fit: reported, no fix; attached by port',
       files: {
-        'gw.yaml': gateway.replace('"*.example.com"', 'shop.example.com') + '    - name: https-wild\n      protocol: HTTPS\n      port: 443\n      tls: {certificateRefs: [{name: wild}]}\n',
+        'gw.yaml':
+          gateway.replace('"*.example.com"', 'shop.example.com') +
+          '    - name: https-wild\n      protocol: HTTPS\n      port: 443\n      tls: {certificateRefs: [{name: wild}]}\n',
         'route.yaml': route.replace('    - name: web\n', '    - name: web\n      port: 80\n'),
       },
       errors: [{ file: 'route.yaml', line: 8, column: 13, endColumn: 16 }],

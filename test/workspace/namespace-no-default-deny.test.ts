@@ -37,22 +37,36 @@ workspaceTester(rule, {
   valid: [
     { name: 'opt-in: off unless configured', config: { rules: { 'namespace-no-default-deny': 'off' } }, files: { 'ns.yaml': namespace } },
     { name: 'a default-deny policy in another file', files: { 'ns.yaml': namespace, 'deny.yaml': deny('[Ingress, Egress]') } },
-    { name: 'two policies, one per direction', files: { 'ns.yaml': namespace, 'a.yaml': deny('[Ingress]'), 'b.yaml': deny('[Egress]').replace('name: deny', 'name: deny-egress') } },
+    {
+      name: 'two policies, one per direction',
+      files: { 'ns.yaml': namespace, 'a.yaml': deny('[Ingress]'), 'b.yaml': deny('[Egress]').replace('name: deny', 'name: deny-egress') },
+    },
     { name: 'incomplete index', complete: false, files: { 'ns.yaml': namespace } },
     { name: 'a policy without a namespace may be it', files: { 'ns.yaml': namespace, 'deny.yaml': deny('[Ingress]').replace('  namespace: shop\n', '') } },
     {
       name: 'Helm: templated policyTypes',
       files: { 'ns.yaml': namespace, 'templates/deny.yaml': deny('{{ .Values.types }}') },
     },
-    { name: 'Cilium cluster-wide policies present', files: { 'ns.yaml': namespace, 'c.yaml': 'apiVersion: cilium.io/v2\nkind: CiliumClusterwideNetworkPolicy\nmetadata: {name: deny}\nspec: {endpointSelector: {}}\n' } },
+    {
+      name: 'Cilium cluster-wide policies present',
+      files: {
+        'ns.yaml': namespace,
+        'c.yaml': 'apiVersion: cilium.io/v2\nkind: CiliumClusterwideNetworkPolicy\nmetadata: {name: deny}\nspec: {endpointSelector: {}}\n',
+      },
+    },
     {
       name: 'suppressed',
-      files: { 'ns.yaml': namespace.replace('  name: shop', '  annotations: { ignore.kubeward.io/namespace-no-default-deny: "Calico GlobalNetworkPolicy denies" }\n  name: shop') },
+      files: {
+        'ns.yaml': namespace.replace(
+          '  name: shop',
+          '  annotations: { ignore.kubeward.io/namespace-no-default-deny: "Calico GlobalNetworkPolicy denies" }\n  name: shop',
+        ),
+      },
     },
   ],
   invalid: [
     {
-      name: 'a policy without a namespace in another project lands in that project\'s namespace, not in this one',
+      name: "a policy without a namespace in another project lands in that project's namespace, not in this one",
       files: {
         'shop/ns.yaml': namespace,
         'other/templates/deny.yaml': deny('[Ingress, Egress]').replace('  namespace: shop\n', ''),
@@ -64,13 +78,27 @@ workspaceTester(rule, {
     {
       name: 'no policy at all: the namespace name; the fix appends a default-deny policy',
       files: { 'ns.yaml': namespace },
-      errors: [{ file: 'ns.yaml', line: 4, column: 9, endColumn: 13, messageId: 'none', severity: 'info', message: 'Namespace "shop" has no default-deny NetworkPolicy' }],
+      errors: [
+        {
+          file: 'ns.yaml',
+          line: 4,
+          column: 9,
+          endColumn: 13,
+          messageId: 'none',
+          severity: 'info',
+          message: 'Namespace "shop" has no default-deny NetworkPolicy',
+        },
+      ],
       applicability: 'unsafe',
       output: { 'ns.yaml': namespace + generated },
     },
     {
       name: 'ingress only: the policy allows nothing in but egress stays open; a policy with rules is not a deny',
-      files: { 'ns.yaml': namespace, 'a.yaml': deny('[Ingress]'), 'b.yaml': deny('[Egress]').replace('name: deny', 'name: egress-all') + '  egress:\n    - {}\n' },
+      files: {
+        'ns.yaml': namespace,
+        'a.yaml': deny('[Ingress]'),
+        'b.yaml': deny('[Egress]').replace('name: deny', 'name: egress-all') + '  egress:\n    - {}\n',
+      },
       errors: [{ file: 'ns.yaml', line: 4, column: 9, endColumn: 13, messageId: 'ingressOnly' }],
       output: { 'ns.yaml': namespace + generated },
     },
@@ -87,7 +115,8 @@ workspaceTester(rule, {
     {
       name: 'egress only (policyTypes default to Ingress only when absent); flush sequences; several namespaces in a List',
       files: {
-        'ns.yaml': 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Namespace\n  metadata:\n    name: shop\n- apiVersion: v1\n  kind: Namespace\n  metadata:\n    name: blog\n  spec:\n    finalizers:\n    - kubernetes\n',
+        'ns.yaml':
+          'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Namespace\n  metadata:\n    name: shop\n- apiVersion: v1\n  kind: Namespace\n  metadata:\n    name: blog\n  spec:\n    finalizers:\n    - kubernetes\n',
         'deny.yaml': deny('[Egress]'),
       },
       errors: [

@@ -54,11 +54,17 @@ workspaceTester(rule, {
     { name: 'an empty podSelector selects every pod of the namespace', files: { 'deploy.yaml': deployment, 'deny.yaml': policy('{}') } },
     {
       name: 'matchExpressions: In and Exists',
-      files: { 'deploy.yaml': deployment, 'netpol.yaml': policy('{ matchExpressions: [{ key: tier, operator: In, values: [frontend, backend] }, { key: app, operator: Exists }] }') },
+      files: {
+        'deploy.yaml': deployment,
+        'netpol.yaml': policy('{ matchExpressions: [{ key: tier, operator: In, values: [frontend, backend] }, { key: app, operator: Exists }] }'),
+      },
     },
     { name: 'no NetworkPolicy in the workspace at all: no context, no finding', files: { 'deploy.yaml': deployment } },
     { name: 'the index is incomplete: silent', complete: false, files: { 'deploy.yaml': deployment, 'netpol.yaml': apiPolicy } },
-    { name: 'a policy without a namespace may be applied to the workload\'s', files: { 'deploy.yaml': deployment, 'netpol.yaml': policy('{ matchLabels: { app: web } }').replace('  namespace: shop\n', '') } },
+    {
+      name: "a policy without a namespace may be applied to the workload's",
+      files: { 'deploy.yaml': deployment, 'netpol.yaml': policy('{ matchLabels: { app: web } }').replace('  namespace: shop\n', '') },
+    },
     {
       name: 'Helm: templated pod labels are unknown',
       files: {
@@ -97,13 +103,17 @@ workspaceTester(rule, {
       },
     },
     { name: 'a Kustomize patch of the workload', partial: ['deploy.yaml'], files: { 'deploy.yaml': deployment, 'netpol.yaml': apiPolicy } },
-    { name: 'a policy in a Kustomize patch may select it', partial: ['netpol.yaml'], files: { 'deploy.yaml': deployment, 'netpol.yaml': policy('{ matchLabels: { app: other } }'), 'api.yaml': apiPolicy } },
+    {
+      name: 'a policy in a Kustomize patch may select it',
+      partial: ['netpol.yaml'],
+      files: { 'deploy.yaml': deployment, 'netpol.yaml': policy('{ matchLabels: { app: other } }'), 'api.yaml': apiPolicy },
+    },
     {
       name: 'host-network pods are outside NetworkPolicy',
       files: { 'deploy.yaml': deployment.replace('      containers:', '      hostNetwork: true\n      containers:'), 'netpol.yaml': apiPolicy },
     },
     {
-      name: 'another engine\'s policy (Cilium) may isolate it',
+      name: "another engine's policy (Cilium) may isolate it",
       files: {
         'deploy.yaml': deployment,
         'netpol.yaml': apiPolicy,
@@ -115,17 +125,26 @@ workspaceTester(rule, {
         `,
       },
     },
-    { name: 'a PodTemplate runs no pods', files: { 'tpl.yaml': yaml`
+    {
+      name: 'a PodTemplate runs no pods',
+      files: {
+        'tpl.yaml': yaml`
         apiVersion: v1
         kind: PodTemplate
         metadata: { name: t, namespace: shop }
         template:
           metadata: { labels: { app: t } }
-      `, 'netpol.yaml': apiPolicy } },
+      `,
+        'netpol.yaml': apiPolicy,
+      },
+    },
     {
       name: 'suppressed by annotation on the workload',
       files: {
-        'deploy.yaml': deployment.replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    ignore.kubeward.io/workload-not-isolated: "isolated by the service mesh"\n'),
+        'deploy.yaml': deployment.replace(
+          '  namespace: shop\n',
+          '  namespace: shop\n  annotations:\n    ignore.kubeward.io/workload-not-isolated: "isolated by the service mesh"\n',
+        ),
         'netpol.yaml': apiPolicy,
       },
     },
@@ -134,7 +153,17 @@ workspaceTester(rule, {
     {
       name: 'a Deployment no policy selects: its name is flagged; the fix appends a NetworkPolicy after it',
       files: { 'deploy.yaml': deployment, 'netpol.yaml': apiPolicy },
-      errors: [{ file: 'deploy.yaml', line: 4, column: 9, endColumn: 12, messageId: 'notIsolated', severity: 'warning', message: 'Deployment "web" runs pods that no NetworkPolicy selects in namespace "shop"' }],
+      errors: [
+        {
+          file: 'deploy.yaml',
+          line: 4,
+          column: 9,
+          endColumn: 12,
+          messageId: 'notIsolated',
+          severity: 'warning',
+          message: 'Deployment "web" runs pods that no NetworkPolicy selects in namespace "shop"',
+        },
+      ],
       applicability: 'unsafe',
       output: {
         'deploy.yaml':
@@ -187,7 +216,10 @@ workspaceTester(rule, {
       },
       errors: [{ file: 'deploy.yaml', line: 4, column: 9, endColumn: 12 }],
       output: {
-        'deploy.yaml': deployment + '---\n' + yaml`
+        'deploy.yaml':
+          deployment +
+          '---\n' +
+          yaml`
           apiVersion: networking.k8s.io/v1
           kind: NetworkPolicy
           metadata:
@@ -227,10 +259,11 @@ workspaceTester(rule, {
     {
       name: 'a Pod between two documents, flush sequences, 4 spaces and "-   " items, CRLF, no namespace, no ports; the policy name is taken',
       files: {
-        'pods.yaml': 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n    name: api\r\n    labels:\r\n        app: worker\r\nspec:\r\n    containers:\r\n    -   name: w\r\n        image: busybox\r\n---\r\napiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n    name: c\r\n',
+        'pods.yaml':
+          'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n    name: api\r\n    labels:\r\n        app: worker\r\nspec:\r\n    containers:\r\n    -   name: w\r\n        image: busybox\r\n---\r\napiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n    name: c\r\n',
         'netpol.yaml': apiPolicy.replace('  namespace: shop\n', ''),
       },
-      errors: [{ file: 'pods.yaml', line: 4, column: 11, endColumn: 14, message: 'Pod "api" runs pods that no NetworkPolicy selects:' }],
+      errors: [{ file: 'pods.yaml', line: 4, column: 11, endColumn: 14, message: 'Pod "api" runs pods that no NetworkPolicy selects' }],
       output: {
         'pods.yaml':
           'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n    name: api\r\n    labels:\r\n        app: worker\r\nspec:\r\n    containers:\r\n    -   name: w\r\n        image: busybox\r\n' +
@@ -241,7 +274,8 @@ workspaceTester(rule, {
     {
       name: 'a CronJob at the end of a file without a final line break',
       files: {
-        'job.yaml': 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: report, namespace: shop}\nspec:\n  jobTemplate:\n    spec:\n      template:\n        metadata: {labels: {app: report}}\n        spec:\n          containers: [{name: r, image: busybox}]',
+        'job.yaml':
+          'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: report, namespace: shop}\nspec:\n  jobTemplate:\n    spec:\n      template:\n        metadata: {labels: {app: report}}\n        spec:\n          containers: [{name: r, image: busybox}]',
         'netpol.yaml': apiPolicy,
       },
       errors: [{ file: 'job.yaml', line: 3, column: 18, endColumn: 24, message: 'CronJob "report"' }],

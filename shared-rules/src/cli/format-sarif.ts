@@ -75,7 +75,14 @@ export function formatSarif(reports: readonly FileReport[], root: string, baseli
       ruleIndex: index.get(e.ruleId) ?? -1,
       level: LEVEL[e.severity] ?? 'warning',
       message: { text: e.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: toUri(e.file), uriBaseId: '%SRCROOT%' }, region: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn } } }],
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: toUri(e.file), uriBaseId: '%SRCROOT%' },
+            region: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn },
+          },
+        },
+      ],
       partialFingerprints: { 'kubeward/v1': e.fingerprint },
       baselineState: 'absent',
     };

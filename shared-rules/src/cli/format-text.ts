@@ -26,7 +26,9 @@ export function formatText(reports: readonly FileReport[], options: TextOptions)
       counts[r.severity]++;
       const finding = report.findings[i]!;
       if (hasSafeFix(finding)) fixable++;
-      out.push(`  ${paint('dim', `${r.line}:${r.column}`.padEnd(8))} ${paint(severityColor[r.severity], r.severity.padEnd(7))} ${r.message}  ${paint('gray', r.ruleId)}`);
+      out.push(
+        `  ${paint('dim', `${r.line}:${r.column}`.padEnd(8))} ${paint(severityColor[r.severity], r.severity.padEnd(7))} ${r.message}  ${paint('gray', r.ruleId)}`,
+      );
       out.push(...codeFrame(report, r.line - 1, r.column - 1, r.endLine - 1, r.endColumn - 1, paint, severityColor[r.severity]));
     });
     out.push('');
@@ -50,7 +52,12 @@ function baselineSummary(comparison: Comparison, paint: (code: keyof typeof CODE
   const states = [...comparison.states.values()];
   const unchanged = states.filter((s) => s === 'unchanged').length;
   const updated = states.filter((s) => s === 'updated').length;
-  const out = [paint('dim', `  ${unchanged + updated} finding${unchanged + updated === 1 ? '' : 's'} in the baseline not shown (${unchanged} unchanged, ${updated} updated).`)];
+  const out = [
+    paint(
+      'dim',
+      `  ${unchanged + updated} finding${unchanged + updated === 1 ? '' : 's'} in the baseline not shown (${unchanged} unchanged, ${updated} updated).`,
+    ),
+  ];
   if (comparison.absent.length > 0) {
     out.push(paint('bold', `${comparison.absent.length} baseline finding${comparison.absent.length === 1 ? ' is' : 's are'} fixed:`));
     for (const e of comparison.absent) out.push(`  ${paint('dim', `${e.file}:${e.line}:${e.column}`)} ${e.message}  ${paint('gray', e.ruleId)}`);

@@ -84,7 +84,18 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { paths: [], format: 'text', failOn: 'error', fix: false, listRules: false, write: false, newGateway: false, color: undefined, help: false, version: false };
+  const args: Args = {
+    paths: [],
+    format: 'text',
+    failOn: 'error',
+    fix: false,
+    listRules: false,
+    write: false,
+    newGateway: false,
+    color: undefined,
+    help: false,
+    version: false,
+  };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${flag} needs a value`);
@@ -213,7 +224,15 @@ export function runCli(io: CliIO): number {
   }
   if (args.command === 'migrate') {
     try {
-      return runMigrate({ paths: args.paths, cwd: io.cwd, write: args.write, gateway: args.gateway, newGateway: args.newGateway, stdout: io.stdout, stderr: io.stderr });
+      return runMigrate({
+        paths: args.paths,
+        cwd: io.cwd,
+        write: args.write,
+        gateway: args.gateway,
+        newGateway: args.newGateway,
+        stdout: io.stdout,
+        stderr: io.stderr,
+      });
     } catch (error) {
       io.stderr(`kubeward: ${error instanceof UsageError ? '' : 'internal error: '}${(error as Error).message}\n`);
       return 2;

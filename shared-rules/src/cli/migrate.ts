@@ -6,7 +6,16 @@
  * Ingress (which is kept), or with `--write` writes it and says what it did.
  */
 import fs from 'node:fs';
-import { fileObjects, gatewayCandidate, migrateIngress, serviceInfo, takenKey, type GatewayCandidate, type MigrateIngressOptions, type ServiceInfo } from '../index';
+import {
+  fileObjects,
+  gatewayCandidate,
+  migrateIngress,
+  serviceInfo,
+  takenKey,
+  type GatewayCandidate,
+  type MigrateIngressOptions,
+  type ServiceInfo,
+} from '../index';
 import { collectTargets, readFileText, UsageError } from '../host/files';
 
 export interface MigrateArgs {
@@ -48,22 +57,36 @@ export function runMigrate(args: MigrateArgs): number {
     // One Ingress at a time, each on the text the previous one left (later ones attach to the Gateway written before).
     for (let round = 0; round < 200; round++) {
       const ingresses = fileObjects(text).filter((o) => o.value.kind === 'Ingress');
-      const next = ingresses.find((o) => !isCanary(o.value) && !text.includes(`# Migrated from Ingress "${String((o.value.metadata as { name?: unknown } | undefined)?.name ?? '')}" by Kubeward.`) && !skipped.has(`${t.absolute}:${o.start}`));
+      const next = ingresses.find(
+        (o) =>
+          !isCanary(o.value) &&
+          !text.includes(
+            `# Migrated from Ingress "${String(((o.value.metadata as { name?: unknown } | undefined)?.name as string | undefined) ?? '')}" by Kubeward.`,
+          ) &&
+          !skipped.has(`${t.absolute}:${o.start}`),
+      );
       if (!next) break;
       found++;
-      const options: MigrateIngressOptions = { offset: next.start, workspace, ...(args.gateway ? { gateway: args.gateway } : {}), ...(args.newGateway ? { newGateway: true } : {}) };
+      const options: MigrateIngressOptions = {
+        offset: next.start,
+        workspace,
+        ...(args.gateway ? { gateway: args.gateway } : {}),
+        ...(args.newGateway ? { newGateway: true } : {}),
+      };
       const result = migrateIngress(text, options);
-      const name = String((next.value.metadata as { name?: unknown } | undefined)?.name ?? '');
+      const name = String(((next.value.metadata as { name?: unknown } | undefined)?.name as string | undefined) ?? '');
       if (!result.ok) {
         failed = true;
         skipped.add(`${t.absolute}:${next.start}`);
-        const choices = result.candidates?.length ? ` (--gateway ${result.candidates.map((g) => (g.namespace ? `${g.namespace}/${g.name}` : g.name)).join(' | ')}, or --new-gateway)` : '';
+        const choices = result.candidates?.length
+          ? ` (--gateway ${result.candidates.map((g) => (g.namespace ? `${g.namespace}/${g.name}` : g.name)).join(' | ')}, or --new-gateway)`
+          : '';
         args.stderr(`${t.display}: Ingress "${name}": ${result.error}${choices}\n`);
         continue;
       }
       const manual = result.notes.filter((n) => n.status === 'manual').length;
       const kinds = new Map<string, number>();
-      for (const o of result.objects) kinds.set(String(o.kind), (kinds.get(String(o.kind)) ?? 0) + 1);
+      for (const o of result.objects) kinds.set(String(o.kind as string), (kinds.get(String(o.kind as string)) ?? 0) + 1);
       const summary = `${t.display}: Ingress "${name}" → ${[...kinds].map(([k, n]) => `${n} ${k}${n > 1 ? 's' : ''}`).join(', ')}${result.gateway.created ? '' : ` on Gateway "${result.gateway.name}"`}; ${manual} item(s) to do by hand (listed in the comment above them)\n`;
       (args.write ? args.stdout : args.stderr)(summary);
       text = result.newText;
@@ -85,5 +108,5 @@ export function runMigrate(args: MigrateArgs): number {
 
 function isCanary(value: Record<string, unknown>): boolean {
   const annotations = (value.metadata as { annotations?: Record<string, unknown> } | undefined)?.annotations;
-  return /^(true|yes|on|1)$/i.test(String(annotations?.['nginx.ingress.kubernetes.io/canary'] ?? ''));
+  return /^(true|yes|on|1)$/i.test(String((annotations?.['nginx.ingress.kubernetes.io/canary'] as string | boolean | undefined) ?? ''));
 }

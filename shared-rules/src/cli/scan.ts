@@ -79,7 +79,10 @@ export function loadConfig(options: ScanOptions): { config: ResolvedConfig; conf
   }
   const parsed = parseConfigFile(text, RULE_IDS);
   const display = displayPath(configFile, options.cwd);
-  const configReport = parsed.findings.length > 0 ? { file: display, location: locationOf(configFile, options.cwd), text, lines: new LineIndex(text), findings: parsed.findings } : undefined;
+  const configReport =
+    parsed.findings.length > 0
+      ? { file: display, location: locationOf(configFile, options.cwd), text, lines: new LineIndex(text), findings: parsed.findings }
+      : undefined;
   return { config: resolveConfig(parsed.config), configFile, configReport, raw: parsed.config };
 }
 
@@ -106,7 +109,12 @@ export function scan(options: ScanOptions): ScanResult {
   const patches = new KustomizePatches();
   const origins = new Origins(options.cwd);
   // Exception scopes: paths relative to the folder of .kubeward.yaml, and the chart or overlay.
-  const scopes = new Map(targets.map((t) => [t, t.absolute === '-' ? {} : { path: path.relative(ignoreBase, t.absolute).split(path.sep).join('/'), origin: origins.of(t.absolute) }]));
+  const scopes = new Map(
+    targets.map((t) => [
+      t,
+      t.absolute === '-' ? {} : { path: path.relative(ignoreBase, t.absolute).split(path.sep).join('/'), origin: origins.of(t.absolute) },
+    ]),
+  );
   // Kustomize patches are partial objects (no "missing field" findings there).
   const partial = new Map(targets.map((t) => [t, patches.isPatch(t.absolute)]));
   const analyzers = new Map<ScanTarget, FileAnalyzer>();
@@ -176,9 +184,14 @@ export function scan(options: ScanOptions): ScanResult {
     let finalText = text;
     if (options.fix && utf8 && result.findings.some((f) => f.ruleId !== 'yaml-syntax')) {
       const fixer = new FileAnalyzer();
-      const fixed = applyFixes(text, (t) => fixer.analyze(t, { rules: RULES, config, file: target.display, partial: isPartial, workspace, withFixes: true, scope: scopes.get(target) }).findings, {
-        applicability: 'safe',
-      });
+      const fixed = applyFixes(
+        text,
+        (t) =>
+          fixer.analyze(t, { rules: RULES, config, file: target.display, partial: isPartial, workspace, withFixes: true, scope: scopes.get(target) }).findings,
+        {
+          applicability: 'safe',
+        },
+      );
       if (fixed.applied > 0) {
         fixesApplied += fixed.applied;
         finalText = fixed.text;
@@ -190,12 +203,25 @@ export function scan(options: ScanOptions): ScanResult {
             throw new UsageError(`cannot write ${target.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
           }
         }
-        result = new FileAnalyzer().analyze(finalText, { rules: RULES, config, file: target.display, partial: isPartial, workspace, scope: scopes.get(target) });
+        result = new FileAnalyzer().analyze(finalText, {
+          rules: RULES,
+          config,
+          file: target.display,
+          partial: isPartial,
+          workspace,
+          scope: scopes.get(target),
+        });
       }
     }
     // With --fix, standard input always comes back on standard output, fixed or not.
     if (options.fix && target.absolute === '-' && fixedStdin === undefined) fixedStdin = (bom ? BOM : '') + finalText;
-    const report: FileReport = { file: target.display, location: locationOf(target.absolute, options.cwd), text: finalText, lines: result.lines, findings: result.findings };
+    const report: FileReport = {
+      file: target.display,
+      location: locationOf(target.absolute, options.cwd),
+      text: finalText,
+      lines: result.lines,
+      findings: result.findings,
+    };
     if (target.absolute !== '-') Object.assign(report, { absolute: target.absolute, origin: scopes.get(target)!.origin });
     reports.push(report);
   }

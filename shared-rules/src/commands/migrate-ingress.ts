@@ -68,7 +68,8 @@ export function fileObjects(text: string): FileObject[] {
       } catch {
         continue;
       }
-      if (value && typeof value === 'object' && !Array.isArray(value)) out.push({ value: value as Record<string, unknown>, start: chunk.start, end: chunk.end });
+      if (value && typeof value === 'object' && !Array.isArray(value))
+        out.push({ value: value as Record<string, unknown>, start: chunk.start, end: chunk.end });
     }
   }
   return out;
@@ -84,13 +85,18 @@ export function gatewayCandidate(value: unknown): GatewayCandidate | undefined {
   const spec = rec(o.spec);
   if (typeof meta.name !== 'string') return undefined;
   const listeners = (Array.isArray(spec.listeners) ? spec.listeners : []).map(rec).map((l) => ({
-    name: String(l.name ?? ''),
+    name: String((l.name as string | undefined) ?? ''),
     ...(typeof l.protocol === 'string' ? { protocol: l.protocol } : {}),
     ...(typeof l.port === 'number' ? { port: l.port } : {}),
     ...(typeof l.hostname === 'string' ? { hostname: l.hostname } : {}),
     tlsMode: typeof rec(l.tls).mode === 'string' ? (rec(l.tls).mode as string) : 'Terminate',
   }));
-  return { name: meta.name, ...(typeof meta.namespace === 'string' ? { namespace: meta.namespace } : {}), ...(typeof spec.gatewayClassName === 'string' ? { gatewayClassName: spec.gatewayClassName } : {}), listeners };
+  return {
+    name: meta.name,
+    ...(typeof meta.namespace === 'string' ? { namespace: meta.namespace } : {}),
+    ...(typeof spec.gatewayClassName === 'string' ? { gatewayClassName: spec.gatewayClassName } : {}),
+    listeners,
+  };
 }
 
 export function serviceInfo(value: unknown): ServiceInfo | undefined {
@@ -102,14 +108,20 @@ export function serviceInfo(value: unknown): ServiceInfo | undefined {
   return {
     name: meta.name,
     ...(typeof meta.namespace === 'string' ? { namespace: meta.namespace } : {}),
-    ports: ports.map((p) => ({ ...(typeof p.name === 'string' ? { name: p.name } : {}), port: p.port as number, ...(typeof p.appProtocol === 'string' ? { appProtocol: p.appProtocol } : {}) })),
+    ports: ports.map((p) => ({
+      ...(typeof p.name === 'string' ? { name: p.name } : {}),
+      port: p.port as number,
+      ...(typeof p.appProtocol === 'string' ? { appProtocol: p.appProtocol } : {}),
+    })),
   };
 }
 
 export function takenKey(value: unknown): string | undefined {
   const o = rec(value);
   const meta = rec(o.metadata);
-  return typeof o.kind === 'string' && typeof meta.name === 'string' ? `${o.kind}/${typeof meta.namespace === 'string' ? meta.namespace : ''}/${meta.name}` : undefined;
+  return typeof o.kind === 'string' && typeof meta.name === 'string'
+    ? `${o.kind}/${typeof meta.namespace === 'string' ? meta.namespace : ''}/${meta.name}`
+    : undefined;
 }
 
 export function migrateIngress(text: string, options: MigrateIngressOptions = {}): MigrateIngressResult {
@@ -126,7 +138,7 @@ export function migrateIngress(text: string, options: MigrateIngressOptions = {}
   }
   const chunkText = text.slice(target!.start, target!.end);
   if (/\{\{|\{%/.test(chunkText)) return { ok: false, error: 'This Ingress is a template: migrate the rendered manifest.' };
-  const name = String(rec(target!.value.metadata).name ?? '');
+  const name = String((rec(target!.value.metadata).name as string | undefined) ?? '');
   if (text.includes(migratedMarker(name))) return { ok: false, error: `Ingress "${name}" is already migrated in this file.` };
 
   const ws = options.workspace ?? {};
@@ -153,7 +165,11 @@ export function migrateIngress(text: string, options: MigrateIngressOptions = {}
   if (result.gateway.addListeners.length) {
     const gw = own.find((x) => gatewayKey(x.g) === `${result.gateway.namespace ?? ingressNamespace}/${result.gateway.name}`);
     const edits = gw ? appendListeners(text, gw.o, result.gateway.addListeners, style) : undefined;
-    if (!edits) return { ok: false, error: `Gateway "${result.gateway.name}" needs listeners for this Ingress, and Kubeward cannot add them to its text (templated, or written in flow style).` };
+    if (!edits)
+      return {
+        ok: false,
+        error: `Gateway "${result.gateway.name}" needs listeners for this Ingress, and Kubeward cannot add them to its text (templated, or written in flow style).`,
+      };
     listenerEdits.push(...edits);
   }
   const comment = commentLines(name, result.notes);

@@ -93,8 +93,13 @@ export function secureIngress(text: string, options: SecureIngressOptions = {}):
   };
   const config = options.configLayers ? resolveConfig(...options.configLayers, answers) : layer(options.config ?? resolveConfig(), answers);
 
-  const ingressRuleIds = new Set(rules.filter((r) => r.meta.kinds !== '*' && r.meta.kinds.includes('Ingress') && r.meta.fix.availability !== 'none').map((r) => r.meta.id));
-  const order = [...SECURE_INGRESS_ORDER.filter((id) => ingressRuleIds.has(id)), ...[...ingressRuleIds].filter((id) => !SECURE_INGRESS_ORDER.includes(id)).sort()];
+  const ingressRuleIds = new Set(
+    rules.filter((r) => r.meta.kinds !== '*' && r.meta.kinds.includes('Ingress') && r.meta.fix.availability !== 'none').map((r) => r.meta.id),
+  );
+  const order = [
+    ...SECURE_INGRESS_ORDER.filter((id) => ingressRuleIds.has(id)),
+    ...[...ingressRuleIds].filter((id) => !SECURE_INGRESS_ORDER.includes(id)).sort(),
+  ];
 
   const target = findIngress(text, options.offset);
   if (!target.ok) return target;
@@ -130,7 +135,18 @@ export function secureIngress(text: string, options: SecureIngressOptions = {}):
   if (applied.some((id) => TLS_RULES.includes(id))) questions.push('tlsSecretName', 'clusterIssuer');
   const secured = applied.length > 0 ? objectAt(current, target.span[0])?.object : undefined;
   const todo = secured ? followUps(secured, applied, written, remaining) : [];
-  return { ok: true, edits: minimalEdit(text, current), newText: current, ingressName: target.name, applied, changes: [...changes], remaining, placeholders: written, questions, todo };
+  return {
+    ok: true,
+    edits: minimalEdit(text, current),
+    newText: current,
+    ingressName: target.name,
+    applied,
+    changes: [...changes],
+    remaining,
+    placeholders: written,
+    questions,
+    todo,
+  };
 }
 
 /** What is left to the user once the Ingress is edited: the Secrets it now names, the placeholders, the sign-in page. */
@@ -140,17 +156,28 @@ function followUps(ingress: K8sObject, applied: readonly string[], placeholders:
   if (applied.includes(AUTH_RULE)) {
     const secret = nginxAnnotation(ingress, 'auth-secret')?.str;
     if (nginxAnnotation(ingress, 'auth-type')?.str === 'basic' && secret) {
-      out.push(`Create the basic-auth Secret "${secret}": \`htpasswd -c auth <user>\`, then \`kubectl create secret generic ${secret} --from-file=auth${ns}\`.`);
+      out.push(
+        `Create the basic-auth Secret "${secret}": \`htpasswd -c auth <user>\`, then \`kubectl create secret generic ${secret} --from-file=auth${ns}\`.`,
+      );
     }
     if (nginxAnnotation(ingress, 'auth-url') && !nginxAnnotation(ingress, 'auth-signin')) {
-      out.push('Set `nginx.ingress.kubernetes.io/auth-signin` to your proxy\'s sign-in page (oauth2-proxy: `https://<proxy>/oauth2/start?rd=$escaped_request_uri`), or visitors get a bare 401.');
+      out.push(
+        "Set `nginx.ingress.kubernetes.io/auth-signin` to your proxy's sign-in page (oauth2-proxy: `https://<proxy>/oauth2/start?rd=$escaped_request_uri`), or visitors get a bare 401.",
+      );
     }
   }
   if (applied.some((id) => TLS_RULES.includes(id))) {
     const issuerKey = CERT_MANAGER_ANNOTATIONS.find((k) => annotation(ingress, k)?.str);
     const issuer = issuerKey ? annotation(ingress, issuerKey)!.str : undefined;
-    for (const secret of new Set(tlsEntriesOf(ingress).map((t) => t.secretName?.str).filter((n): n is string => Boolean(n)))) {
-      if (issuer) out.push(`cert-manager creates the TLS Secret "${secret}" through ${issuerKey === 'cert-manager.io/issuer' ? 'Issuer' : 'ClusterIssuer'} "${issuer}": check that it exists (\`kubectl get ${issuerKey === 'cert-manager.io/issuer' ? `issuer ${issuer}${ns}` : `clusterissuer ${issuer}`}\`).`);
+    for (const secret of new Set(
+      tlsEntriesOf(ingress)
+        .map((t) => t.secretName?.str)
+        .filter((n): n is string => Boolean(n)),
+    )) {
+      if (issuer)
+        out.push(
+          `cert-manager creates the TLS Secret "${secret}" through ${issuerKey === 'cert-manager.io/issuer' ? 'Issuer' : 'ClusterIssuer'} "${issuer}": check that it exists (\`kubectl get ${issuerKey === 'cert-manager.io/issuer' ? `issuer ${issuer}${ns}` : `clusterissuer ${issuer}`}\`).`,
+        );
       else out.push(`Create the TLS Secret "${secret}": \`kubectl create secret tls ${secret} --cert=tls.crt --key=tls.key${ns}\`.`);
     }
   }
@@ -173,7 +200,14 @@ function layer(config: ResolvedConfig, answers: KubewardConfig): ResolvedConfig 
   );
 }
 
-function fixableFindings(text: string, span: [number, number], ruleId: string, rules: readonly Rule[], config: ResolvedConfig, partial: boolean | undefined): Finding[] {
+function fixableFindings(
+  text: string,
+  span: [number, number],
+  ruleId: string,
+  rules: readonly Rule[],
+  config: ResolvedConfig,
+  partial: boolean | undefined,
+): Finding[] {
   return new FileAnalyzer()
     .analyze(text, { rules, config, partial, withFixes: true, range: span })
     .findings.filter((f) => f.ruleId === ruleId && f.start >= span[0] && f.start <= span[1] && f.fixes?.length);
@@ -222,7 +256,8 @@ export function minimalEdit(before: string, after: string): Edit[] {
   const n = a.length;
   const m = b.length;
   const dp: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
   const edits: Edit[] = [];
   let i = 0;
   let j = 0;

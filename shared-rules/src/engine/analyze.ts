@@ -148,7 +148,17 @@ export class FileAnalyzer {
       if (!analysis) {
         const { original, parse, regions, actionLines } = documentText(split, chunk);
         analysis = compact(
-          analyzeChunk({ original, parse, regions, actionLines, plan, options, style: styleOf, file, otherObjects: options.withFixes ? otherObjects(chunk) : undefined }),
+          analyzeChunk({
+            original,
+            parse,
+            regions,
+            actionLines,
+            plan,
+            options,
+            style: styleOf,
+            file,
+            otherObjects: options.withFixes ? otherObjects(chunk) : undefined,
+          }),
         );
         result.parsedDocuments++;
         if (useCache) nextCache.set(key, analysis);
@@ -208,7 +218,9 @@ export class FileAnalyzer {
     for (const r of refused) r.severity = plan.severity.get('suppression-enforced') ?? 'warning';
     // Exceptions of .kubeward.yaml: reviewed waivers, which enforced rules honour too.
     const excepted = config.exceptions.length > 0 ? kept.filter((f) => !config.exceptions.some((e) => exceptionCovers(e, f, options.scope ?? {}))) : kept;
-    result.findings = [...excepted, ...unused, ...(plan.active.has('suppression-enforced') ? refused : [])].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    result.findings = [...excepted, ...unused, ...(plan.active.has('suppression-enforced') ? refused : [])].sort(
+      (a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId),
+    );
     // Findings built without a node (cross-document, engine) are known by their text.
     for (const f of result.findings) f.locus ??= { path: '', value: normaliseValue(text.slice(f.start, f.end)) };
     const map = options.sourceMap;

@@ -17,7 +17,8 @@ export function collectAnnotationSuppressions(object: K8sObject, objectStart: nu
       if (!key.startsWith(ANNOTATION_PREFIX)) {
         // Other tools' annotations, when .kubeward.yaml honours them.
         if (input.options.config.peerSuppressions) {
-          for (const ruleId of peerAnnotationRules(key, value?.str, input.options.rules)) result.annotations.push({ ruleId, objectStart, objectEnd, start: keyNode.range[0], end: keyNode.range[1], peer: true });
+          for (const ruleId of peerAnnotationRules(key, value?.str, input.options.rules))
+            result.annotations.push({ ruleId, objectStart, objectEnd, start: keyNode.range[0], end: keyNode.range[1], peer: true });
         }
         continue;
       }

@@ -199,7 +199,12 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>,
           // As written: YAML reads 1.30 as the number 1.3, but the user meant 1.30.
           const written = typeof scalar === 'number' && value?.range ? text.slice(value.range[0], value.range[1]) : String(scalar);
           config.kubernetesVersion = /^v?\d+\.\d+(\.\d+)?$/.test(written) ? written : String(scalar);
-          if (typeof scalar === 'number') problem(value, `kubernetesVersion should be quoted ("${config.kubernetesVersion}"): YAML reads ${config.kubernetesVersion} as the number ${String(scalar)}.`, 'warning');
+          if (typeof scalar === 'number')
+            problem(
+              value,
+              `kubernetesVersion should be quoted ("${config.kubernetesVersion}"): YAML reads ${config.kubernetesVersion} as the number ${String(scalar)}.`,
+              'warning',
+            );
         } else problem(at(value, keyNode), 'kubernetesVersion must look like "1.31".');
         break;
       case 'maxFileSize':
@@ -224,7 +229,11 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>,
           }
           if (!id.includes('*') && !knownRuleIds.has(id)) {
             const suggestion = closest(id, knownRuleIds);
-            problem(idNode, `Unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} Run \`kubeward scan --list-rules\` for the ids.`, 'warning');
+            problem(
+              idNode,
+              `Unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} Run \`kubeward scan --list-rules\` for the ids.`,
+              'warning',
+            );
             continue;
           }
           config.rules[id] = normalized as RuleSetting;
@@ -237,7 +246,10 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>,
         break;
       case 'ingress': {
         if (!isMap(value)) {
-          problem(at(value, keyNode), 'ingress must be a mapping (authUrl, authSignin, clusterIssuer, tlsSecretName, basicAuthSecret, nginxClasses, publicHosts).');
+          problem(
+            at(value, keyNode),
+            'ingress must be a mapping (authUrl, authSignin, clusterIssuer, tlsSecretName, basicAuthSecret, nginxClasses, publicHosts).',
+          );
           break;
         }
         const ingress: Partial<IngressSettings> = {};
@@ -246,10 +258,11 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>,
           const v = p.value as Node | null;
           if (['authUrl', 'authSignin', 'clusterIssuer', 'tlsSecretName', 'basicAuthSecret'].includes(k)) {
             if (isScalar(v) && typeof v.value === 'string') (ingress as Record<string, unknown>)[k] = v.value;
-            else problem(at(v, (p.key as Node)), `ingress.${k} must be a string.`);
+            else problem(at(v, p.key as Node), `ingress.${k} must be a string.`);
           } else if (k === 'nginxClasses' || k === 'publicHosts') {
-            if (isSeq(v) && v.items.every((i) => isScalar(i) && typeof i.value === 'string')) ingress[k] = v.items.map((i) => String((i as { value: unknown }).value));
-            else problem(at(v, (p.key as Node)), `ingress.${k} must be a list of strings.`);
+            if (isSeq(v) && v.items.every((i) => isScalar(i) && typeof i.value === 'string'))
+              ingress[k] = v.items.map((i) => String((i as { value: unknown }).value));
+            else problem(at(v, p.key as Node), `ingress.${k} must be a list of strings.`);
           } else problem(p.key as Node, `Unknown ingress setting "${k}".`, 'warning');
         }
         config.ingress = ingress;
@@ -265,8 +278,13 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>,
           const k = isScalar(p.key) ? String(p.key.value) : '';
           const v = p.value as Node | null;
           if (k === 'trustedRegistries') {
-            if (isSeq(v) && v.items.every((i) => isScalar(i) && typeof i.value === 'string' && i.value.trim() !== '')) images.trustedRegistries = v.items.map((i) => String((i as { value: unknown }).value).trim());
-            else problem(v ?? (p.key as Node), 'images.trustedRegistries must be a list of registries, such as ["registry.example.com", "ghcr.io/acme", "*.dkr.ecr.*.amazonaws.com"].');
+            if (isSeq(v) && v.items.every((i) => isScalar(i) && typeof i.value === 'string' && i.value.trim() !== ''))
+              images.trustedRegistries = v.items.map((i) => String((i as { value: unknown }).value).trim());
+            else
+              problem(
+                v ?? (p.key as Node),
+                'images.trustedRegistries must be a list of registries, such as ["registry.example.com", "ghcr.io/acme", "*.dkr.ecr.*.amazonaws.com"].',
+              );
           } else problem(p.key as Node, `Unknown images setting "${k}".`, 'warning');
         }
         config.images = images;
@@ -288,7 +306,10 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>,
         break;
       case 'exceptions':
         if (!isSeq(value)) {
-          problem(at(value, keyNode), 'exceptions must be a list of entries with rule, reason and optional scopes (paths, objects, containers, chart, overlay) and expires.');
+          problem(
+            at(value, keyNode),
+            'exceptions must be a list of entries with rule, reason and optional scopes (paths, objects, containers, chart, overlay) and expires.',
+          );
           break;
         }
         config.exceptions = [];
@@ -312,7 +333,11 @@ export function parseConfigFile(text: string, knownRuleIds: ReadonlySet<string>,
         }
         break;
       default:
-        problem(keyNode, `Unknown setting "${key}"; .kubeward.yaml knows profile, kubernetesVersion, rules, ignore, ingress, images, maxFileSize, exceptions, enforce and peerSuppressions.`, 'warning');
+        problem(
+          keyNode,
+          `Unknown setting "${key}"; .kubeward.yaml knows profile, kubernetesVersion, rules, ignore, ingress, images, maxFileSize, exceptions, enforce and peerSuppressions.`,
+          'warning',
+        );
     }
   }
   return { config, findings };
@@ -378,7 +403,12 @@ function parseException(
     }
   }
   if (valid && (!exception.rule || !exception.reason)) {
-    problem(node, exception.rule ? `The exception for ${exception.rule} needs a reason: say why the finding is accepted.` : 'An exception needs a rule (an id or a glob) and a reason.');
+    problem(
+      node,
+      exception.rule
+        ? `The exception for ${exception.rule} needs a reason: say why the finding is accepted.`
+        : 'An exception needs a rule (an id or a glob) and a reason.',
+    );
     return undefined;
   }
   return valid ? (exception as KubewardException) : undefined;

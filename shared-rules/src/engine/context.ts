@@ -62,7 +62,9 @@ export class ObjectSummarizeContext implements SummarizeContext {
   fixes(inputs: readonly FixInput[]): WorkspaceFix[] {
     if (!this.context.withFixes) return [];
     const start = this.start;
-    return this.context.buildFixes(inputs).map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ start: e.start - start, end: e.end - start, text: e.text })) }));
+    return this.context
+      .buildFixes(inputs)
+      .map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ start: e.start - start, end: e.end - start, text: e.text })) }));
   }
 }
 
@@ -87,7 +89,10 @@ export class ObjectContext implements RuleContext<string> {
   fileObjects(kinds?: readonly string[]): FileObject[] {
     if (!this.input.options.withFixes) return [];
     const here = { source: this.fixSource(), offset: 0 };
-    const all = [...this.documentObjects.filter((o) => o !== this.object).map((object) => ({ object, document: here })), ...(this.input.otherObjects?.() ?? [])];
+    const all = [
+      ...this.documentObjects.filter((o) => o !== this.object).map((object) => ({ object, document: here })),
+      ...(this.input.otherObjects?.() ?? []),
+    ];
     return kinds ? all.filter((f) => kinds.includes(f.object.kind)) : all;
   }
 
@@ -134,7 +139,13 @@ export class ObjectContext implements RuleContext<string> {
     return [s, e];
   }
 
-  private push(range: [number, number], messageId: string, data: Record<string, string | number> | undefined, fix: FixInput | readonly FixInput[] | undefined, severity: Severity | undefined): void {
+  private push(
+    range: [number, number],
+    messageId: string,
+    data: Record<string, string | number> | undefined,
+    fix: FixInput | readonly FixInput[] | undefined,
+    severity: Severity | undefined,
+  ): void {
     const meta = this.rule.meta;
     const configured = configuredSeverity(this.config, meta.id);
     const finding = buildFinding(meta, messageId, data, configured ?? severity ?? this.input.plan.severity.get(meta.id) ?? meta.severity, range[0], range[1]);
@@ -150,5 +161,4 @@ export class ObjectContext implements RuleContext<string> {
   buildFixes(inputs: readonly FixInput[]): Fix[] {
     return buildFixes(this.rule.meta, this.fixSource(), inputs, this.result.ruleErrors);
   }
-
 }

@@ -28,7 +28,12 @@ export function analyzeChunk(input: ChunkInput): ChunkAnalysis {
   if (!input.parse.includes('apiVersion') && !input.parse.includes('\\')) return result;
   const parsed = parseText(input.parse);
   if (!parsed.docs) {
-    const reason = parsed.failure === 'too-deep' ? `nested too deeply: more than ${MAX_NESTING} levels, where real manifests nest a few dozen` : parsed.failure === 'overflow' ? 'nesting too deep' : String(parsed.error);
+    const reason =
+      parsed.failure === 'too-deep'
+        ? `nested too deeply: more than ${MAX_NESTING} levels, where real manifests nest a few dozen`
+        : parsed.failure === 'overflow'
+          ? 'nesting too deep'
+          : String(parsed.error);
     skip(input.parse, reason);
     return result;
   }

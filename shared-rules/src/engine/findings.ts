@@ -13,7 +13,14 @@ export function formatMessage(template: string, data: Record<string, string | nu
 }
 
 /** A finding of `meta`'s rule; throws on a messageId the metadata does not define. */
-export function buildFinding(meta: RuleMeta, messageId: string, data: Record<string, string | number> | undefined, severity: Severity, start: number, end: number): Finding {
+export function buildFinding(
+  meta: RuleMeta,
+  messageId: string,
+  data: Record<string, string | number> | undefined,
+  severity: Severity,
+  start: number,
+  end: number,
+): Finding {
   const template = (meta.messages as Record<string, string>)[messageId];
   if (template === undefined) throw new Error(`${meta.id}: unknown messageId "${messageId}"`);
   const finding: Finding = { ruleId: meta.id, messageId, severity, message: formatMessage(template, data), start, end };

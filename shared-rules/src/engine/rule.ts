@@ -172,7 +172,13 @@ export interface WorkspaceRuleContext<M extends string = string> {
    * `fix` may be a function: it is called only when the analysis computes
    * fixes, so building the text of a fix costs nothing on every keystroke.
    */
-  report(descriptor: { range: [number, number]; messageId: M; data?: Record<string, string | number>; fix?: readonly WorkspaceFix[] | (() => readonly WorkspaceFix[]); severity?: Severity }): void;
+  report(descriptor: {
+    range: [number, number];
+    messageId: M;
+    data?: Record<string, string | number>;
+    fix?: readonly WorkspaceFix[] | (() => readonly WorkspaceFix[]);
+    severity?: Severity;
+  }): void;
 }
 
 /** A fix computed from summaries alone (offsets are the file's). */

@@ -190,7 +190,15 @@ export function applySuppressions(
   const refused = new Map<string, Finding>();
   const refuse = (start: number, end: number, ruleId: string, what: string) => {
     const key = `${start}:${end}:${ruleId}`;
-    if (!refused.has(key)) refused.set(key, { ruleId: 'suppression-enforced', messageId: 'enforced', severity: 'warning', message: `${ruleId} is enforced in .kubeward.yaml: this ${what} does not suppress it.`, start, end });
+    if (!refused.has(key))
+      refused.set(key, {
+        ruleId: 'suppression-enforced',
+        messageId: 'enforced',
+        severity: 'warning',
+        message: `${ruleId} is enforced in .kubeward.yaml: this ${what} does not suppress it.`,
+        start,
+        end,
+      });
   };
   const nextLine = new Map<number, Array<{ directive: CommentDirective; used: Set<string> }>>();
   const blocks: Array<{ directive: CommentDirective; fromLine: number; toLine: number; used: Set<string> }> = [];
@@ -258,7 +266,12 @@ export function applySuppressions(
       }
     }
     for (const a of byAnnotation ? annotations : []) {
-      if (a.ruleId === finding.ruleId && finding.start >= a.objectStart && finding.start < a.objectEnd && (a.container === undefined || containerOf(finding.locus?.path) === a.container)) {
+      if (
+        a.ruleId === finding.ruleId &&
+        finding.start >= a.objectStart &&
+        finding.start < a.objectEnd &&
+        (a.container === undefined || containerOf(finding.locus?.path) === a.container)
+      ) {
         usedAnnotations.add(a);
         suppressed = true;
         if (enforced) refuse(a.start, a.end, finding.ruleId, 'annotation');
@@ -280,10 +293,17 @@ export function applySuppressions(
     const maybeNeeded = (rule: string) => undecided.has(rule) || (rule.includes('*') && [...undecided].some((u) => covers([rule], u)));
     const check = (directive: CommentDirective, used: Set<string>, label: string) => {
       if (directive.rules.length === 0) {
-        if (used.size === 0 && undecided.size === 0) report(directive.start, directive.end, `This ${label} suppresses nothing: no finding is reported here. Remove it so it cannot hide a future problem.`, removeComment(text, lines, directive));
+        if (used.size === 0 && undecided.size === 0)
+          report(
+            directive.start,
+            directive.end,
+            `This ${label} suppresses nothing: no finding is reported here. Remove it so it cannot hide a future problem.`,
+            removeComment(text, lines, directive),
+          );
         return;
       }
-      const isUnused = (rule: string) => (maybeNeeded(rule) ? false : !options.knownRuleIds.has(rule) && !rule.includes('*') ? true : ![...used].some((u) => covers([rule], u)));
+      const isUnused = (rule: string) =>
+        maybeNeeded(rule) ? false : !options.knownRuleIds.has(rule) && !rule.includes('*') ? true : ![...used].some((u) => covers([rule], u));
       const allUnused = directive.rules.every(isUnused);
       directive.rules.forEach((rule, i) => {
         if (!isUnused(rule)) return;
@@ -291,7 +311,12 @@ export function applySuppressions(
         if (!options.knownRuleIds.has(rule) && !rule.includes('*')) {
           report(directive.start, directive.end, `Unknown rule "${rule}" in ${label}; run \`kubeward scan --list-rules\` for the ids.`, removal);
         } else {
-          report(directive.start, directive.end, `"${rule}" is suppressed here but reports nothing: remove it from this ${label} so it cannot hide a future problem.`, removal);
+          report(
+            directive.start,
+            directive.end,
+            `"${rule}" is suppressed here but reports nothing: remove it from this ${label} so it cannot hide a future problem.`,
+            removal,
+          );
         }
       });
     };

@@ -16,7 +16,14 @@ export function looksLikeManifest(text: string): boolean {
 export function skippedDocument(plan: RulePlan, parse: string, text: string, reason: string): Finding | undefined {
   if (!looksLikeManifest(text) || !plan.active.has('analysis-skipped')) return undefined;
   const firstLine = parse.indexOf('\n');
-  return buildFinding(plan.meta.get('analysis-skipped')!, 'document', { reason }, plan.severity.get('analysis-skipped') ?? 'info', 0, Math.min(firstLine === -1 ? parse.length : firstLine, 200));
+  return buildFinding(
+    plan.meta.get('analysis-skipped')!,
+    'document',
+    { reason },
+    plan.severity.get('analysis-skipped') ?? 'info',
+    0,
+    Math.min(firstLine === -1 ? parse.length : firstLine, 200),
+  );
 }
 
 /**
@@ -66,12 +73,17 @@ function syntaxFinding(plan: RulePlan, pos: [number, number], messageId: string,
 export function syntaxFindings(plan: RulePlan, parse: string, fatal: readonly YAMLParseError[], duplicates: readonly YAMLParseError[]): Finding[] {
   const out: Finding[] = [];
   const first = fatal[0];
-  if (first) out.push(syntaxFinding(plan, first.pos, 'syntax', { detail: cleanMessage(first.message) }, plan.severity.get('yaml-syntax') ?? 'error', parse.length));
+  if (first)
+    out.push(syntaxFinding(plan, first.pos, 'syntax', { detail: cleanMessage(first.message) }, plan.severity.get('yaml-syntax') ?? 'error', parse.length));
   // Duplicate keys parse here (the last one wins) though kubectl and Helm refuse them: each is reported and the document still analysed.
   for (const d of duplicates) {
     // duplicateKeyErrors places each on the whole repeated key.
     const key = parse.slice(d.pos[0], d.pos[1]).split(/[:\n]/)[0]!.trim();
-    out.push(key ? syntaxFinding(plan, d.pos, 'duplicateKey', { key }, 'warning', parse.length) : syntaxFinding(plan, d.pos, 'duplicateUnnamedKey', {}, 'warning', parse.length));
+    out.push(
+      key
+        ? syntaxFinding(plan, d.pos, 'duplicateKey', { key }, 'warning', parse.length)
+        : syntaxFinding(plan, d.pos, 'duplicateUnnamedKey', {}, 'warning', parse.length),
+    );
   }
   return out;
 }

@@ -140,7 +140,11 @@ export function newDocumentEdit(summary: ObjectSummary, slot: DocumentSlot, valu
 }
 
 /** A name not yet taken by `kind` objects that may share `namespace`. */
-export function freeName(names: Iterable<{ name: string | undefined; namespace: string | undefined }>, namespace: string | undefined, candidates: readonly string[]): string {
+export function freeName(
+  names: Iterable<{ name: string | undefined; namespace: string | undefined }>,
+  namespace: string | undefined,
+  candidates: readonly string[],
+): string {
   const taken = new Set<string>();
   for (const o of names) if (o.name && namespacesMayMatch(o.namespace, namespace)) taken.add(o.name);
   for (const c of candidates) if (!taken.has(c)) return c;

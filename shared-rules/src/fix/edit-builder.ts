@@ -54,7 +54,10 @@ export interface FixDocument {
   offset: number;
 }
 
-type Pending = { kind: 'map'; map: YNode; entries: { [key: string]: EmitValue } } | { kind: 'fill'; holder: YNode; value: EmitValue } | { kind: 'seq'; seq: YNode; items: EmitValue[] };
+type Pending =
+  | { kind: 'map'; map: YNode; entries: { [key: string]: EmitValue } }
+  | { kind: 'fill'; holder: YNode; value: EmitValue }
+  | { kind: 'seq'; seq: YNode; items: EmitValue[] };
 
 export class EditBuilder {
   private readonly edits: Array<Edit & { order: number; depth: number }> = [];
@@ -255,7 +258,7 @@ export class EditBuilder {
     const end = this.trimBack(rawEnd, start);
     collectPlaceholders(value, this.placeholders);
     // An empty `[]`/`{}` under a block key becomes a block value; other flow stays flow.
-    const emptyFlow = node.isFlow && ((node.node as YAMLMap | YAMLSeq).items.length === 0);
+    const emptyFlow = node.isFlow && (node.node as YAMLMap | YAMLSeq).items.length === 0;
     if (node.parent?.isFlow || (node.isFlow && !(emptyFlow && node.keyNode)) || isScalarValue(value)) {
       return this.replace(start, end, isScalarValue(value) ? formatScalar(value) : emitFlow(value));
     }
@@ -283,7 +286,11 @@ export class EditBuilder {
     if (index === -1) throw new NoFix('pair not found');
     const keyStart = (pair.key as Node).range![0];
     const pairEnd = this.pairEnd(pair);
-    if (mapNode.flow) return this.removeFlowEntry(mapNode.items.map((p) => [(p.key as Node).range![0], this.pairEnd(p)] as [number, number]), index);
+    if (mapNode.flow)
+      return this.removeFlowEntry(
+        mapNode.items.map((p) => [(p.key as Node).range![0], this.pairEnd(p)] as [number, number]),
+        index,
+      );
     const lineStart = this.lineStartOf(keyStart);
     const onlyKeyOnLine = /^\s*$/.test(this.text.slice(lineStart, keyStart));
     if (onlyKeyOnLine) return this.removeLines(lineStart, pairEnd);
@@ -509,7 +516,8 @@ export class EditBuilder {
     }
     this.pending.clear();
     for (const [offset, other] of this.others) {
-      for (const e of other.build()) this.edits.push({ start: e.start + offset, end: e.end + offset, text: e.text, order: this.order++, depth: Number.MAX_SAFE_INTEGER });
+      for (const e of other.build())
+        this.edits.push({ start: e.start + offset, end: e.end + offset, text: e.text, order: this.order++, depth: Number.MAX_SAFE_INTEGER });
       this.placeholders.push(...other.placeholders.splice(0));
       if (other.removesComments) this.removedComments = true;
     }

@@ -34,15 +34,7 @@ export class Placeholder {
 export const quoted = (value: string) => new Quoted(value);
 export const placeholder = (value: string) => new Placeholder(value);
 
-export type EmitValue =
-  | string
-  | number
-  | boolean
-  | null
-  | Quoted
-  | Placeholder
-  | readonly EmitValue[]
-  | { readonly [key: string]: EmitValue | undefined };
+export type EmitValue = string | number | boolean | null | Quoted | Placeholder | readonly EmitValue[] | { readonly [key: string]: EmitValue | undefined };
 
 const AMBIGUOUS = /^(?:~|null|true|false|yes|no|y|n|on|off|=|<<)$/i;
 const NUMBERISH = /^[-+]?(?:\.?\d|\.(?:inf|nan)$|0x|0o)/i;

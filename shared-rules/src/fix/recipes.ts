@@ -90,7 +90,8 @@ export function applyRestrictedSecurityContext(edit: EditBuilder, object: K8sObj
     if (!escalationForced(node)) ensure(node, ['securityContext', 'allowPrivilegeEscalation'], false);
     const drop = lookup(node, ['securityContext', 'capabilities', 'drop'], uncertain);
     if (drop.state === 'unset') ensure(node, ['securityContext', 'capabilities', 'drop'], ['ALL']);
-    else if (drop.state === 'set' && drop.node.isSeq && !drop.node.strings().includes('ALL') && !drop.node.indirect && !drop.node.templated) edit.appendItem(drop.node, 'ALL');
+    else if (drop.state === 'set' && drop.node.isSeq && !drop.node.strings().includes('ALL') && !drop.node.indirect && !drop.node.templated)
+      edit.appendItem(drop.node, 'ALL');
     ensure(node, ['securityContext', 'readOnlyRootFilesystem'], true);
   }
 }
@@ -173,10 +174,19 @@ export function removeFlagged(edit: EditBuilder, object: K8sObject, flagged: rea
       insert = rest;
     } else {
       if (verbs.length > 0) removeItems(edit, rule.verbs.node!, verbs, EMPTY_LIST);
-      if (resources.length > 0) removeItems(edit, rule.resources.node!, resources.map((r) => r.node), EMPTY_LIST);
+      if (resources.length > 0)
+        removeItems(
+          edit,
+          rule.resources.node!,
+          resources.map((r) => r.node),
+          EMPTY_LIST,
+        );
     }
     for (const group of insert) {
-      const value: Record<string, EmitValue> = { apiGroups: rule.apiGroups.node ? styled(rule.apiGroups, valuesOf(rule.apiGroups)) : [quoted('')], resources: styled(rule.resources, group.values) };
+      const value: Record<string, EmitValue> = {
+        apiGroups: rule.apiGroups.node ? styled(rule.apiGroups, valuesOf(rule.apiGroups)) : [quoted('')],
+        resources: styled(rule.resources, group.values),
+      };
       if (rule.resourceNames.items.length > 0) value.resourceNames = styled(rule.resourceNames, valuesOf(rule.resourceNames));
       value.verbs = styled(rule.verbs, group.keep);
       edit.insertItemBefore(rule.node, value);

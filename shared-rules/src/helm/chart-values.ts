@@ -168,8 +168,8 @@ function processImports(chart: Chart): void {
         child = 'exports.' + iv;
         parent = '.';
       } else if (isMap(iv)) {
-        child = String(iv.child ?? '');
-        parent = String(iv.parent ?? '.');
+        child = String((iv.child as string | undefined) ?? '');
+        parent = String((iv.parent as string | undefined) ?? '.');
       } else continue;
       const vv = pathValue(cvals, `${name}.${child}`);
       if (!isMap(vv)) continue;

@@ -130,7 +130,14 @@ export function globToRegex(pattern: string): string {
       const close = pattern.indexOf('}', i + 1);
       if (close < 0) out += '\\{';
       else {
-        out += '(?:' + pattern.slice(i + 1, close).split(',').map(globToRegex).join('|') + ')';
+        out +=
+          '(?:' +
+          pattern
+            .slice(i + 1, close)
+            .split(',')
+            .map(globToRegex)
+            .join('|') +
+          ')';
         i = close;
       }
     } else if (c === '\\' && i + 1 < pattern.length) {
@@ -265,7 +272,8 @@ export function loadChart(fs: ChartFiles, prefix = '', origin = ''): Chart {
   const subcharts = new Set<string>();
   for (const full of all) {
     const f = rel(full);
-    if (f === 'Chart.yaml' || f === 'values.yaml' || f === 'values.schema.json' || f === 'Chart.lock' || f === 'requirements.yaml' || f === 'requirements.lock') continue;
+    if (f === 'Chart.yaml' || f === 'values.yaml' || f === 'values.schema.json' || f === 'Chart.lock' || f === 'requirements.yaml' || f === 'requirements.lock')
+      continue;
     if (f.startsWith('templates/')) {
       chart.templates.push({ name: f, data: fs.read(full) ?? '' });
       continue;

@@ -44,7 +44,30 @@ export function goYamlKeyLess(a: string, b: string): boolean {
 }
 
 const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
-const BOOLS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'on', 'On', 'ON', 'off', 'Off', 'OFF']);
+const BOOLS = new Set([
+  'y',
+  'Y',
+  'yes',
+  'Yes',
+  'YES',
+  'n',
+  'N',
+  'no',
+  'No',
+  'NO',
+  'true',
+  'True',
+  'TRUE',
+  'false',
+  'False',
+  'FALSE',
+  'on',
+  'On',
+  'ON',
+  'off',
+  'Off',
+  'OFF',
+]);
 
 /** Whether go-yaml v2 reads the plain scalar back as something other than a string. */
 function resolvesToNonString(s: string): boolean {
@@ -195,7 +218,23 @@ function writeSingle(w: Writer, s: string, indent: number, allowBreaks: boolean)
   w.put("'");
 }
 
-const DQ_ESC: Record<number, string> = { 0: '0', 7: 'a', 8: 'b', 9: 't', 10: 'n', 11: 'v', 12: 'f', 13: 'r', 0x1b: 'e', 0x22: '"', 0x5c: '\\', 0x85: 'N', 0xa0: '_', 0x2028: 'L', 0x2029: 'P' };
+const DQ_ESC: Record<number, string> = {
+  0: '0',
+  7: 'a',
+  8: 'b',
+  9: 't',
+  10: 'n',
+  11: 'v',
+  12: 'f',
+  13: 'r',
+  0x1b: 'e',
+  0x22: '"',
+  0x5c: '\\',
+  0x85: 'N',
+  0xa0: '_',
+  0x2028: 'L',
+  0x2029: 'P',
+};
 
 function writeDouble(w: Writer, s: string, indent: number, allowBreaks: boolean): void {
   const cps = [...s];

@@ -60,7 +60,11 @@ function rangeOf(n: YamlNode | null | undefined): [number, number] | undefined {
  * For every map and list in the final values, where each of its entries came from: the first
  * source (in priority order) that sets it. `setValues` holds what --set gave, which wins over all.
  */
-export function valueOrigins(values: Record<string, unknown>, sources: ValuesSource[], setValues?: Record<string, unknown>): WeakMap<object, Map<string | number, ValueOrigin>> {
+export function valueOrigins(
+  values: Record<string, unknown>,
+  sources: ValuesSource[],
+  setValues?: Record<string, unknown>,
+): WeakMap<object, Map<string | number, ValueOrigin>> {
   const docs = sources.map((s) => ({ ...s, doc: s.doc ?? parseDocument(s.text, { version: '1.1' }) }));
   const out = new WeakMap<object, Map<string | number, ValueOrigin>>();
   const inSet = (path: (string | number)[]): boolean => {

@@ -11,7 +11,21 @@ import { type Chart, type ChartFiles, ChartError, globMatcher, globToRegex, load
 import { mergeValues, parseSet, processValues } from './chart-values';
 import { parseYamlValues, toJson, toToml, toYaml } from './codec';
 import { helmCodecFuncs, sprigFuncs } from './sprig';
-import { BudgetError, DEFAULT_BUDGETS, ExecError, Executor, goMethod, Output, type Budgets, type ExecContext, type FuncMap, type NamedTemplate, type OutputSegment, type TemplateFunc, type ValueOrigin } from './template/exec';
+import {
+  BudgetError,
+  DEFAULT_BUDGETS,
+  ExecError,
+  Executor,
+  goMethod,
+  Output,
+  type Budgets,
+  type ExecContext,
+  type FuncMap,
+  type NamedTemplate,
+  type OutputSegment,
+  type TemplateFunc,
+  type ValueOrigin,
+} from './template/exec';
 import { valueOrigins, type ValuesSource } from './provenance';
 import { parseTemplate, TemplateParseError } from './template/parse';
 import { isMap, TemplateError, utf8Decode } from './template/values';
@@ -85,15 +99,62 @@ const HELM_VERSION = { Version: 'v4.1.4', GitCommit: '', GitTreeState: 'clean', 
 
 /** API group versions helm 4.1 reports by default (its client-go scheme), measured with helm itself. */
 const DEFAULT_API_VERSIONS = [
-  'v1', 'admissionregistration.k8s.io/v1', 'admissionregistration.k8s.io/v1alpha1', 'admissionregistration.k8s.io/v1beta1', 'internal.apiserver.k8s.io/v1alpha1',
-  'apps/v1', 'apps/v1beta1', 'apps/v1beta2', 'authentication.k8s.io/v1', 'authentication.k8s.io/v1alpha1', 'authentication.k8s.io/v1beta1', 'authorization.k8s.io/v1',
-  'authorization.k8s.io/v1beta1', 'autoscaling/v1', 'autoscaling/v2', 'autoscaling/v2beta1', 'autoscaling/v2beta2', 'batch/v1', 'batch/v1beta1', 'certificates.k8s.io/v1',
-  'certificates.k8s.io/v1beta1', 'certificates.k8s.io/v1alpha1', 'coordination.k8s.io/v1alpha2', 'coordination.k8s.io/v1beta1', 'coordination.k8s.io/v1', 'discovery.k8s.io/v1',
-  'discovery.k8s.io/v1beta1', 'events.k8s.io/v1', 'events.k8s.io/v1beta1', 'extensions/v1beta1', 'flowcontrol.apiserver.k8s.io/v1', 'flowcontrol.apiserver.k8s.io/v1beta1',
-  'flowcontrol.apiserver.k8s.io/v1beta2', 'flowcontrol.apiserver.k8s.io/v1beta3', 'networking.k8s.io/v1', 'networking.k8s.io/v1beta1', 'node.k8s.io/v1', 'node.k8s.io/v1alpha1',
-  'node.k8s.io/v1beta1', 'policy/v1', 'policy/v1beta1', 'rbac.authorization.k8s.io/v1', 'rbac.authorization.k8s.io/v1beta1', 'rbac.authorization.k8s.io/v1alpha1',
-  'resource.k8s.io/v1', 'resource.k8s.io/v1beta2', 'resource.k8s.io/v1beta1', 'resource.k8s.io/v1alpha3', 'scheduling.k8s.io/v1alpha1', 'scheduling.k8s.io/v1beta1',
-  'scheduling.k8s.io/v1', 'storage.k8s.io/v1beta1', 'storage.k8s.io/v1', 'storage.k8s.io/v1alpha1', 'storagemigration.k8s.io/v1beta1', 'apiextensions.k8s.io/v1beta1',
+  'v1',
+  'admissionregistration.k8s.io/v1',
+  'admissionregistration.k8s.io/v1alpha1',
+  'admissionregistration.k8s.io/v1beta1',
+  'internal.apiserver.k8s.io/v1alpha1',
+  'apps/v1',
+  'apps/v1beta1',
+  'apps/v1beta2',
+  'authentication.k8s.io/v1',
+  'authentication.k8s.io/v1alpha1',
+  'authentication.k8s.io/v1beta1',
+  'authorization.k8s.io/v1',
+  'authorization.k8s.io/v1beta1',
+  'autoscaling/v1',
+  'autoscaling/v2',
+  'autoscaling/v2beta1',
+  'autoscaling/v2beta2',
+  'batch/v1',
+  'batch/v1beta1',
+  'certificates.k8s.io/v1',
+  'certificates.k8s.io/v1beta1',
+  'certificates.k8s.io/v1alpha1',
+  'coordination.k8s.io/v1alpha2',
+  'coordination.k8s.io/v1beta1',
+  'coordination.k8s.io/v1',
+  'discovery.k8s.io/v1',
+  'discovery.k8s.io/v1beta1',
+  'events.k8s.io/v1',
+  'events.k8s.io/v1beta1',
+  'extensions/v1beta1',
+  'flowcontrol.apiserver.k8s.io/v1',
+  'flowcontrol.apiserver.k8s.io/v1beta1',
+  'flowcontrol.apiserver.k8s.io/v1beta2',
+  'flowcontrol.apiserver.k8s.io/v1beta3',
+  'networking.k8s.io/v1',
+  'networking.k8s.io/v1beta1',
+  'node.k8s.io/v1',
+  'node.k8s.io/v1alpha1',
+  'node.k8s.io/v1beta1',
+  'policy/v1',
+  'policy/v1beta1',
+  'rbac.authorization.k8s.io/v1',
+  'rbac.authorization.k8s.io/v1beta1',
+  'rbac.authorization.k8s.io/v1alpha1',
+  'resource.k8s.io/v1',
+  'resource.k8s.io/v1beta2',
+  'resource.k8s.io/v1beta1',
+  'resource.k8s.io/v1alpha3',
+  'scheduling.k8s.io/v1alpha1',
+  'scheduling.k8s.io/v1beta1',
+  'scheduling.k8s.io/v1',
+  'storage.k8s.io/v1beta1',
+  'storage.k8s.io/v1',
+  'storage.k8s.io/v1alpha1',
+  'storagemigration.k8s.io/v1beta1',
+  'apiextensions.k8s.io/v1beta1',
   'apiextensions.k8s.io/v1',
 ];
 
@@ -172,7 +233,14 @@ class Files {
     return [...this.map.keys()].sort().map((k) => [k, this.map.get(k)!]);
   }
   goString(): string {
-    return 'map[' + [...this.map.keys()].sort().map((k) => `${k}:[${Array.from(this.map.get(k)!).join(' ')}]`).join(' ') + ']';
+    return (
+      'map[' +
+      [...this.map.keys()]
+        .sort()
+        .map((k) => `${k}:[${Array.from(this.map.get(k)!).join(' ')}]`)
+        .join(' ') +
+      ']'
+    );
   }
 }
 
@@ -182,7 +250,8 @@ function trimNewline(s: string): string {
 
 function chartMap(c: Chart, isRoot: boolean): Record<string, unknown> {
   const m = c.metadata;
-  const str = (k: string): string => (typeof m[k] === 'string' ? (m[k] as string) : m[k] === undefined || m[k] === null ? '' : String(m[k]));
+  const str = (k: string): string =>
+    typeof m[k] === 'string' ? (m[k] as string) : m[k] === undefined || m[k] === null ? '' : String(m[k] as string | number | boolean);
   const list = (k: string): unknown[] => (Array.isArray(m[k]) ? (m[k] as unknown[]) : []);
   const capital = (o: unknown): unknown => {
     if (!isMap(o)) return o;
@@ -214,10 +283,44 @@ function chartMap(c: Chart, isRoot: boolean): Record<string, unknown> {
 
 /** Kinds in the order Helm installs (and `helm template` prints) them. */
 const INSTALL_ORDER = [
-  'PriorityClass', 'Namespace', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'PodSecurityPolicy', 'PodDisruptionBudget', 'ServiceAccount', 'Secret', 'SecretList',
-  'ConfigMap', 'StorageClass', 'PersistentVolume', 'PersistentVolumeClaim', 'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleList', 'ClusterRoleBinding',
-  'ClusterRoleBindingList', 'Role', 'RoleList', 'RoleBinding', 'RoleBindingList', 'Service', 'DaemonSet', 'Pod', 'ReplicationController', 'ReplicaSet', 'Deployment',
-  'HorizontalPodAutoscaler', 'StatefulSet', 'Job', 'CronJob', 'IngressClass', 'Ingress', 'APIService', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration',
+  'PriorityClass',
+  'Namespace',
+  'NetworkPolicy',
+  'ResourceQuota',
+  'LimitRange',
+  'PodSecurityPolicy',
+  'PodDisruptionBudget',
+  'ServiceAccount',
+  'Secret',
+  'SecretList',
+  'ConfigMap',
+  'StorageClass',
+  'PersistentVolume',
+  'PersistentVolumeClaim',
+  'CustomResourceDefinition',
+  'ClusterRole',
+  'ClusterRoleList',
+  'ClusterRoleBinding',
+  'ClusterRoleBindingList',
+  'Role',
+  'RoleList',
+  'RoleBinding',
+  'RoleBindingList',
+  'Service',
+  'DaemonSet',
+  'Pod',
+  'ReplicationController',
+  'ReplicaSet',
+  'Deployment',
+  'HorizontalPodAutoscaler',
+  'StatefulSet',
+  'Job',
+  'CronJob',
+  'IngressClass',
+  'Ingress',
+  'APIService',
+  'MutatingWebhookConfiguration',
+  'ValidatingWebhookConfiguration',
 ];
 
 interface ChartScope {
@@ -265,8 +368,14 @@ export function renderLoadedChart(chart: Chart, opts: RenderOptions = {}): Rende
   }
   const setValues: Record<string, unknown> = {};
   try {
-    for (const s of opts.set ?? []) parseSet(s, user), parseSet(s, setValues);
-    for (const s of opts.setString ?? []) parseSet(s, user, true), parseSet(s, setValues, true);
+    for (const s of opts.set ?? []) {
+      parseSet(s, user);
+      parseSet(s, setValues);
+    }
+    for (const s of opts.setString ?? []) {
+      parseSet(s, user, true);
+      parseSet(s, setValues, true);
+    }
   } catch (e) {
     throw new RenderError(`failed parsing --set data: ${(e as Error).message}`, undefined, 'chart');
   }
@@ -275,7 +384,14 @@ export function renderLoadedChart(chart: Chart, opts: RenderOptions = {}): Rende
   const kube = parseKubeVersion(opts.kubeVersion);
   const apis = new APIVersions(...DEFAULT_API_VERSIONS, ...(opts.apiVersions ?? []));
   const caps = new Capabilities(kube, apis, HELM_VERSION);
-  const release = { IsInstall: true, IsUpgrade: false, Name: opts.releaseName ?? 'release-name', Namespace: opts.namespace ?? 'default', Revision: 1n, Service: 'Helm' };
+  const release = {
+    IsInstall: true,
+    IsUpgrade: false,
+    Name: opts.releaseName ?? 'release-name',
+    Namespace: opts.namespace ?? 'default',
+    Revision: 1n,
+    Service: 'Helm',
+  };
 
   const all: ChartScope[] = [];
   scopes(chart, values, chart.name, '', true, all);
@@ -326,7 +442,8 @@ export function renderLoadedChart(chart: Chart, opts: RenderOptions = {}): Rende
     try {
       parsed = parseTemplate(name, t.data);
     } catch (e) {
-      if (e instanceof TemplateParseError) throw new RenderError(`parse error at (${name}:${e.line}): ${e.message.replace(/^template: [^:]+:\d+: /, '')}`, name, 'parse');
+      if (e instanceof TemplateParseError)
+        throw new RenderError(`parse error at (${name}:${e.line}): ${e.message.replace(/^template: [^:]+:\d+: /, '')}`, name, 'parse');
       throw e;
     }
     templates.set(name, { root: parsed.root, source: t.data, file: name });
@@ -390,7 +507,9 @@ export function renderLoadedChart(chart: Chart, opts: RenderOptions = {}): Rende
   };
   const sorted = manifests
     .map((m, i) => ({ m, i }))
-    .sort((a, b) => rank(a.m.kind) - rank(b.m.kind) || (rank(a.m.kind) === INSTALL_ORDER.length ? (a.m.kind ?? '').localeCompare(b.m.kind ?? '') : 0) || a.i - b.i)
+    .sort(
+      (a, b) => rank(a.m.kind) - rank(b.m.kind) || (rank(a.m.kind) === INSTALL_ORDER.length ? (a.m.kind ?? '').localeCompare(b.m.kind ?? '') : 0) || a.i - b.i,
+    )
     .map((x) => x.m);
   const crds: { source: string; content: string }[] = [];
   for (const s of all) for (const c of s.chart.crds) crds.push({ source: `${s.path}/${c.name}`, content: c.data });
@@ -585,22 +704,28 @@ function installHelmFuncs(funcs: FuncMap, ex: Executor, ctx: ExecContext): void 
     }) as never),
   );
   funcs.set('lookup', fn(['string', 'string', 'string', 'string'], (() => ({})) as never));
-  funcs.set('toYaml', fn(['any'], ((v: unknown) => {
-    try {
-      return trimNewline(toYaml(v));
-    } catch {
-      return '';
-    }
-  }) as never));
+  funcs.set(
+    'toYaml',
+    fn(['any'], ((v: unknown) => {
+      try {
+        return trimNewline(toYaml(v));
+      } catch {
+        return '';
+      }
+    }) as never),
+  );
   funcs.set('mustToYaml', fn(['any'], ((v: unknown) => trimNewline(toYaml(v))) as never));
   funcs.set('toYamlPretty', fn(['any'], ((v: unknown) => trimNewline(toYaml(v, true))) as never));
   funcs.set('toToml', fn(['any'], ((v: unknown) => toToml(v)) as never));
-  funcs.set('toJson', fn(['any'], ((v: unknown) => {
-    try {
-      return toJson(v);
-    } catch {
-      return '';
-    }
-  }) as never));
+  funcs.set(
+    'toJson',
+    fn(['any'], ((v: unknown) => {
+      try {
+        return toJson(v);
+      } catch {
+        return '';
+      }
+    }) as never),
+  );
   funcs.set('mustToJson', fn(['any'], ((v: unknown) => toJson(v)) as never));
 }

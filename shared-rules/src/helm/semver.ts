@@ -98,7 +98,12 @@ function parseBound(s: string): Bound {
   const v = new SemVer(num(parts[0]), num(parts[1]), num(parts[2]), pre, '', m[2]!);
   // A missing part (1.2) is "dirty" only for range-like operators; for >= and friends it is 0.
   const explicitWild = [m[3], m[4], m[5]].some((x) => x !== undefined && /[xX*]/.test(x));
-  return { op, v, dirty: explicitWild || op === '' || op === '=' || op === '~' || op === '^' || op === '!=' ? dirty : dirty === 0 ? 0 : op === '<=' || op === '>' ? dirty : 0, hasPre: pre !== '' };
+  return {
+    op,
+    v,
+    dirty: explicitWild || op === '' || op === '=' || op === '~' || op === '^' || op === '!=' ? dirty : dirty === 0 ? 0 : op === '<=' || op === '>' ? dirty : 0,
+    hasPre: pre !== '',
+  };
 }
 
 function bump(v: SemVer, part: 'major' | 'minor' | 'patch'): SemVer {

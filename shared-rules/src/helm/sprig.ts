@@ -5,7 +5,21 @@
  */
 import { RE2JS } from 're2js';
 import type { FuncMap, ParamKind, TemplateFunc } from './template/exec';
-import { compareStrings, formatV, isMap, isNil, kindOf, sprintf, TemplateError, trimEnd, trimWith, truth, typeOf, utf8Decode, utf8Encode } from './template/values';
+import {
+  compareStrings,
+  formatV,
+  isMap,
+  isNil,
+  kindOf,
+  sprintf,
+  TemplateError,
+  trimEnd,
+  trimWith,
+  truth,
+  typeOf,
+  utf8Decode,
+  utf8Encode,
+} from './template/values';
 import { adler32, base32Decode, base32Encode, base64Decode, base64Encode, sha1, sha256, sha512 } from './hash';
 import { fromJson, parseYamlValues, toJson } from './codec';
 import { semverCompare, parseSemver } from './semver';
@@ -380,7 +394,10 @@ export function sprigFuncs(): FuncMap {
   def('trimSuffix', [S, S], ((a: string, s: string) => (a && s.endsWith(a) ? s.slice(0, s.length - a.length) : s)) as never);
   def('trimPrefix', [S, S], ((a: string, s: string) => (a && s.startsWith(a) ? s.slice(a.length) : s)) as never);
   def('nospace', [S], ((s: string) => s.replace(/\s/gu, '')) as never);
-  def('initials', [S], ((s: string) => words(s.replace(/[^\p{L}\p{Nd}\s]/gu, ' ')).map((w) => [...w][0]).join('')) as never);
+  def('initials', [S], ((s: string) =>
+    words(s.replace(/[^\p{L}\p{Nd}\s]/gu, ' '))
+      .map((w) => [...w][0])
+      .join('')) as never);
   def('randAlphaNum', [I], ((n: bigint) => prng.pick(ALNUM, Number(n))) as never);
   def('randAlpha', [I], ((n: bigint) => prng.pick(ALNUM.slice(0, 52), Number(n))) as never);
   def('randAscii', [I], ((n: bigint) => prng.pick(ALNUM + '!#$%&()*+,-./:;<=>?@[]^_{|}~', Number(n))) as never);
@@ -400,9 +417,36 @@ export function sprigFuncs(): FuncMap {
   def('contains', [S, S], ((sub: string, s: string) => s.includes(sub)) as never);
   def('hasPrefix', [S, S], ((p: string, s: string) => s.startsWith(p)) as never);
   def('hasSuffix', [S, S], ((p: string, s: string) => s.endsWith(p)) as never);
-  def('quote', [A], ((...a: unknown[]) => a.filter((x) => !isNil(x)).map((x) => JSON.stringify(strval(x)).replace(/[\u007f-\u009f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))).join(' ')) as never, true);
-  def('squote', [A], ((...a: unknown[]) => a.filter((x) => !isNil(x)).map((x) => `'${strval(x)}'`).join(' ')) as never, true);
-  def('cat', [A], ((...a: unknown[]) => a.filter((x) => !isNil(x)).map((x) => formatV(x)).join(' ')) as never, true);
+  def(
+    'quote',
+    [A],
+    ((...a: unknown[]) =>
+      a
+        .filter((x) => !isNil(x))
+        .map((x) => JSON.stringify(strval(x)).replace(/[\u007f-\u009f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')))
+        .join(' ')) as never,
+    true,
+  );
+  def(
+    'squote',
+    [A],
+    ((...a: unknown[]) =>
+      a
+        .filter((x) => !isNil(x))
+        .map((x) => `'${strval(x)}'`)
+        .join(' ')) as never,
+    true,
+  );
+  def(
+    'cat',
+    [A],
+    ((...a: unknown[]) =>
+      a
+        .filter((x) => !isNil(x))
+        .map((x) => formatV(x))
+        .join(' ')) as never,
+    true,
+  );
   def('indent', [I, S], ((n: bigint, s: string) => {
     const pad = ' '.repeat(Math.max(0, Number(n)));
     return pad + s.split('\n').join('\n' + pad);
@@ -600,11 +644,16 @@ export function sprigFuncs(): FuncMap {
   def('mustChunk', [I, A], chunk as never);
 
   // dicts
-  def('dict', [A], ((...a: unknown[]) => {
-    const o: Record<string, unknown> = {};
-    for (let i = 0; i < a.length; i += 2) o[strval(a[i])] = i + 1 < a.length ? a[i + 1] : '';
-    return o;
-  }) as never, true);
+  def(
+    'dict',
+    [A],
+    ((...a: unknown[]) => {
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < a.length; i += 2) o[strval(a[i])] = i + 1 < a.length ? a[i + 1] : '';
+      return o;
+    }) as never,
+    true,
+  );
   def('get', ['map', S], ((d: Record<string, unknown> | null, k: string) => (d && Object.prototype.hasOwnProperty.call(d, k) ? d[k] : '')) as never);
   def('set', ['map', S, A], ((d: Record<string, unknown>, k: string, v: unknown) => {
     if (!d) throw new TemplateError('assignment to entry in nil map');
@@ -616,38 +665,65 @@ export function sprigFuncs(): FuncMap {
     return d;
   }) as never);
   def('hasKey', ['map', S], ((d: Record<string, unknown> | null, k: string) => !!d && Object.prototype.hasOwnProperty.call(d, k)) as never);
-  def('pluck', [S, 'map'], ((k: string, ...ds: (Record<string, unknown> | null)[]) => ds.filter((d) => d && Object.prototype.hasOwnProperty.call(d, k)).map((d) => d![k])) as never, true);
+  def(
+    'pluck',
+    [S, 'map'],
+    ((k: string, ...ds: (Record<string, unknown> | null)[]) => ds.filter((d) => d && Object.prototype.hasOwnProperty.call(d, k)).map((d) => d![k])) as never,
+    true,
+  );
   def('keys', ['map'], ((...ds: (Record<string, unknown> | null)[]) => ds.flatMap((d) => (d ? Object.keys(d) : []))) as never, true);
-  def('values', ['map'], ((d: Record<string, unknown> | null) => (d ? Object.keys(d).sort(compareStrings).map((k) => d[k]) : [])) as never);
-  def('pick', ['map', S], ((d: Record<string, unknown>, ...ks: string[]) => {
-    const o: Record<string, unknown> = {};
-    for (const k of ks) if (d && Object.prototype.hasOwnProperty.call(d, k)) o[k] = d[k];
-    return o;
-  }) as never, true);
-  def('omit', ['map', S], ((d: Record<string, unknown>, ...ks: string[]) => {
-    const o: Record<string, unknown> = {};
-    for (const k of Object.keys(d ?? {})) if (!ks.includes(k)) o[k] = d[k];
-    return o;
-  }) as never, true);
-  const merge = (override: boolean) => (dst: Record<string, unknown>, ...srcs: (Record<string, unknown> | null)[]) => {
-    for (const s of srcs) if (s) mergeInto(dst, s, override);
-    return dst;
-  };
+  def('values', ['map'], ((d: Record<string, unknown> | null) =>
+    d
+      ? Object.keys(d)
+          .sort(compareStrings)
+          .map((k) => d[k])
+      : []) as never);
+  def(
+    'pick',
+    ['map', S],
+    ((d: Record<string, unknown>, ...ks: string[]) => {
+      const o: Record<string, unknown> = {};
+      for (const k of ks) if (d && Object.prototype.hasOwnProperty.call(d, k)) o[k] = d[k];
+      return o;
+    }) as never,
+    true,
+  );
+  def(
+    'omit',
+    ['map', S],
+    ((d: Record<string, unknown>, ...ks: string[]) => {
+      const o: Record<string, unknown> = {};
+      for (const k of Object.keys(d ?? {})) if (!ks.includes(k)) o[k] = d[k];
+      return o;
+    }) as never,
+    true,
+  );
+  const merge =
+    (override: boolean) =>
+    (dst: Record<string, unknown>, ...srcs: (Record<string, unknown> | null)[]) => {
+      for (const s of srcs) if (s) mergeInto(dst, s, override);
+      return dst;
+    };
   def('merge', ['map', 'map'], merge(false) as never, true);
   def('mustMerge', ['map', 'map'], merge(false) as never, true);
   def('mergeOverwrite', ['map', 'map'], merge(true) as never, true);
   def('mustMergeOverwrite', ['map', 'map'], merge(true) as never, true);
-  def('dig', [A, A], ((...a: unknown[]) => {
-    if (a.length < 3) throw new TemplateError('dig needs at least three arguments');
-    const dict = a[a.length - 1];
-    const dflt = a[a.length - 2];
-    let cur: unknown = dict;
-    for (const k of a.slice(0, -2)) {
-      if (!isMap(cur) || !Object.prototype.hasOwnProperty.call(cur, strval(k))) return dflt;
-      cur = cur[strval(k)];
-    }
-    return cur;
-  }) as never, true);
+  def(
+    'dig',
+    [A, A],
+    ((...a: unknown[]) => {
+      if (a.length < 3) throw new TemplateError('dig needs at least three arguments');
+      const dict = a[a.length - 1];
+      const dflt = a[a.length - 2];
+      let cur: unknown = dict;
+      for (const k of a.slice(0, -2)) {
+        if (!isMap(cur) || !Object.prototype.hasOwnProperty.call(cur, strval(k))) return dflt;
+        cur = cur[strval(k)];
+      }
+      return cur;
+    }) as never,
+    true,
+  );
 
   // regular expressions (RE2 syntax, linear time)
   def('regexMatch', [S, S], ((r: string, s: string) => reCompile(r).matcher(s).find()) as never);
@@ -680,11 +756,21 @@ export function sprigFuncs(): FuncMap {
   def('genCA', [S, I], ((cn: string) => new Certificate(placeholderPem('CERTIFICATE', cn), placeholderPem('RSA PRIVATE KEY', cn))) as never);
   def('genCAWithKey', [S, I, S], ((cn: string, _d: bigint, key: string) => new Certificate(placeholderPem('CERTIFICATE', cn), key)) as never);
   def('genSelfSignedCert', [S, A, A, I], ((cn: string) => new Certificate(placeholderPem('CERTIFICATE', cn), placeholderPem('RSA PRIVATE KEY', cn))) as never);
-  def('genSelfSignedCertWithKey', [S, A, A, I, S], ((cn: string, _a: unknown, _b: unknown, _d: bigint, key: string) => new Certificate(placeholderPem('CERTIFICATE', cn), key)) as never);
+  def(
+    'genSelfSignedCertWithKey',
+    [S, A, A, I, S],
+    ((cn: string, _a: unknown, _b: unknown, _d: bigint, key: string) => new Certificate(placeholderPem('CERTIFICATE', cn), key)) as never,
+  );
   def('genSignedCert', [S, A, A, I, A], ((cn: string) => new Certificate(placeholderPem('CERTIFICATE', cn), placeholderPem('RSA PRIVATE KEY', cn))) as never);
-  def('genSignedCertWithKey', [S, A, A, I, A, S], ((cn: string, _a: unknown, _b: unknown, _d: bigint, _c: unknown, key: string) => new Certificate(placeholderPem('CERTIFICATE', cn), key)) as never);
-  def('genPrivateKey', [S], ((t: string) => placeholderPem(t === 'ecdsa' ? 'EC PRIVATE KEY' : t === 'ed25519' ? 'PRIVATE KEY' : 'RSA PRIVATE KEY', t)) as never);
-  def('derivePassword', [I, S, S, S, S], ((_c: bigint, _t: string, p: string, u: string, s: string) => sha256(utf8Encode(`${p}/${u}/${s}`)).slice(0, 20)) as never);
+  def(
+    'genSignedCertWithKey',
+    [S, A, A, I, A, S],
+    ((cn: string, _a: unknown, _b: unknown, _d: bigint, _c: unknown, key: string) => new Certificate(placeholderPem('CERTIFICATE', cn), key)) as never,
+  );
+  def('genPrivateKey', [S], ((t: string) =>
+    placeholderPem(t === 'ecdsa' ? 'EC PRIVATE KEY' : t === 'ed25519' ? 'PRIVATE KEY' : 'RSA PRIVATE KEY', t)) as never);
+  def('derivePassword', [I, S, S, S, S], ((_c: bigint, _t: string, p: string, u: string, s: string) =>
+    sha256(utf8Encode(`${p}/${u}/${s}`)).slice(0, 20)) as never);
   def('htpasswd', [S, S], ((u: string, p: string) => `${u}:$2a$10$${base64Encode(utf8Encode(sha256(utf8Encode(p)))).slice(0, 53)}`) as never);
   def('bcrypt', [S], ((p: string) => `$2a$10$${base64Encode(utf8Encode(sha256(utf8Encode(p)))).slice(0, 53)}`) as never);
   def('encryptAES', [S, S], ((_k: string, t: string) => base64Encode(utf8Encode(t))) as never);
@@ -783,43 +869,58 @@ function wrapText(s: string, width: number, nl: string): string {
 /** `fromYaml`, `fromJson`…: parse errors become an "Error" key, as Helm does. */
 export function helmCodecFuncs(): FuncMap {
   const m = new Map<string, TemplateFunc>();
-  m.set('fromYaml', fn(['string'], ((s: string) => {
-    try {
-      const { value } = parseYamlValues(s);
-      if (value === null) return {};
-      if (!isMap(value)) return { Error: `error unmarshaling JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}` };
-      return value;
-    } catch (e) {
-      return { Error: (e as Error).message };
-    }
-  }) as never));
-  m.set('fromYamlArray', fn(['string'], ((s: string) => {
-    try {
-      const { value } = parseYamlValues(s);
-      if (value === null) return [];
-      if (!Array.isArray(value)) return [`error unmarshaling JSON: json: cannot unmarshal object into Go value of type []interface {}`];
-      return value;
-    } catch (e) {
-      return [(e as Error).message];
-    }
-  }) as never));
-  m.set('fromJson', fn(['string'], ((s: string) => {
-    try {
-      const v = fromJson(s);
-      if (!isMap(v)) return { Error: 'json: cannot unmarshal into Go value of type map[string]interface {}' };
-      return v;
-    } catch (e) {
-      return { Error: (e as Error).message };
-    }
-  }) as never));
-  m.set('fromJsonArray', fn(['string'], ((s: string) => {
-    try {
-      const v = fromJson(s);
-      if (!Array.isArray(v)) return ['json: cannot unmarshal object into Go value of type []interface {}'];
-      return v;
-    } catch (e) {
-      return [(e as Error).message];
-    }
-  }) as never));
+  m.set(
+    'fromYaml',
+    fn(['string'], ((s: string) => {
+      try {
+        const { value } = parseYamlValues(s);
+        if (value === null) return {};
+        if (!isMap(value))
+          return {
+            Error: `error unmarshaling JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}`,
+          };
+        return value;
+      } catch (e) {
+        return { Error: (e as Error).message };
+      }
+    }) as never),
+  );
+  m.set(
+    'fromYamlArray',
+    fn(['string'], ((s: string) => {
+      try {
+        const { value } = parseYamlValues(s);
+        if (value === null) return [];
+        if (!Array.isArray(value)) return [`error unmarshaling JSON: json: cannot unmarshal object into Go value of type []interface {}`];
+        return value as unknown[];
+      } catch (e) {
+        return [(e as Error).message];
+      }
+    }) as never),
+  );
+  m.set(
+    'fromJson',
+    fn(['string'], ((s: string) => {
+      try {
+        const v = fromJson(s);
+        if (!isMap(v)) return { Error: 'json: cannot unmarshal into Go value of type map[string]interface {}' };
+        return v;
+      } catch (e) {
+        return { Error: (e as Error).message };
+      }
+    }) as never),
+  );
+  m.set(
+    'fromJsonArray',
+    fn(['string'], ((s: string) => {
+      try {
+        const v = fromJson(s);
+        if (!Array.isArray(v)) return ['json: cannot unmarshal object into Go value of type []interface {}'];
+        return v as unknown[];
+      } catch (e) {
+        return [(e as Error).message];
+      }
+    }) as never),
+  );
   return m;
 }

@@ -45,7 +45,8 @@ export class NodeChartFiles implements ChartFiles {
       return fs
         .readdirSync(d, { withFileTypes: true })
         .map((e) => {
-          const isDir = e.isDirectory() || (e.isSymbolicLink() && this.resolve(path.join(dir, e.name)) !== undefined && fs.statSync(path.join(d, e.name)).isDirectory());
+          const isDir =
+            e.isDirectory() || (e.isSymbolicLink() && this.resolve(path.join(dir, e.name)) !== undefined && fs.statSync(path.join(d, e.name)).isDirectory());
           return isDir ? `${e.name}/` : e.name;
         })
         .sort();
@@ -54,4 +55,3 @@ export class NodeChartFiles implements ChartFiles {
     }
   }
 }
-

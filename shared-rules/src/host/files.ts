@@ -77,7 +77,9 @@ function walk(dir: string, displayBase: string, out: ScanTarget[], rootDir: stri
         } catch (error) {
           // A manifest that cannot be read must not pass the scan unseen.
           const code = (error as NodeJS.ErrnoException).code;
-          throw new UsageError(`cannot read ${full}: ${code === 'ENOENT' ? 'broken symbolic link' : code === 'ELOOP' ? 'symbolic link loop' : (code ?? String(error))}`);
+          throw new UsageError(
+            `cannot read ${full}: ${code === 'ENOENT' ? 'broken symbolic link' : code === 'ELOOP' ? 'symbolic link loop' : (code ?? String(error))}`,
+          );
         }
         if (!stat.isFile()) continue;
       }
@@ -115,7 +117,9 @@ export function collectTargets(args: readonly string[], cwd: string, ignore: rea
   }
   // The same file named twice is scanned once.
   const seen = new Set<string>();
-  return out.filter((t) => !seen.has(t.absolute) && (seen.add(t.absolute), true)).map((t) => (t.absolute === '-' ? t : { absolute: t.absolute, display: displayPath(t.absolute, cwd) }));
+  return out
+    .filter((t) => !seen.has(t.absolute) && (seen.add(t.absolute), true))
+    .map((t) => (t.absolute === '-' ? t : { absolute: t.absolute, display: displayPath(t.absolute, cwd) }));
 }
 
 function expandGlob(pattern: string, cwd: string, ignore: readonly string[], ignoreBase: string): ScanTarget[] {

@@ -34,11 +34,45 @@ function rows(apiVersions: readonly string[], kinds: readonly string[], rest: Om
 
 export const REMOVED_APIS: readonly RemovedApi[] = [
   // v1.16
-  ...rows(['extensions/v1beta1'], ['Deployment', 'DaemonSet', 'ReplicaSet'], { deprecatedIn: [1, 8], removedIn: [1, 16], replacement: 'apps/v1', availableIn: [1, 9], fix: 'unsafe', notes: APPS_V1_NOTES }),
-  ...rows(['apps/v1beta1'], ['Deployment', 'StatefulSet', 'ReplicaSet'], { deprecatedIn: [1, 8], removedIn: [1, 16], replacement: 'apps/v1', availableIn: [1, 9], fix: 'unsafe', notes: APPS_V1_NOTES }),
-  ...rows(['apps/v1beta2'], ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'], { deprecatedIn: [1, 9], removedIn: [1, 16], replacement: 'apps/v1', availableIn: [1, 9], fix: 'unsafe', notes: APPS_V1_NOTES }),
-  ...rows(['extensions/v1beta1'], ['NetworkPolicy'], { deprecatedIn: [1, 9], removedIn: [1, 16], replacement: 'networking.k8s.io/v1', availableIn: [1, 8], fix: 'safe' }),
-  ...rows(['extensions/v1beta1'], ['PodSecurityPolicy'], { deprecatedIn: [1, 10], removedIn: [1, 16], replacement: 'policy/v1beta1', availableIn: [1, 10], fix: 'none', notes: 'PodSecurityPolicy itself was removed in 1.25' }),
+  ...rows(['extensions/v1beta1'], ['Deployment', 'DaemonSet', 'ReplicaSet'], {
+    deprecatedIn: [1, 8],
+    removedIn: [1, 16],
+    replacement: 'apps/v1',
+    availableIn: [1, 9],
+    fix: 'unsafe',
+    notes: APPS_V1_NOTES,
+  }),
+  ...rows(['apps/v1beta1'], ['Deployment', 'StatefulSet', 'ReplicaSet'], {
+    deprecatedIn: [1, 8],
+    removedIn: [1, 16],
+    replacement: 'apps/v1',
+    availableIn: [1, 9],
+    fix: 'unsafe',
+    notes: APPS_V1_NOTES,
+  }),
+  ...rows(['apps/v1beta2'], ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'], {
+    deprecatedIn: [1, 9],
+    removedIn: [1, 16],
+    replacement: 'apps/v1',
+    availableIn: [1, 9],
+    fix: 'unsafe',
+    notes: APPS_V1_NOTES,
+  }),
+  ...rows(['extensions/v1beta1'], ['NetworkPolicy'], {
+    deprecatedIn: [1, 9],
+    removedIn: [1, 16],
+    replacement: 'networking.k8s.io/v1',
+    availableIn: [1, 8],
+    fix: 'safe',
+  }),
+  ...rows(['extensions/v1beta1'], ['PodSecurityPolicy'], {
+    deprecatedIn: [1, 10],
+    removedIn: [1, 16],
+    replacement: 'policy/v1beta1',
+    availableIn: [1, 10],
+    fix: 'none',
+    notes: 'PodSecurityPolicy itself was removed in 1.25',
+  }),
   // v1.22
   ...rows(['admissionregistration.k8s.io/v1beta1'], ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'], {
     deprecatedIn: [1, 16],
@@ -54,10 +88,23 @@ export const REMOVED_APIS: readonly RemovedApi[] = [
     replacement: 'apiextensions.k8s.io/v1',
     availableIn: [1, 16],
     fix: 'none',
-    notes: 'the schema moves under spec.versions[*].schema.openAPIV3Schema and must be structural; validation, subresources and additionalPrinterColumns move per version',
+    notes:
+      'the schema moves under spec.versions[*].schema.openAPIV3Schema and must be structural; validation, subresources and additionalPrinterColumns move per version',
   }),
-  ...rows(['apiregistration.k8s.io/v1beta1'], ['APIService'], { deprecatedIn: [1, 19], removedIn: [1, 22], replacement: 'apiregistration.k8s.io/v1', availableIn: [1, 10], fix: 'safe' }),
-  ...rows(['authentication.k8s.io/v1beta1'], ['TokenReview'], { deprecatedIn: [1, 19], removedIn: [1, 22], replacement: 'authentication.k8s.io/v1', availableIn: [1, 6], fix: 'safe' }),
+  ...rows(['apiregistration.k8s.io/v1beta1'], ['APIService'], {
+    deprecatedIn: [1, 19],
+    removedIn: [1, 22],
+    replacement: 'apiregistration.k8s.io/v1',
+    availableIn: [1, 10],
+    fix: 'safe',
+  }),
+  ...rows(['authentication.k8s.io/v1beta1'], ['TokenReview'], {
+    deprecatedIn: [1, 19],
+    removedIn: [1, 22],
+    replacement: 'authentication.k8s.io/v1',
+    availableIn: [1, 6],
+    fix: 'safe',
+  }),
   ...rows(['authorization.k8s.io/v1beta1'], ['SubjectAccessReview', 'LocalSubjectAccessReview', 'SelfSubjectAccessReview'], {
     deprecatedIn: [1, 19],
     removedIn: [1, 22],
@@ -74,7 +121,13 @@ export const REMOVED_APIS: readonly RemovedApi[] = [
     fix: 'none',
     notes: 'spec.signerName becomes required and spec.usages must be set',
   }),
-  ...rows(['coordination.k8s.io/v1beta1'], ['Lease'], { deprecatedIn: [1, 19], removedIn: [1, 22], replacement: 'coordination.k8s.io/v1', availableIn: [1, 14], fix: 'safe' }),
+  ...rows(['coordination.k8s.io/v1beta1'], ['Lease'], {
+    deprecatedIn: [1, 19],
+    removedIn: [1, 22],
+    replacement: 'coordination.k8s.io/v1',
+    availableIn: [1, 14],
+    fix: 'safe',
+  }),
   ...rows(['extensions/v1beta1', 'networking.k8s.io/v1beta1'], ['Ingress'], {
     deprecatedIn: [1, 14],
     removedIn: [1, 22],
@@ -83,12 +136,48 @@ export const REMOVED_APIS: readonly RemovedApi[] = [
     fix: 'none',
     notes: 'backends are rewritten as service.name/service.port and pathType becomes required',
   }),
-  ...rows(['networking.k8s.io/v1beta1'], ['IngressClass'], { deprecatedIn: [1, 19], removedIn: [1, 22], replacement: 'networking.k8s.io/v1', availableIn: [1, 19], fix: 'safe' }),
-  ...rows(['rbac.authorization.k8s.io/v1beta1'], ['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'], { deprecatedIn: [1, 17], removedIn: [1, 22], replacement: 'rbac.authorization.k8s.io/v1', availableIn: [1, 8], fix: 'safe' }),
-  ...rows(['scheduling.k8s.io/v1beta1'], ['PriorityClass'], { deprecatedIn: [1, 14], removedIn: [1, 22], replacement: 'scheduling.k8s.io/v1', availableIn: [1, 14], fix: 'safe' }),
-  ...rows(['storage.k8s.io/v1beta1'], ['CSIDriver'], { deprecatedIn: [1, 19], removedIn: [1, 22], replacement: 'storage.k8s.io/v1', availableIn: [1, 18], fix: 'safe' }),
-  ...rows(['storage.k8s.io/v1beta1'], ['CSINode'], { deprecatedIn: [1, 17], removedIn: [1, 22], replacement: 'storage.k8s.io/v1', availableIn: [1, 17], fix: 'safe' }),
-  ...rows(['storage.k8s.io/v1beta1'], ['StorageClass', 'VolumeAttachment'], { deprecatedIn: [1, 19], removedIn: [1, 22], replacement: 'storage.k8s.io/v1', availableIn: [1, 13], fix: 'safe' }),
+  ...rows(['networking.k8s.io/v1beta1'], ['IngressClass'], {
+    deprecatedIn: [1, 19],
+    removedIn: [1, 22],
+    replacement: 'networking.k8s.io/v1',
+    availableIn: [1, 19],
+    fix: 'safe',
+  }),
+  ...rows(['rbac.authorization.k8s.io/v1beta1'], ['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'], {
+    deprecatedIn: [1, 17],
+    removedIn: [1, 22],
+    replacement: 'rbac.authorization.k8s.io/v1',
+    availableIn: [1, 8],
+    fix: 'safe',
+  }),
+  ...rows(['scheduling.k8s.io/v1beta1'], ['PriorityClass'], {
+    deprecatedIn: [1, 14],
+    removedIn: [1, 22],
+    replacement: 'scheduling.k8s.io/v1',
+    availableIn: [1, 14],
+    fix: 'safe',
+  }),
+  ...rows(['storage.k8s.io/v1beta1'], ['CSIDriver'], {
+    deprecatedIn: [1, 19],
+    removedIn: [1, 22],
+    replacement: 'storage.k8s.io/v1',
+    availableIn: [1, 18],
+    fix: 'safe',
+  }),
+  ...rows(['storage.k8s.io/v1beta1'], ['CSINode'], {
+    deprecatedIn: [1, 17],
+    removedIn: [1, 22],
+    replacement: 'storage.k8s.io/v1',
+    availableIn: [1, 17],
+    fix: 'safe',
+  }),
+  ...rows(['storage.k8s.io/v1beta1'], ['StorageClass', 'VolumeAttachment'], {
+    deprecatedIn: [1, 19],
+    removedIn: [1, 22],
+    replacement: 'storage.k8s.io/v1',
+    availableIn: [1, 13],
+    fix: 'safe',
+  }),
   // v1.25
   ...rows(['batch/v1beta1'], ['CronJob'], { deprecatedIn: [1, 21], removedIn: [1, 25], replacement: 'batch/v1', availableIn: [1, 21], fix: 'safe' }),
   ...rows(['discovery.k8s.io/v1beta1'], ['EndpointSlice'], {
@@ -99,7 +188,14 @@ export const REMOVED_APIS: readonly RemovedApi[] = [
     fix: 'none',
     notes: 'endpoints[*].topology is replaced by nodeName and zone',
   }),
-  ...rows(['events.k8s.io/v1beta1'], ['Event'], { deprecatedIn: [1, 22], removedIn: [1, 25], replacement: 'events.k8s.io/v1', availableIn: [1, 19], fix: 'none', notes: 'type is limited to Normal and Warning, and deprecated* fields are renamed' }),
+  ...rows(['events.k8s.io/v1beta1'], ['Event'], {
+    deprecatedIn: [1, 22],
+    removedIn: [1, 25],
+    replacement: 'events.k8s.io/v1',
+    availableIn: [1, 19],
+    fix: 'none',
+    notes: 'type is limited to Normal and Warning, and deprecated* fields are renamed',
+  }),
   ...rows(['autoscaling/v2beta1'], ['HorizontalPodAutoscaler'], {
     deprecatedIn: [1, 22],
     removedIn: [1, 25],
@@ -116,11 +212,35 @@ export const REMOVED_APIS: readonly RemovedApi[] = [
     fix: 'unsafe',
     notes: 'an empty spec.selector now selects every pod of the namespace instead of none',
   }),
-  ...rows(['policy/v1beta1'], ['PodSecurityPolicy'], { deprecatedIn: [1, 21], removedIn: [1, 25], replacement: 'Pod Security Admission', availableIn: [1, 23], fix: 'none' }),
-  ...rows(['node.k8s.io/v1beta1'], ['RuntimeClass'], { deprecatedIn: [1, 22], removedIn: [1, 25], replacement: 'node.k8s.io/v1', availableIn: [1, 20], fix: 'safe' }),
+  ...rows(['policy/v1beta1'], ['PodSecurityPolicy'], {
+    deprecatedIn: [1, 21],
+    removedIn: [1, 25],
+    replacement: 'Pod Security Admission',
+    availableIn: [1, 23],
+    fix: 'none',
+  }),
+  ...rows(['node.k8s.io/v1beta1'], ['RuntimeClass'], {
+    deprecatedIn: [1, 22],
+    removedIn: [1, 25],
+    replacement: 'node.k8s.io/v1',
+    availableIn: [1, 20],
+    fix: 'safe',
+  }),
   // v1.26
-  ...rows(['autoscaling/v2beta2'], ['HorizontalPodAutoscaler'], { deprecatedIn: [1, 23], removedIn: [1, 26], replacement: 'autoscaling/v2', availableIn: [1, 23], fix: 'safe' }),
-  ...rows(['flowcontrol.apiserver.k8s.io/v1beta1'], ['FlowSchema'], { deprecatedIn: [1, 23], removedIn: [1, 26], replacement: 'flowcontrol.apiserver.k8s.io/v1', availableIn: [1, 29], fix: 'safe' }),
+  ...rows(['autoscaling/v2beta2'], ['HorizontalPodAutoscaler'], {
+    deprecatedIn: [1, 23],
+    removedIn: [1, 26],
+    replacement: 'autoscaling/v2',
+    availableIn: [1, 23],
+    fix: 'safe',
+  }),
+  ...rows(['flowcontrol.apiserver.k8s.io/v1beta1'], ['FlowSchema'], {
+    deprecatedIn: [1, 23],
+    removedIn: [1, 26],
+    replacement: 'flowcontrol.apiserver.k8s.io/v1',
+    availableIn: [1, 29],
+    fix: 'safe',
+  }),
   ...rows(['flowcontrol.apiserver.k8s.io/v1beta1'], ['PriorityLevelConfiguration'], {
     deprecatedIn: [1, 23],
     removedIn: [1, 26],
@@ -130,9 +250,21 @@ export const REMOVED_APIS: readonly RemovedApi[] = [
     notes: 'spec.limited.assuredConcurrencyShares is renamed nominalConcurrencyShares',
   }),
   // v1.27
-  ...rows(['storage.k8s.io/v1beta1'], ['CSIStorageCapacity'], { deprecatedIn: [1, 24], removedIn: [1, 27], replacement: 'storage.k8s.io/v1', availableIn: [1, 24], fix: 'safe' }),
+  ...rows(['storage.k8s.io/v1beta1'], ['CSIStorageCapacity'], {
+    deprecatedIn: [1, 24],
+    removedIn: [1, 27],
+    replacement: 'storage.k8s.io/v1',
+    availableIn: [1, 24],
+    fix: 'safe',
+  }),
   // v1.29
-  ...rows(['flowcontrol.apiserver.k8s.io/v1beta2'], ['FlowSchema'], { deprecatedIn: [1, 26], removedIn: [1, 29], replacement: 'flowcontrol.apiserver.k8s.io/v1', availableIn: [1, 29], fix: 'safe' }),
+  ...rows(['flowcontrol.apiserver.k8s.io/v1beta2'], ['FlowSchema'], {
+    deprecatedIn: [1, 26],
+    removedIn: [1, 29],
+    replacement: 'flowcontrol.apiserver.k8s.io/v1',
+    availableIn: [1, 29],
+    fix: 'safe',
+  }),
   ...rows(['flowcontrol.apiserver.k8s.io/v1beta2'], ['PriorityLevelConfiguration'], {
     deprecatedIn: [1, 26],
     removedIn: [1, 29],
@@ -142,7 +274,13 @@ export const REMOVED_APIS: readonly RemovedApi[] = [
     notes: 'spec.limited.assuredConcurrencyShares is renamed nominalConcurrencyShares',
   }),
   // v1.32
-  ...rows(['flowcontrol.apiserver.k8s.io/v1beta3'], ['FlowSchema'], { deprecatedIn: [1, 29], removedIn: [1, 32], replacement: 'flowcontrol.apiserver.k8s.io/v1', availableIn: [1, 29], fix: 'safe' }),
+  ...rows(['flowcontrol.apiserver.k8s.io/v1beta3'], ['FlowSchema'], {
+    deprecatedIn: [1, 29],
+    removedIn: [1, 32],
+    replacement: 'flowcontrol.apiserver.k8s.io/v1',
+    availableIn: [1, 29],
+    fix: 'safe',
+  }),
   ...rows(['flowcontrol.apiserver.k8s.io/v1beta3'], ['PriorityLevelConfiguration'], {
     deprecatedIn: [1, 29],
     removedIn: [1, 32],

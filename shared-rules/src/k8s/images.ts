@@ -136,7 +136,10 @@ export interface ContainerImage {
  */
 export function isImagePlaceholder(raw: string): boolean {
   const text = raw.trim();
-  return /^[A-Z][A-Z0-9_]*(?::[A-Za-z0-9_.-]+)?$/.test(text) || /^(?:\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|<[^<>]*>|__[A-Za-z0-9_]+__|@[A-Za-z0-9_]+@)(?::.*)?$/.test(text);
+  return (
+    /^[A-Z][A-Z0-9_]*(?::[A-Za-z0-9_.-]+)?$/.test(text) ||
+    /^(?:\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|<[^<>]*>|__[A-Za-z0-9_]+__|@[A-Za-z0-9_]+@)(?::.*)?$/.test(text)
+  );
 }
 
 /** Literal images of every container (templated images and build-tool placeholders are unknown and skipped). */

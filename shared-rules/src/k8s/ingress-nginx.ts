@@ -159,7 +159,12 @@ export function parseImage(ref: string): ImageRef {
 }
 
 /** Repositories of the ingress-nginx controller image (any registry or mirror keeps the path). */
-const CONTROLLER_REPOS = ['ingress-nginx/controller', 'ingress-nginx/controller-chroot', 'kubernetes-ingress-controller/nginx-ingress-controller', 'bitnami/nginx-ingress-controller'];
+const CONTROLLER_REPOS = [
+  'ingress-nginx/controller',
+  'ingress-nginx/controller-chroot',
+  'kubernetes-ingress-controller/nginx-ingress-controller',
+  'bitnami/nginx-ingress-controller',
+];
 
 export function isControllerImage(image: string): boolean {
   const { name } = parseImage(image);

@@ -209,7 +209,11 @@ export function usesRegex(annotations: Record<string, string>): boolean {
 }
 
 /** A Gateway API path match for an Ingress path, as ingress-nginx reads it. */
-export function pathMatch(path: string, pathType: string, regex: boolean): { type: 'Exact' | 'PathPrefix' | 'RegularExpression'; value: string; change?: RoutingChange } {
+export function pathMatch(
+  path: string,
+  pathType: string,
+  regex: boolean,
+): { type: 'Exact' | 'PathPrefix' | 'RegularExpression'; value: string; change?: RoutingChange } {
   if (pathType === 'Exact') return { type: 'Exact', value: path };
   if (regex) return { type: 'RegularExpression', value: `(?i)${path}.*` };
   if (pathType === 'Prefix') return { type: 'PathPrefix', value: path.length > 1 ? trimEnd(path, '/') || '/' : path };
@@ -237,22 +241,28 @@ const NGINX_LISTED: Record<string, string> = {
   'auth-tls-verify-depth': "Use your Gateway implementation's client-certificate policy.",
   'auth-tls-pass-certificate-to-upstream': "Use your Gateway implementation's client-certificate policy.",
   'auth-tls-error-page': "Use your Gateway implementation's client-certificate policy.",
-  'limit-rps': "Use your Gateway implementation's rate-limit policy; ingress-nginx counted per client IP and per replica, most policies count per client or globally: choose.",
-  'limit-rpm': "Use your Gateway implementation's rate-limit policy; ingress-nginx counted per client IP and per replica, most policies count per client or globally: choose.",
+  'limit-rps':
+    "Use your Gateway implementation's rate-limit policy; ingress-nginx counted per client IP and per replica, most policies count per client or globally: choose.",
+  'limit-rpm':
+    "Use your Gateway implementation's rate-limit policy; ingress-nginx counted per client IP and per replica, most policies count per client or globally: choose.",
   'limit-connections': "Use your Gateway implementation's connection-limit policy (per client IP in ingress-nginx).",
   'limit-burst-multiplier': "Use your Gateway implementation's rate-limit policy (burst).",
   'limit-whitelist': "Use your Gateway implementation's rate-limit policy (exempt ranges).",
   'limit-allowlist': "Use your Gateway implementation's rate-limit policy (exempt ranges).",
   'limit-rate': "Use your Gateway implementation's bandwidth policy.",
   'limit-rate-after': "Use your Gateway implementation's bandwidth policy.",
-  'whitelist-source-range': "The API cannot match client addresses: restrict them with your Gateway implementation's authorization policy (client CIDRs) before switching traffic, or the backend becomes reachable from anywhere.",
-  'allowlist-source-range': "The API cannot match client addresses: restrict them with your Gateway implementation's authorization policy (client CIDRs) before switching traffic, or the backend becomes reachable from anywhere.",
+  'whitelist-source-range':
+    "The API cannot match client addresses: restrict them with your Gateway implementation's authorization policy (client CIDRs) before switching traffic, or the backend becomes reachable from anywhere.",
+  'allowlist-source-range':
+    "The API cannot match client addresses: restrict them with your Gateway implementation's authorization policy (client CIDRs) before switching traffic, or the backend becomes reachable from anywhere.",
   'denylist-source-range': "The API cannot match client addresses: deny them with your Gateway implementation's authorization policy (client CIDRs).",
   'proxy-body-size': "The API has no body-size limit: set it in your Gateway implementation's traffic policy.",
   'client-body-buffer-size': "Set it in your Gateway implementation's traffic policy.",
   'proxy-connect-timeout': "The API has request and backendRequest timeouts only: set connect timeouts in your implementation's backend policy.",
-  'proxy-read-timeout': 'The API bounds whole requests, not reads: set rules[].timeouts.backendRequest to an upper bound, or use your implementation\'s backend policy.',
-  'proxy-send-timeout': 'The API bounds whole requests, not writes: set rules[].timeouts.backendRequest to an upper bound, or use your implementation\'s backend policy.',
+  'proxy-read-timeout':
+    "The API bounds whole requests, not reads: set rules[].timeouts.backendRequest to an upper bound, or use your implementation's backend policy.",
+  'proxy-send-timeout':
+    "The API bounds whole requests, not writes: set rules[].timeouts.backendRequest to an upper bound, or use your implementation's backend policy.",
   'proxy-next-upstream': "Use your Gateway implementation's retry policy (or the experimental rules[].retry).",
   'proxy-next-upstream-tries': "Use your Gateway implementation's retry policy (or the experimental rules[].retry).",
   'proxy-next-upstream-timeout': "Use your Gateway implementation's retry policy.",
@@ -260,14 +270,14 @@ const NGINX_LISTED: Record<string, string> = {
   'proxy-buffer-size': "Use your Gateway implementation's traffic policy.",
   'proxy-request-buffering': "Use your Gateway implementation's traffic policy.",
   'proxy-http-version': "Use your Gateway implementation's backend policy (or Service appProtocol).",
-  'proxy-redirect-from': 'Rewrite Location headers in the backend, or with your implementation\'s policy.',
-  'proxy-redirect-to': 'Rewrite Location headers in the backend, or with your implementation\'s policy.',
+  'proxy-redirect-from': "Rewrite Location headers in the backend, or with your implementation's policy.",
+  'proxy-redirect-to': "Rewrite Location headers in the backend, or with your implementation's policy.",
   'proxy-cookie-domain': "Use your Gateway implementation's policy, or set the cookie domain in the backend.",
   'proxy-cookie-path': "Use your Gateway implementation's policy, or set the cookie path in the backend.",
-  'affinity': "Use session persistence (experimental rules[].sessionPersistence) or your implementation's load-balancing policy.",
+  affinity: "Use session persistence (experimental rules[].sessionPersistence) or your implementation's load-balancing policy.",
   'affinity-mode': "Use session persistence or your implementation's load-balancing policy.",
   'session-cookie-name': 'Use session persistence (rules[].sessionPersistence.sessionName).',
-  'session-cookie-path': 'Use session persistence or your implementation\'s policy.',
+  'session-cookie-path': "Use session persistence or your implementation's policy.",
   'session-cookie-max-age': 'Use session persistence (absoluteTimeout).',
   'session-cookie-expires': 'Use session persistence (absoluteTimeout).',
   'session-cookie-samesite': "Use your implementation's session policy.",
@@ -276,7 +286,7 @@ const NGINX_LISTED: Record<string, string> = {
   'upstream-hash-by': "Use your Gateway implementation's load-balancing policy (consistent hash).",
   'service-upstream': 'Gateway implementations usually route to endpoints; check whether yours can target the Service IP.',
   'custom-http-errors': "Use your Gateway implementation's error-page policy.",
-  'default-backend': 'Route the errors with your implementation\'s policy; the API has no error backend.',
+  'default-backend': "Route the errors with your implementation's policy; the API has no error backend.",
   'enable-modsecurity': "Use your Gateway implementation's WAF integration.",
   'enable-owasp-core-rules': "Use your Gateway implementation's WAF integration.",
   'modsecurity-transaction-id': "Use your Gateway implementation's WAF integration.",
@@ -290,14 +300,15 @@ const NGINX_LISTED: Record<string, string> = {
   'enable-opentracing': "Use your Gateway implementation's telemetry policy.",
   'server-alias': 'Add the aliases to the HTTPRoute hostnames (and a listener for them).',
   'preserve-trailing-slash': 'PathPrefix matches whole segments; check your redirects.',
-  'satisfy': "Use your Gateway implementation's auth policies.",
+  satisfy: "Use your Gateway implementation's auth policies.",
   'global-rate-limit': "Use your Gateway implementation's global rate-limit policy.",
   'global-rate-limit-window': "Use your Gateway implementation's global rate-limit policy.",
   'http2-push-preload': 'No replacement: HTTP/2 push is gone from browsers.',
   'ssl-passthrough': '',
 };
 for (const key of ['configuration-snippet', 'server-snippet', 'auth-snippet', 'stream-snippet', 'modsecurity-snippet']) {
-  NGINX_LISTED[key] = 'Snippets are raw nginx configuration and are never converted: express each directive with API filters or your implementation\'s policies.';
+  NGINX_LISTED[key] =
+    "Snippets are raw nginx configuration and are never converted: express each directive with API filters or your implementation's policies.";
 }
 
 // --------------------------------------------------------------------------- converter
@@ -334,12 +345,18 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
     used.add(subject);
   };
   const done = (key: string, message: string, change?: RoutingChange) => note(key, { status: 'converted', message, ...(change ? { change } : {}) });
-  const manual = (key: string, message: string, remedy: string, change?: RoutingChange) => note(key, { status: 'manual', message, remedy, ...(change ? { change } : {}) });
+  const manual = (key: string, message: string, remedy: string, change?: RoutingChange) =>
+    note(key, { status: 'manual', message, remedy, ...(change ? { change } : {}) });
 
   const regex = usesRegex(ann) || (o('path-regex') !== undefined && o('path-regex') !== 'exact');
   // No class: ingress-nginx's default class serves it.
   const className = ingressClassName(ing) ?? 'nginx';
-  const tls = arr(obj(ing.spec).tls).map((t) => ({ hosts: arr(obj(t).hosts).map(str).filter((h): h is string => Boolean(h)), secretName: str(obj(t).secretName) }));
+  const tls = arr(obj(ing.spec).tls).map((t) => ({
+    hosts: arr(obj(t).hosts)
+      .map(str)
+      .filter((h): h is string => Boolean(h)),
+    secretName: str(obj(t).secretName),
+  }));
   const tlsSecretFor = (host: string | undefined): string | undefined | null => {
     if (host === undefined) return null;
     for (const t of tls) if (t.hosts.some((h) => hostnameCovers(h, host))) return t.secretName;
@@ -356,21 +373,37 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
   const backendRef = (b: Backend, weight?: number): OutObject => {
     const port = portOf(b);
     if (port === undefined && !b.resource) {
-      manual(`backend ${b.service}:${b.port ?? ''}`, `Service "${b.service}" port "${b.port ?? ''}" is a name Kubeward could not resolve; the route uses port 0.`, 'Replace port 0 with the Service port number.');
+      manual(
+        `backend ${b.service}:${b.port ?? ''}`,
+        `Service "${b.service}" port "${b.port ?? ''}" is a name Kubeward could not resolve; the route uses port 0.`,
+        'Replace port 0 with the Service port number.',
+      );
     }
     return { name: b.service, port: port ?? 0, ...(weight !== undefined ? { weight } : {}) };
   };
 
   const backendProtocol = (a('backend-protocol') ?? '').toUpperCase();
-  const grpcServices = new Set((o('grpc-services') ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-  const sslServices = new Set((o('ssl-services') ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  const grpcServices = new Set(
+    (o('grpc-services') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+  const sslServices = new Set(
+    (o('ssl-services') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   const isGrpc = (b: Backend) => backendProtocol === 'GRPC' || backendProtocol === 'GRPCS' || grpcServices.has(b.service);
   const isTlsBackend = (b: Backend) => backendProtocol === 'HTTPS' || backendProtocol === 'GRPCS' || sslServices.has(b.service);
 
   // ---- canaries of this Ingress (same host and path)
   const canaries = (options.ingresses ?? [])
     .map(obj)
-    .filter((c) => c !== ing && str(c.kind) === 'Ingress' && str(obj(c.metadata).namespace) === namespace && truthy(annotationsOfIngress(c)[`${NGINX_PREFIX}canary`]));
+    .filter(
+      (c) => c !== ing && str(c.kind) === 'Ingress' && str(obj(c.metadata).namespace) === namespace && truthy(annotationsOfIngress(c)[`${NGINX_PREFIX}canary`]),
+    );
   const canaryNames: string[] = [];
   const canaryFor = (host: string | undefined, path: string): { ann: Record<string, string>; backend: Backend; name: string } | undefined => {
     for (const c of canaries) {
@@ -409,34 +442,64 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
     done(`${NGINX_ORG}proxy-set-headers`, 'Converted to a RequestHeaderModifier filter.');
   }
   if (o('proxy-hide-headers') !== undefined) {
-    responseRemove.push(...o('proxy-hide-headers')!.split(',').map((s) => s.trim()).filter(Boolean));
+    responseRemove.push(
+      ...o('proxy-hide-headers')!
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
     done(`${NGINX_ORG}proxy-hide-headers`, 'Converted to a ResponseHeaderModifier filter removing the headers.');
   }
   if (truthy(o('hsts'))) {
     const maxAge = o('hsts-max-age') ?? '2592000';
     const sub = o('hsts-include-subdomains') === undefined || truthy(o('hsts-include-subdomains'));
     responseSet.push({ name: 'Strict-Transport-Security', value: `max-age=${maxAge}${sub ? '; includeSubDomains' : ''}` });
-    for (const k of ['hsts', 'hsts-max-age', 'hsts-include-subdomains']) if (o(k) !== undefined) done(`${NGINX_ORG}${k}`, 'Converted to a ResponseHeaderModifier filter setting Strict-Transport-Security on HTTPS.');
-    if (o('hsts-behind-proxy') !== undefined) manual(`${NGINX_ORG}hsts-behind-proxy`, 'Not converted.', 'Set the header in the proxy in front, or with your implementation\'s policy.');
+    for (const k of ['hsts', 'hsts-max-age', 'hsts-include-subdomains'])
+      if (o(k) !== undefined) done(`${NGINX_ORG}${k}`, 'Converted to a ResponseHeaderModifier filter setting Strict-Transport-Security on HTTPS.');
+    if (o('hsts-behind-proxy') !== undefined)
+      manual(`${NGINX_ORG}hsts-behind-proxy`, 'Not converted.', "Set the header in the proxy in front, or with your implementation's policy.");
   }
   // CORS
   let cors: OutObject | undefined;
   if (truthy(a('enable-cors'))) {
-    const list = (v: string | undefined, dflt: string) => (v ?? dflt).split(',').map((s) => s.trim()).filter(Boolean);
+    const list = (v: string | undefined, dflt: string) =>
+      (v ?? dflt)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     cors = {
       allowOrigins: list(a('cors-allow-origin'), '*'),
       allowMethods: list(a('cors-allow-methods'), 'GET, PUT, POST, DELETE, PATCH, OPTIONS').map((m) => m.toUpperCase()),
-      allowHeaders: list(a('cors-allow-headers'), 'DNT,Keep-Alive,User-Agent,X-Requested-With,If-Modified-Since,Cache-Control,Content-Type,Range,Authorization'),
+      allowHeaders: list(
+        a('cors-allow-headers'),
+        'DNT,Keep-Alive,User-Agent,X-Requested-With,If-Modified-Since,Cache-Control,Content-Type,Range,Authorization',
+      ),
       ...(a('cors-expose-headers') ? { exposeHeaders: list(a('cors-expose-headers'), '') } : {}),
       allowCredentials: a('cors-allow-credentials') === undefined ? true : truthy(a('cors-allow-credentials')),
       maxAge: Number(a('cors-max-age') ?? 1728000),
     };
     if (cors.allowCredentials && (cors.allowOrigins as string[]).includes('*')) cors.allowCredentials = false;
-    for (const k of ['enable-cors', 'cors-allow-origin', 'cors-allow-methods', 'cors-allow-headers', 'cors-expose-headers', 'cors-allow-credentials', 'cors-max-age']) {
+    for (const k of [
+      'enable-cors',
+      'cors-allow-origin',
+      'cors-allow-methods',
+      'cors-allow-headers',
+      'cors-expose-headers',
+      'cors-allow-credentials',
+      'cors-max-age',
+    ]) {
       if (a(k) !== undefined) done(`${NGINX_PREFIX}${k}`, 'Converted to the CORS filter.');
     }
-    if (cors.allowCredentials === false && (a('cors-allow-credentials') === undefined || truthy(a('cors-allow-credentials'))) && (cors.allowOrigins as string[]).includes('*')) {
-      manual(`${NGINX_PREFIX}cors-allow-credentials`, 'Credentials are not allowed with the wildcard origin (browsers refuse it, and it would let any site read responses).', 'List the origins that may send credentials.');
+    if (
+      cors.allowCredentials === false &&
+      (a('cors-allow-credentials') === undefined || truthy(a('cors-allow-credentials'))) &&
+      (cors.allowOrigins as string[]).includes('*')
+    ) {
+      manual(
+        `${NGINX_PREFIX}cors-allow-credentials`,
+        'Credentials are not allowed with the wildcard origin (browsers refuse it, and it would let any site read responses).',
+        'List the origins that may send credentials.',
+      );
     }
   }
   // Rewrites
@@ -456,7 +519,8 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
     // The common form: `/foo(/|$)(.*)` → `/$2` strips the prefix.
     const m = /^(\/[^()[\]*+?.\\^$|{}]*?)\/?\(\/\|\$\)\(\.\*\)$/.exec(p.path);
     const t = /^(\/[^$]*?)\/?\$2$/.exec(rewriteTarget);
-    if (m && t && match.type === 'RegularExpression') return { type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: t[1] || '/' } }, __prefix: m[1] || '/' } as OutObject;
+    if (m && t && match.type === 'RegularExpression')
+      return { type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: t[1] || '/' } }, __prefix: m[1] || '/' } as OutObject;
     return null;
   };
 
@@ -472,12 +536,24 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
     if (m) {
       redirect = {
         type: 'RequestRedirect',
-        requestRedirect: { scheme: m[1]!, hostname: m[2]!, ...(m[3] ? { port: Number(m[3]) } : {}), path: { type: 'ReplaceFullPath', replaceFullPath: m[4] ?? '/' }, statusCode: [301, 302, 303, 307, 308].includes(code) ? code : 301 },
+        requestRedirect: {
+          scheme: m[1]!,
+          hostname: m[2]!,
+          ...(m[3] ? { port: Number(m[3]) } : {}),
+          path: { type: 'ReplaceFullPath', replaceFullPath: m[4] ?? '/' },
+          statusCode: [301, 302, 303, 307, 308].includes(code) ? code : 301,
+        },
       };
       done(key, 'Converted to a RequestRedirect filter on every rule.');
       if (a('permanent-redirect-code') !== undefined) done(`${NGINX_PREFIX}permanent-redirect-code`, 'Converted (statusCode).');
       if (a('temporal-redirect-code') !== undefined) done(`${NGINX_PREFIX}temporal-redirect-code`, 'Converted (statusCode).');
-    } else manual(key, `The redirect target "${url}" has a query, fragment or variable the API cannot write.`, 'Write the redirect in your implementation\'s policy.', 'not-routed');
+    } else
+      manual(
+        key,
+        `The redirect target "${url}" has a query, fragment or variable the API cannot write.`,
+        "Write the redirect in your implementation's policy.",
+        'not-routed',
+      );
   }
 
   // ---- Gateway
@@ -491,11 +567,21 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
   const sslRedirectOff = falsy(a('ssl-redirect')) || falsy(o('ssl-redirect'));
   const forceRedirect = truthy(a('force-ssl-redirect')) || truthy(o('redirect-to-https'));
   if (a('ssl-redirect') !== undefined) {
-    if (sslRedirectOff) done(`${NGINX_PREFIX}ssl-redirect`, 'Not carried over: HTTP requests to TLS hosts are redirected to HTTPS, as a migration to a secure default.', 'https-redirect');
+    if (sslRedirectOff)
+      done(
+        `${NGINX_PREFIX}ssl-redirect`,
+        'Not carried over: HTTP requests to TLS hosts are redirected to HTTPS, as a migration to a secure default.',
+        'https-redirect',
+      );
     else done(`${NGINX_PREFIX}ssl-redirect`, 'Converted: the HTTP listener only redirects to HTTPS.');
   }
   if (o('ssl-redirect') !== undefined) {
-    if (sslRedirectOff) done(`${NGINX_ORG}ssl-redirect`, 'Not carried over: HTTP requests to TLS hosts are redirected to HTTPS, as a migration to a secure default.', 'https-redirect');
+    if (sslRedirectOff)
+      done(
+        `${NGINX_ORG}ssl-redirect`,
+        'Not carried over: HTTP requests to TLS hosts are redirected to HTTPS, as a migration to a secure default.',
+        'https-redirect',
+      );
     else done(`${NGINX_ORG}ssl-redirect`, 'Converted: the HTTP listener only redirects to HTTPS.');
   }
   if (a('force-ssl-redirect') !== undefined) done(`${NGINX_PREFIX}force-ssl-redirect`, 'Converted: the HTTP listener only redirects to HTTPS.');
@@ -507,8 +593,14 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
   for (const t of tls) for (const h of t.hosts) if (!hosts.includes(h) && paths.length === 0 && defaultBackend) hosts.push(h);
   if (defaultBackend && !hosts.includes(undefined)) hosts.push(undefined);
 
-  const listenPorts = (o('listen-ports') ?? '').split(',').map((s) => Number(s.trim())).filter((n) => n > 0 && n < 65536);
-  const listenPortsSsl = (o('listen-ports-ssl') ?? '').split(',').map((s) => Number(s.trim())).filter((n) => n > 0 && n < 65536);
+  const listenPorts = (o('listen-ports') ?? '')
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((n) => n > 0 && n < 65536);
+  const listenPortsSsl = (o('listen-ports-ssl') ?? '')
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((n) => n > 0 && n < 65536);
   if (o('listen-ports') !== undefined) done(`${NGINX_ORG}listen-ports`, 'Converted to HTTP listener ports.');
   if (o('listen-ports-ssl') !== undefined) done(`${NGINX_ORG}listen-ports-ssl`, 'Converted to HTTPS listener ports.');
   const httpPorts = listenPorts.length ? listenPorts : [80];
@@ -539,7 +631,10 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
     let http: string[] = [];
     let https: string[] = [];
     if (existing) {
-      const fit = (protocol: string) => existing.listeners.filter((l) => (l.protocol ?? '').toUpperCase() === protocol && hostnameCovers(l.hostname, host) && (host !== undefined || l.hostname === undefined)).map((l) => l.name);
+      const fit = (protocol: string) =>
+        existing.listeners
+          .filter((l) => (l.protocol ?? '').toUpperCase() === protocol && hostnameCovers(l.hostname, host) && (host !== undefined || l.hostname === undefined))
+          .map((l) => l.name);
       https = secret !== null ? fit('HTTPS') : [];
       http = fit('HTTP');
       if (!extend) return { https, http, missing: secret !== null && https.length === 0, missingHttp: http.length === 0 };
@@ -561,7 +656,10 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
           ...(host ? { hostname: host } : {}),
           port,
           protocol: 'HTTPS',
-          tls: { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: secret ?? `${slug}-tls`, ...(gwNamespace !== namespace && namespace ? { namespace } : {}) }] },
+          tls: {
+            mode: 'Terminate',
+            certificateRefs: [{ kind: 'Secret', name: secret ?? `${slug}-tls`, ...(gwNamespace !== namespace && namespace ? { namespace } : {}) }],
+          },
           ...crossNsAllowed(),
         });
       }
@@ -573,7 +671,12 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
     return { allowedRoutes: { namespaces: { from: 'Selector', selector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } } } } };
   }
   for (const t of tls) {
-    if (!t.secretName) manual('spec.tls', `A tls entry for ${t.hosts.join(', ') || 'every host'} names no Secret (ingress-nginx served its default certificate).`, 'Name the certificate Secret in the HTTPS listener.');
+    if (!t.secretName)
+      manual(
+        'spec.tls',
+        `A tls entry for ${t.hosts.join(', ') || 'every host'} names no Secret (ingress-nginx served its default certificate).`,
+        'Name the certificate Secret in the HTTPS listener.',
+      );
   }
 
   const objects: OutObject[] = [];
@@ -595,7 +698,10 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
 
   // ---- ssl-passthrough: TLSRoutes on a Passthrough listener
   if (passthrough) {
-    done(`${NGINX_PREFIX}ssl-passthrough`, 'Converted to a TLSRoute on a TLS Passthrough listener; paths are ignored, as ingress-nginx ignores them in passthrough.');
+    done(
+      `${NGINX_PREFIX}ssl-passthrough`,
+      'Converted to a TLSRoute on a TLS Passthrough listener; paths are ignored, as ingress-nginx ignores them in passthrough.',
+    );
     for (const host of hosts) {
       if (!host) {
         manual('spec.rules', 'A rule without host cannot use TLS passthrough (SNI picks the backend).', 'Give the rule a host.', 'not-routed');
@@ -604,15 +710,27 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
       const p = paths.find((x) => x.host === host) ?? (defaultBackend ? { backend: defaultBackend } : undefined);
       if (!p) continue;
       const ln = `${hostSlug(host)}-tls-passthrough`;
-      const fitting = existing?.listeners.find((l) => (l.protocol ?? '').toUpperCase() === 'TLS' && l.tlsMode === 'Passthrough' && hostnameCovers(l.hostname, host))?.name;
-      if (!fitting && (!existing || extend)) pushListener({ name: ln, hostname: host, port: 443, protocol: 'TLS', tls: { mode: 'Passthrough' }, ...crossNsAllowed() });
+      const fitting = existing?.listeners.find(
+        (l) => (l.protocol ?? '').toUpperCase() === 'TLS' && l.tlsMode === 'Passthrough' && hostnameCovers(l.hostname, host),
+      )?.name;
+      if (!fitting && (!existing || extend))
+        pushListener({ name: ln, hostname: host, port: 443, protocol: 'TLS', tls: { mode: 'Passthrough' }, ...crossNsAllowed() });
       const section = fitting ?? (!existing || extend ? ln : undefined);
-      if (existing && !section) manual(`Gateway ${gw.name}`, `Gateway "${gw.name}" has no TLS Passthrough listener for ${host}.`, `Add a listener with protocol TLS, tls.mode Passthrough and hostname ${host}.`);
+      if (existing && !section)
+        manual(
+          `Gateway ${gw.name}`,
+          `Gateway "${gw.name}" has no TLS Passthrough listener for ${host}.`,
+          `Add a listener with protocol TLS, tls.mode Passthrough and hostname ${host}.`,
+        );
       routes.push({
         apiVersion: GATEWAY_API_VERSION,
         kind: 'TLSRoute',
         metadata: metaFor('TLSRoute', `${name}-${hostSlug(host)}`),
-        spec: { parentRefs: [{ ...parentBase(), ...(section ? { sectionName: section } : {}) }], hostnames: [host], rules: [{ backendRefs: [backendRef(p.backend)] }] },
+        spec: {
+          parentRefs: [{ ...parentBase(), ...(section ? { sectionName: section } : {}) }],
+          hostnames: [host],
+          rules: [{ backendRefs: [backendRef(p.backend)] }],
+        },
       });
     }
   } else {
@@ -620,49 +738,89 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
     for (const host of hosts) {
       const hostPaths = paths.filter((p) => p.host === host);
       const sections = sectionsFor(host);
-      if (sections.missingHttp) manual(`Gateway ${gw.name}`, `Gateway "${gw.name}" has no HTTP listener for ${host ?? 'every host'}.`, `Add an HTTP listener for ${host ?? 'every host'}${tlsSecretFor(host) !== null ? ' (its route only redirects to HTTPS)' : ''}.`);
-      if (sections.missing) manual(`Gateway ${gw.name}`, `Gateway "${gw.name}" has no HTTPS listener for ${host ?? 'every host'}.`, `Add an HTTPS listener for ${host ?? 'every host'} with the certificate Secret "${tlsSecretFor(host) ?? ''}".`);
+      if (sections.missingHttp)
+        manual(
+          `Gateway ${gw.name}`,
+          `Gateway "${gw.name}" has no HTTP listener for ${host ?? 'every host'}.`,
+          `Add an HTTP listener for ${host ?? 'every host'}${tlsSecretFor(host) !== null ? ' (its route only redirects to HTTPS)' : ''}.`,
+        );
+      if (sections.missing)
+        manual(
+          `Gateway ${gw.name}`,
+          `Gateway "${gw.name}" has no HTTPS listener for ${host ?? 'every host'}.`,
+          `Add an HTTPS listener for ${host ?? 'every host'} with the certificate Secret "${tlsSecretFor(host) ?? ''}".`,
+        );
       const tlsHost = tlsSecretFor(host) !== null && sections.https.length > 0;
       const redirectHttp = tlsHost;
       const bind = tlsHost ? sections.https : sections.http;
       if (forceRedirect && !tlsHost && host !== undefined) {
-        manual('spec.tls', `${host} has no TLS entry but is forced to HTTPS: TLS ends in front of the controller, and the routes now serve plain HTTP.`, 'Add an HTTPS listener with a certificate and migrate again, or redirect in the proxy in front.', 'https-redirect');
+        manual(
+          'spec.tls',
+          `${host} has no TLS entry but is forced to HTTPS: TLS ends in front of the controller, and the routes now serve plain HTTP.`,
+          'Add an HTTPS listener with a certificate and migrate again, or redirect in the proxy in front.',
+          'https-redirect',
+        );
       }
       const httpRules: RouteRuleOut[] = [];
       const grpcRules: RouteRuleOut[] = [];
-      const forwardFilters = (p: PathRule | undefined, match: { type: string; value: string } | undefined): { filters: Out[]; match?: { type: string; value: string } } => {
+      const forwardFilters = (
+        p: PathRule | undefined,
+        match: { type: string; value: string } | undefined,
+      ): { filters: Out[]; match?: { type: string; value: string } } => {
         const filters: Out[] = [];
         let m = match;
         if (redirect) return { filters: [redirect] };
         if (requestHeaders.length) filters.push({ type: 'RequestHeaderModifier', requestHeaderModifier: { set: requestHeaders.map((h) => ({ ...h })) } });
         if (responseSet.length || responseRemove.length) {
-          filters.push({ type: 'ResponseHeaderModifier', responseHeaderModifier: { ...(responseSet.length && tlsHost ? { set: responseSet.map((h) => ({ ...h })) } : {}), ...(responseRemove.length ? { remove: [...responseRemove] } : {}) } });
+          filters.push({
+            type: 'ResponseHeaderModifier',
+            responseHeaderModifier: {
+              ...(responseSet.length && tlsHost ? { set: responseSet.map((h) => ({ ...h })) } : {}),
+              ...(responseRemove.length ? { remove: [...responseRemove] } : {}),
+            },
+          });
           const last = filters[filters.length - 1] as OutObject;
           if (Object.keys(last.responseHeaderModifier as OutObject).length === 0) filters.pop();
         }
         if (cors) filters.push({ type: 'CORS', cors: JSON.parse(JSON.stringify(cors)) as Out });
         if (p && m) {
           const rw = rewriteFor(p, m);
-          if (rw === null) manual(`${NGINX_PREFIX}rewrite-target`, `The rewrite of ${p.path} to "${rewriteTarget}" uses regex captures the API cannot write.`, 'Rewrite in the backend, or with your implementation\'s regex rewrite policy.');
+          if (rw === null)
+            manual(
+              `${NGINX_PREFIX}rewrite-target`,
+              `The rewrite of ${p.path} to "${rewriteTarget}" uses regex captures the API cannot write.`,
+              "Rewrite in the backend, or with your implementation's regex rewrite policy.",
+            );
           else if (rw) {
             const prefix = (rw as Obj).__prefix as string | undefined;
             delete (rw as Obj).__prefix;
             if (prefix) {
               m = { type: 'PathPrefix', value: prefix };
               if (/[a-z]/i.test(prefix) && !used.has('rewrite case')) {
-                note('rewrite case', { status: 'converted', message: `${prefix} is now matched case-sensitively: ReplacePrefixMatch needs a PathPrefix, and ingress-nginx matched the regex ignoring case.`, remedy: 'Check no client sends it in another case.', change: 'case-sensitive' });
+                note('rewrite case', {
+                  status: 'converted',
+                  message: `${prefix} is now matched case-sensitively: ReplacePrefixMatch needs a PathPrefix, and ingress-nginx matched the regex ignoring case.`,
+                  remedy: 'Check no client sends it in another case.',
+                  change: 'case-sensitive',
+                });
               }
             }
             if (hostRewrite !== undefined) (rw.urlRewrite as OutObject).hostname = hostRewrite;
             filters.push(rw);
           }
         }
-        if (hostRewrite !== undefined && !filters.some((f) => (f as OutObject).type === 'URLRewrite')) filters.push({ type: 'URLRewrite', urlRewrite: { hostname: hostRewrite } });
+        if (hostRewrite !== undefined && !filters.some((f) => (f as OutObject).type === 'URLRewrite'))
+          filters.push({ type: 'URLRewrite', urlRewrite: { hostname: hostRewrite } });
         return { filters, match: m };
       };
       const addRule = (p: PathRule | undefined, backend: Backend, match: { type: string; value: string } | undefined) => {
         if (backend.resource) {
-          manual('spec.rules', `The path ${p?.path ?? '(default)'} goes to a resource backend, which has no Gateway API form.`, 'Route it to a Service, or use your implementation\'s backend kind.', 'not-routed');
+          manual(
+            'spec.rules',
+            `The path ${p?.path ?? '(default)'} goes to a resource backend, which has no Gateway API form.`,
+            "Route it to a Service, or use your implementation's backend kind.",
+            'not-routed',
+          );
           return;
         }
         if (isTlsBackend(backend)) tlsBackends.set(backend.service, backend);
@@ -670,7 +828,12 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
           grpcBackends.add(backend.service);
           const method = grpcMethod(match);
           if (method === null) {
-            manual('spec.rules', `The gRPC path ${match?.value ?? ''} is not a service or method name.`, 'Write the GRPCRoute method match yourself.', 'not-routed');
+            manual(
+              'spec.rules',
+              `The gRPC path ${match?.value ?? ''} is not a service or method name.`,
+              'Write the GRPCRoute method match yourself.',
+              'not-routed',
+            );
             return;
           }
           grpcRules.push({ ...(method ? { matches: [{ method }] } : {}), backendRefs: [backendRef(backend)] });
@@ -686,15 +849,37 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
           const cookie = ca('canary-by-cookie');
           const withHeaders = (h: OutObject[]): Out[] => (m ? [{ path: { type: m.type, value: m.value }, headers: h }] : [{ headers: h }]);
           if (header) {
-            if (ca('canary-by-header-value')) httpRules.push({ matches: withHeaders([{ name: header, value: ca('canary-by-header-value')! }]), ...(filters.length ? { filters } : {}), backendRefs: [backendRef(canary.backend)] });
-            else if (ca('canary-by-header-pattern')) httpRules.push({ matches: withHeaders([{ name: header, type: 'RegularExpression', value: ca('canary-by-header-pattern')! }]), ...(filters.length ? { filters } : {}), backendRefs: [backendRef(canary.backend)] });
+            if (ca('canary-by-header-value'))
+              httpRules.push({
+                matches: withHeaders([{ name: header, value: ca('canary-by-header-value')! }]),
+                ...(filters.length ? { filters } : {}),
+                backendRefs: [backendRef(canary.backend)],
+              });
+            else if (ca('canary-by-header-pattern'))
+              httpRules.push({
+                matches: withHeaders([{ name: header, type: 'RegularExpression', value: ca('canary-by-header-pattern')! }]),
+                ...(filters.length ? { filters } : {}),
+                backendRefs: [backendRef(canary.backend)],
+              });
             else {
-              httpRules.push({ matches: withHeaders([{ name: header, value: 'always' }]), ...(filters.length ? { filters } : {}), backendRefs: [backendRef(canary.backend)] });
-              httpRules.push({ matches: withHeaders([{ name: header, value: 'never' }]), ...(filters.length ? { filters } : {}), backendRefs: [backendRef(backend)] });
+              httpRules.push({
+                matches: withHeaders([{ name: header, value: 'always' }]),
+                ...(filters.length ? { filters } : {}),
+                backendRefs: [backendRef(canary.backend)],
+              });
+              httpRules.push({
+                matches: withHeaders([{ name: header, value: 'never' }]),
+                ...(filters.length ? { filters } : {}),
+                backendRefs: [backendRef(backend)],
+              });
             }
           }
           if (cookie) {
-            httpRules.push({ matches: withHeaders([{ name: 'Cookie', type: 'RegularExpression', value: `(^|.*;\\s*)${escapeRegex(cookie)}=always(;.*|$)` }]), ...(filters.length ? { filters } : {}), backendRefs: [backendRef(canary.backend)] });
+            httpRules.push({
+              matches: withHeaders([{ name: 'Cookie', type: 'RegularExpression', value: `(^|.*;\\s*)${escapeRegex(cookie)}=always(;.*|$)` }]),
+              ...(filters.length ? { filters } : {}),
+              backendRefs: [backendRef(canary.backend)],
+            });
           }
           const weight = Number(ca('canary-weight') ?? 0);
           const total = Number(ca('canary-weight-total') ?? 100);
@@ -706,7 +891,11 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
           }
           return;
         }
-        httpRules.push({ ...(matches.length ? { matches } : {}), ...(filters.length ? { filters } : {}), ...(redirect ? {} : { backendRefs: [backendRef(backend)] }) });
+        httpRules.push({
+          ...(matches.length ? { matches } : {}),
+          ...(filters.length ? { filters } : {}),
+          ...(redirect ? {} : { backendRefs: [backendRef(backend)] }),
+        });
       };
       for (const p of hostPaths) {
         const m = pathMatch(p.path, p.pathType, regex);
@@ -717,16 +906,29 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
       if (defaultBackend && !hasRoot) addRule(undefined, defaultBackend, undefined);
       // app-root: `/` redirects to the app's root.
       if (a('app-root') !== undefined && (httpRules.length || grpcRules.length)) {
-        httpRules.unshift({ matches: [{ path: { type: 'Exact', value: '/' } }], filters: [{ type: 'RequestRedirect', requestRedirect: { path: { type: 'ReplaceFullPath', replaceFullPath: a('app-root')! }, statusCode: 302 } }] });
+        httpRules.unshift({
+          matches: [{ path: { type: 'Exact', value: '/' } }],
+          filters: [{ type: 'RequestRedirect', requestRedirect: { path: { type: 'ReplaceFullPath', replaceFullPath: a('app-root')! }, statusCode: 302 } }],
+        });
       }
       const routeName = `${name}-${hostSlug(host)}`;
       const parentRefs = (sections: string[]): Out[] => (sections.length ? sections.map((s) => ({ ...parentBase(), sectionName: s })) : [parentBase()]);
       const hostnames = host ? { hostnames: [host] } : {};
       if (httpRules.length) {
-        routes.push({ apiVersion: GATEWAY_API_VERSION, kind: 'HTTPRoute', metadata: metaFor('HTTPRoute', routeName), spec: { parentRefs: parentRefs(bind), ...hostnames, rules: httpRules as Out[] } });
+        routes.push({
+          apiVersion: GATEWAY_API_VERSION,
+          kind: 'HTTPRoute',
+          metadata: metaFor('HTTPRoute', routeName),
+          spec: { parentRefs: parentRefs(bind), ...hostnames, rules: httpRules as Out[] },
+        });
       }
       if (grpcRules.length) {
-        routes.push({ apiVersion: GATEWAY_API_VERSION, kind: 'GRPCRoute', metadata: metaFor('GRPCRoute', routeName), spec: { parentRefs: parentRefs(tlsHost ? sections.https : sections.http), ...hostnames, rules: grpcRules as Out[] } });
+        routes.push({
+          apiVersion: GATEWAY_API_VERSION,
+          kind: 'GRPCRoute',
+          metadata: metaFor('GRPCRoute', routeName),
+          spec: { parentRefs: parentRefs(tlsHost ? sections.https : sections.http), ...hostnames, rules: grpcRules as Out[] },
+        });
       }
       if (redirectHttp && sections.http.length) {
         const fresh = sections.http.filter((s) => !redirectedHttp.has(s));
@@ -736,7 +938,11 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
             apiVersion: GATEWAY_API_VERSION,
             kind: 'HTTPRoute',
             metadata: metaFor('HTTPRoute', `${routeName}-https-redirect`),
-            spec: { parentRefs: parentRefs(fresh), ...hostnames, rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: redirectCode } }] }] },
+            spec: {
+              parentRefs: parentRefs(fresh),
+              ...hostnames,
+              rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: redirectCode } }] }],
+            },
           });
         }
       }
@@ -744,7 +950,8 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
   }
   if (a('app-root') !== undefined) done(`${NGINX_PREFIX}app-root`, 'Converted to an Exact `/` rule redirecting (302) to the app root.');
   if (rewriteTarget !== undefined && !used.has(`${NGINX_PREFIX}rewrite-target`)) done(`${NGINX_PREFIX}rewrite-target`, 'Converted to URLRewrite filters.');
-  if (a('use-regex') !== undefined) done(`${NGINX_PREFIX}use-regex`, 'Converted: the paths are case-insensitive RegularExpression matches anchored at the start, as ingress-nginx reads them.');
+  if (a('use-regex') !== undefined)
+    done(`${NGINX_PREFIX}use-regex`, 'Converted: the paths are case-insensitive RegularExpression matches anchored at the start, as ingress-nginx reads them.');
   if (o('path-regex') !== undefined) done(`${NGINX_ORG}path-regex`, 'Converted to RegularExpression path matches.');
   if (segmentChanges.length) {
     note('pathType: ImplementationSpecific', {
@@ -757,8 +964,22 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
 
   // ---- backend protocol: gRPC, TLS
   if (a('backend-protocol') !== undefined) {
-    if (['HTTP', 'HTTPS', 'GRPC', 'GRPCS'].includes(backendProtocol)) done(`${NGINX_PREFIX}backend-protocol`, backendProtocol.startsWith('GRPC') ? 'Converted to a GRPCRoute.' : backendProtocol === 'HTTPS' ? 'Converted to a BackendTLSPolicy.' : 'Converted (plain HTTP is the default).');
-    else manual(`${NGINX_PREFIX}backend-protocol`, `Backend protocol ${backendProtocol} has no Gateway API form.`, 'Use your implementation\'s backend policy.', 'not-routed');
+    if (['HTTP', 'HTTPS', 'GRPC', 'GRPCS'].includes(backendProtocol))
+      done(
+        `${NGINX_PREFIX}backend-protocol`,
+        backendProtocol.startsWith('GRPC')
+          ? 'Converted to a GRPCRoute.'
+          : backendProtocol === 'HTTPS'
+            ? 'Converted to a BackendTLSPolicy.'
+            : 'Converted (plain HTTP is the default).',
+      );
+    else
+      manual(
+        `${NGINX_PREFIX}backend-protocol`,
+        `Backend protocol ${backendProtocol} has no Gateway API form.`,
+        "Use your implementation's backend policy.",
+        'not-routed',
+      );
   }
   if (o('grpc-services') !== undefined) done(`${NGINX_ORG}grpc-services`, 'Converted to a GRPCRoute.');
   if (o('ssl-services') !== undefined) done(`${NGINX_ORG}ssl-services`, 'Converted to a BackendTLSPolicy per Service.');
@@ -773,19 +994,41 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
       metadata: metaFor('BackendTLSPolicy', `${b.service}-backend-tls`),
       spec: {
         targetRefs: [{ group: '', kind: 'Service', name: b.service }],
-        validation: { ...(caName ? { caCertificateRefs: [{ group: '', kind: 'ConfigMap', name: caName }] } : { wellKnownCACertificates: 'System' }), hostname: sslName ?? `${b.service}.${namespace ?? 'default'}.svc` },
+        validation: {
+          ...(caName ? { caCertificateRefs: [{ group: '', kind: 'ConfigMap', name: caName }] } : { wellKnownCACertificates: 'System' }),
+          hostname: sslName ?? `${b.service}.${namespace ?? 'default'}.svc`,
+        },
       },
     });
   }
   if (tlsBackends.size) {
-    if (!truthy(verify)) manual('BackendTLSPolicy', 'ingress-nginx did not verify the backend certificate; the BackendTLSPolicy does.', `Check the backend certificate is valid for the policy hostname${sslSecret ? ` and signed by the CA of ${sslSecret}` : ' and issued by a public CA, or reference your CA in caCertificateRefs'}.`);
-    if (sslSecret) manual(`${NGINX_PREFIX}proxy-ssl-secret`, `The CA now comes from ConfigMap "${sslSecret.split('/').pop()}" (key ca.crt), as BackendTLSPolicy reads CAs from ConfigMaps.`, `Create that ConfigMap from the ca.crt of Secret ${sslSecret}.`);
-    for (const k of ['proxy-ssl-name', 'proxy-ssl-verify']) if (a(k) !== undefined) done(`${NGINX_PREFIX}${k}`, 'Converted to the BackendTLSPolicy validation.');
+    if (!truthy(verify))
+      manual(
+        'BackendTLSPolicy',
+        'ingress-nginx did not verify the backend certificate; the BackendTLSPolicy does.',
+        `Check the backend certificate is valid for the policy hostname${sslSecret ? ` and signed by the CA of ${sslSecret}` : ' and issued by a public CA, or reference your CA in caCertificateRefs'}.`,
+      );
+    if (sslSecret)
+      manual(
+        `${NGINX_PREFIX}proxy-ssl-secret`,
+        `The CA now comes from ConfigMap "${sslSecret.split('/').pop()}" (key ca.crt), as BackendTLSPolicy reads CAs from ConfigMaps.`,
+        `Create that ConfigMap from the ca.crt of Secret ${sslSecret}.`,
+      );
+    for (const k of ['proxy-ssl-name', 'proxy-ssl-verify'])
+      if (a(k) !== undefined) done(`${NGINX_PREFIX}${k}`, 'Converted to the BackendTLSPolicy validation.');
   }
   for (const k of ['proxy-ssl-protocols', 'proxy-ssl-ciphers', 'proxy-ssl-verify-depth', 'proxy-ssl-server-name']) {
-    if (a(k) !== undefined && !used.has(`${NGINX_PREFIX}${k}`)) manual(`${NGINX_PREFIX}${k}`, 'Not converted.', k === 'proxy-ssl-server-name' ? 'BackendTLSPolicy always sends the hostname as SNI.' : "Use your Gateway implementation's backend TLS policy.");
+    if (a(k) !== undefined && !used.has(`${NGINX_PREFIX}${k}`))
+      manual(
+        `${NGINX_PREFIX}${k}`,
+        'Not converted.',
+        k === 'proxy-ssl-server-name' ? 'BackendTLSPolicy always sends the hostname as SNI.' : "Use your Gateway implementation's backend TLS policy.",
+      );
   }
-  if (!tlsBackends.size) for (const k of ['proxy-ssl-name', 'proxy-ssl-verify', 'proxy-ssl-secret']) if (a(k) !== undefined && !used.has(`${NGINX_PREFIX}${k}`)) manual(`${NGINX_PREFIX}${k}`, 'Not converted: the backend is not HTTPS.', 'Set backend-protocol HTTPS, then migrate again.');
+  if (!tlsBackends.size)
+    for (const k of ['proxy-ssl-name', 'proxy-ssl-verify', 'proxy-ssl-secret'])
+      if (a(k) !== undefined && !used.has(`${NGINX_PREFIX}${k}`))
+        manual(`${NGINX_PREFIX}${k}`, 'Not converted: the backend is not HTTPS.', 'Set backend-protocol HTTPS, then migrate again.');
 
   // ---- from-to-www: a route for the other name that redirects
   if (truthy(a('from-to-www-redirect'))) {
@@ -795,13 +1038,25 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
       const secret = tlsSecretFor(other) ?? tlsSecretFor(host);
       if (!existing || extend) {
         pushListener({ name: `${hostSlug(other)}-http`, hostname: other, port: 80, protocol: 'HTTP', ...crossNsAllowed() });
-        if (secret !== null) pushListener({ name: `${hostSlug(other)}-https`, hostname: other, port: 443, protocol: 'HTTPS', tls: { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: secret ?? `${hostSlug(other)}-tls` }] }, ...crossNsAllowed() });
+        if (secret !== null)
+          pushListener({
+            name: `${hostSlug(other)}-https`,
+            hostname: other,
+            port: 443,
+            protocol: 'HTTPS',
+            tls: { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: secret ?? `${hostSlug(other)}-tls` }] },
+            ...crossNsAllowed(),
+          });
       }
       routes.push({
         apiVersion: GATEWAY_API_VERSION,
         kind: 'HTTPRoute',
         metadata: metaFor('HTTPRoute', `${name}-${hostSlug(other)}-redirect`),
-        spec: { parentRefs: [parentBase()], hostnames: [other], rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { hostname: host, statusCode: 308 } }] }] },
+        spec: {
+          parentRefs: [parentBase()],
+          hostnames: [other],
+          rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { hostname: host, statusCode: 308 } }] }],
+        },
       });
     }
     done(`${NGINX_PREFIX}from-to-www-redirect`, 'Converted to a route for the other name that redirects (308).');
@@ -816,7 +1071,20 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
     }
     if (key.startsWith(NGINX_PREFIX)) {
       const short = key.slice(NGINX_PREFIX.length);
-      if (['canary', 'ssl-redirect', 'use-regex', 'permanent-redirect-code', 'temporal-redirect-code', 'proxy-ssl-secret', 'proxy-ssl-name', 'proxy-ssl-verify'].includes(short) && used.has(key)) continue;
+      if (
+        [
+          'canary',
+          'ssl-redirect',
+          'use-regex',
+          'permanent-redirect-code',
+          'temporal-redirect-code',
+          'proxy-ssl-secret',
+          'proxy-ssl-name',
+          'proxy-ssl-verify',
+        ].includes(short) &&
+        used.has(key)
+      )
+        continue;
       const remedy = NGINX_LISTED[short];
       if (remedy) manual(key, short.endsWith('snippet') ? 'Snippets are never converted.' : 'Not converted: the Gateway API has no field for it.', remedy);
       else if (short.startsWith('cors-') && !cors) manual(key, 'Not converted: CORS is not enabled (enable-cors).', 'Nothing to do, or add a CORS filter.');
@@ -831,7 +1099,11 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
       done(key, "Not needed: kubectl's record of the last apply, written again when the new objects are applied.");
       continue;
     }
-    manual(key, 'Not converted: an annotation for another tool.', 'Move it to the new objects if that tool reads them (cert-manager reads Gateways, external-dns reads routes).');
+    manual(
+      key,
+      'Not converted: an annotation for another tool.',
+      'Move it to the new objects if that tool reads them (cert-manager reads Gateways, external-dns reads routes).',
+    );
   }
 
   // ---- the Gateway (new) and grants
@@ -849,16 +1121,36 @@ export function convertIngress(ingress: unknown, options: MigrationOptions = {})
       apiVersion: 'gateway.networking.k8s.io/v1beta1',
       kind: 'ReferenceGrant',
       metadata: metaFor('ReferenceGrant', `${gw.name}-certificates`),
-      spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: gwNamespace! }], to: [...secrets].sort().map((s) => ({ group: '', kind: 'Secret', name: s })) },
+      spec: {
+        from: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: gwNamespace! }],
+        to: [...secrets].sort().map((s) => ({ group: '', kind: 'Secret', name: s })),
+      },
     });
   }
   if (existing && gwNamespace !== namespace) {
-    note(`Gateway ${gw.name}`, { status: 'converted', message: `The routes attach to Gateway "${gw.name}" in namespace "${gwNamespace ?? ''}".`, remedy: `Check its listeners allow routes from namespace "${namespace ?? ''}" (allowedRoutes).` });
+    note(`Gateway ${gw.name}`, {
+      status: 'converted',
+      message: `The routes attach to Gateway "${gw.name}" in namespace "${gwNamespace ?? ''}".`,
+      remedy: `Check its listeners allow routes from namespace "${namespace ?? ''}" (allowedRoutes).`,
+    });
   }
   if (existing && tls.some((t) => t.secretName)) {
-    note('spec.tls', { status: 'converted', message: `Certificates are the existing Gateway's; the Ingress named ${tls.map((t) => t.secretName).filter(Boolean).join(', ')}.`, remedy: 'Check the Gateway serves a certificate for each host.' });
+    note('spec.tls', {
+      status: 'converted',
+      message: `Certificates are the existing Gateway's; the Ingress named ${tls
+        .map((t) => t.secretName)
+        .filter(Boolean)
+        .join(', ')}.`,
+      remedy: 'Check the Gateway serves a certificate for each host.',
+    });
   }
-  return { ok: true, objects: [...objects, ...routes, ...extra], notes, gateway: { name: gw.name, namespace: gwNamespace, created: !existing, addListeners }, canaries: canaryNames };
+  return {
+    ok: true,
+    objects: [...objects, ...routes, ...extra],
+    notes,
+    gateway: { name: gw.name, namespace: gwNamespace, created: !existing, addListeners },
+    canaries: canaryNames,
+  };
 }
 
 function escapeRegex(s: string): string {
@@ -879,10 +1171,14 @@ function chooseGateway(
   namespace: string | undefined,
   className: string | undefined,
   options: MigrationOptions,
-): { ok: true; gateway: { name: string; namespace: string | undefined }; existing: GatewayCandidate | undefined } | { ok: false; error: string; candidates: GatewayCandidate[] } {
+):
+  | { ok: true; gateway: { name: string; namespace: string | undefined }; existing: GatewayCandidate | undefined }
+  | { ok: false; error: string; candidates: GatewayCandidate[] } {
   const all = options.gateways ?? [];
   if (options.gateway) {
-    const hit = all.find((g) => g.name === options.gateway!.name && (options.gateway!.namespace === undefined || (g.namespace ?? namespace) === options.gateway!.namespace));
+    const hit = all.find(
+      (g) => g.name === options.gateway!.name && (options.gateway!.namespace === undefined || (g.namespace ?? namespace) === options.gateway!.namespace),
+    );
     if (hit) return { ok: true, gateway: { name: hit.name, namespace: hit.namespace ?? namespace }, existing: hit };
     return { ok: false, error: `There is no Gateway "${options.gateway.name}" in the workspace.`, candidates: [...all] };
   }

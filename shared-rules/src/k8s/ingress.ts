@@ -39,7 +39,11 @@ export function ingressClassOf(object: K8sObject): IngressClass {
 
 /** True when any annotation key starts with `prefix`. */
 export function hasAnnotationPrefix(object: K8sObject, prefix: string): boolean {
-  return annotationsOf(object)?.keys().some((k) => k.startsWith(prefix)) ?? false;
+  return (
+    annotationsOf(object)
+      ?.keys()
+      .some((k) => k.startsWith(prefix)) ?? false
+  );
 }
 
 export interface RuleHost {

@@ -40,7 +40,8 @@ export function objectsInFile(text: string): Array<{ object: K8sObject; span: [n
     const document = documentText(file, chunk);
     for (const doc of parseText(document.parse).docs ?? []) {
       if (!parsedCleanly(doc)) continue;
-      for (const object of objectsOfDocument(doc, document.regions)) out.push({ object, span: [chunk.start + object.root.range[0], chunk.start + object.root.range[1]] });
+      for (const object of objectsOfDocument(doc, document.regions))
+        out.push({ object, span: [chunk.start + object.root.range[0], chunk.start + object.root.range[1]] });
     }
   }
   return out;

@@ -77,7 +77,8 @@ export function summarizePods(object: K8sObject, source: UncertaintyOracle): Pod
     const holder = object.root.getIn(metaPath.slice(0, -1));
     labels = holder && !source.isUncertain(holder) ? {} : undefined;
   }
-  const matchLabels = object.kind === 'Pod' || object.kind === 'CronJob' || object.kind === 'Job' ? undefined : object.root.getIn(['spec', 'selector', 'matchLabels']);
+  const matchLabels =
+    object.kind === 'Pod' || object.kind === 'CronJob' || object.kind === 'Job' ? undefined : object.root.getIn(['spec', 'selector', 'matchLabels']);
   const selectorLabels = matchLabels ? readLabels(matchLabels, uncertain) : undefined;
   const ports: PodPort[] = [];
   const seen = new Set<string>();
@@ -92,7 +93,13 @@ export function summarizePods(object: K8sObject, source: UncertaintyOracle): Pod
       seen.add(key);
     }
   }
-  return { type: 'pods', labels, selectorLabels: selectorLabels && Object.keys(selectorLabels).length > 0 ? selectorLabels : undefined, ports, hostNetwork: podSpecOf(object)?.get('hostNetwork')?.isTrue ?? false };
+  return {
+    type: 'pods',
+    labels,
+    selectorLabels: selectorLabels && Object.keys(selectorLabels).length > 0 ? selectorLabels : undefined,
+    ports,
+    hostNetwork: podSpecOf(object)?.get('hostNetwork')?.isTrue ?? false,
+  };
 }
 
 export interface PeerSelector {
@@ -154,7 +161,12 @@ export function summarizePolicy(object: K8sObject, source: UncertaintyOracle): P
       for (const peer of rule.get(peerKey)?.items() ?? []) {
         const selector = peer.get('podSelector');
         if (!selector) continue;
-        peers.push({ direction: key, selector: readSelector(selector, uncertain), sameNamespace: !peer.has('namespaceSelector'), at: relRange(object, selector, 'key') });
+        peers.push({
+          direction: key,
+          selector: readSelector(selector, uncertain),
+          sameNamespace: !peer.has('namespaceSelector'),
+          at: relRange(object, selector, 'key'),
+        });
       }
     }
   }
@@ -250,7 +262,7 @@ export function describePorts(ports: YNode): string[] | undefined {
     const protocol = p.get('protocol')?.str;
     const end = p.get('endPort')?.value;
     if (port?.templated || (port && port.value === undefined)) return undefined;
-    const value = port === undefined ? 'every port' : `${port.value}${typeof end === 'number' ? `-${end}` : ''}`;
+    const value = port === undefined ? 'every port' : `${String(port.value as string | number)}${typeof end === 'number' ? `-${end}` : ''}`;
     out.push(protocol && protocol !== 'TCP' ? `${protocol} ${value}` : value);
   }
   return out;

@@ -352,7 +352,16 @@ const ARGO_WORKFLOW_SPECS: Record<string, readonly string[]> = {
 };
 
 /** Pod spec fields that no other common spec has (a KubeVirt VM template has volumes, but no containers). */
-const POD_ONLY_KEYS = ['containers', 'initContainers', 'hostNetwork', 'hostPID', 'hostIPC', 'serviceAccountName', 'securityContext', 'automountServiceAccountToken'];
+const POD_ONLY_KEYS = [
+  'containers',
+  'initContainers',
+  'hostNetwork',
+  'hostPID',
+  'hostIPC',
+  'serviceAccountName',
+  'securityContext',
+  'automountServiceAccountToken',
+];
 
 /**
  * A mapping shaped like a PodTemplateSpec or a Pod: a `spec` holding a

@@ -46,9 +46,7 @@ export function lookup(base: YNode, path: readonly string[], uncertain: Uncertai
 
 /** The value Kubernetes uses for a container: its own securityContext field, else the pod's. */
 export type Effective =
-  | { state: 'set'; node: YNode; level: 'container' | 'pod' }
-  | { state: 'unset'; containerParent: YNode; podParent: YNode }
-  | { state: 'unknown' };
+  { state: 'set'; node: YNode; level: 'container' | 'pod' } | { state: 'unset'; containerParent: YNode; podParent: YNode } | { state: 'unknown' };
 
 export function effectiveField(container: YNode, spec: YNode, field: readonly string[], uncertain: Uncertain): Effective {
   const own = lookup(container, ['securityContext', ...field], uncertain);
@@ -186,7 +184,16 @@ export function safeSysctls(minor: number): ReadonlySet<string> {
 }
 
 /** Restricted "Volume Types": every other volume source is forbidden. */
-export const RESTRICTED_VOLUME_TYPES: ReadonlySet<string> = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret']);
+export const RESTRICTED_VOLUME_TYPES: ReadonlySet<string> = new Set([
+  'configMap',
+  'csi',
+  'downwardAPI',
+  'emptyDir',
+  'ephemeral',
+  'persistentVolumeClaim',
+  'projected',
+  'secret',
+]);
 
 /** Keys of a volume that are not its source. */
 const VOLUME_NON_SOURCE_KEYS: ReadonlySet<string> = new Set(['name']);

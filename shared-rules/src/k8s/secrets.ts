@@ -331,7 +331,24 @@ const SENSITIVE_EXACT = /^(?:AWS_SECRET_ACCESS_KEY|GOOGLE_APPLICATION_CREDENTIAL
 const SENSITIVE_SUBSTRINGS = ['password', 'passphrase', 'secret', 'token', 'bearer', 'credential'];
 
 /** Whole words that make a name sensitive (Kubescape: pwd, jwt, key; common shorthands). */
-const SENSITIVE_WORDS = new Set(['pwd', 'passwd', 'pass', 'pw', 'jwt', 'apikey', 'privatekey', 'secretkey', 'accesskey', 'signingkey', 'encryptionkey', 'masterkey', 'clientkey', 'authkey', 'dsn', 'connectionstring']);
+const SENSITIVE_WORDS = new Set([
+  'pwd',
+  'passwd',
+  'pass',
+  'pw',
+  'jwt',
+  'apikey',
+  'privatekey',
+  'secretkey',
+  'accesskey',
+  'signingkey',
+  'encryptionkey',
+  'masterkey',
+  'clientkey',
+  'authkey',
+  'dsn',
+  'connectionstring',
+]);
 
 /** `<something>_KEY` is a credential unless the something says otherwise. */
 const NON_SECRET_KEY_QUALIFIERS = new Set([
@@ -556,7 +573,8 @@ export function secretEntries(object: K8sObject, fields: readonly SecretField[] 
 }
 
 /** Extensions of files people keep in ConfigMaps (code, config, templates). */
-const FILE_EXTENSION = /\.(?:py|js|mjs|cjs|ts|rb|go|java|php|pl|lua|sh|bash|ps1|sql|json|ya?ml|toml|ini|cfg|conf|cnf|config|properties|env|xml|html?|css|txt|md|tpl|tmpl|j2|jinja2?|rego|rules|policy|lock|csv)$/i;
+const FILE_EXTENSION =
+  /\.(?:py|js|mjs|cjs|ts|rb|go|java|php|pl|lua|sh|bash|ps1|sql|json|ya?ml|toml|ini|cfg|conf|cnf|config|properties|env|xml|html?|css|txt|md|tpl|tmpl|j2|jinja2?|rego|rules|policy|lock|csv)$/i;
 
 /** True when a ConfigMap key names a file (`password_validation.py`, `nginx.conf`), not a variable. */
 export function isFileKey(key: string): boolean {

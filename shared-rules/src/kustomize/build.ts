@@ -458,4 +458,3 @@ function legacySort(ra: Res[]): Res[] {
     .sort((a, b) => a.k - b.k || (a.s < b.s ? -1 : a.s > b.s ? 1 : a.i - b.i))
     .map((x) => x.r);
 }
-

@@ -89,7 +89,6 @@ const COMMON_ANNOTATIONS: FieldSpec[] = [
   fs('spec/jobTemplate/spec/template/metadata/annotations', 'CronJob', true, 'batch'),
 ];
 
-
 function podRefs(leafs: string[]): FieldSpec[] {
   const out: FieldSpec[] = [];
   const where: [string, string][] = [
@@ -238,9 +237,7 @@ const VAR_LEAFS = [
 ];
 const VAR_REFERENCE: FieldSpec[] = [
   ...VAR_LEAFS.map((l) => fs('spec/jobTemplate/spec/template/spec/' + l, 'CronJob')),
-  ...['DaemonSet', 'Deployment', 'Job', 'ReplicaSet', 'StatefulSet'].flatMap((k) =>
-    VAR_LEAFS.map((l) => fs('spec/template/spec/' + l, k)),
-  ),
+  ...['DaemonSet', 'Deployment', 'Job', 'ReplicaSet', 'StatefulSet'].flatMap((k) => VAR_LEAFS.map((l) => fs('spec/template/spec/' + l, k))),
   ...VAR_LEAFS.map((l) => fs('spec/' + l, 'Pod')),
   fs('spec/rules/host', 'Ingress'),
   fs('spec/tls/hosts', 'Ingress'),
@@ -277,7 +274,11 @@ export function defaultConfig(): TransformerConfig {
 /** Add a `configurations:` file's entries (already plain values) to a config. */
 export function mergeConfig(into: TransformerConfig, extra: Record<string, unknown>): void {
   const specs = (v: unknown): FieldSpec[] =>
-    Array.isArray(v) ? v.filter((x) => x && typeof x === 'object' && typeof x.path === 'string').map(toSpec) : [];
+    Array.isArray(v)
+      ? v
+          .filter((x: unknown) => Boolean(x) && typeof x === 'object' && typeof (x as { path?: unknown }).path === 'string')
+          .map((x) => toSpec(x as Record<string, unknown>))
+      : [];
   const lists: (keyof Omit<TransformerConfig, 'nameReference'>)[] = [
     'commonLabels',
     'templateLabels',
@@ -346,13 +347,7 @@ export function specSegments(path: string): string[] {
  * the map holding the last segment. Lists on the way are entered (each item).
  * With `create`, missing maps on the way are made, with origin `o`.
  */
-export function visitSpec(
-  root: KNode,
-  segments: string[],
-  create: boolean,
-  o: Origin,
-  visit: (parent: KMap, key: string) => void,
-): void {
+export function visitSpec(root: KNode, segments: string[], create: boolean, o: Origin, visit: (parent: KMap, key: string) => void): void {
   const walk = (node: KNode, i: number) => {
     if (isKSeq(node)) {
       for (const item of node.items) walk(item, i);

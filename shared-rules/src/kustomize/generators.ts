@@ -4,8 +4,15 @@ import { basename, joinPath } from './files';
 import { get, getString, isKMap, isKScalar, isKSeq, map, scalar, scalarText, type KMap, type KNode, type Origin } from './node';
 import { LIMITS, gvkOf, nsOf, ensureMap, issue, type Res, type Ctx } from './resmap';
 
-
-export function runGenerators(ctx: Ctx, dir: string, kfile: string, field: 'configMapGenerator' | 'secretGenerator', list: KNode | undefined, opts: KNode | undefined, ra: Res[]) {
+export function runGenerators(
+  ctx: Ctx,
+  dir: string,
+  kfile: string,
+  field: 'configMapGenerator' | 'secretGenerator',
+  list: KNode | undefined,
+  opts: KNode | undefined,
+  ra: Res[],
+) {
   if (!isKSeq(list)) return;
   const secret = field === 'secretGenerator';
   for (const g of list.items) {
@@ -60,9 +67,7 @@ export function runGenerators(ctx: Ctx, dir: string, kfile: string, field: 'conf
     const behavior = getString(g, 'behavior') ?? 'create';
     const ns = getString(g, 'namespace');
     const gopts = mergeOptions(opts, get(g, 'options'));
-    const existing = ra.find(
-      (r) => gvkOf(r.node).kind === (secret ? 'Secret' : 'ConfigMap') && r.names.includes(name) && (ns === undefined || nsOf(r) === ns),
-    );
+    const existing = ra.find((r) => gvkOf(r.node).kind === (secret ? 'Secret' : 'ConfigMap') && r.names.includes(name) && (ns === undefined || nsOf(r) === ns));
     if (behavior === 'merge' || behavior === 'replace') {
       if (!existing) {
         issue(ctx, at, `${field} ${name}: behavior ${behavior} but no ${secret ? 'Secret' : 'ConfigMap'} ${name} to ${behavior}`);
@@ -155,4 +160,3 @@ export function base64(text: string): string {
   }
   return out;
 }
-

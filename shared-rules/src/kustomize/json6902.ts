@@ -98,8 +98,7 @@ export function applyJson6902(doc: KNode, ops: PatchOp[]): KNode {
         root = add(root, op.path, clone(resolve(root, pointer(op.from ?? ''), `copy from ${op.from}`)));
         break;
       case 'test':
-        if (!sameValue(resolve(root, pointer(op.path), `test ${op.path}`), need(op)))
-          throw new Json6902Error(`test ${op.path}: value differs`);
+        if (!sameValue(resolve(root, pointer(op.path), `test ${op.path}`), need(op))) throw new Json6902Error(`test ${op.path}: value differs`);
         break;
       default:
         throw new Json6902Error(`unknown operation "${op.op}"`);

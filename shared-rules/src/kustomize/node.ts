@@ -76,13 +76,7 @@ export interface ParsedDoc {
 }
 
 /** Every document of a YAML text as KNodes whose origins point into `file`. */
-export function parseYamlDocs(
-  text: string,
-  file: string,
-  cause: OriginCause = 'resource',
-  field?: string,
-  version: '1.1' | '1.2' = '1.2',
-): ParsedDoc[] {
+export function parseYamlDocs(text: string, file: string, cause: OriginCause = 'resource', field?: string, version: '1.1' | '1.2' = '1.2'): ParsedDoc[] {
   // Too deep a text is not parsed at all (see yaml/depth.ts): it would exhaust the stack.
   if (nestsDeeperThan(text)) return [{ node: undefined, range: [0, text.length], errors: [`nests deeper than ${MAX_NESTING} levels`] }];
   const docs = parseAllDocuments(text, { ...KUSTOMIZE_YAML, version }) as unknown as Document.Parsed[];
@@ -119,7 +113,13 @@ export function fromYaml(n: YNode, file: string, cause: OriginCause, field: stri
     }
     return tightEnd(m);
   }
-  if (isSeq(n)) return tightEnd(seq(o, n.items.map((i) => (i ? fromYaml(i as YNode, file, cause, field, doc) : scalar(null, o)))));
+  if (isSeq(n))
+    return tightEnd(
+      seq(
+        o,
+        n.items.map((i) => (i ? fromYaml(i as YNode, file, cause, field, doc) : scalar(null, o))),
+      ),
+    );
   if (isScalar(n)) {
     const v = n.value;
     const out = scalar(typeof v === 'bigint' ? Number(v) : v === undefined ? null : (v as KScalarValue), o);
@@ -156,15 +156,26 @@ export function toJS(n: KNode | undefined): unknown {
 
 /** A node made from a plain value, every part with origin `o`. */
 export function fromJS(v: unknown, o: Origin): KNode {
-  if (Array.isArray(v)) return seq(o, v.map((x) => fromJS(x, o)));
-  if (v !== null && typeof v === 'object') return map(o, Object.entries(v).map(([k, x]) => [k, fromJS(x, o)] as [string, KNode]));
+  if (Array.isArray(v))
+    return seq(
+      o,
+      v.map((x) => fromJS(x, o)),
+    );
+  if (v !== null && typeof v === 'object')
+    return map(
+      o,
+      Object.entries(v).map(([k, x]) => [k, fromJS(x, o)] as [string, KNode]),
+    );
   return scalar(v as KScalarValue, o);
 }
 
 export function clone(n: KNode): KNode {
   if (n.t === 's') return { ...n };
   if (n.t === 'q') return seq(n.o, n.items.map(clone));
-  return map(n.o, [...n.e].map(([k, v]) => [k, clone(v)] as [string, KNode]));
+  return map(
+    n.o,
+    [...n.e].map(([k, v]) => [k, clone(v)] as [string, KNode]),
+  );
 }
 
 /** Deep equality of values (origins ignored). */
@@ -204,6 +215,13 @@ export function scalarText(n: KNode | undefined): string | undefined {
 /** Set every origin of a subtree (for values a transformer or patch writes). */
 export function withOrigin(n: KNode, o: Origin): KNode {
   if (n.t === 's') return { ...n, o };
-  if (n.t === 'q') return seq(o, n.items.map((i) => withOrigin(i, o)));
-  return map(o, [...n.e].map(([k, v]) => [k, withOrigin(v, o)] as [string, KNode]));
+  if (n.t === 'q')
+    return seq(
+      o,
+      n.items.map((i) => withOrigin(i, o)),
+    );
+  return map(
+    o,
+    [...n.e].map(([k, v]) => [k, withOrigin(v, o)] as [string, KNode]),
+  );
 }

@@ -5,7 +5,6 @@ import { clone, get, getString, isKMap, isKSeq, parseYamlDocs, scalar, type KMap
 import { strategicMerge } from './smp';
 import { gvkOf, nameOf, nsOf, ensureMap, issue, select, selectorOf, type Res, type Ctx } from './resmap';
 
-
 export interface PatchEntry {
   path?: string | undefined;
   patch?: string | undefined;
@@ -96,7 +95,7 @@ export function applyPatch(ctx: Ctx, dir: string, ra: Res[], p: PatchEntry, kfil
       continue;
     }
     for (const r of targets) {
-      let pc = patch;
+      let pc: KMap;
       if (target) {
         // kustomize points the patch at each target: its own name and kind do not count.
         pc = clone(patch) as KMap;
@@ -151,7 +150,7 @@ export function inlineOffsets(source: string, range: readonly [number, number], 
   const firstLine = source.indexOf('\n', start) + 1;
   const srcLines: number[] = [];
   let indent = -1;
-  for (let i = firstLine; i < end && i > 0; ) {
+  for (let i = firstLine; i < end && i > 0;) {
     const nl = source.indexOf('\n', i);
     const line = source.slice(i, nl < 0 ? source.length : nl);
     if (indent < 0 && line.trim() !== '') indent = line.length - line.trimStart().length;
@@ -170,4 +169,3 @@ export function inlineOffsets(source: string, range: readonly [number, number], 
     return Math.min(base + indent + (o - valueLines[line]!), end);
   };
 }
-

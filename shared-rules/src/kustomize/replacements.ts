@@ -3,7 +3,6 @@ import { specMatches, specSegments, visitSpec, type TransformerConfig } from './
 import { clone, get, getString, isKMap, isKScalar, isKSeq, map, scalar, scalarText, type KMap, type KNode, type Origin } from './node';
 import { gvkOf, nameOf, nsOf, issue, select, selectorOf, type Res, type Ctx } from './resmap';
 
-
 /** A replacement field path: `a.b.[name=x].c`, `[key.with.dots]`, `0`, `*`. */
 export function fieldPathSegments(path: string): string[] {
   const out: string[] = [];
@@ -103,10 +102,11 @@ export function replace(ctx: Ctx, ra: Res[], r: KMap, o: Origin) {
     if (!isKMap(t)) continue;
     let chosen = select(ra, selectorOf(get(t, 'select')));
     const reject = get(t, 'reject');
-    if (isKSeq(reject)) for (const rj of reject.items) {
-      const out = new Set(select(ra, selectorOf(rj)));
-      chosen = chosen.filter((c) => !out.has(c));
-    }
+    if (isKSeq(reject))
+      for (const rj of reject.items) {
+        const out = new Set(select(ra, selectorOf(rj)));
+        chosen = chosen.filter((c) => !out.has(c));
+      }
     const paths = get(t, 'fieldPaths');
     const create = getString(t, 'options', 'create') === 'true';
     const delim = getString(t, 'options', 'delimiter');
@@ -184,4 +184,3 @@ export function resolveVars(ctx: Ctx, ra: Res[], config: TransformerConfig) {
 export function ctxVarOrigin(ctx: Ctx, name: string): Origin {
   return (ctx.vars.find((x) => x.name === name) ?? ctx.vars[0]!).o;
 }
-

@@ -119,7 +119,10 @@ export const anchored = (re: string): { test(s: string): boolean } => {
 
 export function matchesLabels(expr: string, labels: KNode | undefined): boolean {
   const get = (k: string) => (isKMap(labels) ? scalarText(labels.e.get(k)) : undefined);
-  const parts = expr.split(/,(?![^(]*\))/).map((s) => s.trim()).filter(Boolean);
+  const parts = expr
+    .split(/,(?![^(]*\))/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   return parts.every((p) => {
     let m: RegExpMatchArray | null;
     if ((m = p.match(/^(\S+)\s+(in|notin)\s+\(([^)]*)\)$/))) {
@@ -157,4 +160,3 @@ export function select(ra: Res[], s: Selector): Res[] {
     return true;
   });
 }
-

@@ -89,7 +89,14 @@ export function mergeNode(dest: KNode | undefined, patch: KNode | undefined, inf
   const d = dest as KSeq;
   // A list item `{$patch: replace}` replaces the whole list with the patch's other items.
   const marker = patch.items.findIndex((i) => isKMap(i) && i.e.size === 1 && directive(i) === 'replace');
-  if (marker >= 0) return added(seq(patch.o, patch.items.filter((_, n) => n !== marker)), info);
+  if (marker >= 0)
+    return added(
+      seq(
+        patch.o,
+        patch.items.filter((_, n) => n !== marker),
+      ),
+      info,
+    );
   if (!associative(info)) return added(patch, { ...info, strategy: '' });
   if (!info.key) return mergeScalars(d, patch);
   return info.key.includes(',') ? mergeMultiKeyed(d, patch, info) : mergeKeyed(d, patch, info);
@@ -190,4 +197,3 @@ export function strategicMerge(resource: KMap, patch: KMap): KMap | undefined {
   const r = mergeNode(resource, patch, info);
   return isKMap(r) ? r : undefined;
 }
-

@@ -3,7 +3,6 @@ import { specMatches, specSegments, visitSpec, type FieldSpec, type TransformerC
 import { getString, isKMap, isKScalar, isKSeq, scalar, scalarText, type KMap, type KNode, type Origin } from './node';
 import { gvkOf, nameOf, isNamespaced, setName, ensureMap, type Res } from './resmap';
 
-
 export function namespaceTransform(ra: Res[], ns: string, config: TransformerConfig, o: Origin) {
   for (const r of ra) {
     const g = gvkOf(r.node);
@@ -22,8 +21,7 @@ export function namespaceTransform(ra: Res[], ns: string, config: TransformerCon
       if (spec.path.startsWith('subjects')) {
         const subjects = r.node.e.get('subjects');
         if (isKSeq(subjects))
-          for (const s of subjects.items)
-            if (isKMap(s) && scalarText(s.e.get('namespace')) === 'default') s.e.set('namespace', scalar(ns, o));
+          for (const s of subjects.items) if (isKMap(s) && scalarText(s.e.get('namespace')) === 'default') s.e.set('namespace', scalar(ns, o));
         continue;
       }
       visitSpec(r.node, specSegments(spec.path), !!spec.create, o, (parent, key) => parent.e.set(key, scalar(ns, o)));
@@ -77,9 +75,7 @@ export function replicaTransform(ra: Res[], entry: KMap, config: TransformerConf
     const g = gvkOf(r.node);
     for (const spec of config.replicas) {
       if (!specMatches(spec, g)) continue;
-      visitSpec(r.node, specSegments(spec.path), !!spec.create, o, (parent, key) =>
-        parent.e.set(key, scalar(Number(count.v), { ...o, range: count.o.range })),
-      );
+      visitSpec(r.node, specSegments(spec.path), !!spec.create, o, (parent, key) => parent.e.set(key, scalar(Number(count.v), { ...o, range: count.o.range })));
     }
   }
 }
@@ -132,4 +128,3 @@ export function imageTransform(ra: Res[], entry: KMap, config: TransformerConfig
     for (const spec of config.images) if (specMatches(spec, g)) visitSpec(r.node, specSegments(spec.path), false, o, update);
   }
 }
-

@@ -11,17 +11,18 @@ export default defineRule({
     category: 'cloud-ingress',
     kinds: ['Ingress'],
     messages: {
-      missing:
-        'Ingress "{{name}}" has TLS on Azure Application Gateway but no appgw.ingress.kubernetes.io/ssl-redirect: the gateway also serves it over plain HTTP (the redirect is off by default). Set ssl-redirect to "true".',
-      disabled: 'Ingress "{{name}}" has TLS on Azure Application Gateway but sets ssl-redirect to "{{value}}": the gateway also serves it over plain HTTP. Set it to "true".',
+      missing: 'Ingress "{{name}}" has TLS on Application Gateway but no ssl-redirect annotation',
+      disabled: 'Ingress "{{name}}" has TLS on Application Gateway but sets ssl-redirect to "{{value}}"',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Set ssl-redirect to "true"' },
     since: '0.1.0',
     docs: {
       rationale:
         'The Application Gateway Ingress Controller (class `azure/application-gateway`) adds an HTTPS listener for Ingresses with TLS (`spec.tls` or `appgw-ssl-certificate`), but keeps serving HTTP on port 80 unless `appgw.ingress.kubernetes.io/ssl-redirect: "true"` turns it into a redirect — the default is `false`. Users and links that start with `http://` then stay on plain HTTP.',
-      remediation: 'Set `appgw.ingress.kubernetes.io/ssl-redirect: "true"`. For applications that should not be public at all, also consider `appgw.ingress.kubernetes.io/use-private-ip: "true"`.',
-      notes: 'Runs only for Ingresses served by AGIC: class `azure/application-gateway` (or `azure-application-gateway`), or `appgw.ingress.kubernetes.io/` annotations with a custom or no class.',
+      remediation:
+        'Set `appgw.ingress.kubernetes.io/ssl-redirect: "true"`. For applications that should not be public at all, also consider `appgw.ingress.kubernetes.io/use-private-ip: "true"`.',
+      notes:
+        'Runs only for Ingresses served by AGIC: class `azure/application-gateway` (or `azure-application-gateway`), or `appgw.ingress.kubernetes.io/` annotations with a custom or no class.',
       invalid: `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -70,7 +71,10 @@ spec:
     },
     references: {
       peers: {},
-      urls: ['https://azure.github.io/application-gateway-kubernetes-ingress/annotations/#ssl-redirect', 'https://azure.github.io/application-gateway-kubernetes-ingress/features/appgw-ssl-certificate/'],
+      urls: [
+        'https://azure.github.io/application-gateway-kubernetes-ingress/annotations/#ssl-redirect',
+        'https://azure.github.io/application-gateway-kubernetes-ingress/features/appgw-ssl-certificate/',
+      ],
     },
   },
   check(ctx) {

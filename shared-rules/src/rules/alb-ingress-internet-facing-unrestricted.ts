@@ -15,7 +15,7 @@ export default defineRule({
     category: 'cloud-ingress',
     kinds: ['Ingress'],
     messages: {
-      open: 'Ingress "{{name}}" puts an internet-facing AWS load balancer in front of its Services with no source CIDRs, security group, authentication or WAF: anyone on the Internet can reach them. Restrict inbound-cidrs, add auth-type oidc or cognito, attach a WAF, or make it internal.',
+      open: 'Ingress "{{name}}" is an internet-facing ALB with no source CIDRs, security group, auth or WAF',
     },
     fix: { availability: 'always', applicability: 'display-only', title: 'Restrict the sources (inbound-cidrs)' },
     since: '0.1.0',
@@ -69,7 +69,10 @@ spec:
     },
     references: {
       peers: { kubescape: 'C-0256' },
-      urls: ['https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/#access-control', 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/#authentication'],
+      urls: [
+        'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/#access-control',
+        'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/#authentication',
+      ],
     },
   },
   check(ctx) {

@@ -23,12 +23,9 @@ export default defineRule({
     category: 'cloud-ingress',
     kinds: ['Ingress'],
     messages: {
-      httpOnly:
-        'Ingress "{{name}}" gives its AWS load balancer only HTTP listeners ({{listeners}}): everything it serves crosses the Internet unencrypted. Add an HTTPS listener with a certificate, and redirect HTTP to it.',
-      noListenPorts:
-        'Ingress "{{name}}" has no listen-ports and no certificate-arn, so its AWS load balancer listens on HTTP:80 only: everything it serves crosses the Internet unencrypted. Add an HTTPS listener with a certificate, and redirect HTTP to it.',
-      noCertificate:
-        'Ingress "{{name}}" asks its AWS load balancer for an HTTPS listener but gives no certificate: no certificate-arn, no spec.tls and no host to discover one for, so the controller cannot create the listener. Set alb.ingress.kubernetes.io/certificate-arn.',
+      httpOnly: 'Ingress "{{name}}" gives its AWS load balancer only HTTP listeners ({{listeners}})',
+      noListenPorts: 'Ingress "{{name}}" has no listen-ports or certificate-arn: its ALB listens on HTTP:80 only',
+      noCertificate: 'Ingress "{{name}}" asks for an HTTPS listener but gives its ALB no certificate',
     },
     fix: { availability: 'always', applicability: 'display-only', title: 'Add an HTTPS listener, certificate and redirect' },
     since: '0.1.0',
@@ -36,8 +33,9 @@ export default defineRule({
       rationale:
         'The AWS Load Balancer Controller creates the listeners of an ALB from `alb.ingress.kubernetes.io/listen-ports`, which defaults to HTTP:80 — or HTTPS:443 when `certificate-arn` is set. Without an HTTPS listener the application is only reachable over plain HTTP. An HTTPS listener needs a certificate: `certificate-arn`, or one discovered in ACM from `spec.tls` or the rule hosts.',
       remediation:
-        "Set `listen-ports: '[{\"HTTP\": 80}, {\"HTTPS\": 443}]'`, `certificate-arn` (the quick fix leaves a `<certificate-arn>` placeholder to fill) and `ssl-redirect: '443'` so HTTP answers with a redirect.",
-      notes: 'Runs only for Ingresses served by the AWS Load Balancer Controller: class `alb`, or `alb.ingress.kubernetes.io/` annotations with a custom or no class.',
+        'Set `listen-ports: \'[{"HTTP": 80}, {"HTTPS": 443}]\'`, `certificate-arn` (the quick fix leaves a `<certificate-arn>` placeholder to fill) and `ssl-redirect: \'443\'` so HTTP answers with a redirect.',
+      notes:
+        'Runs only for Ingresses served by the AWS Load Balancer Controller: class `alb`, or `alb.ingress.kubernetes.io/` annotations with a custom or no class.',
       invalid: `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -103,9 +101,17 @@ spec:
     if (!found.listeners.some((l) => l.protocol === 'HTTPS')) {
       // A certificate placeholder needs a person to fill it in; discovery from spec.tls does not.
       const withCertificate = !certificate && !hasTls(object);
-      const fix = { applicability: withCertificate ? ('display-only' as const) : ('unsafe' as const), apply: (edit: EditBuilder) => addHttps(edit, object, withCertificate) };
+      const fix = {
+        applicability: withCertificate ? ('display-only' as const) : ('unsafe' as const),
+        apply: (edit: EditBuilder) => addHttps(edit, object, withCertificate),
+      };
       if (found.node) {
-        ctx.report({ node: found.node, messageId: 'httpOnly', data: { name, listeners: found.listeners.map((l) => `${l.protocol}:${l.port}`).join(', ') }, fix });
+        ctx.report({
+          node: found.node,
+          messageId: 'httpOnly',
+          data: { name, listeners: found.listeners.map((l) => `${l.protocol}:${l.port}`).join(', ') },
+          fix,
+        });
       } else {
         const annotations = object.metadata?.get('annotations');
         ctx.reportMissing({ parent: annotations?.isMap ? annotations : (object.metadata ?? object.root), messageId: 'noListenPorts', data: { name }, fix });
@@ -117,7 +123,10 @@ spec:
         node: found.node,
         messageId: 'noCertificate',
         data: { name },
-        fix: { title: 'Set certificate-arn', apply: (edit) => edit.setIn(object.root, [...ANNOTATIONS, `${ALB_PREFIX}certificate-arn`], placeholder('<certificate-arn>')) },
+        fix: {
+          title: 'Set certificate-arn',
+          apply: (edit) => edit.setIn(object.root, [...ANNOTATIONS, `${ALB_PREFIX}certificate-arn`], placeholder('<certificate-arn>')),
+        },
       });
     }
   },

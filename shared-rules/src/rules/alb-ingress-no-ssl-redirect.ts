@@ -10,17 +10,16 @@ export default defineRule({
     category: 'cloud-ingress',
     kinds: ['Ingress'],
     messages: {
-      missing:
-        'Ingress "{{name}}" listens on HTTP and HTTPS without alb.ingress.kubernetes.io/ssl-redirect: the HTTP listener serves the application unencrypted instead of redirecting. Set ssl-redirect to "{{port}}".',
-      badPort:
-        'Ingress "{{name}}" redirects HTTP to port {{value}}, which is not one of its HTTPS listeners ({{https}}): the controller rejects it and HTTP is not redirected. Set ssl-redirect to "{{port}}".',
+      missing: 'Ingress "{{name}}" listens on HTTP and HTTPS without alb.ingress.kubernetes.io/ssl-redirect',
+      badPort: 'Ingress "{{name}}" redirects HTTP to port {{value}}, which is not an HTTPS listener ({{https}})',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Redirect HTTP to HTTPS (ssl-redirect)' },
     since: '0.1.0',
     docs: {
       rationale:
         'An ALB with both an HTTP and an HTTPS listener serves the application on both unless `alb.ingress.kubernetes.io/ssl-redirect` names the HTTPS port to redirect to (or a legacy `actions.ssl-redirect` action does it). Users and links that start with `http://` then stay on plain HTTP, where cookies and credentials can be read and changed in transit.',
-      remediation: "Set `alb.ingress.kubernetes.io/ssl-redirect: '443'` (an HTTPS port of `listen-ports`). The controller then answers every HTTP request with a 301 to HTTPS.",
+      remediation:
+        "Set `alb.ingress.kubernetes.io/ssl-redirect: '443'` (an HTTPS port of `listen-ports`). The controller then answers every HTTP request with a 301 to HTTPS.",
       invalid: `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -67,7 +66,10 @@ spec:
     },
     references: {
       peers: {},
-      urls: ['https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/#ssl-redirect', 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/tasks/ssl_redirect/'],
+      urls: [
+        'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/#ssl-redirect',
+        'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/tasks/ssl_redirect/',
+      ],
     },
   },
   check(ctx) {
@@ -82,10 +84,20 @@ spec:
     const redirect = ann(object, `${ALB_PREFIX}ssl-redirect`);
     if (redirect) {
       if (redirect.templated || redirect.str === undefined || https.includes(Number(redirect.str))) return;
-      ctx.report({ node: redirect, messageId: 'badPort', data: { name, value: redirect.str, https: https.join(', '), port }, fix: (edit) => edit.setScalar(redirect, quoted(port)) });
+      ctx.report({
+        node: redirect,
+        messageId: 'badPort',
+        data: { name, value: redirect.str, https: https.join(', '), port },
+        fix: (edit) => edit.setScalar(redirect, quoted(port)),
+      });
       return;
     }
     if (ann(object, `${ALB_PREFIX}actions.ssl-redirect`)) return;
-    ctx.report({ node: found.node, messageId: 'missing', data: { name, port }, fix: (edit) => edit.setIn(object.root, ['metadata', 'annotations', `${ALB_PREFIX}ssl-redirect`], quoted(port)) });
+    ctx.report({
+      node: found.node,
+      messageId: 'missing',
+      data: { name, port },
+      fix: (edit) => edit.setIn(object.root, ['metadata', 'annotations', `${ALB_PREFIX}ssl-redirect`], quoted(port)),
+    });
   },
 });

@@ -9,7 +9,7 @@ export default defineRule({
     category: 'cloud-ingress',
     kinds: ['Ingress'],
     messages: {
-      weak: 'Ingress "{{name}}" uses the load-balancer security policy {{policy}}, which still accepts TLS 1.{{minor}}: those protocol versions are deprecated (RFC 8996) and weaker ciphers come with them. Use {{recommended}}.',
+      weak: 'Ingress "{{name}}" uses security policy {{policy}}, which still accepts TLS 1.{{minor}}',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: `Use ${ALB_RECOMMENDED_SSL_POLICY}` },
     since: '0.1.0',
@@ -17,7 +17,8 @@ export default defineRule({
       rationale:
         'The `alb.ingress.kubernetes.io/ssl-policy` annotation picks the ELB security policy of the HTTPS listeners: the TLS versions and ciphers the load balancer accepts. Older and compatibility policies (`ELBSecurityPolicy-2016-08`, `…-TLS-1-1-2017-01`, `…-FS-2018-06`, `…-TLS13-1-0-2021-06`, …) still accept TLS 1.0 or 1.1, which RFC 8996 deprecates, and the CBC and SHA-1 suites that come with them.',
       remediation: `Use \`${ALB_RECOMMENDED_SSL_POLICY}\` (TLS 1.2 and 1.3, AWS's recommended policy) or another policy whose name carries \`TLS13-1-2\`, \`TLS-1-2\` or \`FS-1-2\`. Check first that no client still needs TLS 1.0/1.1.`,
-      notes: 'The minimum TLS version is read from the policy name (`…-TLS13-1-2-…` means TLS 1.2; dated policies such as `ELBSecurityPolicy-2016-08` allow TLS 1.0). Names that are not AWS security policies are not reported.',
+      notes:
+        'The minimum TLS version is read from the policy name (`…-TLS13-1-2-…` means TLS 1.2; dated policies such as `ELBSecurityPolicy-2016-08` allow TLS 1.0). Names that are not AWS security policies are not reported.',
       invalid: `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -65,7 +66,10 @@ spec:
     },
     references: {
       peers: {},
-      urls: ['https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html', 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/#ssl-policy'],
+      urls: [
+        'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html',
+        'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/#ssl-policy',
+      ],
     },
   },
   check(ctx) {

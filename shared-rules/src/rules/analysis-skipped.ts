@@ -11,7 +11,7 @@ export default defineRule({
     engine: true,
     messages: {
       document: 'Kubeward skipped this document: it could not be parsed ({{reason}}). Nothing in it was checked.',
-      file: 'Kubeward skipped this file: it is {{size}} MB, above the {{limit}} MB limit (setting maxFileSize). Nothing in it was checked.',
+      file: 'Kubeward skipped this file: {{size}} MB is above the {{limit}} MB limit (maxFileSize)',
     },
     fix: { availability: 'none' },
     since: '0.1.0',

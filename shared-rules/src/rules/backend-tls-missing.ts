@@ -31,7 +31,10 @@ function summarize(object: K8sObject, source: SummarizeContext): Data | undefine
   if (object.kind === 'Service') {
     const ports = object.root.get('spec')?.get('ports');
     if (ports && (source.isUncertain(ports) || ports.templated)) return { type: 'service', ports: undefined };
-    return { type: 'service', ports: servicePortsOf(object).map((p) => ({ port: p.port, name: p.name, appProtocol: p.node.get('appProtocol')?.str?.toLowerCase() })) };
+    return {
+      type: 'service',
+      ports: servicePortsOf(object).map((p) => ({ port: p.port, name: p.name, appProtocol: p.node.get('appProtocol')?.str?.toLowerCase() })),
+    };
   }
   if (!isGatewayApi(object)) return undefined;
   if (object.kind === 'BackendTLSPolicy') {
@@ -64,15 +67,15 @@ export default defineRule({
     category: 'gateway-api',
     kinds: ['HTTPRoute', 'GRPCRoute'],
     messages: {
-      noPolicy:
-        '{{kind}} "{{name}}" sends traffic to Service "{{service}}" on port {{port}}, which speaks TLS, and no BackendTLSPolicy targets that Service: the Gateway connects in plain text (and fails), or your implementation skips certificate checks, so the hop inside the cluster is open to interception. Add a BackendTLSPolicy with the backend\'s hostname and CA.',
+      noPolicy: '{{kind}} "{{name}}" sends traffic to TLS Service "{{service}}" without a BackendTLSPolicy',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Add a BackendTLSPolicy' },
     since: '0.1.0',
     docs: {
       rationale:
-        'A Gateway terminates the client\'s TLS and opens a new connection to the backend. Without a BackendTLSPolicy that connection is plain HTTP: a backend that listens for TLS (port 443, `appProtocol: https`) rejects it, and traffic inside the cluster — credentials included — travels unencrypted and unauthenticated wherever it does go through. BackendTLSPolicy (Standard channel since Gateway API v1.4) tells the Gateway to use TLS and which hostname and CA to verify. This rule looks across files for the backend Service\'s port and for a policy that targets it.',
-      remediation: 'Add a BackendTLSPolicy in the Service\'s namespace with `targetRefs` naming the Service and `validation.hostname` (the name in the backend\'s certificate) plus either `caCertificateRefs` (a ConfigMap with your internal CA) or `wellKnownCACertificates: System`.',
+        "A Gateway terminates the client's TLS and opens a new connection to the backend. Without a BackendTLSPolicy that connection is plain HTTP: a backend that listens for TLS (port 443, `appProtocol: https`) rejects it, and traffic inside the cluster — credentials included — travels unencrypted and unauthenticated wherever it does go through. BackendTLSPolicy (Standard channel since Gateway API v1.4) tells the Gateway to use TLS and which hostname and CA to verify. This rule looks across files for the backend Service's port and for a policy that targets it.",
+      remediation:
+        "Add a BackendTLSPolicy in the Service's namespace with `targetRefs` naming the Service and `validation.hostname` (the name in the backend's certificate) plus either `caCertificateRefs` (a ConfigMap with your internal CA) or `wellKnownCACertificates: System`.",
       invalid: `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata:
@@ -126,7 +129,8 @@ spec:
         kind: ConfigMap
         name: internal-ca
 `,
-      notes: 'A hint, silent while the workspace index is incomplete. A backend port counts as TLS when the Service port has `appProtocol: https` (or `kubernetes.io/https`, `tls`), is named `https`, or is 443; when the Service is not in the workspace, port 443 on the reference decides.',
+      notes:
+        'A hint, silent while the workspace index is incomplete. A backend port counts as TLS when the Service port has `appProtocol: https` (or `kubernetes.io/https`, `tls`), is named `https`, or is 443; when the Service is not in the workspace, port 443 on the reference decides.',
     },
     references: {
       urls: ['https://gateway-api.sigs.k8s.io/api-types/backendtlspolicy/', 'https://gateway-api.sigs.k8s.io/guides/tls/#upstream-tls'],
@@ -146,7 +150,10 @@ spec:
         return d?.type === 'service' && d.ports ? d.ports.filter((p) => p.port === ref.port) : [];
       });
       if (services.some((s) => (dataOf(s) as Extract<Data, { type: 'service' }> | undefined)?.ports === undefined)) continue;
-      const tls = entries.length > 0 ? entries.some((e) => (e.appProtocol !== undefined && TLS_APP_PROTOCOLS.has(e.appProtocol)) || e.name === 'https' || e.port === 443) : ref.port === 443;
+      const tls =
+        entries.length > 0
+          ? entries.some((e) => (e.appProtocol !== undefined && TLS_APP_PROTOCOLS.has(e.appProtocol)) || e.name === 'https' || e.port === 443)
+          : ref.port === 443;
       if (!tls) continue;
       const policies = index.byKind('BackendTLSPolicy').filter((p) => mayShareNamespace(p, { namespace, file: summary.file }));
       const targets = policies.map((p) => (dataOf(p)?.type === 'policy' && !p.partial ? (dataOf(p) as Extract<Data, { type: 'policy' }>).targets : undefined));
@@ -175,7 +182,12 @@ spec:
         }
         return out;
       };
-      ctx.report({ range: fileRange(summary, ref.at), messageId: 'noPolicy', data: { kind: summary.kind, name: summary.name ?? summary.kind, service: ref.name, port: ref.port }, fix: fixes });
+      ctx.report({
+        range: fileRange(summary, ref.at),
+        messageId: 'noPolicy',
+        data: { kind: summary.kind, name: summary.name ?? summary.kind, service: ref.name, port: ref.port },
+        fix: fixes,
+      });
     }
   },
 });

@@ -10,10 +10,8 @@ export default defineRule({
     category: 'secrets',
     kinds: ['ConfigMap'],
     messages: {
-      sensitiveValue:
-        'ConfigMap "{{name}}" key "{{key}}" contains {{what}}: ConfigMaps are not meant for secrets, so everyone who can read ConfigMaps in the namespace (usually far more people and service accounts than can read Secrets) can use it, and kubectl describe prints it. Rotate it and move it to a Secret kept out of git.',
-      sensitiveKey:
-        'ConfigMap "{{name}}" key "{{key}}" is a {{reason}} with a real value: ConfigMaps are not meant for secrets, so everyone who can read ConfigMaps in the namespace (usually far more people and service accounts than can read Secrets) can read it, and kubectl describe prints it. Move it to a Secret kept out of git.',
+      sensitiveValue: 'ConfigMap "{{name}}" key "{{key}}" contains {{what}}',
+      sensitiveKey: 'ConfigMap "{{name}}" key "{{key}}" is a {{reason}} with a real value',
     },
     fix: { availability: 'none' },
     since: '0.1.0',

@@ -13,20 +13,16 @@ export default defineRule({
     category: 'legacy',
     kinds: [...WORKLOAD_KINDS, 'Service', 'Ingress'],
     messages: {
-      workload:
-        '{{kind}} "{{name}}" runs the Kubernetes dashboard: a web console that acts with its ServiceAccount\'s rights, and was the way into Tesla\'s cluster when exposed. Prefer kubectl or a read-only tool; if you keep it, give it a minimal ServiceAccount and never expose it.',
-      exposedService:
-        'Service "{{name}}" publishes the Kubernetes dashboard as a {{type}}: anyone who reaches a node or the load balancer gets a console that can read Secrets and run workloads with the dashboard\'s rights. Make it ClusterIP and reach it with kubectl port-forward or an authenticating proxy.',
-      ingress:
-        'Ingress "{{name}}" routes to the Kubernetes dashboard (Service "{{service}}"): the console is then one URL away for everyone who can reach the Ingress. Remove the route, or put an authenticating proxy with an allowlist in front of it.',
-      ingressAuthenticated:
-        'Ingress "{{name}}" publishes the Kubernetes dashboard (Service "{{service}}") behind external authentication: everyone the identity provider lets in gets a console with the dashboard\'s rights. Keep its ServiceAccount minimal and restrict the allowed users or groups.',
+      workload: '{{kind}} "{{name}}" runs the Kubernetes dashboard',
+      exposedService: 'Service "{{name}}" publishes the Kubernetes dashboard as a {{type}}',
+      ingress: 'Ingress "{{name}}" routes to the Kubernetes dashboard (Service "{{service}}")',
+      ingressAuthenticated: 'Ingress "{{name}}" publishes the Kubernetes dashboard ("{{service}}") behind external auth',
     },
     fix: { availability: 'none' },
     since: '0.1.0',
     docs: {
       rationale:
-        'The Kubernetes dashboard lets whoever opens it browse and change the cluster with the rights of its ServiceAccount — often far more than read access, since many guides bind it to `cluster-admin`. Exposed dashboards (a NodePort, a LoadBalancer, an Ingress without authentication) are a classic entry point: crypto-miners entered Tesla\'s cluster through one in 2018. The finding is an error when the dashboard is published outside the cluster, a warning otherwise.',
+        "The Kubernetes dashboard lets whoever opens it browse and change the cluster with the rights of its ServiceAccount — often far more than read access, since many guides bind it to `cluster-admin`. Exposed dashboards (a NodePort, a LoadBalancer, an Ingress without authentication) are a classic entry point: crypto-miners entered Tesla's cluster through one in 2018. The finding is an error when the dashboard is published outside the cluster, a warning otherwise.",
       remediation:
         'Remove the dashboard where kubectl or a read-only viewer will do. Otherwise keep its Service ClusterIP, reach it with `kubectl port-forward` or through an authenticating proxy (oauth2-proxy, an identity-aware proxy), and give it a ServiceAccount with minimal, read-only rights.',
       invalid: `apiVersion: v1
@@ -82,7 +78,12 @@ spec:
     // Behind ingress-nginx external or basic authentication it is less exposed: a warning.
     const authenticated = AUTH_ANNOTATIONS.some((key) => annotation(object, key) !== undefined);
     for (const b of backends) {
-      ctx.report({ node: b.node, messageId: authenticated ? 'ingressAuthenticated' : 'ingress', severity: authenticated ? 'warning' : 'error', data: { name, service: b.name! } });
+      ctx.report({
+        node: b.node,
+        messageId: authenticated ? 'ingressAuthenticated' : 'ingress',
+        severity: authenticated ? 'warning' : 'error',
+        data: { name, service: b.name! },
+      });
     }
   },
 });

@@ -41,16 +41,14 @@ export default defineRule({
     kinds: WORKLOAD_KINDS,
     messages: {
       weak: 'Container "{{container}}" sets {{name}} to the well-known default password "{{value}}".',
-      credentialName:
-        'Container "{{container}}" sets {{name}} to a literal value, and its name says it is a {{reason}}: anyone who can read this manifest, or the pod spec in the cluster (kubectl get pod -o yaml, the ReplicaSet, audit logs), can read it. Read it from a Secret with valueFrom.secretKeyRef and keep the value out of git.',
-      credentialValue:
-        'Container "{{container}}" sets {{name}} to {{what}} written in the manifest: anyone who can read this file, or the pod spec in the cluster (kubectl get pod -o yaml, the ReplicaSet, audit logs), can use it. Rotate it, read it from a Secret with valueFrom.secretKeyRef and keep the value out of git.',
+      credentialName: 'Container "{{container}}" sets {{name}}, a {{reason}}, to a literal value',
+      credentialValue: 'Container "{{container}}" sets {{name}} to {{what}} written in the manifest',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Read the value from a Secret (secretKeyRef)' },
     since: '0.1.0',
     docs: {
       rationale:
-        'An environment variable\'s `value` is part of the pod spec. Whoever can read the manifest in git, or `get` the Deployment, ReplicaSet or Pod in the cluster, sees it in clear text; it is also copied into audit logs, `kubectl describe` output and every tool that lists workloads. A credential there is shared with all of them. Names are matched with the lists of Polaris (`sensitiveContainerEnvVar`) and Kubescape (`sensitiveKeyNames`) as whole words, and values with well-known formats (private keys, JWTs, AWS, GitHub, Google, Slack, Stripe keys, URLs with a password).',
+        "An environment variable's `value` is part of the pod spec. Whoever can read the manifest in git, or `get` the Deployment, ReplicaSet or Pod in the cluster, sees it in clear text; it is also copied into audit logs, `kubectl describe` output and every tool that lists workloads. A credential there is shared with all of them. Names are matched with the lists of Polaris (`sensitiveContainerEnvVar`) and Kubescape (`sensitiveKeyNames`) as whole words, and values with well-known formats (private keys, JWTs, AWS, GitHub, Google, Slack, Stripe keys, URLs with a password).",
       remediation:
         'Put the value in a Secret that is created outside git (SealedSecret, External Secrets Operator, SOPS) and reference it with `valueFrom.secretKeyRef`. The quick fix rewrites the variable to read `<workload>-secrets`, keyed by the variable name; the literal value is not copied anywhere, so it leaves the repository (rotate it: it is still in the history). A second variant also appends a Secret stub with a placeholder value. Values that are `$(VAR)` references, empty, flags, paths, plain URLs or placeholders (`<password>`, `${PASSWORD}`, `REPLACE_ME`, `xxx`) are not flagged; well-known defaults (`password`, `admin`, `changeme`) are, as weak credentials: whoever knows the image knows them.',
       invalid: `apiVersion: apps/v1
@@ -97,7 +95,10 @@ spec:
     },
     references: {
       peers: { polaris: 'sensitiveContainerEnvVar', 'kube-linter': 'env-var-secret', kubescape: ['C-0012', 'C-0259'] },
-      urls: ['https://kubernetes.io/docs/concepts/configuration/secret/#using-a-secret', 'https://kubernetes.io/docs/concepts/security/secrets-good-practices/'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/configuration/secret/#using-a-secret',
+        'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
+      ],
     },
   },
   check(ctx) {

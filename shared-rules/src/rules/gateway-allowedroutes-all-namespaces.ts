@@ -10,7 +10,7 @@ export default defineRule({
     category: 'gateway-api',
     kinds: ['Gateway', 'ListenerSet'],
     messages: {
-      all: 'Gateway "{{gateway}}" listener "{{listener}}" accepts routes from all namespaces: anyone who can create an HTTPRoute in any namespace can attach to it, claim its hostnames and receive its traffic. Use from: Same, or from: Selector with a namespace label.',
+      all: 'Gateway "{{gateway}}" listener "{{listener}}" accepts routes from all namespaces',
       listenerSet: 'ListenerSet "{{gateway}}" listener "{{listener}}" accepts routes from all namespaces.',
       listeners: 'Gateway "{{gateway}}" accepts ListenerSets from all namespaces.',
     },
@@ -18,10 +18,11 @@ export default defineRule({
     since: '0.1.0',
     docs: {
       rationale:
-        'A listener\'s `allowedRoutes.namespaces.from` decides who may attach routes to it. With `All`, any team — or any attacker with route-creation rights in any namespace — can attach an HTTPRoute, take over a hostname or path served by the shared Gateway, and receive its users\' requests and credentials. Route attachment across namespaces is governed by this field alone; no ReferenceGrant is involved.',
-      remediation: 'Use `from: Same` when the routes live beside the Gateway, or `from: Selector` with a `selector` matching only the namespaces that may publish through it (for example `kubernetes.io/metadata.name`).',
+        "A listener's `allowedRoutes.namespaces.from` decides who may attach routes to it. With `All`, any team — or any attacker with route-creation rights in any namespace — can attach an HTTPRoute, take over a hostname or path served by the shared Gateway, and receive its users' requests and credentials. Route attachment across namespaces is governed by this field alone; no ReferenceGrant is involved.",
+      remediation:
+        'Use `from: Same` when the routes live beside the Gateway, or `from: Selector` with a `selector` matching only the namespaces that may publish through it (for example `kubernetes.io/metadata.name`).',
       notes:
-        'Also checks the listeners of ListenerSets (Gateway API v1.5+), whose `allowedRoutes` work the same way, and a Gateway\'s `spec.allowedListeners.namespaces.from: All`: any namespace can then attach a ListenerSet to the Gateway, adding listeners (hostnames, ports, certificates) to it, and routes through them.',
+        "Also checks the listeners of ListenerSets (Gateway API v1.5+), whose `allowedRoutes` work the same way, and a Gateway's `spec.allowedListeners.namespaces.from: All`: any namespace can then attach a ListenerSet to the Gateway, adding listeners (hostnames, ports, certificates) to it, and routes through them.",
       invalid: `apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata:

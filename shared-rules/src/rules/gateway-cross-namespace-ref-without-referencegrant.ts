@@ -60,7 +60,13 @@ function summarize(object: K8sObject, source: SummarizeContext): Data | undefine
         const namespace = ref.get('namespace');
         const name = ref.get('name')?.str;
         if (!namespace?.str || !name || ref.templated) continue;
-        refs.push({ group: ref.get('group')?.str ?? '', kind: ref.get('kind')?.str ?? 'Secret', name, namespace: namespace.str, at: relRange(object, namespace) });
+        refs.push({
+          group: ref.get('group')?.str ?? '',
+          kind: ref.get('kind')?.str ?? 'Secret',
+          name,
+          namespace: namespace.str,
+          at: relRange(object, namespace),
+        });
       }
     }
   } else {
@@ -83,15 +89,15 @@ export default defineRule({
     category: 'gateway-api',
     kinds: SOURCE_KINDS,
     messages: {
-      noGrant:
-        '{{kind}} "{{name}}" refers to {{target}} "{{targetName}}" in namespace "{{namespace}}", and no ReferenceGrant there allows it: the Gateway API ignores the reference (the route gets no backend, the listener no certificate). Add a ReferenceGrant in "{{namespace}}" from {{kind}}s of "{{from}}", or move the object.',
+      noGrant: '{{kind}} "{{name}}" refers to {{target}} "{{targetName}}" in "{{namespace}}" with no ReferenceGrant',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Add a ReferenceGrant' },
     since: '0.1.0',
     docs: {
       rationale:
-        'The Gateway API requires the owner of a namespace to consent before objects elsewhere use its Secrets or Services: a ReferenceGrant in the target namespace names the kinds and namespaces allowed to refer in. Without it the reference is refused — a listener keeps no certificate, a route no backend — which shows up as an outage rather than as an error in the manifest. The check stops a Gateway in one namespace from borrowing another team\'s TLS keys unnoticed, so keep it; just make sure the grant exists. This rule looks across files, and only when every manifest has been read.',
-      remediation: 'Add a ReferenceGrant in the target namespace whose `from` names the referring kind and namespace and whose `to` names the target kind (and, ideally, name). Route-to-Gateway attachment across namespaces needs no grant: it is governed by the listener\'s `allowedRoutes`.',
+        "The Gateway API requires the owner of a namespace to consent before objects elsewhere use its Secrets or Services: a ReferenceGrant in the target namespace names the kinds and namespaces allowed to refer in. Without it the reference is refused — a listener keeps no certificate, a route no backend — which shows up as an outage rather than as an error in the manifest. The check stops a Gateway in one namespace from borrowing another team's TLS keys unnoticed, so keep it; just make sure the grant exists. This rule looks across files, and only when every manifest has been read.",
+      remediation:
+        "Add a ReferenceGrant in the target namespace whose `from` names the referring kind and namespace and whose `to` names the target kind (and, ideally, name). Route-to-Gateway attachment across namespaces needs no grant: it is governed by the listener's `allowedRoutes`.",
       invalid: `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata:
@@ -135,7 +141,8 @@ spec:
       kind: Service
       name: shop-api
 `,
-      notes: 'A hint, and silent while the workspace index is incomplete, when the referring object has no namespace (it may be the target\'s), and when a ReferenceGrant that may apply cannot be read.',
+      notes:
+        "A hint, and silent while the workspace index is incomplete, when the referring object has no namespace (it may be the target's), and when a ReferenceGrant that may apply cannot be read.",
     },
     references: {
       peers: { kubescape: 'C-0302' },
@@ -152,10 +159,14 @@ spec:
     for (const ref of data.refs) {
       if (ref.namespace === from) continue;
       const grants = grantsByNs.filter((g) => g.namespace === undefined || g.namespace === ref.namespace);
-      const readable = grants.map((g) => (dataOf(g)?.type === 'grant' && !g.partial && g.namespace !== undefined ? (dataOf(g) as Extract<Data, { type: 'grant' }>).grant : undefined));
+      const readable = grants.map((g) =>
+        dataOf(g)?.type === 'grant' && !g.partial && g.namespace !== undefined ? (dataOf(g) as Extract<Data, { type: 'grant' }>).grant : undefined,
+      );
       if (readable.some((g) => g === undefined)) continue;
       const allowed = readable.some(
-        (g) => g!.from.some((f) => f.group === GATEWAY_GROUP && f.kind === summary.kind && f.namespace === from) && g!.to.some((t) => t.group === ref.group && t.kind === ref.kind && (t.name === undefined || t.name === ref.name)),
+        (g) =>
+          g!.from.some((f) => f.group === GATEWAY_GROUP && f.kind === summary.kind && f.namespace === from) &&
+          g!.to.some((t) => t.group === ref.group && t.kind === ref.kind && (t.name === undefined || t.name === ref.name)),
       );
       if (allowed) continue;
       // Built only when fixes are asked for, not on every keystroke.

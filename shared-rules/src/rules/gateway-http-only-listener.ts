@@ -13,8 +13,7 @@ export default defineRule({
     category: 'gateway-api',
     kinds: ['Gateway'],
     messages: {
-      httpOnly:
-        'Gateway "{{gateway}}" listener "{{listener}}" serves {{host}} over plain HTTP and no HTTPS listener covers it: credentials, cookies and tokens cross the network readable by anyone on the path. Add an HTTPS listener with a certificate for the same hostname (and redirect HTTP to it).',
+      httpOnly: 'Gateway "{{gateway}}" listener "{{listener}}" serves {{host}} over plain HTTP only',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Add an HTTPS listener' },
     since: '0.1.0',
@@ -56,7 +55,8 @@ spec:
           - kind: Secret
             name: web-tls
 `,
-      notes: 'The new listener copies the HTTP listener\'s `allowedRoutes`, so routes that attach today can attach over HTTPS too. The Secret name follows the `ingress.tlsSecretName` setting (default `{name}-tls`, with the Gateway\'s name).',
+      notes:
+        "The new listener copies the HTTP listener's `allowedRoutes`, so routes that attach today can attach over HTTPS too. The Secret name follows the `ingress.tlsSecretName` setting (default `{name}-tls`, with the Gateway's name).",
     },
     references: {
       peers: { kubescape: 'C-0266' },

@@ -11,15 +11,15 @@ export default defineRule({
     category: 'gateway-api',
     kinds: ['Gateway'],
     messages: {
-      noCert:
-        'Gateway "{{gateway}}" listener "{{listener}}" terminates TLS ({{protocol}}) but names no certificate in tls.certificateRefs: the listener cannot serve TLS, so the Gateway rejects it (or serves a default certificate browsers refuse). Reference the Secret holding the certificate for {{host}}.',
+      noCert: 'Gateway "{{gateway}}" listener "{{listener}}" terminates TLS but names no certificate',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Add tls.certificateRefs' },
     since: '0.1.0',
     docs: {
       rationale:
         'A listener with `protocol: HTTPS`, or `protocol: TLS` in the default `Terminate` mode, decrypts traffic with the certificate named in `tls.certificateRefs`. Without one the listener is invalid: implementations mark it not programmed and drop its routes, or fall back to a default certificate that clients reject. Recent CRD versions refuse the object, but the mistake is cheaper to catch while typing.',
-      remediation: 'Add `tls.certificateRefs` with the Secret (kind `Secret`, type `kubernetes.io/tls`) that holds the certificate for the listener\'s hostname. With cert-manager, annotate the Gateway with `cert-manager.io/cluster-issuer` and it creates that Secret.',
+      remediation:
+        "Add `tls.certificateRefs` with the Secret (kind `Secret`, type `kubernetes.io/tls`) that holds the certificate for the listener's hostname. With cert-manager, annotate the Gateway with `cert-manager.io/cluster-issuer` and it creates that Secret.",
       invalid: `apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata:
@@ -61,7 +61,12 @@ spec:
       if (listener.templated) continue;
       const terminates = listener.protocol === 'HTTPS' || (listener.protocol === 'TLS' && listener.tlsMode === 'Terminate');
       if (!terminates) continue;
-      const data = { gateway: object.name ?? 'this Gateway', listener: listener.name ?? '', protocol: listener.protocol!, host: listener.hostname ?? 'its hostnames' };
+      const data = {
+        gateway: object.name ?? 'this Gateway',
+        listener: listener.name ?? '',
+        protocol: listener.protocol!,
+        host: listener.hostname ?? 'its hostnames',
+      };
       const tls = listener.tls;
       if (!tls || tls.isNull) {
         const fix = (edit: EditBuilder) => edit.setIn(listener.node, ['tls'], { mode: 'Terminate', certificateRefs: refs }, { overwrite: true });

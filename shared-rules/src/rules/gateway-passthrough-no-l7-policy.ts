@@ -11,15 +11,15 @@ export default defineRule({
     category: 'gateway-api',
     kinds: ['Gateway'],
     messages: {
-      passthrough:
-        'Gateway "{{gateway}}" listener "{{listener}}" passes TLS through unopened: the Gateway sees no HTTP, so no redirect, header rule, authentication, rate limit or WAF of the Gateway can apply. Make sure the backend enforces them itself, or terminate TLS at the Gateway.',
+      passthrough: 'Gateway "{{gateway}}" listener "{{listener}}" passes TLS through unopened',
     },
     fix: { availability: 'none' },
     since: '0.1.0',
     docs: {
       rationale:
         'With `tls.mode: Passthrough` the Gateway routes encrypted connections by SNI alone (TLSRoute) and never decrypts them. That is sometimes exactly right (end-to-end TLS, mTLS to the backend), but every protection configured at the Gateway — HTTPS redirects, authentication filters, header policies, rate limits, a WAF — silently does nothing for that traffic. "In Passthrough TLS mode, TLS settings do not take effect."',
-      remediation: 'Confirm the backend terminates TLS with a valid certificate and enforces authentication and rate limits itself. If it does not need end-to-end TLS, use `mode: Terminate` with `certificateRefs` and an HTTPRoute instead.',
+      remediation:
+        'Confirm the backend terminates TLS with a valid certificate and enforces authentication and rate limits itself. If it does not need end-to-end TLS, use `mode: Terminate` with `certificateRefs` and an HTTPRoute instead.',
       invalid: `apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata:

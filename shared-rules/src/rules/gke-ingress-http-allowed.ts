@@ -43,10 +43,8 @@ export default defineRule({
     category: 'cloud-ingress',
     kinds: ['Ingress'],
     messages: {
-      allowed:
-        'Ingress "{{name}}" has TLS, but its Google Cloud load balancer also serves it over plain HTTP (kubernetes.io/ingress.allow-http is not "false" and no FrontendConfig redirects): users who type http:// stay unencrypted. Redirect HTTP to HTTPS with a FrontendConfig, or set allow-http to "false".',
-      noRedirect:
-        'Ingress "{{name}}" uses FrontendConfig "{{frontendConfig}}", which does not redirect to HTTPS (spec.redirectToHttps.enabled is not true), and HTTP is allowed: the load balancer also serves it over plain HTTP. Enable redirectToHttps in the FrontendConfig, or set allow-http to "false".',
+      allowed: 'Ingress "{{name}}" has TLS, but its Google Cloud load balancer also serves plain HTTP',
+      noRedirect: 'Ingress "{{name}}" allows HTTP and FrontendConfig "{{frontendConfig}}" does not redirect to HTTPS',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Redirect HTTP to HTTPS with a FrontendConfig' },
     since: '0.1.0',
@@ -109,7 +107,10 @@ spec:
     },
     references: {
       peers: {},
-      urls: ['https://cloud.google.com/kubernetes-engine/docs/how-to/ingress-configuration#https_redirect', 'https://cloud.google.com/kubernetes-engine/docs/concepts/ingress-xlb#disabling_http'],
+      urls: [
+        'https://cloud.google.com/kubernetes-engine/docs/how-to/ingress-configuration#https_redirect',
+        'https://cloud.google.com/kubernetes-engine/docs/concepts/ingress-xlb#disabling_http',
+      ],
     },
   },
   check(ctx) {
@@ -147,9 +148,15 @@ spec:
   checkWorkspace(ctx) {
     const data = ctx.summary.data[ID] as IngressData | FrontendData | undefined;
     if (data?.kind !== 'ingress') return;
-    const frontend = ctx.index.byKind('FrontendConfig').find((f) => f.name === data.frontendConfig && (f.namespace ?? undefined) === (ctx.summary.namespace ?? undefined));
+    const frontend = ctx.index
+      .byKind('FrontendConfig')
+      .find((f) => f.name === data.frontendConfig && (f.namespace ?? undefined) === (ctx.summary.namespace ?? undefined));
     const redirects = (frontend?.data[ID] as FrontendData | undefined)?.redirects;
     if (!frontend || redirects !== false) return;
-    ctx.report({ range: atObject(ctx.summary.start, data.range), messageId: 'noRedirect', data: { name: ctx.summary.name ?? 'this Ingress', frontendConfig: data.frontendConfig } });
+    ctx.report({
+      range: atObject(ctx.summary.start, data.range),
+      messageId: 'noRedirect',
+      data: { name: ctx.summary.name ?? 'this Ingress', frontendConfig: data.frontendConfig },
+    });
   },
 });

@@ -4,7 +4,17 @@ import { formatScalar, type EmitValue } from '../fix/emit';
 import { NoFix, type EditBuilder } from '../fix/edit-builder';
 import { forwards, GATEWAY_GROUP, hostnameCovers, hostnamesIntersect, isGatewayApi, listenersOf, redirectsToHttps, routeRulesOf } from '../k8s/gateway';
 import type { K8sObject } from '../k8s/objects';
-import { documentSlot, fileEdits, fileRange, freeName, mayShareNamespace, newDocumentEdit, relEdits, type DocumentSlot, type RelEdit } from '../engine/workspace-docs';
+import {
+  documentSlot,
+  fileEdits,
+  fileRange,
+  freeName,
+  mayShareNamespace,
+  newDocumentEdit,
+  relEdits,
+  type DocumentSlot,
+  type RelEdit,
+} from '../engine/workspace-docs';
 import { relRange, type RelRange } from '../k8s/objects';
 
 const ID = 'httproute-missing-https-redirect';
@@ -52,12 +62,24 @@ function summarize(object: K8sObject, source: SummarizeContext): Data | undefine
   if (object.kind === 'Gateway') {
     const node = object.root.get('spec')?.get('listeners');
     const known = node?.isSeq && !source.isUncertain(node);
-    return { type: 'gateway', listeners: known ? listenersOf(object).map((l) => ({ name: l.name, protocol: l.protocol, port: l.port, hostname: l.hostname, templated: l.templated })) : undefined };
+    return {
+      type: 'gateway',
+      listeners: known
+        ? listenersOf(object).map((l) => ({ name: l.name, protocol: l.protocol, port: l.port, hostname: l.hostname, templated: l.templated }))
+        : undefined,
+    };
   }
   if (object.kind !== 'HTTPRoute') return undefined;
   const spec = object.root.get('spec');
   const hostnamesNode = spec?.get('hostnames');
-  const hostnames = !hostnamesNode || hostnamesNode.isNull ? (hostnamesNode && source.isUncertain(hostnamesNode) ? undefined : []) : hostnamesNode.isSeq && !source.isUncertain(hostnamesNode) && hostnamesNode.items().every((h) => h.str !== undefined) ? hostnamesNode.strings() : undefined;
+  const hostnames =
+    !hostnamesNode || hostnamesNode.isNull
+      ? hostnamesNode && source.isUncertain(hostnamesNode)
+        ? undefined
+        : []
+      : hostnamesNode.isSeq && !source.isUncertain(hostnamesNode) && hostnamesNode.items().every((h) => h.str !== undefined)
+        ? hostnamesNode.strings()
+        : undefined;
   const rules = routeRulesOf(object);
   const parentRefs: ParentRefData[] = [];
   for (const ref of spec?.get('parentRefs')?.items() ?? []) {
@@ -103,7 +125,14 @@ function specificity(hostname: string | undefined): number {
  */
 function shadowed(listener: ListenerData, hostname: string | undefined, listeners: readonly ListenerData[]): boolean {
   if (hostname === undefined) return false;
-  return listeners.some((o) => o !== listener && o.protocol === 'HTTP' && o.port === listener.port && specificity(o.hostname) > specificity(listener.hostname) && hostnameCovers(o.hostname, hostname));
+  return listeners.some(
+    (o) =>
+      o !== listener &&
+      o.protocol === 'HTTP' &&
+      o.port === listener.port &&
+      specificity(o.hostname) > specificity(listener.hostname) &&
+      hostnameCovers(o.hostname, hostname),
+  );
 }
 
 /** The route's hostnames may meet the listener's (a route without hostnames takes the listener's). */
@@ -119,14 +148,13 @@ export default defineRule({
     category: 'gateway-api',
     kinds: ['HTTPRoute'],
     messages: {
-      plain:
-        'HTTPRoute "{{name}}" attaches to the HTTP listener "{{listener}}" of Gateway "{{gateway}}" and forwards requests to its backends, although the Gateway serves {{host}} over HTTPS: users who type the address or follow an http:// link stay on plain HTTP, readable and changeable on the way. Bind this route to the HTTPS listener and answer HTTP with a redirect route.',
+      plain: 'HTTPRoute "{{name}}" serves HTTP listener "{{listener}}" of "{{gateway}}" instead of redirecting',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Bind to HTTPS and add a redirect route' },
     since: '0.1.0',
     docs: {
       rationale:
-        'A route attached to a Gateway without `sectionName` attaches to every listener that accepts it, HTTP included; one attached to the HTTP listener by name does so on purpose. Either way its backends are served over plain HTTP even though the Gateway has an HTTPS listener for the same hostname: nothing moves users to HTTPS, so logins and cookies can still cross the network in clear text. The Gateway API answer is two routes: the application route bound to the HTTPS listener, and a route on the HTTP listener whose only rule is a `RequestRedirect` to `https` (status 301). This rule reads the parent Gateway\'s listeners from another document, so it runs across files.',
+        "A route attached to a Gateway without `sectionName` attaches to every listener that accepts it, HTTP included; one attached to the HTTP listener by name does so on purpose. Either way its backends are served over plain HTTP even though the Gateway has an HTTPS listener for the same hostname: nothing moves users to HTTPS, so logins and cookies can still cross the network in clear text. The Gateway API answer is two routes: the application route bound to the HTTPS listener, and a route on the HTTP listener whose only rule is a `RequestRedirect` to `https` (status 301). This rule reads the parent Gateway's listeners from another document, so it runs across files.",
       remediation:
         'Set `sectionName` of the parent reference to the HTTPS listener, and add an HTTPRoute bound to the HTTP listener that redirects: `rules: [{filters: [{type: RequestRedirect, requestRedirect: {scheme: https, statusCode: 301}}]}]` (no `backendRefs`).',
       invalid: `apiVersion: gateway.networking.k8s.io/v1
@@ -214,10 +242,13 @@ spec:
             statusCode: 301
 `,
       notes:
-        'Silent when the parent Gateway is not in the workspace (its listeners are unknown), when an HTTP listener with a more specific hostname takes the HTTPS hostname\'s plain requests (a catch-all route on a listener without hostname), when listeners, hostnames or the route are templated, in Kustomize patches, and when the Gateway has no HTTPS listener for the hostname (that is `gateway-http-only-listener`). The fix is offered when exactly one HTTPS listener fits; it does not add a redirect route when one for that HTTP listener is already in the workspace.',
+        "Silent when the parent Gateway is not in the workspace (its listeners are unknown), when an HTTP listener with a more specific hostname takes the HTTPS hostname's plain requests (a catch-all route on a listener without hostname), when listeners, hostnames or the route are templated, in Kustomize patches, and when the Gateway has no HTTPS listener for the hostname (that is `gateway-http-only-listener`). The fix is offered when exactly one HTTPS listener fits; it does not add a redirect route when one for that HTTP listener is already in the workspace.",
     },
     references: {
-      urls: ['https://gateway-api.sigs.k8s.io/guides/http-redirect-rewrite/#http-to-https-redirects', 'https://gateway-api.sigs.k8s.io/api-types/httproute/#attaching-to-gateways'],
+      urls: [
+        'https://gateway-api.sigs.k8s.io/guides/http-redirect-rewrite/#http-to-https-redirects',
+        'https://gateway-api.sigs.k8s.io/api-types/httproute/#attaching-to-gateways',
+      ],
     },
   },
   summarize,
@@ -228,13 +259,25 @@ spec:
     const hostnames = data.hostnames;
     const routes = index.byKind('HTTPRoute');
     for (const ref of data.parentRefs) {
-      const gateways = index.byKind('Gateway').filter((g) => g.name === ref.name && mayShareNamespace(g, { namespace: ref.namespace ?? summary.namespace, file: summary.file }) && dataOf(g)?.type === 'gateway');
+      const gateways = index
+        .byKind('Gateway')
+        .filter(
+          (g) =>
+            g.name === ref.name && mayShareNamespace(g, { namespace: ref.namespace ?? summary.namespace, file: summary.file }) && dataOf(g)?.type === 'gateway',
+        );
       if (gateways.length !== 1) continue;
       const listeners = (dataOf(gateways[0]!) as Extract<Data, { type: 'gateway' }>).listeners;
       if (!listeners || listeners.some((l) => l.templated)) continue;
-      const attached = listeners.filter((l) => (ref.sectionName !== undefined ? l.name === ref.sectionName : ref.port !== undefined ? l.port === ref.port : true));
+      const attached = listeners.filter((l) =>
+        ref.sectionName !== undefined ? l.name === ref.sectionName : ref.port !== undefined ? l.port === ref.port : true,
+      );
       const http = attached.filter((l) => l.protocol === 'HTTP' && servesOn(l, hostnames));
-      const https = listeners.filter((l) => l.protocol === 'HTTPS' && servesOn(l, hostnames) && http.some((h) => hostnamesIntersect(h.hostname, l.hostname) && !shadowed(h, l.hostname, listeners)));
+      const https = listeners.filter(
+        (l) =>
+          l.protocol === 'HTTPS' &&
+          servesOn(l, hostnames) &&
+          http.some((h) => hostnamesIntersect(h.hostname, l.hostname) && !shadowed(h, l.hostname, listeners)),
+      );
       if (http.length === 0 || https.length === 0) continue;
 
       const target = https[0]!;
@@ -251,7 +294,13 @@ spec:
               (l) =>
                 !routes.some((r) => {
                   const d = dataOf(r);
-                  return d?.type === 'route' && d.redirects && d.hostnames !== undefined && (d.hostnames.length === 0 || hostnames.every((h) => d.hostnames!.includes(h))) && d.parentRefs.some((p) => p.name === ref.name && p.sectionName === l.name);
+                  return (
+                    d?.type === 'route' &&
+                    d.redirects &&
+                    d.hostnames !== undefined &&
+                    (d.hostnames.length === 0 || hostnames.every((h) => d.hostnames!.includes(h))) &&
+                    d.parentRefs.some((p) => p.name === ref.name && p.sectionName === l.name)
+                  );
                 }),
             );
             let placeholders: string[] = [];
@@ -259,7 +308,9 @@ spec:
               const metadata: { [key: string]: EmitValue } = { name: freeName(routes, summary.namespace, [`${summary.name ?? 'route'}-https-redirect`]) };
               if (summary.namespace) metadata.namespace = summary.namespace;
               const spec: { [key: string]: EmitValue } = {
-                parentRefs: unanswered.map((l) => (ref.namespace ? { name: ref.name, namespace: ref.namespace, sectionName: l.name! } : { name: ref.name, sectionName: l.name! })),
+                parentRefs: unanswered.map((l) =>
+                  ref.namespace ? { name: ref.name, namespace: ref.namespace, sectionName: l.name! } : { name: ref.name, sectionName: l.name! },
+                ),
               };
               if (hostnames.length > 0) spec.hostnames = [...hostnames];
               spec.rules = [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }];
@@ -267,7 +318,12 @@ spec:
               edits.push(doc.edit);
               placeholders = doc.placeholders;
             }
-            out.push({ title: unanswered.length > 0 ? 'Bind to HTTPS and add a redirect route' : 'Bind to the HTTPS listener', applicability: 'unsafe', edits, placeholders });
+            out.push({
+              title: unanswered.length > 0 ? 'Bind to HTTPS and add a redirect route' : 'Bind to the HTTPS listener',
+              applicability: 'unsafe',
+              edits,
+              placeholders,
+            });
           }
         }
         return out;
@@ -275,7 +331,12 @@ spec:
       ctx.report({
         range: fileRange(summary, ref.at),
         messageId: 'plain',
-        data: { name: summary.name ?? 'this HTTPRoute', listener: http[0]!.name ?? '', gateway: ref.name, host: target.hostname ?? (hostnames[0] ?? 'its hostnames') },
+        data: {
+          name: summary.name ?? 'this HTTPRoute',
+          listener: http[0]!.name ?? '',
+          gateway: ref.name,
+          host: target.hostname ?? hostnames[0] ?? 'its hostnames',
+        },
         fix: fixes,
       });
     }

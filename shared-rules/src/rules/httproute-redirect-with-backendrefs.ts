@@ -9,17 +9,16 @@ export default defineRule({
     category: 'gateway-api',
     kinds: ['HTTPRoute'],
     messages: {
-      backendRefs:
-        'HTTPRoute "{{name}}" has a rule with a RequestRedirect filter and backendRefs: the two cannot be combined, so the route is rejected and the redirect to HTTPS never happens. Remove backendRefs from the redirect rule.',
-      rewrite:
-        'HTTPRoute "{{name}}" has a rule with both RequestRedirect and URLRewrite filters: they are mutually incompatible, so the route is rejected. Keep the redirect and remove the URLRewrite filter (or split them into two rules).',
+      backendRefs: 'HTTPRoute "{{name}}" has a rule with both a RequestRedirect filter and backendRefs',
+      rewrite: 'HTTPRoute "{{name}}" has a rule with both RequestRedirect and URLRewrite filters',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Remove backendRefs from the redirect rule' },
     since: '0.1.0',
     docs: {
       rationale:
         'A `RequestRedirect` filter answers the request itself (usually a 301 to `https://`), so a rule that also lists `backendRefs` is contradictory; the Gateway API rejects it ("RequestRedirect filter must not be used together with backendRefs"), as it rejects `RequestRedirect` combined with `URLRewrite`. The route is then not attached at all: the HTTP listener keeps serving whatever it served before, often plain HTTP with no redirect.',
-      remediation: 'Remove `backendRefs` from the rule that redirects (the HTTPS listener\'s route forwards to the backends), and keep redirects and rewrites in separate rules.',
+      remediation:
+        "Remove `backendRefs` from the rule that redirects (the HTTPS listener's route forwards to the backends), and keep redirects and rewrites in separate rules.",
       invalid: `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata:
@@ -69,7 +68,12 @@ spec:
       }
       for (const filter of rule.filters) {
         if (filterType(filter) !== 'URLRewrite') continue;
-        ctx.report({ node: filter.get('type')!, messageId: 'rewrite', data: { name }, fix: { title: 'Remove the URLRewrite filter', apply: (edit) => edit.removeItem(filter) } });
+        ctx.report({
+          node: filter.get('type')!,
+          messageId: 'rewrite',
+          data: { name },
+          fix: { title: 'Remove the URLRewrite filter', apply: (edit) => edit.removeItem(filter) },
+        });
       }
     }
   },

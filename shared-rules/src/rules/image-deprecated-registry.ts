@@ -12,8 +12,7 @@ export default defineRule({
     category: 'images',
     kinds: WORKLOAD_KINDS,
     messages: {
-      deprecated:
-        'Container "{{name}}" pulls "{{image}}" from {{registry}}, which was frozen in April 2023: it receives no new images or security fixes, and pulls depend on a redirect that may go away. Use {{replacement}}, which serves the same images.',
+      deprecated: 'Container "{{name}}" pulls "{{image}}" from the frozen registry {{registry}}',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Pull from registry.k8s.io' },
     since: '0.1.0',

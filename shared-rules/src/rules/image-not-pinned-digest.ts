@@ -12,8 +12,7 @@ export default defineRule({
     kinds: WORKLOAD_KINDS,
     optIn: true,
     messages: {
-      unpinned:
-        'Container "{{name}}" uses image "{{image}}" without a digest: a tag can be moved to other content (by the publisher, or by whoever takes over the registry account), and the node will run it. Pin the image with @sha256:<digest>.',
+      unpinned: 'Container "{{name}}" uses image "{{image}}" without a digest',
     },
     fix: { availability: 'always', applicability: 'display-only', title: 'Pin the image by digest' },
     since: '0.1.0',

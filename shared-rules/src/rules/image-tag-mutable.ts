@@ -13,9 +13,8 @@ export default defineRule({
     category: 'images',
     kinds: WORKLOAD_KINDS,
     messages: {
-      none: 'Container "{{name}}" uses image "{{image}}" without a tag, which means :latest: what runs changes whenever someone pushes, without a change here to review or roll back. Pin a version tag or a digest.',
-      latest:
-        'Container "{{name}}" uses image "{{image}}" with the tag latest: what runs changes whenever someone pushes, without a change here to review or roll back, and nodes may run different versions. Pin a version tag or a digest.',
+      none: 'Container "{{name}}" uses image "{{image}}" without a tag (:latest)',
+      latest: 'Container "{{name}}" uses image "{{image}}" with the tag latest',
     },
     fix: { availability: 'always', applicability: 'display-only', title: 'Pin an image tag' },
     since: '0.1.0',
@@ -58,7 +57,10 @@ spec:
         trivy: 'KSV-0013',
         kubescape: 'C-0075',
       },
-      urls: ['https://kubernetes.io/docs/concepts/containers/images/#image-names', 'https://kubernetes.io/docs/concepts/configuration/overview/#container-images'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/containers/images/#image-names',
+        'https://kubernetes.io/docs/concepts/configuration/overview/#container-images',
+      ],
     },
   },
   check(ctx) {

@@ -11,17 +11,16 @@ export default defineRule({
     kinds: WORKLOAD_KINDS,
     optIn: true,
     messages: {
-      untrusted:
-        'Container "{{name}}" pulls "{{image}}" from {{registry}}, which is not in images.trustedRegistries: images from there have not passed your registry\'s scanning and signing. Mirror the image into a trusted registry, or add the registry to the list in .kubeward.yaml.',
-      noAllowlist:
-        'Container "{{name}}" pulls "{{image}}" from {{registry}}, and no registry is trusted yet: this opt-in rule needs the list of registries you trust. Add images.trustedRegistries to .kubeward.yaml.',
+      untrusted: 'Container "{{name}}" pulls "{{image}}" from {{registry}}, not a trusted registry',
+      noAllowlist: 'Container "{{name}}" pulls "{{image}}" from {{registry}}; no registry is trusted yet',
     },
     fix: { availability: 'none' },
     since: '0.1.0',
     docs: {
       rationale:
         'Many organisations run only images from registries they control, where images are scanned, signed and kept after upstream deletes them. An image pulled straight from Docker Hub or another public registry bypasses all of that, and a typo in a public image name can pull someone else\'s image. This rule is **opt-in**: turn it on with `rules: { image-untrusted-registry: info }` and list the trusted registries in `.kubeward.yaml`:\n\n```yaml\nimages:\n  trustedRegistries:\n    - registry.example.com          # a whole registry\n    - ghcr.io/acme                  # a path prefix\n    - "*.dkr.ecr.*.amazonaws.com"   # globs\n```\n\nImages without a registry are Docker Hub images (`docker.io`, `docker.io/library/…` for single names). Templated images (Helm) are unknown and not reported.',
-      remediation: 'Mirror the image into a trusted registry and reference it there, or, if the registry is one you trust, add it to `images.trustedRegistries`.',
+      remediation:
+        'Mirror the image into a trusted registry and reference it there, or, if the registry is one you trust, add it to `images.trustedRegistries`.',
       config: `rules:
   image-untrusted-registry: info
 images:

@@ -78,9 +78,8 @@ export default defineRule({
     category: 'ingress-tls',
     kinds: ['Ingress'],
     messages: {
-      nginx:
-        'Ingress "{{name}}" sends plain HTTP to port {{port}} of Service "{{service}}", which is declared as HTTPS: traffic inside the cluster is unencrypted (or the backend rejects it). Set nginx.ingress.kubernetes.io/backend-protocol to "{{suggested}}".',
-      agic: 'Ingress "{{name}}" makes Application Gateway send plain HTTP to port {{port}} of Service "{{service}}", which is declared as HTTPS: traffic from the gateway is unencrypted. Set appgw.ingress.kubernetes.io/backend-protocol to "https".',
+      nginx: 'Ingress "{{name}}" sends plain HTTP to HTTPS port {{port}} of Service "{{service}}"',
+      agic: 'Ingress "{{name}}" sends plain HTTP to HTTPS port {{port}} of Service "{{service}}"',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Set backend-protocol to HTTPS' },
     since: '0.1.0',
@@ -158,7 +157,10 @@ spec:
     },
     references: {
       peers: {},
-      urls: ['https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#backend-protocol', 'https://azure.github.io/application-gateway-kubernetes-ingress/annotations/#backend-protocol'],
+      urls: [
+        'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#backend-protocol',
+        'https://azure.github.io/application-gateway-kubernetes-ingress/annotations/#backend-protocol',
+      ],
     },
   },
   summarize(object, tools): IngressData | ServiceData | undefined {
@@ -169,7 +171,12 @@ spec:
         kind: 'service',
         ports: ports.items().map((p) => {
           const port = p.get('port')?.value;
-          return { port: typeof port === 'number' ? port : undefined, name: p.get('name')?.str, targetPort: p.get('targetPort')?.str, appProtocol: p.get('appProtocol')?.str };
+          return {
+            port: typeof port === 'number' ? port : undefined,
+            name: p.get('name')?.str,
+            targetPort: p.get('targetPort')?.str,
+            appProtocol: p.get('appProtocol')?.str,
+          };
         }),
       };
     }
@@ -190,7 +197,12 @@ spec:
       namespace: object.namespace,
       protocol,
       backends,
-      fixes: tools.fixes([{ title: `Set backend-protocol to "${value}"`, apply: (edit) => edit.setIn(object.root, ['metadata', 'annotations', key], quoted(value), { overwrite: true }) }]),
+      fixes: tools.fixes([
+        {
+          title: `Set backend-protocol to "${value}"`,
+          apply: (edit) => edit.setIn(object.root, ['metadata', 'annotations', key], quoted(value), { overwrite: true }),
+        },
+      ]),
     };
   },
   checkWorkspace(ctx) {

@@ -33,10 +33,8 @@ export default defineRule({
     kinds: ['Ingress'],
     deprecation: true,
     messages: {
-      deprecated:
-        'Ingress "{{name}}" selects its controller with the kubernetes.io/ingress.class annotation, deprecated since Kubernetes 1.18: a controller that stops reading it leaves the Ingress to the default controller or to none, without the TLS and access settings written for this one. Set spec.ingressClassName: {{class}} and remove the annotation.',
-      conflict:
-        'Ingress "{{name}}" has kubernetes.io/ingress.class "{{class}}" but spec.ingressClassName "{{field}}": controllers disagree on which one wins (ingress-nginx takes the field), so the Ingress may be served by another controller than intended, with other security annotations. Keep one class: remove the annotation or make both equal.',
+      deprecated: 'Ingress "{{name}}" selects its controller with the deprecated kubernetes.io/ingress.class',
+      conflict: 'Ingress "{{name}}" has ingress.class "{{class}}" but spec.ingressClassName "{{field}}"',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Move the class to spec.ingressClassName' },
     since: '0.1.0',

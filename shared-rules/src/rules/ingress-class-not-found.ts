@@ -43,15 +43,15 @@ export default defineRule({
     // Context-dependent, like the other cross-document reference checks: IngressClasses often live in another repository.
     optIn: true,
     messages: {
-      notFound:
-        'Ingress "{{name}}" names IngressClass "{{class}}", which is not among the IngressClasses of the workspace ({{classes}}): no controller serves the Ingress, and whichever controller later installs a class of that name takes it over with its own defaults, without the TLS and access settings written for this one. Use one of the workspace\'s classes, or add the IngressClass.',
+      notFound: 'Ingress "{{name}}" names IngressClass "{{class}}", which the workspace does not have',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Use an IngressClass of the workspace' },
     since: '0.1.0',
     docs: {
       rationale:
         '`spec.ingressClassName` names the IngressClass object whose controller serves the Ingress. When no IngressClass has that name — a typo, a class renamed when the controller was upgraded, a chart value left at its default — no controller picks the Ingress up: its hosts are down, and the day someone installs a controller with a class of that name (another team, another product), that controller serves it with its own defaults, ignoring the annotations written for the intended one (authentication, source ranges, TLS redirects). This rule looks across files: it compares the name with the IngressClasses of the workspace.',
-      remediation: 'Set `spec.ingressClassName` to the IngressClass of the controller that should serve the Ingress (`kubectl get ingressclass` lists those of a cluster), or add the missing IngressClass with the manifests of its controller.',
+      remediation:
+        'Set `spec.ingressClassName` to the IngressClass of the controller that should serve the Ingress (`kubectl get ingressclass` lists those of a cluster), or add the missing IngressClass with the manifests of its controller.',
       invalid: `apiVersion: networking.k8s.io/v1
 kind: IngressClass
 metadata:
@@ -104,7 +104,10 @@ spec:
 The deprecated \`kubernetes.io/ingress.class\` annotation does not name an IngressClass object and is not checked here (\`ingress-class-annotation-deprecated\` reports it; once its fix moves the value to \`spec.ingressClassName\`, this rule checks the name). The fixes offer the workspace's classes, closest spelling first.`,
     },
     references: {
-      urls: ['https://kubernetes.io/docs/concepts/services-networking/ingress/#ingress-class', 'https://kubernetes.github.io/ingress-nginx/user-guide/k8s-122-migration/'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/services-networking/ingress/#ingress-class',
+        'https://kubernetes.github.io/ingress-nginx/user-guide/k8s-122-migration/',
+      ],
     },
   },
   summarize,

@@ -29,13 +29,25 @@ function summarize(object: K8sObject, source: SummarizeContext): Data | undefine
   if (object.kind === 'Ingress') {
     for (const b of ingressServiceBackends(object)) {
       if (b.templated || !b.name) continue;
-      backends.push({ name: b.name, namespace: undefined, port: b.port, at: relRange(object, b.node), portAt: b.portNode ? relRange(object, b.portNode) : undefined });
+      backends.push({
+        name: b.name,
+        namespace: undefined,
+        port: b.port,
+        at: relRange(object, b.node),
+        portAt: b.portNode ? relRange(object, b.portNode) : undefined,
+      });
     }
   } else if (object.kind === 'HTTPRoute' && isGatewayApi(object)) {
     for (const ref of backendRefsOf(object)) {
       if (ref.templated || !ref.name || !ref.nameNode || ref.group !== '' || ref.kind !== 'Service') continue;
       const portNode = ref.node.get('port');
-      backends.push({ name: ref.name, namespace: ref.namespace, port: ref.port, at: relRange(object, ref.nameNode), portAt: portNode ? relRange(object, portNode) : undefined });
+      backends.push({
+        name: ref.name,
+        namespace: ref.namespace,
+        port: ref.port,
+        at: relRange(object, ref.nameNode),
+        portAt: portNode ? relRange(object, portNode) : undefined,
+      });
     }
   } else return undefined;
   return { type: 'routes', backends };
@@ -51,9 +63,8 @@ export default defineRule({
     category: 'network-policy',
     kinds: ['Ingress', 'HTTPRoute'],
     messages: {
-      service:
-        '{{kind}} "{{name}}" sends traffic to Service "{{service}}", which is not in the workspace: requests get 503s, and anyone who can create a Service of that name in the namespace receives the traffic. Fix the name, or add the Service.',
-      port: '{{kind}} "{{name}}" sends traffic to port {{port}} of Service "{{service}}", which has no such port: requests fail. Use one of its ports ({{ports}}).',
+      service: '{{kind}} "{{name}}" sends traffic to Service "{{service}}", which is not in the workspace',
+      port: '{{kind}} "{{name}}" sends traffic to port {{port}} of Service "{{service}}", which has no such port',
     },
     fix: { availability: 'none' },
     since: '0.1.0',
@@ -120,7 +131,10 @@ spec:
     },
     references: {
       peers: { 'kube-linter': 'dangling-ingress', kubescape: ['C-0298', 'C-0302'] },
-      urls: ['https://kubernetes.io/docs/concepts/services-networking/ingress/#the-ingress-resource', 'https://gateway-api.sigs.k8s.io/api-types/httproute/#backendrefs'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/services-networking/ingress/#the-ingress-resource',
+        'https://gateway-api.sigs.k8s.io/api-types/httproute/#backendrefs',
+      ],
     },
   },
   summarize,

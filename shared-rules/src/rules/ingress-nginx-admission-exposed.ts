@@ -8,7 +8,14 @@ import type { YNode } from '../yaml/nav';
 const ID = 'ingress-nginx-admission-exposed';
 
 /** Service fields that only NodePort and LoadBalancer Services may carry. */
-const EXTERNAL_ONLY_FIELDS = ['externalTrafficPolicy', 'healthCheckNodePort', 'loadBalancerIP', 'loadBalancerSourceRanges', 'loadBalancerClass', 'allocateLoadBalancerNodePorts'];
+const EXTERNAL_ONLY_FIELDS = [
+  'externalTrafficPolicy',
+  'healthCheckNodePort',
+  'loadBalancerIP',
+  'loadBalancerSourceRanges',
+  'loadBalancerClass',
+  'allocateLoadBalancerNodePorts',
+];
 
 function isWebhookPort(port: YNode): boolean {
   const target = port.get('targetPort');
@@ -49,7 +56,10 @@ function networkPolicyStub(object: K8sObject, selector: Record<string, string>):
     spec: {
       podSelector: { matchLabels: selector },
       policyTypes: ['Ingress'],
-      ingress: [{ ports: [{ port: 'http' }, { port: 'https' }] }, { from: [{ ipBlock: { cidr: placeholder('<api-server-cidr>') } }], ports: [{ port: 'webhook' }] }],
+      ingress: [
+        { ports: [{ port: 'http' }, { port: 'https' }] },
+        { from: [{ ipBlock: { cidr: placeholder('<api-server-cidr>') } }], ports: [{ port: 'webhook' }] },
+      ],
     },
   };
 }
@@ -62,21 +72,19 @@ export default defineRule({
     category: 'ingress-nginx',
     kinds: ['Service'],
     messages: {
-      exposed:
-        'Service "{{name}}" exposes the ingress-nginx admission webhook as {{type}}: the webhook is reachable from outside the cluster, and CVE-2025-1974 (IngressNightmare) turns one unauthenticated request to it into code execution with access to every Secret. Make it a ClusterIP Service.',
-      port: 'Service "{{name}}" ({{type}}) also publishes the ingress-nginx admission webhook port: it becomes reachable from outside the cluster, the entry point of CVE-2025-1974 (IngressNightmare). Remove this port and keep the webhook on a ClusterIP Service.',
-      noPolicy:
-        'Service "{{name}}" serves the ingress-nginx admission webhook, and no NetworkPolicy limits who reaches the controller pods: any pod of the cluster can call the webhook, the path of CVE-2025-1974. Add a NetworkPolicy that lets only the API server reach the webhook port.',
+      exposed: 'Service "{{name}}" exposes the ingress-nginx admission webhook as {{type}}',
+      port: 'Service "{{name}}" ({{type}}) also publishes the ingress-nginx admission webhook port',
+      noPolicy: 'Service "{{name}}" serves the ingress-nginx admission webhook with no NetworkPolicy in front',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Make the Service ClusterIP' },
     since: '0.1.0',
     docs: {
       rationale:
-        'The ingress-nginx admission webhook validates Ingresses by rendering them into nginx configuration — and CVE-2025-1974 (CVSS 9.8, part of IngressNightmare) made that an unauthenticated remote code execution for anyone who can send it a request, with the controller\'s access to every Secret of the cluster. The official manifests keep the webhook on a ClusterIP Service; publishing it as NodePort or LoadBalancer puts it on the network, and even inside the cluster every pod can reach it unless a NetworkPolicy says otherwise. The project is retired, so the next such flaw will not be patched.',
+        "The ingress-nginx admission webhook validates Ingresses by rendering them into nginx configuration — and CVE-2025-1974 (CVSS 9.8, part of IngressNightmare) made that an unauthenticated remote code execution for anyone who can send it a request, with the controller's access to every Secret of the cluster. The official manifests keep the webhook on a ClusterIP Service; publishing it as NodePort or LoadBalancer puts it on the network, and even inside the cluster every pod can reach it unless a NetworkPolicy says otherwise. The project is retired, so the next such flaw will not be patched.",
       remediation:
         'Keep the admission Service `type: ClusterIP` (the quick fix also removes the fields only external Services may carry), never add the webhook port to the public controller Service, and add a NetworkPolicy that lets only the API server reach the webhook port while Ingress traffic still reaches `http` and `https`.',
       notes:
-        'The NetworkPolicy check looks at the whole workspace and reports at information level; its quick fix appends a NetworkPolicy with a placeholder for the API server\'s address range. That policy admits only the `http`, `https` and `webhook` ports of the controller pods: add the metrics port if something scrapes it.',
+        "The NetworkPolicy check looks at the whole workspace and reports at information level; its quick fix appends a NetworkPolicy with a placeholder for the API server's address range. That policy admits only the `http`, `https` and `webhook` ports of the controller pods: add the metrics port if something scrapes it.",
       invalid: `apiVersion: v1
 kind: Service
 metadata:
@@ -140,7 +148,13 @@ spec:
     const all = found.ports.items();
     if (found.webhook.length < all.length) {
       // The public controller Service also carries the webhook port: that port goes.
-      for (const port of found.webhook) ctx.report({ node: port.get('port') ?? port, messageId: 'port', data: { name, type: value }, fix: { title: 'Remove the webhook port', apply: (edit) => edit.removeItem(port) } });
+      for (const port of found.webhook)
+        ctx.report({
+          node: port.get('port') ?? port,
+          messageId: 'port',
+          data: { name, type: value },
+          fix: { title: 'Remove the webhook port', apply: (edit) => edit.removeItem(port) },
+        });
       return;
     }
     ctx.report({
@@ -201,6 +215,12 @@ spec:
       return !policy.matchLabels || Object.entries(policy.matchLabels).every(([k, v]) => data.selector[k] === v);
     });
     if (covered) return;
-    ctx.report({ range: atObject(ctx.summary.start, data.range), messageId: 'noPolicy', severity: 'info', data: { name: ctx.summary.name ?? 'this Service' }, fix: fixesAtObject(ctx.summary.start, data.fixes) });
+    ctx.report({
+      range: atObject(ctx.summary.start, data.range),
+      messageId: 'noPolicy',
+      severity: 'info',
+      data: { name: ctx.summary.name ?? 'this Service' },
+      fix: fixesAtObject(ctx.summary.start, data.fixes),
+    });
   },
 });

@@ -1,5 +1,12 @@
 import { defineRule } from '../engine/rule';
-import { hasInjectionCharacters, INJECTION_ANNOTATIONS, injectionCharactersIn, isWellFormedAnnotationValue, NGINX_PREFIX, stripInjectionCharacters } from '../k8s/ingress';
+import {
+  hasInjectionCharacters,
+  INJECTION_ANNOTATIONS,
+  injectionCharactersIn,
+  isWellFormedAnnotationValue,
+  NGINX_PREFIX,
+  stripInjectionCharacters,
+} from '../k8s/ingress';
 import { annotation } from '../k8s/objects';
 
 /** Human-readable list of the offending characters of a value (in order of appearance). */
@@ -18,8 +25,7 @@ export default defineRule({
     category: 'ingress-nginx',
     kinds: ['Ingress'],
     messages: {
-      injection:
-        'Ingress "{{name}}" has {{annotation}} containing {{characters}}: ingress-nginx writes this value into nginx.conf, where such characters end the directive and start new ones (IngressNightmare, CVE-2025-24514 and follow-ups), letting whoever edits the Ingress run code in the controller and read every Secret. Remove those characters.',
+      injection: 'Ingress "{{name}}" has {{annotation}} containing {{characters}}',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Remove the characters that break out of the nginx directive' },
     since: '0.1.0',

@@ -27,14 +27,10 @@ export default defineRule({
     category: 'ingress-access',
     kinds: ['Ingress'],
     messages: {
-      noSecret:
-        'Ingress "{{name}}" sets auth-type "{{type}}" without auth-secret: ingress-nginx cannot load any credentials, so it applies no authentication at all and the Ingress stays public. Add auth-secret naming the Secret with the htpasswd file.',
-      noType:
-        'Ingress "{{name}}" sets auth-secret without auth-type: basic authentication only starts with auth-type, so the Ingress stays public. Add auth-type "basic".',
-      badType:
-        'Ingress "{{name}}" sets auth-type to "{{type}}", which ingress-nginx does not know (only "basic" and "digest"): it drops the authentication and the Ingress stays public. Use "basic" or "digest".',
-      secretKey:
-        'Ingress "{{name}}" reads basic-auth users from Secret "{{secret}}", which has no "auth" key: ingress-nginx expects the htpasswd file under "auth" and cannot authenticate anyone. Store the htpasswd file under the key "auth" (or set auth-secret-type "auth-map" for one key per user).',
+      noSecret: 'Ingress "{{name}}" sets auth-type "{{type}}" without auth-secret',
+      noType: 'Ingress "{{name}}" sets auth-secret without auth-type',
+      badType: 'Ingress "{{name}}" sets auth-type to "{{type}}", which ingress-nginx does not know',
+      secretKey: 'Ingress "{{name}}" reads basic-auth users from Secret "{{secret}}", which has no "auth" key',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Complete the basic-auth annotations' },
     since: '0.1.0',
@@ -43,7 +39,7 @@ export default defineRule({
         'ingress-nginx enables basic or digest authentication only when both `auth-type` (`basic` or `digest`) and `auth-secret` are set and the Secret holds an htpasswd file under the key `auth` (or one key per user with `auth-secret-type: auth-map`). When one part is missing or wrong it logs an error and serves the Ingress **without** authentication — while the manifest looks protected.',
       remediation:
         'Set `auth-type: basic`, `auth-secret: <secret>` and `auth-realm`, and create the Secret with `htpasswd -c auth <user>` and `kubectl create secret generic <secret> --from-file=auth`. The quick fix adds the missing annotations, using the `ingress.basicAuthSecret` name pattern of `.kubeward.yaml` (default `{name}-basic-auth`).',
-      notes: 'The Secret\'s keys are checked when the Secret is in the workspace (same namespace, or the one `auth-secret` names as `namespace/name`).',
+      notes: "The Secret's keys are checked when the Secret is in the workspace (same namespace, or the one `auth-secret` names as `namespace/name`).",
       invalid: `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -89,7 +85,10 @@ spec:
     },
     references: {
       peers: {},
-      urls: ['https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#authentication', 'https://kubernetes.github.io/ingress-nginx/examples/auth/basic/'],
+      urls: [
+        'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#authentication',
+        'https://kubernetes.github.io/ingress-nginx/examples/auth/basic/',
+      ],
     },
   },
   check(ctx) {
@@ -103,7 +102,12 @@ spec:
       if (type.templated) return;
       const value = type.str ?? '';
       if (value !== 'basic' && value !== 'digest') {
-        ctx.report({ node: type, messageId: 'badType', data: { name, type: value }, fix: { title: 'Set auth-type to "basic"', apply: (edit) => edit.setScalar(type, 'basic') } });
+        ctx.report({
+          node: type,
+          messageId: 'badType',
+          data: { name, type: value },
+          fix: { title: 'Set auth-type to "basic"', apply: (edit) => edit.setScalar(type, 'basic') },
+        });
         return;
       }
       if (secret) return;
@@ -120,7 +124,13 @@ spec:
     }
     // auth-secret alone does nothing; with auth-url the Ingress uses external authentication instead.
     if (secret && !secret.templated && !ngx(object, 'auth-url')) {
-      ctx.report({ node: secret, at: 'key', messageId: 'noType', data: { name }, fix: { title: 'Add auth-type "basic"', apply: (edit) => edit.setIn(object.root, [...annotations, `${NGINX_PREFIX}auth-type`], 'basic') } });
+      ctx.report({
+        node: secret,
+        at: 'key',
+        messageId: 'noType',
+        data: { name },
+        fix: { title: 'Add auth-type "basic"', apply: (edit) => edit.setIn(object.root, [...annotations, `${NGINX_PREFIX}auth-type`], 'basic') },
+      });
     }
   },
   summarize(object, tools): IngressData | SecretData | undefined {
@@ -150,6 +160,10 @@ spec:
     const secret = ctx.index.byKind('Secret').find((s) => s.name === secretName && (s.namespace ?? undefined) === (namespace ?? undefined));
     const keys = (secret?.data[ID] as SecretData | undefined)?.keys;
     if (!secret || !keys || keys.includes('auth')) return;
-    ctx.report({ range: atObject(ctx.summary.start, data.range), messageId: 'secretKey', data: { name: ctx.summary.name ?? 'this Ingress', secret: data.secret } });
+    ctx.report({
+      range: atObject(ctx.summary.start, data.range),
+      messageId: 'secretKey',
+      data: { name: ctx.summary.name ?? 'this Ingress', secret: data.secret },
+    });
   },
 });

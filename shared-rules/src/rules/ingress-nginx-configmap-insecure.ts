@@ -4,7 +4,13 @@ import { quoted } from '../fix/emit';
 import { isControllerConfigMap } from '../k8s/ingress-nginx';
 
 /** Keys whose value switches off a protection, the insecure value, the default to restore, and why. */
-const SETTINGS: ReadonlyArray<{ key: string; insecure: (v: string) => boolean; fixed?: string; severity: Severity; messageId: 'snippets' | 'riskLevel' | 'pathType' | 'blocklist' }> = [
+const SETTINGS: ReadonlyArray<{
+  key: string;
+  insecure: (v: string) => boolean;
+  fixed?: string;
+  severity: Severity;
+  messageId: 'snippets' | 'riskLevel' | 'pathType' | 'blocklist';
+}> = [
   { key: 'allow-snippet-annotations', insecure: (v) => v === 'true', fixed: 'false', severity: 'error', messageId: 'snippets' },
   { key: 'annotations-risk-level', insecure: (v) => v === 'Critical', fixed: 'High', severity: 'error', messageId: 'riskLevel' },
   { key: 'strict-validate-path-type', insecure: (v) => v === 'false', fixed: 'true', severity: 'warning', messageId: 'pathType' },
@@ -19,22 +25,20 @@ export default defineRule({
     category: 'ingress-nginx',
     kinds: ['ConfigMap'],
     messages: {
-      snippets:
-        'ConfigMap "{{name}}" sets allow-snippet-annotations to "true": anyone who can edit an Ingress can paste raw nginx configuration into the controller and read its ServiceAccount token, which sees every Secret (CVE-2021-25742). Set it to "false" (the default).',
-      riskLevel:
-        'ConfigMap "{{name}}" sets annotations-risk-level to "Critical": snippet annotations, the most direct way to inject nginx configuration, are accepted again. Set it to "High" (the default).',
-      pathType:
-        'ConfigMap "{{name}}" sets strict-validate-path-type to "false": Exact and Prefix paths are no longer checked before they are written into nginx.conf, the route of CVE-2026-24512. Set it to "true" (the default).',
-      blocklist:
-        'ConfigMap "{{name}}" sets an empty annotation-value-word-blocklist: no annotation value is screened for nginx directives such as load_module, _by_lua or alias. Consider the blocklist ingress-nginx documents ("load_module,lua_package,_by_lua,location,root,proxy_pass,serviceaccount,{,},\',\\"").',
+      snippets: 'ConfigMap "{{name}}" sets allow-snippet-annotations to "true"',
+      riskLevel: 'ConfigMap "{{name}}" sets annotations-risk-level to "Critical"',
+      pathType: 'ConfigMap "{{name}}" sets strict-validate-path-type to "false"',
+      blocklist: 'ConfigMap "{{name}}" sets an empty annotation-value-word-blocklist',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Restore the secure default' },
     since: '0.1.0',
     docs: {
       rationale:
         'The controller ConfigMap holds the defences ingress-nginx added after its injection CVEs: snippet annotations are refused (`allow-snippet-annotations: "false"`, now the default), Critical-risk annotations are refused (`annotations-risk-level: High`), Exact/Prefix paths are validated (`strict-validate-path-type: "true"`), and annotation values can be screened against a word blocklist. Turning them off lets anyone who may edit an Ingress run configuration inside the controller, whose ServiceAccount reads every Secret of the cluster. Since the project\'s retirement in March 2026, these settings are the only protection against any new injection found.',
-      remediation: 'Restore the defaults (`allow-snippet-annotations: "false"`, `annotations-risk-level: High`, `strict-validate-path-type: "true"`), and set a word blocklist if Ingresses are written by people who are not cluster administrators.',
-      notes: 'The ConfigMap is recognised by name (`ingress-nginx-controller`, `nginx-configuration`, `*-ingress-nginx-controller`) or by its `app.kubernetes.io/name: ingress-nginx` label. An empty word blocklist is the controller\'s default and is reported at information level, without a fix.',
+      remediation:
+        'Restore the defaults (`allow-snippet-annotations: "false"`, `annotations-risk-level: High`, `strict-validate-path-type: "true"`), and set a word blocklist if Ingresses are written by people who are not cluster administrators.',
+      notes:
+        "The ConfigMap is recognised by name (`ingress-nginx-controller`, `nginx-configuration`, `*-ingress-nginx-controller`) or by its `app.kubernetes.io/name: ingress-nginx` label. An empty word blocklist is the controller's default and is reported at information level, without a fix.",
       invalid: `apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -54,7 +58,10 @@ data:
     },
     references: {
       peers: { kubescape: 'C-0059' },
-      urls: ['https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/configmap/', 'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations-risk/'],
+      urls: [
+        'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/configmap/',
+        'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations-risk/',
+      ],
     },
   },
   check(ctx) {

@@ -1,5 +1,13 @@
 import { defineRule } from '../engine/rule';
-import { advisoriesFor, formatVersion, isControllerImage, isOfficialControllerImage, minimumFixedVersion, parseImage, parseVersion } from '../k8s/ingress-nginx';
+import {
+  advisoriesFor,
+  formatVersion,
+  isControllerImage,
+  isOfficialControllerImage,
+  minimumFixedVersion,
+  parseImage,
+  parseVersion,
+} from '../k8s/ingress-nginx';
 import { containersOf, WORKLOAD_KINDS } from '../k8s/objects';
 
 export default defineRule({
@@ -10,8 +18,7 @@ export default defineRule({
     category: 'ingress-nginx',
     kinds: WORKLOAD_KINDS,
     messages: {
-      vulnerable:
-        'Container "{{container}}" runs ingress-nginx {{version}}, which is affected by {{cves}} ({{what}}): code execution in the controller, whose ServiceAccount reads every Secret of the cluster. Upgrade to {{fixed}} or later.',
+      vulnerable: 'Container "{{container}}" runs ingress-nginx {{version}}, affected by {{cves}}',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Upgrade the controller image' },
     since: '0.1.0',
@@ -21,7 +28,7 @@ export default defineRule({
       remediation:
         'Upgrade the image to the first release that fixes every advisory — in the same minor line when it has one (v1.13.9, v1.14.5, v1.15.1), otherwise in the next line that does (check the changelog for breaking changes). The quick fix rewrites the tag of the official images (`…/ingress-nginx/controller`, `…/controller-chroot`) and drops a pinned digest, which belongs to the old image; pin the new digest afterwards. The legacy and Bitnami images use other tags: move them to the official image by hand. Plan the move to a maintained controller or a Gateway API implementation (see `ingress-nginx-retired`).',
       notes:
-        'Recognised images: `…/ingress-nginx/controller` and `…/controller-chroot` from any registry or mirror, the legacy `kubernetes-ingress-controller/nginx-ingress-controller`, and Bitnami\'s `nginx-ingress-controller`. Helm values files (`controller.image.tag`) are not manifests and are not read. CVE-2026-3288 is only counted for v1.14 and later, the lines its advisory covers.',
+        "Recognised images: `…/ingress-nginx/controller` and `…/controller-chroot` from any registry or mirror, the legacy `kubernetes-ingress-controller/nginx-ingress-controller`, and Bitnami's `nginx-ingress-controller`. Helm values files (`controller.image.tag`) are not manifests and are not read. CVE-2026-3288 is only counted for v1.14 and later, the lines its advisory covers.",
       invalid: `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -93,9 +100,13 @@ spec:
           what: advisories.map((a) => a.what).join('; '),
           fixed: fixedTag ?? 'a fixed release',
         },
-        fix: fixedTag && isOfficialControllerImage(ref)
-          ? { title: `Upgrade to ${fixedTag}${sameLine ? '' : ' (a newer minor line: read its changelog)'}`, apply: (edit) => edit.setScalar(image, `${name}:${fixedTag}`) }
-          : undefined,
+        fix:
+          fixedTag && isOfficialControllerImage(ref)
+            ? {
+                title: `Upgrade to ${fixedTag}${sameLine ? '' : ' (a newer minor line: read its changelog)'}`,
+                apply: (edit) => edit.setScalar(image, `${name}:${fixedTag}`),
+              }
+            : undefined,
       });
     }
   },

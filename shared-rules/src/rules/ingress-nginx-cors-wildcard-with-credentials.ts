@@ -16,10 +16,8 @@ export default defineRule({
     category: 'ingress-access',
     kinds: ['Ingress'],
     messages: {
-      wildcard:
-        'Ingress "{{name}}" enables CORS for every origin ("*") while credentials are allowed{{credentialsDefault}}: any website a user visits may send requests with their cookies and read the answers. List the trusted origins, or set cors-allow-credentials to "false".',
-      defaultOrigin:
-        'Ingress "{{name}}" enables CORS without cors-allow-origin, so every origin ("*") is allowed, while credentials are allowed{{credentialsDefault}}: any website a user visits may send requests with their cookies and read the answers. List the trusted origins, or set cors-allow-credentials to "false".',
+      wildcard: 'Ingress "{{name}}" allows CORS from every origin ("*") with credentials',
+      defaultOrigin: 'Ingress "{{name}}" enables CORS with credentials and no cors-allow-origin ("*")',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Set cors-allow-credentials to "false"' },
     since: '0.1.0',
@@ -73,7 +71,10 @@ spec:
     },
     references: {
       peers: {},
-      urls: ['https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#enable-cors', 'https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS#requests_with_credentials'],
+      urls: [
+        'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#enable-cors',
+        'https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS#requests_with_credentials',
+      ],
     },
   },
   check(ctx) {
@@ -88,12 +89,15 @@ spec:
     const annotations = ['metadata', 'annotations'];
     const data = { name: object.name ?? 'this Ingress', credentialsDefault: credentials ? '' : ' (the default)' };
     const fixes = [
-      { apply: (edit: EditBuilder) => edit.setIn(object.root, [...annotations, `${NGINX_PREFIX}cors-allow-credentials`], quoted('false'), { overwrite: true }) },
+      {
+        apply: (edit: EditBuilder) => edit.setIn(object.root, [...annotations, `${NGINX_PREFIX}cors-allow-credentials`], quoted('false'), { overwrite: true }),
+      },
       {
         title: 'List a trusted origin in cors-allow-origin',
         applicability: 'display-only' as const,
         preferred: false,
-        apply: (edit: EditBuilder) => edit.setIn(object.root, [...annotations, `${NGINX_PREFIX}cors-allow-origin`], placeholder('https://<trusted-origin>'), { overwrite: true }),
+        apply: (edit: EditBuilder) =>
+          edit.setIn(object.root, [...annotations, `${NGINX_PREFIX}cors-allow-origin`], placeholder('https://<trusted-origin>'), { overwrite: true }),
       },
     ];
     if (origin) ctx.report({ node: origin, messageId: 'wildcard', data, fix: fixes });

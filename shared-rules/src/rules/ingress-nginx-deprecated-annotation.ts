@@ -77,14 +77,13 @@ export default defineRule({
     kinds: ['Ingress'],
     deprecation: true,
     messages: {
-      removed:
-        'Ingress "{{name}}" uses {{annotation}}, which ingress-nginx removed in {{version}} and now silently ignores: the backend traffic it was meant to encrypt or verify is plain HTTP or unverified. Use {{replacement}} instead.',
+      removed: 'Ingress "{{name}}" uses {{annotation}}, which ingress-nginx {{version}} ignores',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Replace the removed annotation' },
     since: '0.1.0',
     docs: {
       rationale:
-        'ingress-nginx removed `secure-backends` and `grpc-backend` in 0.21.0 (superseded by `backend-protocol`) and `secure-verify-ca-secret` in 0.27.0 (superseded by `proxy-ssl-secret` and `proxy-ssl-verify`). A removed annotation is not an error: the controller just ignores it. So an Ingress written to talk HTTPS to its backend, or to verify the backend\'s certificate, quietly sends plain HTTP or accepts any certificate inside the cluster, and the manifest still reads as if it were protected.',
+        "ingress-nginx removed `secure-backends` and `grpc-backend` in 0.21.0 (superseded by `backend-protocol`) and `secure-verify-ca-secret` in 0.27.0 (superseded by `proxy-ssl-secret` and `proxy-ssl-verify`). A removed annotation is not an error: the controller just ignores it. So an Ingress written to talk HTTPS to its backend, or to verify the backend's certificate, quietly sends plain HTTP or accepts any certificate inside the cluster, and the manifest still reads as if it were protected.",
       remediation:
         'Replace `secure-backends: "true"` with `backend-protocol: "HTTPS"`, `grpc-backend: "true"` with `backend-protocol: "GRPC"` (`"GRPCS"` together with `secure-backends`), and `secure-verify-ca-secret: <secret>` with `proxy-ssl-secret: <namespace>/<secret>` plus `proxy-ssl-verify: "on"`. Annotations set to `"false"`, or already superseded by their replacement, can simply be removed.',
       invalid: `apiVersion: networking.k8s.io/v1

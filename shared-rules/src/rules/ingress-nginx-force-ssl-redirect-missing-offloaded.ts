@@ -35,10 +35,8 @@ export default defineRule({
     kinds: ['Ingress'],
     optIn: true,
     messages: {
-      missing:
-        'Ingress "{{name}}" has no spec.tls because TLS ends at the load balancer in front of ingress-nginx (Service "{{service}}"), so nginx never redirects its plain-HTTP requests to HTTPS. Add nginx.ingress.kubernetes.io/force-ssl-redirect: "true".',
-      needsHeaders:
-        'Ingress "{{name}}" has no spec.tls because TLS ends at the load balancer in front of ingress-nginx (Service "{{service}}"), so its plain-HTTP requests are not redirected. force-ssl-redirect needs the controller to trust X-Forwarded-Proto (use-forwarded-headers: "true" in its ConfigMap), or every request loops: enable that, then add force-ssl-redirect: "true".',
+      missing: 'Ingress "{{name}}" behind TLS-offloading "{{service}}" has no force-ssl-redirect',
+      needsHeaders: 'Ingress "{{name}}" behind TLS-offloading "{{service}}" is not redirected to HTTPS',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Add force-ssl-redirect: "true"' },
     since: '0.1.0',
@@ -48,7 +46,7 @@ export default defineRule({
       remediation:
         'Add `force-ssl-redirect: "true"` to the Ingress (or `force-ssl-redirect: "true"` in the controller ConfigMap for all of them), with `use-forwarded-headers: "true"` in the ConfigMap so nginx trusts the load balancer\'s `X-Forwarded-Proto`. The quick fix is offered when the workspace shows that header is trusted.',
       notes:
-        'Opt-in: it can only be decided from the controller\'s Service and ConfigMap, which usually live in another repository or Helm release than the Ingresses; without them in the workspace the rule says nothing. It looks for an ingress-nginx controller Service (selecting the controller pods) of type LoadBalancer with an AWS certificate and an HTTP or HTTPS backend protocol. Network load balancers (`aws-load-balancer-type: nlb` or `external`) do not send `X-Forwarded-Proto`: force-ssl-redirect would loop there, and ingress-nginx\'s NLB manifest redirects port 80 with a dedicated server instead (a port 80 target other than `http` is taken as such a redirect).',
+        "Opt-in: it can only be decided from the controller's Service and ConfigMap, which usually live in another repository or Helm release than the Ingresses; without them in the workspace the rule says nothing. It looks for an ingress-nginx controller Service (selecting the controller pods) of type LoadBalancer with an AWS certificate and an HTTP or HTTPS backend protocol. Network load balancers (`aws-load-balancer-type: nlb` or `external`) do not send `X-Forwarded-Proto`: force-ssl-redirect would loop there, and ingress-nginx's NLB manifest redirects port 80 with a dedicated server instead (a port 80 target other than `http` is taken as such a redirect).",
       invalid: `apiVersion: v1
 kind: Service
 metadata:
@@ -150,7 +148,11 @@ spec:
     if (object.kind === 'ConfigMap') {
       if (!isControllerConfigMap(object)) return undefined;
       const data = object.root.get('data');
-      return { kind: 'config', forceRedirect: data?.get('force-ssl-redirect')?.str === 'true', forwardedHeaders: data?.get('use-forwarded-headers')?.str === 'true' };
+      return {
+        kind: 'config',
+        forceRedirect: data?.get('force-ssl-redirect')?.str === 'true',
+        forwardedHeaders: data?.get('use-forwarded-headers')?.str === 'true',
+      };
     }
     if (object.kind === 'Service') {
       const spec = object.root.get('spec');

@@ -10,11 +10,9 @@ export default defineRule({
     category: 'ingress-access',
     kinds: ['Ingress'],
     messages: {
-      off: 'Ingress "{{name}}" sets auth-tls-secret but auth-tls-verify-client is "off": nginx does not even ask for a client certificate, so anyone can connect. Set it to "on".',
-      optionalNoCa:
-        'Ingress "{{name}}" sets auth-tls-secret but auth-tls-verify-client is "optional_no_ca": certificates that the CA did not sign are accepted, so anyone with a self-made certificate gets in. Set it to "on".',
-      optional:
-        'Ingress "{{name}}" sets auth-tls-secret but auth-tls-verify-client is "optional": clients without a certificate are let through, and only a backend that checks the ssl-client-verify header stops them. Set it to "on" unless the backend does.',
+      off: 'Ingress "{{name}}" sets auth-tls-secret but auth-tls-verify-client is "off"',
+      optionalNoCa: 'Ingress "{{name}}" sets auth-tls-secret but auth-tls-verify-client is "optional_no_ca"',
+      optional: 'Ingress "{{name}}" sets auth-tls-secret but auth-tls-verify-client is "optional"',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Set auth-tls-verify-client to "on"' },
     since: '0.1.0',
@@ -22,7 +20,8 @@ export default defineRule({
       rationale:
         'With `auth-tls-secret` ingress-nginx is given a CA to verify client certificates (mutual TLS), which is usually the only authentication in front of the backend. `auth-tls-verify-client` decides whether it is enforced: `on` (the default) rejects clients without a valid certificate; `off` does not request one; `optional_no_ca` requests one but accepts certificates not signed by the CA; `optional` lets clients without a certificate through. The last three leave the Ingress open while the manifest looks protected.',
       remediation: 'Set `nginx.ingress.kubernetes.io/auth-tls-verify-client: "on"` (or remove it: `on` is the default).',
-      notes: '`optional` is reported at information level: it is a legitimate design when the backend checks the `ssl-client-verify` header that ingress-nginx passes on.',
+      notes:
+        '`optional` is reported at information level: it is a legitimate design when the backend checks the `ssl-client-verify` header that ingress-nginx passes on.',
       invalid: `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:

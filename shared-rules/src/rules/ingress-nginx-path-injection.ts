@@ -36,10 +36,8 @@ export default defineRule({
     category: 'ingress-nginx',
     kinds: ['Ingress'],
     messages: {
-      injection:
-        'Ingress "{{name}}" has a path with {{chars}}, which ends or comments out the nginx location it is written into: that is how CVE-2026-24512 and CVE-2026-4342 inject configuration and read the controller\'s Secrets. Remove those characters from the path.',
-      strict:
-        'Ingress "{{name}}" has a {{pathType}} path "{{path}}" with characters other than letters, digits, "/", "-" and "_": ingress-nginx rejects it when strict-validate-path-type is on (the default in recent releases), and controllers without that check copy it into nginx.conf unchecked. {{advice}}',
+      injection: 'Ingress "{{name}}" has a path with {{chars}}, which can inject nginx configuration',
+      strict: 'Ingress "{{name}}" has a {{pathType}} path "{{path}}" with characters nginx may reject',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Make the path ImplementationSpecific' },
     since: '0.1.0',
@@ -48,7 +46,8 @@ export default defineRule({
         'ingress-nginx writes each path into an nginx `location` directive. Characters such as `;`, `#`, quotes, braces or line breaks end the directive or comment the rest out, and what follows becomes nginx configuration running in the controller, whose ServiceAccount reads every Secret of the cluster (CVE-2021-25745, CVE-2026-24512, CVE-2026-4342). With `strict-validate-path-type` on (the default in recent releases) the controller validates `Exact` and `Prefix` paths strictly (letters, digits, `/`, `-`, `_`) and rejects the rest; older or reconfigured controllers do not. ingress-nginx was retired in March 2026: a new bypass will not be fixed.',
       remediation:
         'Remove control characters and nginx syntax from paths. A path that is a regular expression belongs to `pathType: ImplementationSpecific` with `nginx.ingress.kubernetes.io/use-regex: "true"` (the quick fix); a plain path with other characters (`/robots.txt`) also belongs to `ImplementationSpecific`. Note that `use-regex` applies to every path of the same host, in every Ingress.',
-      notes: 'Braces count as injection only outside regular-expression paths (`use-regex` or `rewrite-target`), where they are quantifiers. Only Ingresses served by ingress-nginx are checked.',
+      notes:
+        'Braces count as injection only outside regular-expression paths (`use-regex` or `rewrite-target`), where they are quantifiers. Only Ingresses served by ingress-nginx are checked.',
       invalid: `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:

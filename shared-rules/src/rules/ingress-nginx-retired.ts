@@ -10,18 +10,15 @@ export default defineRule({
     category: 'ingress-nginx',
     kinds: ['Ingress', 'IngressClass', ...WORKLOAD_KINDS],
     messages: {
-      ingress:
-        'Ingress "{{name}}" is served by ingress-nginx, which was retired in March 2026: no more releases and no security fixes, while its annotations have been a steady source of critical CVEs. Plan the move to a Gateway API implementation (kubernetes-sigs/ingress2gateway converts Ingresses) or another maintained controller.',
-      ingressClass:
-        'IngressClass "{{name}}" selects ingress-nginx ({{controller}}), which was retired in March 2026: no more releases and no security fixes. Plan the move to a Gateway API implementation or another maintained controller.',
-      controller:
-        'Container "{{container}}" runs the ingress-nginx controller, retired in March 2026: any vulnerability found from now on stays unfixed. Plan the move to a Gateway API implementation (GatewayClass + Gateway + HTTPRoute) or another maintained controller.',
+      ingress: 'Ingress "{{name}}" is served by ingress-nginx, retired in March 2026',
+      ingressClass: 'IngressClass "{{name}}" selects ingress-nginx, retired in March 2026',
+      controller: 'Container "{{container}}" runs the ingress-nginx controller, retired in March 2026',
     },
     fix: { availability: 'none' },
     since: '0.1.0',
     docs: {
       rationale:
-        'Kubernetes SIG Network retired ingress-nginx: best-effort maintenance ended in March 2026, and there will be no further releases, bug fixes or security updates. Existing installations keep working, but every vulnerability found from now on stays open — and the controller has had a critical one every few months (IngressNightmare in 2025, path and annotation injections in 2026), each exposing every Secret it can read. NGINX Rift (CVE-2026-42945, May 2026, a heap overflow in nginx\'s rewrite module fixed in nginx 1.30.1) came after the last release: no ingress-nginx image will ever ship the fix (`ingress-nginx-rewrite-capture-query` flags the Ingresses that write its pattern). The project itself asks new users not to deploy it and existing ones to move to a Gateway API implementation.',
+        "Kubernetes SIG Network retired ingress-nginx: best-effort maintenance ended in March 2026, and there will be no further releases, bug fixes or security updates. Existing installations keep working, but every vulnerability found from now on stays open — and the controller has had a critical one every few months (IngressNightmare in 2025, path and annotation injections in 2026), each exposing every Secret it can read. NGINX Rift (CVE-2026-42945, May 2026, a heap overflow in nginx's rewrite module fixed in nginx 1.30.1) came after the last release: no ingress-nginx image will ever ship the fix (`ingress-nginx-rewrite-capture-query` flags the Ingresses that write its pattern). The project itself asks new users not to deploy it and existing ones to move to a Gateway API implementation.",
       remediation:
         'Inventory the Ingresses that use `ingressClassName: nginx` (or `nginx.ingress.kubernetes.io/` annotations), choose a maintained Gateway API implementation (or another Ingress controller), and convert them. The quick fix "Migrate this Ingress to Gateway API" (also `kubeward migrate <files…>`) writes the Gateway, HTTPRoutes and policies after the Ingress, routing requests as ingress-nginx did, and lists every annotation it could not convert with what to do instead; `kubernetes-sigs/ingress2gateway` does the same from the command line. Until then, keep the injection defences of the ConfigMap on and the controller on its last release.',
       notes:
@@ -60,7 +57,11 @@ spec:
     },
     references: {
       peers: { kubescape: 'C-0292' },
-      urls: ['https://kubernetes.io/blog/2025/11/11/ingress-nginx-retirement/', 'https://github.com/kubernetes-sigs/ingress2gateway', 'https://gateway-api.sigs.k8s.io/implementations/'],
+      urls: [
+        'https://kubernetes.io/blog/2025/11/11/ingress-nginx-retirement/',
+        'https://github.com/kubernetes-sigs/ingress2gateway',
+        'https://gateway-api.sigs.k8s.io/implementations/',
+      ],
     },
   },
   check(ctx) {
@@ -83,7 +84,12 @@ spec:
     if (object.kind === 'IngressClass') {
       const controller = object.root.get('spec')?.get('controller');
       if (controller?.str !== CONTROLLER_NAME) return;
-      ctx.report({ node: controller, messageId: 'ingressClass', severity: 'info', data: { name: object.name ?? 'this IngressClass', controller: CONTROLLER_NAME } });
+      ctx.report({
+        node: controller,
+        messageId: 'ingressClass',
+        severity: 'info',
+        data: { name: object.name ?? 'this IngressClass', controller: CONTROLLER_NAME },
+      });
       return;
     }
     for (const container of containersOf(object)) {

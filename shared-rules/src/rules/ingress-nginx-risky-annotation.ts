@@ -10,14 +10,13 @@ export default defineRule({
     kinds: ['Ingress'],
     optIn: true,
     messages: {
-      risky:
-        'Ingress "{{name}}" uses {{key}}, which ingress-nginx rates High risk: its value is written into nginx.conf, and this family of annotations was behind the 2025 IngressNightmare injections. Controllers with annotations-risk-level below High reject it; make sure its value comes from a trusted author.',
+      risky: 'Ingress "{{name}}" uses {{key}}, which ingress-nginx rates High risk',
     },
     fix: { availability: 'none' },
     since: '0.1.0',
     docs: {
       rationale:
-        'ingress-nginx rates each annotation by how much of nginx\'s configuration its value can influence (`annotations-risk.md`). High-risk annotations — `auth-url`, `auth-signin`, `auth-tls-match-cn`, `mirror-target`, `mirror-host`, `server-alias`, `proxy-ssl-name`, `upstream-hash-by`, `auth-tls-error-page`, `modsecurity-transaction-id` — are written into nginx.conf and have been injection vectors (CVE-2025-24514, CVE-2025-1097, CVE-2025-1098). The controller accepts them at its default `annotations-risk-level: High` and rejects them below. Whoever may edit Ingresses with them effectively edits the controller\'s configuration.',
+        "ingress-nginx rates each annotation by how much of nginx's configuration its value can influence (`annotations-risk.md`). High-risk annotations — `auth-url`, `auth-signin`, `auth-tls-match-cn`, `mirror-target`, `mirror-host`, `server-alias`, `proxy-ssl-name`, `upstream-hash-by`, `auth-tls-error-page`, `modsecurity-transaction-id` — are written into nginx.conf and have been injection vectors (CVE-2025-24514, CVE-2025-1097, CVE-2025-1098). The controller accepts them at its default `annotations-risk-level: High` and rejects them below. Whoever may edit Ingresses with them effectively edits the controller's configuration.",
       remediation:
         'Keep these annotations to Ingresses written by cluster administrators, restrict who may edit Ingresses, and make sure their values are plain URLs, hosts or names. Lowering `annotations-risk-level` to `Medium` rejects them all.',
       notes:
@@ -65,7 +64,10 @@ spec:
     },
     references: {
       peers: {},
-      urls: ['https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations-risk/', 'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/configmap/#annotations-risk-level'],
+      urls: [
+        'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations-risk/',
+        'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/configmap/#annotations-risk-level',
+      ],
     },
   },
   check(ctx) {

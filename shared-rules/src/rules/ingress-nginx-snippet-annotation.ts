@@ -11,8 +11,7 @@ export default defineRule({
     category: 'ingress-nginx',
     kinds: ['Ingress'],
     messages: {
-      snippet:
-        'Ingress "{{name}}" uses {{annotation}}: its text is pasted into the controller\'s nginx.conf, so whoever can edit this Ingress can read every Secret the controller can (CVE-2021-25742) or run code in it. Remove the annotation and use a dedicated annotation or the controller ConfigMap instead.',
+      snippet: 'Ingress "{{name}}" uses {{annotation}}',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Remove the snippet annotation' },
     since: '0.1.0',
@@ -56,7 +55,8 @@ spec:
             backend:
               service: { name: shop, port: { number: 80 } }
 `,
-      notes: 'Every `nginx.ingress.kubernetes.io/*-snippet` key is reported, whatever its value, and whatever the class: the key alone is the risk. Removing the snippet changes what nginx does, so the fix is offered, never applied unattended; when the value is templated the annotation must be removed by hand.',
+      notes:
+        'Every `nginx.ingress.kubernetes.io/*-snippet` key is reported, whatever its value, and whatever the class: the key alone is the risk. Removing the snippet changes what nginx does, so the fix is offered, never applied unattended; when the value is templated the annotation must be removed by hand.',
     },
     references: {
       peers: { checkov: 'CKV_K8S_153', kubescape: 'C-0059' },

@@ -22,13 +22,12 @@ function withoutActions(text: string): string {
 export default defineRule({
   meta: {
     id: 'ingress-nginx-snippet-dangerous-content',
-    title: 'Snippet annotation reaches the controller\'s secrets or code',
+    title: "Snippet annotation reaches the controller's secrets or code",
     severity: 'error',
     category: 'ingress-nginx',
     kinds: ['Ingress'],
     messages: {
-      dangerous:
-        'Ingress "{{name}}" puts {{what}} into nginx through {{key}}: that is the CVE-2021-25742 attack, which reads the controller\'s ServiceAccount token and through it every Secret in the cluster. Remove the annotation.',
+      dangerous: 'Ingress "{{name}}" puts {{what}} into nginx through {{key}}',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Remove the snippet annotation' },
     since: '0.1.0',
@@ -37,7 +36,8 @@ export default defineRule({
         'Snippet annotations (`configuration-snippet`, `server-snippet`, `auth-snippet`, …) paste raw nginx configuration into the controller. Certain content turns that into code execution or file disclosure inside the controller pod, whose ServiceAccount can read every Secret of the cluster in a default installation: Lua directives (`content_by_lua`, `access_by_lua`, `lua_*`), `alias` (serves any file, such as the token under `/var/run/secrets`), `load_module` and `ssl_engine` (load native code), or references to `kubernetes.io` and the token path. ingress-nginx was retired in March 2026, so no future fix will close such holes.',
       remediation:
         'Remove the annotation. Express what it did with regular annotations (custom headers, rewrites, redirects) or move to a Gateway API implementation. Keep `allow-snippet-annotations: "false"` in the controller ConfigMap (the default).',
-      notes: 'Patterns follow Checkov\'s CKV_K8S_152 (Lua, kubernetes.io) and CKV_K8S_154 (alias), plus `load_module`, `ssl_engine` and the ServiceAccount token path. Helm actions inside the snippet are ignored; the literal text around them is checked.',
+      notes:
+        "Patterns follow Checkov's CKV_K8S_152 (Lua, kubernetes.io) and CKV_K8S_154 (alias), plus `load_module`, `ssl_engine` and the ServiceAccount token path. Helm actions inside the snippet are ignored; the literal text around them is checked.",
       invalid: `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -82,7 +82,10 @@ spec:
     },
     references: {
       peers: { checkov: ['CKV_K8S_152', 'CKV_K8S_154'], kubescape: 'C-0059' },
-      urls: ['https://github.com/kubernetes/ingress-nginx/issues/7837', 'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations-risk/'],
+      urls: [
+        'https://github.com/kubernetes/ingress-nginx/issues/7837',
+        'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations-risk/',
+      ],
     },
   },
   check(ctx) {

@@ -29,10 +29,8 @@ export default defineRule({
     category: 'ingress-tls',
     kinds: ['Ingress'],
     messages: {
-      passthrough:
-        'Ingress "{{name}}" uses SSL passthrough: nginx forwards raw TLS by SNI, so no other annotation (auth, allowlists, rate limits, redirects) applies, and the backend alone must authenticate and encrypt. Use it only for backends that terminate TLS themselves.',
-      ignored:
-        'Ingress "{{name}}" uses SSL passthrough, which silently disables its {{controls}} annotations: nginx never sees the HTTP requests, so this Ingress is not protected by them. Move that protection into the backend, or terminate TLS at nginx instead.',
+      passthrough: 'Ingress "{{name}}" uses SSL passthrough',
+      ignored: 'Ingress "{{name}}" uses SSL passthrough, which disables its {{controls}} annotations',
     },
     fix: { availability: 'none' },
     since: '0.1.0',
@@ -90,7 +88,10 @@ spec:
     },
     references: {
       peers: {},
-      urls: ['https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#ssl-passthrough', 'https://kubernetes.github.io/ingress-nginx/user-guide/tls/#ssl-passthrough'],
+      urls: [
+        'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#ssl-passthrough',
+        'https://kubernetes.github.io/ingress-nginx/user-guide/tls/#ssl-passthrough',
+      ],
     },
   },
   check(ctx) {

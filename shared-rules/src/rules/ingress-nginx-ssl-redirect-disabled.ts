@@ -11,17 +11,16 @@ export default defineRule({
     category: 'ingress-tls',
     kinds: ['Ingress'],
     messages: {
-      sslRedirect:
-        'Ingress "{{name}}" sets ssl-redirect to "false" although it has TLS: plain-HTTP requests are served instead of redirected, so logins and cookies can still travel unencrypted. Set nginx.ingress.kubernetes.io/ssl-redirect to "true".',
-      forceSslRedirect:
-        'Ingress "{{name}}" sets force-ssl-redirect to "false": when TLS is terminated before ingress-nginx (a cloud load balancer), plain-HTTP requests are served instead of redirected to HTTPS. Set nginx.ingress.kubernetes.io/force-ssl-redirect to "true".',
+      sslRedirect: 'Ingress "{{name}}" sets ssl-redirect to "false" although it has TLS',
+      forceSslRedirect: 'Ingress "{{name}}" sets force-ssl-redirect to "false"',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Set the redirect to "true"' },
     since: '0.1.0',
     docs: {
       rationale:
         'ingress-nginx redirects HTTP to HTTPS (308) by default when an Ingress has TLS. `nginx.ingress.kubernetes.io/ssl-redirect: "false"` turns that off, so the same site answers over plain HTTP: a link, a bookmark or an attacker downgrading the connection is enough for credentials and session cookies to cross the network in clear text. `force-ssl-redirect` does the same job when TLS is terminated in front of the controller (an AWS ELB, for instance); setting it to `"false"` explicitly is a sign the redirect was switched off on purpose and forgotten.',
-      remediation: 'Set the annotation to `"true"` (or remove it: `ssl-redirect` defaults to `"true"` when the Ingress has TLS). Serve ACME HTTP-01 challenges with cert-manager\'s solver Ingress, which ingress-nginx exempts from the redirect.',
+      remediation:
+        'Set the annotation to `"true"` (or remove it: `ssl-redirect` defaults to `"true"` when the Ingress has TLS). Serve ACME HTTP-01 challenges with cert-manager\'s solver Ingress, which ingress-nginx exempts from the redirect.',
       invalid: `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -62,7 +61,8 @@ spec:
             backend:
               service: { name: shop, port: { number: 80 } }
 `,
-      notes: '`ssl-redirect: "false"` on an Ingress without TLS is not reported here: there is nothing to redirect to, and `ingress-tls-missing` reports the missing TLS.',
+      notes:
+        '`ssl-redirect: "false"` on an Ingress without TLS is not reported here: there is nothing to redirect to, and `ingress-tls-missing` reports the missing TLS.',
     },
     references: {
       urls: ['https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#server-side-https-enforcement-through-redirect'],

@@ -34,13 +34,10 @@ export default defineRule({
     category: 'ingress-tls',
     kinds: ['Ingress', 'ConfigMap'],
     messages: {
-      ciphers:
-        '{{object}} enables weak cipher suites ({{ciphers}}) in ssl-ciphers: they are broken or unauthenticated, so a network attacker can decrypt or downgrade connections. Remove them, or drop ssl-ciphers to use the controller\'s modern default.',
-      protocols:
-        'ConfigMap "{{name}}" enables {{protocols}} in ssl-protocols: these protocol versions are deprecated (RFC 8996) and open to downgrade attacks. Use the default "TLSv1.2 TLSv1.3".',
-      hsts: 'ConfigMap "{{name}}" turns HSTS off: browsers will keep trying plain HTTP first, where a network attacker can intercept the first request. Remove hsts: "false" (HSTS is on by default).',
-      sslRedirect:
-        'ConfigMap "{{name}}" turns off the HTTPS redirect for every Ingress of the controller: hosts with TLS are also served over plain HTTP. Remove ssl-redirect: "false" (the default redirects), and opt out per Ingress where really needed.',
+      ciphers: '{{object}} enables weak cipher suites ({{ciphers}}) in ssl-ciphers',
+      protocols: 'ConfigMap "{{name}}" enables {{protocols}} in ssl-protocols',
+      hsts: 'ConfigMap "{{name}}" turns HSTS off',
+      sslRedirect: 'ConfigMap "{{name}}" turns off the HTTPS redirect for every Ingress of the controller',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Restore the secure default' },
     since: '0.1.0',
@@ -85,7 +82,12 @@ data:
       if (!node || value === undefined) return;
       const weak = weakCiphers(value);
       if (weak.length === 0) return;
-      ctx.report({ node, messageId: 'ciphers', data: { object: label, ciphers: weak.slice(0, 4).join(', ') + (weak.length > 4 ? ', …' : '') }, fix: { title: 'Remove ssl-ciphers (use the default list)', apply: (edit) => edit.removePair(map, key) } });
+      ctx.report({
+        node,
+        messageId: 'ciphers',
+        data: { object: label, ciphers: weak.slice(0, 4).join(', ') + (weak.length > 4 ? ', …' : '') },
+        fix: { title: 'Remove ssl-ciphers (use the default list)', apply: (edit) => edit.removePair(map, key) },
+      });
     };
     if (object.kind === 'Ingress') {
       if (!servedByIngressNginx(object, ctx.config)) return;
@@ -100,12 +102,27 @@ data:
     const protocols = data.get('ssl-protocols');
     if (protocols?.str !== undefined) {
       const weak = protocols.str.split(/\s+/).filter((p) => WEAK_PROTOCOLS.has(p));
-      if (weak.length > 0) ctx.report({ node: protocols, messageId: 'protocols', data: { name, protocols: weak.join(', ') }, fix: { title: `Set ssl-protocols to "${DEFAULT_PROTOCOLS}"`, apply: (edit) => edit.setScalar(protocols, quoted(DEFAULT_PROTOCOLS)) } });
+      if (weak.length > 0)
+        ctx.report({
+          node: protocols,
+          messageId: 'protocols',
+          data: { name, protocols: weak.join(', ') },
+          fix: { title: `Set ssl-protocols to "${DEFAULT_PROTOCOLS}"`, apply: (edit) => edit.setScalar(protocols, quoted(DEFAULT_PROTOCOLS)) },
+        });
     }
-    for (const [key, messageId] of [['hsts', 'hsts'], ['ssl-redirect', 'sslRedirect']] as const) {
+    for (const [key, messageId] of [
+      ['hsts', 'hsts'],
+      ['ssl-redirect', 'sslRedirect'],
+    ] as const) {
       const node = data.get(key);
       if (node?.str !== 'false') continue;
-      ctx.report({ node, messageId, severity: key === 'hsts' ? 'info' : undefined, data: { name }, fix: { title: `Remove ${key}: "false"`, apply: (edit) => edit.removePair(data, key) } });
+      ctx.report({
+        node,
+        messageId,
+        severity: key === 'hsts' ? 'info' : undefined,
+        data: { name },
+        fix: { title: `Remove ${key}: "false"`, apply: (edit) => edit.removePair(data, key) },
+      });
     }
   },
 });

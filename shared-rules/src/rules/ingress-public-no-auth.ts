@@ -72,10 +72,8 @@ export default defineRule({
     category: 'ingress-access',
     kinds: ['Ingress'],
     messages: {
-      nginx:
-        'Ingress "{{name}}" lets anyone reach its backend: no auth-url, auth-type, client-certificate or source-range annotation tells ingress-nginx to check who is calling. If the application does not authenticate users itself, add external or basic authentication; if it is public by design, list its hosts in ingress.publicHosts of .kubeward.yaml.',
-      alb:
-        'Ingress "{{name}}" is an internet-facing ALB with no OIDC/Cognito authentication and no inbound-cidrs: anyone on the Internet reaches its backend. Add alb.ingress.kubernetes.io/auth-type (oidc or cognito) or inbound-cidrs, or make it internal; if it is public by design, list its hosts in ingress.publicHosts.',
+      nginx: 'Ingress "{{name}}" lets anyone reach its backend: no authentication annotation',
+      alb: 'Ingress "{{name}}" is an internet-facing ALB with no authentication and no inbound-cidrs',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Add authentication' },
     since: '0.1.0',

@@ -111,8 +111,7 @@ export default defineRule({
     kinds: ['Ingress'],
     deprecation: true,
     messages: {
-      removed:
-        'Ingress "{{name}}" uses {{apiVersion}}, which Kubernetes stopped serving in 1.22: applying it fails, or a pipeline skips it, so this Ingress and its TLS and access settings never reach the cluster while an older copy keeps running. Convert it to networking.k8s.io/v1.',
+      removed: 'Ingress "{{name}}" uses {{apiVersion}}, which Kubernetes stopped serving in 1.22',
     },
     fix: { availability: 'sometimes', applicability: 'safe', title: 'Convert to networking.k8s.io/v1' },
     since: '0.1.0',
@@ -159,7 +158,10 @@ spec:
     },
     references: {
       peers: { 'kube-linter': 'no-extensions-v1beta', kics: '94b76ea5', trivy: 'KSV-0107' },
-      urls: ['https://kubernetes.io/docs/reference/using-api/deprecation-guide/#ingress-v122', 'https://kubernetes.github.io/ingress-nginx/user-guide/k8s-122-migration/'],
+      urls: [
+        'https://kubernetes.io/docs/reference/using-api/deprecation-guide/#ingress-v122',
+        'https://kubernetes.github.io/ingress-nginx/user-guide/k8s-122-migration/',
+      ],
     },
   },
   check(ctx) {

@@ -13,14 +13,15 @@ export default defineRule({
     category: 'ingress-access',
     kinds: ['Ingress'],
     messages: {
-      open: 'Ingress "{{name}}" restricts clients with {{annotation}}, but the list contains {{cidr}}, which admits every address: the Ingress looks restricted and is open to the whole Internet. Replace it with the CIDR ranges that should reach it.',
+      open: 'Ingress "{{name}}" allows {{cidr}} in {{annotation}}, which admits every address',
     },
     fix: { availability: 'always', applicability: 'display-only', title: 'Replace the open range with your CIDR' },
     since: '0.1.0',
     docs: {
       rationale:
         'A source-range annotation — ingress-nginx `whitelist-source-range` (renamed `allowlist-source-range`) or the AWS Load Balancer Controller `inbound-cidrs` — is how an Ingress is limited to an office, a VPN or a partner. A `/0` range (`0.0.0.0/0`, `::/0`) in that list admits every address, so the Ingress is exactly as public as one without the annotation, while reviewers reading the manifest believe it is restricted. It is usually a leftover from debugging.',
-      remediation: 'Replace the open range with the CIDR ranges that should reach the Ingress (`203.0.113.0/24,198.51.100.7/32`). If the Ingress is public on purpose, remove the annotation instead, so nobody mistakes it for a restriction.',
+      remediation:
+        'Replace the open range with the CIDR ranges that should reach the Ingress (`203.0.113.0/24,198.51.100.7/32`). If the Ingress is public on purpose, remove the annotation instead, so nobody mistakes it for a restriction.',
       invalid: `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
@@ -55,7 +56,8 @@ spec:
             backend:
               service: { name: admin, port: { number: 80 } }
 `,
-      notes: 'Any range with a `/0` prefix length is open, whatever its address part. The fix never writes an open range: it puts the placeholder `<your-cidr>/32` in place of the first open range (and drops further open ones), for you to replace.',
+      notes:
+        'Any range with a `/0` prefix length is open, whatever its address part. The fix never writes an open range: it puts the placeholder `<your-cidr>/32` in place of the first open range (and drops further open ones), for you to replace.',
     },
     references: {
       peers: { kics: '3a7d4239' },

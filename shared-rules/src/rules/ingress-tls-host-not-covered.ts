@@ -16,10 +16,8 @@ export default defineRule({
     category: 'ingress-tls',
     kinds: ['Ingress'],
     messages: {
-      uncovered:
-        'Ingress host "{{host}}" is not listed in spec.tls: the controller serves it with its default (self-signed) certificate or over plain HTTP, so browsers warn and clients that skip verification can be intercepted. Add the host to a spec.tls[].hosts list whose certificate covers it.',
-      noHost:
-        'Ingress "{{name}}" has a rule without a host while spec.tls is set: that catch-all rule answers every name, and requests for names no certificate covers get the default certificate or plain HTTP. Give the rule a host and list it in spec.tls.',
+      uncovered: 'Ingress host "{{host}}" is not listed in spec.tls',
+      noHost: 'Ingress "{{name}}" has a rule without a host while spec.tls is set',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Add the uncovered hosts to spec.tls' },
     since: '0.1.0',

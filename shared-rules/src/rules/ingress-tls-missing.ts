@@ -28,8 +28,7 @@ export default defineRule({
     category: 'ingress-tls',
     kinds: ['Ingress'],
     messages: {
-      missing:
-        'Ingress "{{name}}" has no spec.tls: its hosts are served over plain HTTP, so credentials, cookies and tokens cross the network readable by anyone on the path. Add a TLS block for every host.',
+      missing: 'Ingress "{{name}}" has no spec.tls',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Add spec.tls for every host' },
     since: '0.1.0',

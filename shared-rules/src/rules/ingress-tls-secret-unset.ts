@@ -10,8 +10,7 @@ export default defineRule({
     category: 'ingress-tls',
     kinds: ['Ingress'],
     messages: {
-      unset:
-        'Ingress "{{name}}" has a spec.tls entry without secretName: the controller has no certificate for it and serves its default one (a self-signed "Fake Certificate" for ingress-nginx), so clients either fail or learn to ignore warnings. Set secretName to the kubernetes.io/tls Secret holding the certificate, or let cert-manager issue it.',
+      unset: 'Ingress "{{name}}" has a spec.tls entry without secretName',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Set secretName' },
     since: '0.1.0',
@@ -59,7 +58,11 @@ spec:
 `,
     },
     references: {
-      urls: ['https://kubernetes.io/docs/concepts/services-networking/ingress/#tls', 'https://kubernetes.github.io/ingress-nginx/user-guide/tls/#default-ssl-certificate', 'https://cert-manager.io/docs/usage/ingress/'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/services-networking/ingress/#tls',
+        'https://kubernetes.github.io/ingress-nginx/user-guide/tls/#default-ssl-certificate',
+        'https://cert-manager.io/docs/usage/ingress/',
+      ],
     },
   },
   check(ctx) {

@@ -10,8 +10,7 @@ export default defineRule({
     kinds: ['IngressClass'],
     deprecation: true,
     messages: {
-      removed:
-        'IngressClass "{{name}}" uses {{apiVersion}}, which Kubernetes stopped serving in {{removedIn}}: applying it fails, and Ingresses naming this class get no controller (or the default one). Change apiVersion to networking.k8s.io/v1; nothing else changes.',
+      removed: 'IngressClass "{{name}}" uses {{apiVersion}}, which Kubernetes stopped serving in {{removedIn}}',
     },
     fix: { availability: 'always', applicability: 'safe', title: 'Change the apiVersion to networking.k8s.io/v1' },
     since: '0.1.0',

@@ -18,18 +18,17 @@ export default defineRule({
     kinds: ['Namespace'],
     optIn: true,
     messages: {
-      none: 'Namespace "{{name}}" has no default-deny NetworkPolicy: every pod in it accepts traffic from anywhere in the cluster and reaches anything until a policy selects it, so each new workload starts exposed. Add a policy with podSelector: {} and policyTypes [Ingress, Egress] and no rules, then allow traffic explicitly.',
-      ingressOnly:
-        'Namespace "{{name}}" denies ingress by default but not egress: a compromised pod can still reach every service, the cloud metadata endpoint and the Internet. Add Egress to the default-deny policy\'s policyTypes (and allow DNS explicitly).',
-      egressOnly:
-        'Namespace "{{name}}" denies egress by default but not ingress: its pods accept connections from every pod in the cluster until a policy selects them. Add Ingress to the default-deny policy\'s policyTypes.',
+      none: 'Namespace "{{name}}" has no default-deny NetworkPolicy',
+      ingressOnly: 'Namespace "{{name}}" denies ingress by default but not egress',
+      egressOnly: 'Namespace "{{name}}" denies egress by default but not ingress',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Add a default-deny NetworkPolicy' },
     since: '0.1.0',
     docs: {
       rationale:
         'NetworkPolicies are allow-lists that only apply to the pods they select; every other pod stays open in both directions. A namespace-wide default-deny policy (`podSelector: {}`, `policyTypes: [Ingress, Egress]`, no rules) turns that around: new workloads start isolated, and each needs an explicit policy for the traffic it uses. This rule looks across files for such a policy in the namespace of every `Namespace` object.',
-      remediation: 'Add the default-deny policy below to the namespace, then a policy per workload for the traffic it needs (ingress from the ingress controller, egress to DNS and its dependencies).',
+      remediation:
+        'Add the default-deny policy below to the namespace, then a policy per workload for the traffic it needs (ingress from the ingress controller, egress to DNS and its dependencies).',
       invalid: `apiVersion: v1
 kind: Namespace
 metadata:
@@ -52,7 +51,7 @@ spec:
     - Egress
 `,
       notes:
-        'Opt-in: many clusters enforce default-deny outside the repository (a platform policy, Calico or Cilium cluster-wide policies). Silent while the workspace index is incomplete, when a policy that may apply cannot be read (templated, a Kustomize patch, no namespace set) and when another engine\'s policies are present. Only `Namespace` objects are checked. An unset namespace is decided at apply time (the default namespace, the Helm release\'s or the kustomization\'s): an object without one may share the namespace of objects deployed with it (the same chart or folder, or a folder holding it) or `default`, not that of an unrelated project scanned alongside.',
+        "Opt-in: many clusters enforce default-deny outside the repository (a platform policy, Calico or Cilium cluster-wide policies). Silent while the workspace index is incomplete, when a policy that may apply cannot be read (templated, a Kustomize patch, no namespace set) and when another engine's policies are present. Only `Namespace` objects are checked. An unset namespace is decided at apply time (the default namespace, the Helm release's or the kustomization's): an object without one may share the namespace of objects deployed with it (the same chart or folder, or a folder holding it) or `default`, not that of an unrelated project scanned alongside.",
     },
     references: {
       peers: { kubescape: 'C-0206' },
@@ -82,7 +81,14 @@ spec:
         if (denies) deny[direction] = true;
       }
     }
-    for (const kind of ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy', 'GlobalNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']) {
+    for (const kind of [
+      'CiliumNetworkPolicy',
+      'CiliumClusterwideNetworkPolicy',
+      'GlobalNetworkPolicy',
+      'AdminNetworkPolicy',
+      'BaselineAdminNetworkPolicy',
+      'ClusterNetworkPolicy',
+    ]) {
       if (index.byKind(kind).some((o) => mayShareNamespace(o, { namespace: name, file: summary.file }))) return;
     }
     if (deny.ingress && deny.egress) return;

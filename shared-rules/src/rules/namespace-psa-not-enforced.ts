@@ -20,7 +20,7 @@ export default defineRule({
     since: '0.1.0',
     docs: {
       rationale:
-        'Pod Security Admission checks pods against the Pod Security Standards per namespace, through labels: `pod-security.kubernetes.io/enforce` rejects violating pods, while `warn` and `audit` only report them. A namespace without an `enforce` label gets the cluster\'s default (privileged unless the API server is configured otherwise), and `enforce: privileged` admits everything: privileged containers, host namespaces and hostPath mounts included. With only `warn` or `audit`, the violations are known and still run.',
+        "Pod Security Admission checks pods against the Pod Security Standards per namespace, through labels: `pod-security.kubernetes.io/enforce` rejects violating pods, while `warn` and `audit` only report them. A namespace without an `enforce` label gets the cluster's default (privileged unless the API server is configured otherwise), and `enforce: privileged` admits everything: privileged containers, host namespaces and hostPath mounts included. With only `warn` or `audit`, the violations are known and still run.",
       remediation:
         'Label the namespace with `pod-security.kubernetes.io/enforce: baseline` (or `restricted`), plus `enforce-version` and the same level for `warn` and `audit`. Keep `privileged` to the namespaces of node agents and CNI plugins, and say why in an annotation or a suppression. Try a level first with `kubectl label --dry-run=server --overwrite ns <name> pod-security.kubernetes.io/enforce=baseline`, which lists the pods that would be rejected.',
       invalid: `apiVersion: v1
@@ -42,7 +42,10 @@ metadata:
         'A Namespace without any Pod Security label is reported at information level (the cluster may set a default level in its admission configuration); one that only warns or audits, or enforces `privileged`, is a warning. `kube-system`, `kube-public` and `kube-node-lease` are not reported, nor Namespaces whose labels are Helm-templated.',
     },
     references: {
-      urls: ['https://kubernetes.io/docs/concepts/security/pod-security-admission/', 'https://kubernetes.io/docs/tasks/configure-pod-container/enforce-standards-namespace-labels/'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/security/pod-security-admission/',
+        'https://kubernetes.io/docs/tasks/configure-pod-container/enforce-standards-namespace-labels/',
+      ],
     },
   },
   check(ctx) {
@@ -56,7 +59,12 @@ metadata:
     const enforce = labels?.isMap ? labels.get(ENFORCE) : undefined;
     if (enforce) {
       if (enforce.str === 'privileged') {
-        ctx.report({ node: enforce, messageId: 'privileged', data: { name }, fix: { title: 'Enforce the baseline level', apply: (edit) => edit.setScalar(enforce, 'baseline') } });
+        ctx.report({
+          node: enforce,
+          messageId: 'privileged',
+          data: { name },
+          fix: { title: 'Enforce the baseline level', apply: (edit) => edit.setScalar(enforce, 'baseline') },
+        });
       }
       return;
     }
@@ -85,7 +93,12 @@ metadata:
       messageId: 'none',
       severity: 'info',
       data: { name, enforce: ENFORCE },
-      fix: { title: 'Enforce the baseline level', apply: (edit) => { for (const [key, value] of Object.entries(psaLabels('baseline'))) edit.setIn(metadata, ['labels', key], value); } },
+      fix: {
+        title: 'Enforce the baseline level',
+        apply: (edit) => {
+          for (const [key, value] of Object.entries(psaLabels('baseline'))) edit.setIn(metadata, ['labels', key], value);
+        },
+      },
     });
   },
 });

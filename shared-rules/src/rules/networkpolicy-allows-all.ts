@@ -11,12 +11,9 @@ export default defineRule({
     category: 'network-policy',
     kinds: ['NetworkPolicy'],
     messages: {
-      emptyRule:
-        'NetworkPolicy {{name}} has an empty {{direction}} rule: with no {{peersKey}} and no ports it matches every {{peer}} on every port, so the pods it selects are as open as if there were no policy. List the allowed peers and ports, or remove the rule to deny {{direction}} traffic.',
-      openCidr:
-        'NetworkPolicy {{name}} allows {{direction}} {{toFrom}} {{cidr}} without except: that is every address, inside the cluster and on the Internet. Narrow the ipBlock to the networks that need access, or list what must stay unreachable under except.',
-      anyNamespace:
-        'NetworkPolicy {{name}} allows {{direction}} {{toFrom}} every pod in every namespace (an empty namespaceSelector{{withPods}}): any workload in the cluster, a compromised one included, gets through. Select namespaces by label (kubernetes.io/metadata.name) and add a podSelector.',
+      emptyRule: 'NetworkPolicy {{name}} has an empty {{direction}} rule, which allows everything',
+      openCidr: 'NetworkPolicy {{name}} allows {{direction}} {{toFrom}} {{cidr}} without except',
+      anyNamespace: 'NetworkPolicy {{name}} allows {{direction}} {{toFrom}} every pod in every namespace',
     },
     fix: { availability: 'sometimes', applicability: 'display-only', title: 'Replace the CIDR with the network that needs access' },
     since: '0.1.0',
@@ -57,7 +54,10 @@ spec:
         'A rule with ports but no peers (`- ports: [{port: 443}]`) allows every source on those ports; that is a deliberate choice for public services and is not flagged. Likewise an empty `namespaceSelector` restricted to ports (a metrics port, DNS on 53) is not "all traffic": the opt-in `networkpolicy-port-open-to-all-namespaces` reports it. Trivy\'s KSV-0038 looks at related selector usage.',
     },
     references: {
-      urls: ['https://kubernetes.io/docs/concepts/services-networking/network-policies/', 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/services-networking/network-policies/',
+        'https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors',
+      ],
     },
   },
   check(ctx) {
@@ -68,7 +68,11 @@ spec:
       const toFrom = direction === 'ingress' ? 'from' : 'to';
       if (isUnrestrictedList(rule.peers) && isUnrestrictedList(rule.ports)) {
         if (ctx.isUncertain(rule.node)) continue;
-        ctx.report({ node: rule.node, messageId: 'emptyRule', data: { name, direction, peersKey: toFrom, peer: direction === 'ingress' ? 'source' : 'destination' } });
+        ctx.report({
+          node: rule.node,
+          messageId: 'emptyRule',
+          data: { name, direction, peersKey: toFrom, peer: direction === 'ingress' ? 'source' : 'destination' },
+        });
         continue;
       }
       for (const peer of rule.peers?.items() ?? []) {
@@ -87,7 +91,11 @@ spec:
         const pods = peer.get('podSelector');
         // Restricted to ports, every namespace is a deliberate choice (metrics, DNS): networkpolicy-port-open-to-all-namespaces.
         if (isEmptySelector(namespaces) && (!pods || isEmptySelector(pods)) && isUnrestrictedList(rule.ports)) {
-          ctx.report({ node: namespaces!, messageId: 'anyNamespace', data: { name, direction, toFrom, withPods: pods ? ' and an empty podSelector' : ' without a podSelector' } });
+          ctx.report({
+            node: namespaces!,
+            messageId: 'anyNamespace',
+            data: { name, direction, toFrom, withPods: pods ? ' and an empty podSelector' : ' without a podSelector' },
+          });
         }
       }
     }

@@ -18,16 +18,16 @@ export default defineRule({
     kinds: ['NetworkPolicy'],
     optIn: true,
     messages: {
-      podSelector:
-        'NetworkPolicy "{{name}}" selects pods with {{selector}}, and no workload in its namespace has those labels: the policy protects nothing, while the pods it was written for (labels renamed?) stay open. Fix the podSelector to match the workload\'s pod labels.',
-      peer: 'NetworkPolicy "{{name}}" allows traffic {{direction}} pods with {{selector}}, and no workload in its namespace has those labels: the rule allows nothing, so the intended traffic is blocked or another rule is doing the work. Fix the peer podSelector.',
+      podSelector: 'NetworkPolicy "{{name}}" selects {{selector}}, and no workload in its namespace has it',
+      peer: 'NetworkPolicy "{{name}}" allows traffic {{direction}} {{selector}}, which no workload has',
     },
     fix: { availability: 'none' },
     since: '0.1.0',
     docs: {
       rationale:
-        'A NetworkPolicy\'s `podSelector` is matched against pod labels. When labels change (a chart upgrade, a rename to `app.kubernetes.io/name`) and the policy does not follow, it quietly selects nothing: the workload it was meant to protect loses its isolation and nobody notices, since nothing fails. A peer `podSelector` that matches nothing breaks the traffic it was meant to allow. This rule looks across files for a workload in the policy\'s namespace whose pod labels the selector matches.',
-      remediation: 'Change the selector to the labels the workload\'s pods really carry (`spec.template.metadata.labels`), or delete the policy if the workload is gone.',
+        "A NetworkPolicy's `podSelector` is matched against pod labels. When labels change (a chart upgrade, a rename to `app.kubernetes.io/name`) and the policy does not follow, it quietly selects nothing: the workload it was meant to protect loses its isolation and nobody notices, since nothing fails. A peer `podSelector` that matches nothing breaks the traffic it was meant to allow. This rule looks across files for a workload in the policy's namespace whose pod labels the selector matches.",
+      remediation:
+        "Change the selector to the labels the workload's pods really carry (`spec.template.metadata.labels`), or delete the policy if the workload is gone.",
       invalid: `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
@@ -83,7 +83,7 @@ spec:
           image: nginx:1.27
 `,
       notes:
-        'Opt-in, since workloads often live in another repository. Silent while the workspace index is incomplete, when the namespace has no workload in the workspace at all, when some workload\'s labels are templated, and for `podSelector: {}` (a namespace-wide policy). Peers with a `namespaceSelector` select pods in other namespaces and are not checked.',
+        "Opt-in, since workloads often live in another repository. Silent while the workspace index is incomplete, when the namespace has no workload in the workspace at all, when some workload's labels are templated, and for `podSelector: {}` (a namespace-wide policy). Peers with a `namespaceSelector` select pods in other namespaces and are not checked.",
     },
     references: {
       peers: { 'kube-linter': ['dangling-networkpolicy', 'dangling-networkpolicypeer-podselector'], kics: '85ab1c5b', kubescape: 'C-0299' },
@@ -106,14 +106,19 @@ spec:
       pods.push(d);
     }
     if (pods.length === 0) return;
-    const matchesNone = (selector: Selector | undefined) => selector !== undefined && !selectsEverything(selector) && pods.every((p) => selectorMatches(selector, p.labels) === false);
+    const matchesNone = (selector: Selector | undefined) =>
+      selector !== undefined && !selectsEverything(selector) && pods.every((p) => selectorMatches(selector, p.labels) === false);
     const name = summary.name ?? 'this NetworkPolicy';
     if (data.podSelectorAt && matchesNone(data.podSelector)) {
       ctx.report({ range: fileRange(summary, data.podSelectorAt), messageId: 'podSelector', data: { name, selector: describeSelector(data.podSelector!) } });
     }
     for (const peer of data.peers) {
       if (!peer.sameNamespace || !matchesNone(peer.selector)) continue;
-      ctx.report({ range: fileRange(summary, peer.at), messageId: 'peer', data: { name, selector: describeSelector(peer.selector!), direction: peer.direction === 'ingress' ? 'from' : 'to' } });
+      ctx.report({
+        range: fileRange(summary, peer.at),
+        messageId: 'peer',
+        data: { name, selector: describeSelector(peer.selector!), direction: peer.direction === 'ingress' ? 'from' : 'to' },
+      });
     }
   },
 });

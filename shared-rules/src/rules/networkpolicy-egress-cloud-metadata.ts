@@ -18,7 +18,7 @@ export default defineRule({
     since: '0.1.0',
     docs: {
       rationale:
-        'The cloud metadata service (`169.254.169.254` on AWS, GCP, Azure and OpenStack, `fd00:ec2::254` on AWS IPv6) hands out the node\'s instance credentials and bootstrap data to whoever asks from the node\'s network. An egress rule whose `ipBlock` holds that address, without listing it under `except`, lets the selected pods fetch those credentials: a compromised pod becomes the node\'s cloud identity.',
+        "The cloud metadata service (`169.254.169.254` on AWS, GCP, Azure and OpenStack, `fd00:ec2::254` on AWS IPv6) hands out the node's instance credentials and bootstrap data to whoever asks from the node's network. An egress rule whose `ipBlock` holds that address, without listing it under `except`, lets the selected pods fetch those credentials: a compromised pod becomes the node's cloud identity.",
       remediation:
         'Add `169.254.169.254/32` (and `fd00:ec2::254/128` for IPv6) to the `except` list of the `ipBlock`, or narrow the CIDR to the networks the pods need. Pods that truly need the metadata service (a cloud controller) should get it through a dedicated, documented policy.',
       invalid: `apiVersion: networking.k8s.io/v1
@@ -77,7 +77,9 @@ spec:
         const alone = cidrContains(exclude, cidr.str.split('/')[0]!.trim()) && Number(cidr.str.split('/')[1]) === Number(exclude.split('/')[1]);
         // Written like the list's items: double-quoted if they are.
         const value = excepts[0]?.quoteStyle === 'double' ? quoted(exclude) : exclude;
-        const fix = alone ? undefined : (edit: EditBuilder) => (except?.isSeq ? edit.appendItem(except, value) : edit.setIn(block!, ['except'], [value], { overwrite: true }));
+        const fix = alone
+          ? undefined
+          : (edit: EditBuilder) => (except?.isSeq ? edit.appendItem(except, value) : edit.setIn(block!, ['except'], [value], { overwrite: true }));
         ctx.report({ node: cidr, messageId: 'cidr', data: { name: displayName(object), cidr: cidr.str, address }, fix });
       }
     }

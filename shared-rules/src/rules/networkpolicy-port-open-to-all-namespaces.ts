@@ -66,7 +66,11 @@ spec:
         const pods = peer.isMap ? peer.get('podSelector') : undefined;
         if (!isEmptySelector(namespaces) || (pods && !isEmptySelector(pods))) continue;
         const direction = rule.direction;
-        ctx.report({ node: namespaces!, messageId: 'anyNamespace', data: { name, direction, toFrom: direction === 'ingress' ? 'from' : 'to', ports: `port${ports.length > 1 ? 's' : ''} ${humanList(ports)}` } });
+        ctx.report({
+          node: namespaces!,
+          messageId: 'anyNamespace',
+          data: { name, direction, toFrom: direction === 'ingress' ? 'from' : 'to', ports: `port${ports.length > 1 ? 's' : ''} ${humanList(ports)}` },
+        });
       }
     }
   },

@@ -14,17 +14,16 @@ export default defineRule({
     kinds: WORKLOAD_KINDS,
     profiles: ['restricted'],
     messages: {
-      allowed:
-        'Container "{{name}}" sets allowPrivilegeEscalation: true: a process in it can gain privileges through setuid binaries or file capabilities, which turns a foothold into root in the container. Set it to false.',
-      missing:
-        'Container "{{name}}" does not set allowPrivilegeEscalation: false, and Kubernetes allows escalation by default: a process can gain privileges through setuid binaries or file capabilities. Set securityContext.allowPrivilegeEscalation: false.',
+      allowed: 'Container "{{name}}" sets allowPrivilegeEscalation: true',
+      missing: 'Container "{{name}}" does not set allowPrivilegeEscalation: false',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Set allowPrivilegeEscalation: false' },
     since: '0.1.0',
     docs: {
       rationale:
         '`allowPrivilegeEscalation` controls the kernel\'s `no_new_privs` flag. Unless it is `false`, a process can become more privileged than its parent by executing a setuid-root binary or one with file capabilities: an attacker who reaches an unprivileged shell in the container becomes root there, one step from the node. Kubernetes defaults to allowing it, so the **restricted** Pod Security Standard ("Privilege Escalation") requires every container, init and ephemeral ones included, to set it to `false` explicitly. Windows pods (`spec.os.name: windows`) are exempt. Privileged containers and containers that add `SYS_ADMIN` can always escalate; the API rejects `false` beside them, so for those no fix is offered (see pod-privileged and pod-capabilities-added).',
-      remediation: 'Set `securityContext.allowPrivilegeEscalation: false` on every container, or apply the whole restricted securityContext with the quick fix. Images that rely on `sudo` or setuid helpers need to be changed to run their task as the right user from the start.',
+      remediation:
+        'Set `securityContext.allowPrivilegeEscalation: false` on every container, or apply the whole restricted securityContext with the quick fix. Images that rely on `sudo` or setuid helpers need to be changed to run their task as the right user from the start.',
       invalid: `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -60,7 +59,10 @@ spec:
         kubescape: 'C-0016',
         kubesec: 'AllowPrivilegeEscalation',
       },
-      urls: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted', 'https://www.kernel.org/doc/html/latest/userspace-api/no_new_privs.html'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
+        'https://www.kernel.org/doc/html/latest/userspace-api/no_new_privs.html',
+      ],
     },
   },
   check(ctx) {

@@ -10,17 +10,16 @@ export default defineRule({
     category: 'pod-security',
     kinds: WORKLOAD_KINDS,
     messages: {
-      profile:
-        '{{site}} sets appArmorProfile.type: {{value}}: the container runs without the AppArmor profile that keeps it from writing /proc and /sys, mounting filesystems and other escape routes. Use RuntimeDefault (or a Localhost profile).',
-      annotation:
-        '{{object}} sets AppArmor to "{{value}}" for container "{{container}}": it runs without the profile that keeps it from writing /proc and /sys, mounting filesystems and other escape routes. Use runtime/default (or localhost/<profile>).',
+      profile: '{{site}} sets appArmorProfile.type: {{value}}',
+      annotation: '{{object}} sets AppArmor to "{{value}}" for container "{{container}}"',
     },
-    fix: { availability: 'always', applicability: 'unsafe', title: 'Use the runtime\'s default AppArmor profile' },
+    fix: { availability: 'always', applicability: 'unsafe', title: "Use the runtime's default AppArmor profile" },
     since: '0.1.0',
     docs: {
       rationale:
         'On nodes with AppArmor, the container runtime confines every container with a default profile that denies writes to sensitive parts of `/proc` and `/sys`, mounts and raw kernel interfaces. `Unconfined` removes that layer. The Pod Security Standards allow, at the **baseline** level ("AppArmor"), only an unset profile, `RuntimeDefault` or `Localhost` in `securityContext.appArmorProfile.type` (pod and containers), and only `runtime/default` or `localhost/<profile>` in the older `container.apparmor.security.beta.kubernetes.io/<container>` annotation.',
-      remediation: 'Set `appArmorProfile.type: RuntimeDefault` (or remove it: the runtime default applies), or write a `Localhost` profile for the workload. In the annotation, use `runtime/default`.',
+      remediation:
+        'Set `appArmorProfile.type: RuntimeDefault` (or remove it: the runtime default applies), or write a `Localhost` profile for the workload. In the annotation, use `runtime/default`.',
       invalid: `apiVersion: v1
 kind: Pod
 metadata:
@@ -61,7 +60,12 @@ spec:
     for (const { container, node } of appArmorAnnotations(ctx.object)) {
       const value = node.str;
       if (value === undefined || isConfinedAppArmorAnnotation(value)) continue;
-      ctx.report({ node, messageId: 'annotation', data: { object: workloadLabel(ctx.object), container, value }, fix: (edit) => edit.setScalar(node, 'runtime/default') });
+      ctx.report({
+        node,
+        messageId: 'annotation',
+        data: { object: workloadLabel(ctx.object), container, value },
+        fix: (edit) => edit.setScalar(node, 'runtime/default'),
+      });
     }
   },
 });

@@ -12,18 +12,15 @@ export default defineRule({
     category: 'pod-security',
     kinds: WORKLOAD_KINDS,
     messages: {
-      dangerous:
-        'Container "{{name}}" adds capability {{capability}}: it gives the container administrative power over the node\'s kernel, network or devices, which is a direct path to escaping the container. Remove it from securityContext.capabilities.add.',
-      baseline:
-        'Container "{{name}}" adds capability {{capability}}, which the baseline Pod Security Standard forbids: it widens what a compromised container can do to the node. Remove it from securityContext.capabilities.add (only the container runtime\'s default set may be added).',
-      restricted:
-        'Container "{{name}}" adds capability {{capability}}; the restricted Pod Security Standard allows only NET_BIND_SERVICE to be added. Remove it from securityContext.capabilities.add or run the workload under the baseline profile.',
+      dangerous: 'Container "{{name}}" adds capability {{capability}}',
+      baseline: 'Container "{{name}}" adds capability {{capability}}, which the baseline level forbids',
+      restricted: 'Container "{{name}}" adds capability {{capability}}; restricted allows only NET_BIND_SERVICE',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Remove the forbidden capabilities' },
     since: '0.1.0',
     docs: {
       rationale:
-        'Linux capabilities split root\'s power into pieces. The **baseline** Pod Security Standard ("Capabilities") allows adding only the container runtime\'s default set: AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID and SYS_CHROOT. Anything else, and above all `SYS_ADMIN`, `NET_ADMIN`, `SYS_MODULE`, `SYS_PTRACE` or `ALL`, lets a compromised container reconfigure the node\'s network, load kernel modules, read other processes\' memory or mount filesystems. The **restricted** standard allows only `NET_BIND_SERVICE`; with `profile: restricted` the other default capabilities are reported too, as warnings. Names are compared exactly, as Pod Security Admission does: `CAP_CHOWN` or `chown` is not on the allowed list.',
+        "Linux capabilities split root's power into pieces. The **baseline** Pod Security Standard (\"Capabilities\") allows adding only the container runtime's default set: AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID and SYS_CHROOT. Anything else, and above all `SYS_ADMIN`, `NET_ADMIN`, `SYS_MODULE`, `SYS_PTRACE` or `ALL`, lets a compromised container reconfigure the node's network, load kernel modules, read other processes' memory or mount filesystems. The **restricted** standard allows only `NET_BIND_SERVICE`; with `profile: restricted` the other default capabilities are reported too, as warnings. Names are compared exactly, as Pod Security Admission does: `CAP_CHOWN` or `chown` is not on the allowed list.",
       remediation:
         'Remove the capability from `securityContext.capabilities.add`. Most software needs none: to bind a port below 1024 add only `NET_BIND_SERVICE`, or listen on a high port. If a node agent truly needs more, run it in a namespace with a `privileged` Pod Security level and suppress the finding there with a reason.',
       invalid: `apiVersion: v1
@@ -73,7 +70,8 @@ spec:
       for (const item of add.items()) {
         const capability = item.str;
         if (capability === undefined) continue;
-        if (!BASELINE_CAPABILITIES.has(capability)) offending.push({ item, capability, messageId: isNodeTakeoverCapability(capability) ? 'dangerous' : 'baseline' });
+        if (!BASELINE_CAPABILITIES.has(capability))
+          offending.push({ item, capability, messageId: isNodeTakeoverCapability(capability) ? 'dangerous' : 'baseline' });
         else if (restricted && !RESTRICTED_CAPABILITIES.has(capability)) offending.push({ item, capability, messageId: 'restricted' });
       }
       // One edit removes every offending entry of the list, whichever finding it is applied from.

@@ -14,19 +14,17 @@ export default defineRule({
     kinds: WORKLOAD_KINDS,
     profiles: ['restricted'],
     messages: {
-      missing:
-        'Container "{{name}}" does not drop its Linux capabilities: it keeps the runtime\'s default set (NET_RAW for spoofing packets, CHOWN, DAC_OVERRIDE, SETUID…), more than most programs need. Set securityContext.capabilities.drop: [ALL].',
-      noAll:
-        'Container "{{name}}" drops some capabilities but not ALL: the others in the runtime\'s default set (NET_RAW for spoofing packets, CHOWN, DAC_OVERRIDE, SETUID…) stay. Add ALL to securityContext.capabilities.drop.',
-      lowercase:
-        'Container "{{name}}" drops "{{value}}": Pod Security Admission only accepts "ALL" in capitals, so the restricted level rejects this pod. Write ALL.',
+      missing: 'Container "{{name}}" does not drop its Linux capabilities',
+      noAll: 'Container "{{name}}" drops some capabilities but not ALL',
+      lowercase: 'Container "{{name}}" drops "{{value}}"; Pod Security Admission accepts only "ALL"',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Drop ALL capabilities' },
     since: '0.1.0',
     docs: {
       rationale:
         'Every container starts with the runtime\'s default capabilities, among them `NET_RAW` (craft packets, spoof traffic on the pod network), `CHOWN`, `DAC_OVERRIDE`, `SETUID` and `SETGID`: each makes a compromise inside the container more useful to the attacker. The **restricted** Pod Security Standard ("Capabilities") requires every container to drop `ALL` (written exactly so) and add back at most `NET_BIND_SERVICE`. Windows pods are exempt.',
-      remediation: 'Set `securityContext.capabilities.drop: [ALL]` on each container and add back only what a program needs (`add: [NET_BIND_SERVICE]` to bind a port below 1024). The quick fix appends `ALL` to an existing drop list, or applies the whole restricted securityContext.',
+      remediation:
+        'Set `securityContext.capabilities.drop: [ALL]` on each container and add back only what a program needs (`add: [NET_BIND_SERVICE]` to bind a port below 1024). The quick fix appends `ALL` to an existing drop list, or applies the whole restricted securityContext.',
       invalid: `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -88,10 +86,21 @@ spec:
       if (values.some((v) => v.str === 'ALL')) continue;
       const spelled = values.find((v) => v.str?.toUpperCase() === 'ALL');
       if (spelled) {
-        ctx.report({ node: spelled, messageId: 'lowercase', data: { ...data, value: spelled.str! }, fix: { title: 'Write ALL in capitals', apply: (edit) => edit.setScalar(spelled, 'ALL') } });
+        ctx.report({
+          node: spelled,
+          messageId: 'lowercase',
+          data: { ...data, value: spelled.str! },
+          fix: { title: 'Write ALL in capitals', apply: (edit) => edit.setScalar(spelled, 'ALL') },
+        });
         continue;
       }
-      ctx.report({ node: drop, at: 'key', messageId: 'noAll', data, fix: drop.indirect ? [] : [{ title: 'Add ALL to the drop list', apply: (edit) => edit.appendItem(drop, 'ALL') }, combined] });
+      ctx.report({
+        node: drop,
+        at: 'key',
+        messageId: 'noAll',
+        data,
+        fix: drop.indirect ? [] : [{ title: 'Add ALL to the drop list', apply: (edit) => edit.appendItem(drop, 'ALL') }, combined],
+      });
     }
   },
 });

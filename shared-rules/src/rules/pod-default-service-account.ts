@@ -14,17 +14,16 @@ export default defineRule({
     kinds: WORKLOAD_KINDS,
     profiles: ['restricted'],
     messages: {
-      explicit:
-        '{{object}} runs as the "default" service account, which every pod of the namespace shares: any permission granted to one of them is granted to all. Create a service account for this workload and name it in serviceAccountName.',
-      missing:
-        '{{object}} sets no serviceAccountName, so it runs as the namespace\'s "default" service account, shared by every pod there: any permission granted to one of them is granted to all. Create a service account for this workload and name it in serviceAccountName.',
+      explicit: '{{object}} runs as the namespace\'s "default" service account',
+      missing: '{{object}} sets no serviceAccountName, so it runs as "default"',
     },
     fix: { availability: 'always', applicability: 'display-only', title: 'Set serviceAccountName' },
     since: '0.1.0',
     docs: {
       rationale:
-        'Pods without `serviceAccountName` run as the namespace\'s `default` service account. It is shared: a RoleBinding added for one workload\'s needs silently applies to every other pod of the namespace, and audit logs cannot tell them apart. A dedicated service account per workload keeps permissions least-privilege and attributable. This is a hardening recommendation (CIS 5.1.5), not a Pod Security Standard, run with the **restricted** profile.',
-      remediation: 'Create a `ServiceAccount` for the workload (with `automountServiceAccountToken: false` if it does not call the API) and set `serviceAccountName` in the pod spec. The quick fix inserts the field with a name for you to fill in.',
+        "Pods without `serviceAccountName` run as the namespace's `default` service account. It is shared: a RoleBinding added for one workload's needs silently applies to every other pod of the namespace, and audit logs cannot tell them apart. A dedicated service account per workload keeps permissions least-privilege and attributable. This is a hardening recommendation (CIS 5.1.5), not a Pod Security Standard, run with the **restricted** profile.",
+      remediation:
+        'Create a `ServiceAccount` for the workload (with `automountServiceAccountToken: false` if it does not call the API) and set `serviceAccountName` in the pod spec. The quick fix inserts the field with a name for you to fill in.',
       invalid: `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -83,6 +82,11 @@ spec:
       ctx.report({ node, messageId: 'explicit', data, fix: (edit) => edit.setScalar(node, placeholder(SA_PLACEHOLDER)) });
       return;
     }
-    ctx.reportMissing({ parent: found.parent, messageId: 'missing', data, fix: (edit) => edit.setIn(spec, ['serviceAccountName'], placeholder(SA_PLACEHOLDER)) });
+    ctx.reportMissing({
+      parent: found.parent,
+      messageId: 'missing',
+      data,
+      fix: (edit) => edit.setIn(spec, ['serviceAccountName'], placeholder(SA_PLACEHOLDER)),
+    });
   },
 });

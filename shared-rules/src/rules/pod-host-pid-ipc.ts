@@ -12,17 +12,16 @@ export default defineRule({
     category: 'pod-security',
     kinds: WORKLOAD_KINDS,
     messages: {
-      hostPID:
-        '{{object}} shares the node\'s process namespace (hostPID: true): its containers see every process on the node, with their command lines and environment, and a root container can signal or ptrace them. Remove hostPID.',
-      hostIPC:
-        '{{object}} shares the node\'s IPC namespace (hostIPC: true): its containers can read and write the shared memory and message queues of every process on the node. Remove hostIPC.',
+      hostPID: "{{object}} shares the node's process namespace (hostPID: true)",
+      hostIPC: "{{object}} shares the node's IPC namespace (hostIPC: true)",
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Remove the host namespace setting' },
     since: '0.1.0',
     docs: {
       rationale:
         'A pod with `hostPID: true` sees all processes of the node: their arguments and environment variables (where secrets often end up), and with root it can kill, trace or inject into them, which is a short path to the node. `hostIPC: true` exposes the node\'s System V shared memory and message queues, which other workloads use to exchange data. The Pod Security Standards forbid both at the **baseline** level ("Host Namespaces").',
-      remediation: 'Remove `hostPID` and `hostIPC` (or set them to `false`). To share processes between the containers of one pod, use `shareProcessNamespace: true`, which stays inside the pod.',
+      remediation:
+        'Remove `hostPID` and `hostIPC` (or set them to `false`). To share processes between the containers of one pod, use `shareProcessNamespace: true`, which stays inside the pod.',
       invalid: `apiVersion: v1
 kind: Pod
 metadata:

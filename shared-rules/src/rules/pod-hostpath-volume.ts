@@ -10,12 +10,9 @@ export default defineRule({
     category: 'pod-security',
     kinds: WORKLOAD_KINDS,
     messages: {
-      hostPath:
-        '{{object}} mounts the node\'s "{{path}}" (hostPath volume "{{volume}}"): its containers read, and unless every mount is readOnly write, files of the node that other pods and the kubelet rely on. Use an emptyDir, a PersistentVolumeClaim, a ConfigMap or a CSI volume instead.',
-      sensitive:
-        '{{object}} mounts the node\'s "{{path}}" (hostPath volume "{{volume}}"): that path holds the node\'s system files, kernel interfaces or kubelet credentials, so the pod can take over the node. Remove the volume; use an emptyDir, a PersistentVolumeClaim or a CSI volume for data.',
-      socket:
-        '{{object}} mounts the container runtime socket "{{path}}" (hostPath volume "{{volume}}"): whoever talks to it can start privileged containers on the node, which is root on the node. Remove the volume; build images with a rootless builder and read container metadata through the Kubernetes API.',
+      hostPath: '{{object}} mounts the node\'s "{{path}}" (hostPath volume "{{volume}}")',
+      sensitive: '{{object}} mounts the node\'s sensitive "{{path}}" (hostPath volume "{{volume}}")',
+      socket: '{{object}} mounts the container runtime socket "{{path}}" (volume "{{volume}}")',
     },
     fix: { availability: 'none' },
     since: '0.1.0',

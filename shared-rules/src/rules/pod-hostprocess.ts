@@ -10,15 +10,15 @@ export default defineRule({
     category: 'pod-security',
     kinds: WORKLOAD_KINDS,
     messages: {
-      hostProcess:
-        '{{site}} sets windowsOptions.hostProcess: true: HostProcess containers run directly on the Windows node as a host process, with the node\'s network and filesystem and no container isolation. Remove hostProcess unless this is a node agent in a privileged namespace.',
+      hostProcess: '{{site}} sets windowsOptions.hostProcess: true',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Set hostProcess: false' },
     since: '0.1.0',
     docs: {
       rationale:
-        'A Windows HostProcess container is a process on the node, not a container: it shares the node\'s network namespace and filesystem and can run as `NT AUTHORITY\\SYSTEM`. It is the Windows equivalent of a privileged container with the host network. The Pod Security Standards forbid it at the **baseline** level ("HostProcess"), on the pod\'s and on each container\'s `securityContext.windowsOptions`.',
-      remediation: 'Remove `windowsOptions.hostProcess` (or set it to `false`). Node management agents that need it belong in a namespace with a `privileged` Pod Security level, where the finding can be suppressed with a reason.',
+        "A Windows HostProcess container is a process on the node, not a container: it shares the node's network namespace and filesystem and can run as `NT AUTHORITY\\SYSTEM`. It is the Windows equivalent of a privileged container with the host network. The Pod Security Standards forbid it at the **baseline** level (\"HostProcess\"), on the pod's and on each container's `securityContext.windowsOptions`.",
+      remediation:
+        'Remove `windowsOptions.hostProcess` (or set it to `false`). Node management agents that need it belong in a namespace with a `privileged` Pod Security level, where the finding can be suppressed with a reason.',
       invalid: `apiVersion: v1
 kind: Pod
 metadata:
@@ -45,7 +45,10 @@ spec:
     },
     references: {
       peers: { polaris: 'hostProcess', trivy: 'KSV-0103', kubescape: 'C-0202' },
-      urls: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline', 'https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
+        'https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/',
+      ],
     },
   },
   check(ctx) {

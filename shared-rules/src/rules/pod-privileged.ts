@@ -9,8 +9,7 @@ export default defineRule({
     category: 'pod-security',
     kinds: WORKLOAD_KINDS,
     messages: {
-      privileged:
-        'Container "{{name}}" runs privileged: it gets every capability and device of the node, so whoever controls it controls the node. Set securityContext.privileged to false.',
+      privileged: 'Container "{{name}}" runs privileged',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Set privileged: false' },
     since: '0.1.0',

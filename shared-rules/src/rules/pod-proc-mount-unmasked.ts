@@ -9,8 +9,7 @@ export default defineRule({
     category: 'pod-security',
     kinds: WORKLOAD_KINDS,
     messages: {
-      procMount:
-        'Container "{{name}}" sets procMount: {{value}}: the runtime no longer masks the sensitive parts of /proc (kernel memory, keys, interrupt settings), so a compromised container can read or change them. Use procMount: Default.',
+      procMount: 'Container "{{name}}" sets procMount: {{value}}',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Set procMount: Default' },
     since: '0.1.0',

@@ -11,15 +11,15 @@ export default defineRule({
     kinds: WORKLOAD_KINDS,
     profiles: ['restricted'],
     messages: {
-      volumeType:
-        '{{object}} uses a {{type}} volume ("{{volume}}"): the restricted Pod Security Standard allows only configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected and secret, because other types mount storage the cluster administrator has not vetted through a PersistentVolume. Use a PersistentVolumeClaim.',
+      volumeType: '{{object}} uses a {{type}} volume ("{{volume}}"), which restricted does not allow',
     },
     fix: { availability: 'none' },
     since: '0.1.0',
     docs: {
       rationale:
         'Volume types other than the core ones let a pod mount storage directly from the pod spec: an NFS export, an iSCSI target, a cloud disk by ID, a Git repository cloned by the kubelet (`gitRepo`, which has had command-injection CVEs). Whoever can create pods can then reach that storage without the administrator\'s PersistentVolume, StorageClass and access rules in between. The **restricted** Pod Security Standard ("Volume Types") allows only `configMap`, `csi`, `downwardAPI`, `emptyDir`, `ephemeral`, `persistentVolumeClaim`, `projected` and `secret`. `hostPath` is forbidden too; pod-hostpath-volume reports it in every profile, so this rule leaves it out.',
-      remediation: 'Define the storage as a PersistentVolume (or through a StorageClass) and mount it with a `persistentVolumeClaim` volume; replace `gitRepo` with an init container that clones into an `emptyDir`.',
+      remediation:
+        'Define the storage as a PersistentVolume (or through a StorageClass) and mount it with a `persistentVolumeClaim` volume; replace `gitRepo` with an init container that clones into an `emptyDir`.',
       invalid: `apiVersion: v1
 kind: Pod
 metadata:

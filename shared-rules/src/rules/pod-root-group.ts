@@ -5,7 +5,6 @@ import type { YNode } from '../yaml/nav';
 import { effectiveField, explicitValues, GID_PLACEHOLDER, siteLabel, workloadLabel } from '../k8s/pod-security';
 import { keepingComments } from '../fix/recipes';
 
-
 export default defineRule({
   meta: {
     id: 'pod-root-group',
@@ -15,17 +14,18 @@ export default defineRule({
     kinds: WORKLOAD_KINDS,
     profiles: ['restricted'],
     messages: {
-      runAsGroup: '{{site}} sets runAsGroup: 0: its processes run with the root group, which owns many files in images and on volumes. Use a non-zero GID.',
-      fsGroup: '{{site}} sets fsGroup: 0: volumes are made group-owned by root, and every container gets the root group to reach them. Use a non-zero GID.',
-      noGroup: '{{site}} sets runAsUser without runAsGroup: its processes run with the image\'s group, usually 0 (root).',
-      supplementalGroups: '{{site}} adds group 0 to supplementalGroups: its processes gain the root group and the files it owns. Remove 0 from the list.',
+      runAsGroup: '{{site}} sets runAsGroup: 0',
+      fsGroup: '{{site}} sets fsGroup: 0',
+      noGroup: "{{site}} sets runAsUser without runAsGroup: its processes run with the image's group, usually 0 (root).",
+      supplementalGroups: '{{site}} adds group 0 to supplementalGroups',
     },
     fix: { availability: 'always', applicability: 'display-only', title: 'Use a non-zero GID' },
     since: '0.1.0',
     docs: {
       rationale:
         'Group 0 is root\'s group: many files in images and on mounted volumes are writable by it. A process running with it, as its primary group (`runAsGroup`), through `fsGroup` or through `supplementalGroups`, can change those files even as a non-root user. The Pod Security Standards list "Non-root groups" as an optional **restricted** control: `runAsGroup`, `fsGroup` and `supplementalGroups[*]` must not be 0. Only explicit zeros are reported, and one implicit case: `runAsUser` set without `runAsGroup` at either level, where the container runs with the group of the image\'s user, which is 0 for most images.',
-      remediation: 'Choose a dedicated non-zero GID for `runAsGroup` and `fsGroup` (and fix file ownership in the image accordingly), and remove 0 from `supplementalGroups`.',
+      remediation:
+        'Choose a dedicated non-zero GID for `runAsGroup` and `fsGroup` (and fix file ownership in the image accordingly), and remove 0 from `supplementalGroups`.',
       invalid: `apiVersion: v1
 kind: Pod
 metadata:
@@ -85,11 +85,17 @@ spec:
     if (!podSc?.isMap) return;
     const site = workloadLabel(object);
     const fsGroup = podSc.get('fsGroup');
-    if (fsGroup?.str === '0') ctx.report({ node: fsGroup, messageId: 'fsGroup', data: { site }, fix: (edit) => edit.setScalar(fsGroup, placeholder(GID_PLACEHOLDER)) });
+    if (fsGroup?.str === '0')
+      ctx.report({ node: fsGroup, messageId: 'fsGroup', data: { site }, fix: (edit) => edit.setScalar(fsGroup, placeholder(GID_PLACEHOLDER)) });
     const groups = podSc.get('supplementalGroups');
     for (const item of groups?.isSeq ? groups.items() : []) {
       if (item.str !== '0') continue;
-      ctx.report({ node: item, messageId: 'supplementalGroups', data: { site }, fix: { title: 'Remove group 0', applicability: 'unsafe', apply: (edit) => keepingComments(edit, (e) => e.removeItem(item)) } });
+      ctx.report({
+        node: item,
+        messageId: 'supplementalGroups',
+        data: { site },
+        fix: { title: 'Remove group 0', applicability: 'unsafe', apply: (edit) => keepingComments(edit, (e) => e.removeItem(item)) },
+      });
     }
   },
 });

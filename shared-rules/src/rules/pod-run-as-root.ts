@@ -16,12 +16,9 @@ export default defineRule({
     kinds: WORKLOAD_KINDS,
     profiles: ['restricted'],
     messages: {
-      disabled:
-        '{{site}} sets runAsNonRoot: false: the container may run as root (UID 0), so a compromise of the program is root in the container and one kernel bug away from root on the node. Set runAsNonRoot: true.',
-      missing:
-        '{{object}} may run {{containers}} as root: neither the pod nor the container sets securityContext.runAsNonRoot: true, so the image decides, and most images run as root. Set runAsNonRoot: true for the pod.',
-      rootUser:
-        '{{site}} sets runAsUser: 0: the container runs as root, so a compromise of the program is root in the container and one kernel bug away from root on the node. Use a non-zero UID.',
+      disabled: '{{site}} sets runAsNonRoot: false',
+      missing: '{{object}} may run {{containers}} as root: runAsNonRoot is not set',
+      rootUser: '{{site}} sets runAsUser: 0',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Set runAsNonRoot: true for the pod' },
     since: '0.1.0',
@@ -66,7 +63,10 @@ spec:
         kubescape: 'C-0013',
         kubesec: ['RunAsNonRoot', 'RunAsUser'],
       },
-      urls: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted', 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
+        'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
+      ],
     },
   },
   check(ctx) {
@@ -87,7 +87,12 @@ spec:
     for (const site of explicitValues(object, ['runAsNonRoot'])) {
       if (!site.node.isFalse) continue;
       const node = site.node;
-      ctx.report({ node, messageId: 'disabled', data: { site: siteLabel(object, site) }, fix: { title: 'Set runAsNonRoot: true', apply: (edit) => edit.setScalar(node, true) } });
+      ctx.report({
+        node,
+        messageId: 'disabled',
+        data: { site: siteLabel(object, site) },
+        fix: { title: 'Set runAsNonRoot: true', apply: (edit) => edit.setScalar(node, true) },
+      });
     }
     // Implicit: neither the pod nor the container says runAsNonRoot.
     const spec = podSpecOf(object);
@@ -112,7 +117,8 @@ spec:
                     edit.setIn(spec, NON_ROOT, true);
                     edit.setIn(spec, ['securityContext', 'runAsUser'], placeholder(UID_PLACEHOLDER));
                     // Without a group, the user runs with the image's group, 0 for most images (pod-root-group).
-                    if (lookup(spec, ['securityContext', 'runAsGroup'], uncertain).state === 'unset') edit.setIn(spec, ['securityContext', 'runAsGroup'], placeholder(GID_PLACEHOLDER));
+                    if (lookup(spec, ['securityContext', 'runAsGroup'], uncertain).state === 'unset')
+                      edit.setIn(spec, ['securityContext', 'runAsGroup'], placeholder(GID_PLACEHOLDER));
                   },
                 },
               ]),

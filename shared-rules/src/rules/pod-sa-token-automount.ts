@@ -44,18 +44,16 @@ export default defineRule({
     kinds: WORKLOAD_KINDS,
     profiles: ['restricted'],
     messages: {
-      enabled:
-        '{{object}} sets automountServiceAccountToken: true: every container gets a token for the Kubernetes API, which an attacker who gets in can use with all the permissions of the service account. Set it to false unless the workload calls the API.',
-      missing:
-        '{{object}} does not set automountServiceAccountToken: false, and {{account}}, so Kubernetes mounts a token for its API into every container; an attacker who gets in can use it with all the permissions of the service account. Set it to false on the pod (or on the ServiceAccount) unless the workload calls the API.',
+      enabled: '{{object}} sets automountServiceAccountToken: true',
+      missing: '{{object}} does not set automountServiceAccountToken: false, and {{account}}',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Set automountServiceAccountToken: false' },
     since: '0.1.0',
     docs: {
       rationale:
-        'By default every pod gets a service account token mounted at `/var/run/secrets/kubernetes.io/serviceaccount`. Most applications never call the Kubernetes API, but an attacker who reaches a shell in the container reads the token first: with it they act as the service account, and any RBAC it holds (often more than intended, sometimes the `default` account\'s) becomes theirs. This is not a Pod Security Standard but a hardening recommendation (CIS 5.1.6, NSA/CISA), run with the **restricted** profile. Kubernetes mounts the token unless the pod spec or its ServiceAccount sets `automountServiceAccountToken: false` (the pod spec wins when both do), so the rule looks at both: the pod spec, and the ServiceAccount it runs as when that account is in the workspace (any file of the workspace or scanned folder).',
+        "By default every pod gets a service account token mounted at `/var/run/secrets/kubernetes.io/serviceaccount`. Most applications never call the Kubernetes API, but an attacker who reaches a shell in the container reads the token first: with it they act as the service account, and any RBAC it holds (often more than intended, sometimes the `default` account's) becomes theirs. This is not a Pod Security Standard but a hardening recommendation (CIS 5.1.6, NSA/CISA), run with the **restricted** profile. Kubernetes mounts the token unless the pod spec or its ServiceAccount sets `automountServiceAccountToken: false` (the pod spec wins when both do), so the rule looks at both: the pod spec, and the ServiceAccount it runs as when that account is in the workspace (any file of the workspace or scanned folder).",
       remediation:
-        'Set `automountServiceAccountToken: false` in the pod spec, or on the workload\'s dedicated ServiceAccount. Workloads that call the API keep it (or mount a projected token with a short expiry and an audience) and run under a dedicated service account with narrow RBAC.',
+        "Set `automountServiceAccountToken: false` in the pod spec, or on the workload's dedicated ServiceAccount. Workloads that call the API keep it (or mount a projected token with a short expiry and an audience) and run under a dedicated service account with narrow RBAC.",
       invalid: `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -112,7 +110,13 @@ spec:
       .byKind('ServiceAccount')
       .filter((a) => mayShareNamespace(a, summary) && (data.account === undefined || a.name === undefined || a.name === data.account));
     // An account that disables the token, or may (templated), satisfies the pods.
-    if (accounts.some((a) => { const d = dataOf(a); return d?.type === 'account' && (d.automount === 'disabled' || d.automount === 'unknown'); })) return;
+    if (
+      accounts.some((a) => {
+        const d = dataOf(a);
+        return d?.type === 'account' && (d.automount === 'disabled' || d.automount === 'unknown');
+      })
+    )
+      return;
     const named = accounts.filter((a) => a.name !== undefined && a.name === data.account);
     const account =
       data.account === undefined
@@ -120,6 +124,11 @@ spec:
         : named.length > 0
           ? `neither does its ServiceAccount "${data.account}"`
           : `its ServiceAccount "${data.account}" is not in the workspace to disable it`;
-    ctx.report({ range: fileRange(summary, data.at), messageId: 'missing', data: { object: data.label, account }, fix: fixesAtObject(summary.start, data.fixes) });
+    ctx.report({
+      range: fileRange(summary, data.at),
+      messageId: 'missing',
+      data: { object: data.label, account },
+      fix: fixesAtObject(summary.start, data.fixes),
+    });
   },
 });

@@ -1,7 +1,17 @@
 import { targetsAtLeast } from '../engine/config';
 import { defineRule, type FixSpec } from '../engine/rule';
 import { containersOf, podSpecOf, WORKLOAD_KINDS } from '../k8s/objects';
-import { CONFINED_PROFILE_TYPES, explicitValues, isConfiningSeccompAnnotation, isWindowsPod, lookup, quotedList, seccompAnnotations, siteLabel, workloadLabel } from '../k8s/pod-security';
+import {
+  CONFINED_PROFILE_TYPES,
+  explicitValues,
+  isConfiningSeccompAnnotation,
+  isWindowsPod,
+  lookup,
+  quotedList,
+  seccompAnnotations,
+  siteLabel,
+  workloadLabel,
+} from '../k8s/pod-security';
 import { applyRestrictedSecurityContext, RESTRICTED_FIX_TITLE } from '../fix/recipes';
 
 const TYPE = ['securityContext', 'seccompProfile', 'type'];
@@ -14,19 +24,16 @@ export default defineRule({
     category: 'pod-security',
     kinds: WORKLOAD_KINDS,
     messages: {
-      unconfined:
-        '{{site}} sets seccompProfile.type: Unconfined: every system call of the node\'s kernel is open to the container, including those that container escapes rely on. Use RuntimeDefault.',
-      invalid: '{{site}} sets seccompProfile.type: {{value}}, which is not a profile type that confines the container (RuntimeDefault or Localhost). Use RuntimeDefault.',
-      missing:
-        '{{object}} runs {{containers}} without a seccomp profile: neither the pod nor the container sets securityContext.seccompProfile.type, so unless the node enables seccomp by default every system call is allowed. Set seccompProfile.type: RuntimeDefault for the pod.',
-      annotation:
-        '{{object}} runs {{containers}} without a seccomp profile: it sets one with the seccomp.security.alpha.kubernetes.io annotation, which Kubernetes ignores since 1.27, so every system call is allowed. Set securityContext.seccompProfile.type: RuntimeDefault for the pod.',
+      unconfined: '{{site}} sets seccompProfile.type: Unconfined',
+      invalid: '{{site}} sets seccompProfile.type: {{value}}, which does not confine the container',
+      missing: '{{object}} runs {{containers}} without a seccomp profile',
+      annotation: '{{object}} sets seccomp only by annotation, which Kubernetes ignores since 1.27',
     },
-    fix: { availability: 'always', applicability: 'unsafe', title: 'Use the runtime\'s default seccomp profile' },
+    fix: { availability: 'always', applicability: 'unsafe', title: "Use the runtime's default seccomp profile" },
     since: '0.1.0',
     docs: {
       rationale:
-        'Seccomp filters the system calls a container may make; the container runtime\'s default profile blocks the few dozen that containers do not need and that kernel exploits and container escapes use (`unshare`, `keyctl`, `bpf`, `mount`…). This rule has two levels, as the Pod Security Standards do:\n\n- **baseline** (every profile): `seccompProfile.type: Unconfined` on the pod or a container turns filtering off explicitly. It is reported as an error, even when a container overrides the pod\'s value, because Pod Security Admission rejects it at the pod level too.\n- **restricted** (`profile: restricted`): a profile must be set, `RuntimeDefault` or `Localhost`, on the pod or on every container. Without one, the kubelet runs the container `Unconfined` unless the node was started with `--seccomp-default`. The missing case is reported once per pod, listing the containers it leaves unfiltered.\n\nWindows pods (`spec.os.name: windows`) are exempt from the restricted part, as in the standard. The alpha annotations `seccomp.security.alpha.kubernetes.io/pod` and `container.seccomp.security.alpha.kubernetes.io/<container>` count only when `kubernetesVersion` is below 1.27; from 1.27 Kubernetes ignores them, and a pod that relies on them is reported with a message that says so.',
+        "Seccomp filters the system calls a container may make; the container runtime's default profile blocks the few dozen that containers do not need and that kernel exploits and container escapes use (`unshare`, `keyctl`, `bpf`, `mount`…). This rule has two levels, as the Pod Security Standards do:\n\n- **baseline** (every profile): `seccompProfile.type: Unconfined` on the pod or a container turns filtering off explicitly. It is reported as an error, even when a container overrides the pod's value, because Pod Security Admission rejects it at the pod level too.\n- **restricted** (`profile: restricted`): a profile must be set, `RuntimeDefault` or `Localhost`, on the pod or on every container. Without one, the kubelet runs the container `Unconfined` unless the node was started with `--seccomp-default`. The missing case is reported once per pod, listing the containers it leaves unfiltered.\n\nWindows pods (`spec.os.name: windows`) are exempt from the restricted part, as in the standard. The alpha annotations `seccomp.security.alpha.kubernetes.io/pod` and `container.seccomp.security.alpha.kubernetes.io/<container>` count only when `kubernetesVersion` is below 1.27; from 1.27 Kubernetes ignores them, and a pod that relies on them is reported with a message that says so.",
       remediation:
         'Set `securityContext.seccompProfile.type: RuntimeDefault` at the pod level, so every container (init and ephemeral too) inherits it; use `Localhost` with `localhostProfile` for a custom profile. The quick fix does that, or applies the whole restricted securityContext at once.',
       invalid: `apiVersion: v1
@@ -109,7 +116,10 @@ spec:
     ctx.reportMissing({
       parent: pod.parent,
       messageId: annotated ? 'annotation' : 'missing',
-      data: { object: workloadLabel(object), containers: `${unfiltered.length === 1 ? 'container' : 'containers'} ${quotedList(unfiltered.map((c) => c.name))}` },
+      data: {
+        object: workloadLabel(object),
+        containers: `${unfiltered.length === 1 ? 'container' : 'containers'} ${quotedList(unfiltered.map((c) => c.name))}`,
+      },
       fix: fixes,
     });
   },

@@ -12,16 +12,17 @@ export default defineRule({
     category: 'pod-security',
     kinds: WORKLOAD_KINDS,
     messages: {
-      type: '{{site}} sets seLinuxOptions.type: {{value}}: a custom SELinux type can lift the confinement that keeps container processes away from host files (spc_t, for one, is unconfined). Remove it: the runtime assigns container_t.',
-      user: '{{site}} sets seLinuxOptions.user: {{value}}: choosing the SELinux user changes which host objects the container may touch. Remove it.',
-      role: '{{site}} sets seLinuxOptions.role: {{value}}: choosing the SELinux role changes which host objects the container may touch. Remove it.',
+      type: '{{site}} sets seLinuxOptions.type: {{value}}',
+      user: '{{site}} sets seLinuxOptions.user: {{value}}',
+      role: '{{site}} sets seLinuxOptions.role: {{value}}',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Remove the custom SELinux setting' },
     since: '0.1.0',
     docs: {
       rationale:
         'On SELinux nodes, container processes run as `container_t`, a type that cannot touch host files. Setting another type (for example `spc_t`, "super privileged container") or a custom SELinux user or role removes or changes that separation. The Pod Security Standards allow, at the **baseline** level ("SELinux"), only an empty or unset type, `container_t`, `container_init_t`, `container_kvm_t` and, from Kubernetes 1.31, `container_engine_t`, and forbid setting `user` or `role`. The MCS `level` is allowed.',
-      remediation: 'Remove `seLinuxOptions.type`, `user` and `role` from the pod\'s and containers\' securityContext; keep `level` if you use it to separate workloads.',
+      remediation:
+        "Remove `seLinuxOptions.type`, `user` and `role` from the pod's and containers' securityContext; keep `level` if you use it to separate workloads.",
       invalid: `apiVersion: v1
 kind: Pod
 metadata:
@@ -49,7 +50,10 @@ spec:
     },
     references: {
       peers: { trivy: 'KSV-0025' },
-      urls: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline', 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#assign-selinux-labels-to-a-container'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
+        'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#assign-selinux-labels-to-a-container',
+      ],
     },
   },
   check(ctx) {
@@ -62,7 +66,12 @@ spec:
         const value = node?.str;
         if (!node || value === undefined) continue;
         if (key === 'type' ? allowed.has(value) : value === '') continue;
-        ctx.report({ node, messageId: key, data: { site: siteLabel(ctx.object, site), value }, fix: (edit) => keepingComments(edit, (e) => e.removePair(options, key)) });
+        ctx.report({
+          node,
+          messageId: key,
+          data: { site: siteLabel(ctx.object, site), value },
+          fix: (edit) => keepingComments(edit, (e) => e.removePair(options, key)),
+        });
       }
     }
   },

@@ -12,15 +12,15 @@ export default defineRule({
     category: 'pod-security',
     kinds: WORKLOAD_KINDS,
     messages: {
-      unsafe:
-        '{{object}} sets sysctl "{{sysctl}}", which is not in the safe set: it can change the kernel for every pod on the node or disable a security mechanism. Remove it, or set it on the node for workloads scheduled there on purpose.',
+      unsafe: '{{object}} sets sysctl "{{sysctl}}", which is not in the safe set',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Remove the unsafe sysctls' },
     since: '0.1.0',
     docs: {
       rationale:
         'Pod-level sysctls change kernel parameters. Only a small set is namespaced, so that a pod changes them for itself alone; the rest affect the whole node (every other pod on it) or weaken protections such as ptrace or kernel pointer restrictions. The Pod Security Standards allow, at the **baseline** level ("Sysctls"): `kernel.shm_rmid_forced`, `net.ipv4.ip_local_port_range`, `net.ipv4.ip_unprivileged_port_start`, `net.ipv4.tcp_syncookies`, `net.ipv4.ping_group_range`, and, depending on the target Kubernetes version (`kubernetesVersion`), `net.ipv4.ip_local_reserved_ports` (1.27), `net.ipv4.tcp_keepalive_time`, `tcp_fin_timeout`, `tcp_keepalive_intvl`, `tcp_keepalive_probes` (1.29), `net.ipv4.tcp_rmem` and `tcp_wmem` (1.32).',
-      remediation: 'Remove the sysctl from `securityContext.sysctls`. If the workload truly needs it, tune the nodes it runs on (a node pool with the setting, and a taint and toleration to keep it there).',
+      remediation:
+        'Remove the sysctl from `securityContext.sysctls`. If the workload truly needs it, tune the nodes it runs on (a node pool with the setting, and a taint and toleration to keep it there).',
       invalid: `apiVersion: v1
 kind: Pod
 metadata:
@@ -50,7 +50,10 @@ spec:
     },
     references: {
       peers: { 'kube-linter': 'unsafe-sysctls', kics: '9127f0d9', trivy: 'KSV-0026' },
-      urls: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline', 'https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
+        'https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/',
+      ],
     },
   },
   check(ctx) {

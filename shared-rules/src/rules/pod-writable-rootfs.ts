@@ -14,10 +14,8 @@ export default defineRule({
     kinds: WORKLOAD_KINDS,
     profiles: ['restricted'],
     messages: {
-      writable:
-        'Container "{{name}}" sets readOnlyRootFilesystem: false: an attacker who gets in can drop tools and change the programs and configuration the container runs. Set it to true and mount an emptyDir where the program must write.',
-      missing:
-        'Container "{{name}}" does not set readOnlyRootFilesystem: true, so its root filesystem is writable: an attacker who gets in can drop tools and change the programs and configuration it runs. Set it to true and mount an emptyDir where the program must write.',
+      writable: 'Container "{{name}}" sets readOnlyRootFilesystem: false',
+      missing: 'Container "{{name}}" does not set readOnlyRootFilesystem: true',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Set readOnlyRootFilesystem: true' },
     since: '0.1.0',
@@ -67,7 +65,10 @@ spec:
         kubescape: 'C-0017',
         kubesec: 'ReadOnlyRootFilesystem',
       },
-      urls: ['https://kubernetes.io/docs/tasks/configure-pod-container/security-context/', 'https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF'],
+      urls: [
+        'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
+        'https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF',
+      ],
     },
   },
   check(ctx) {

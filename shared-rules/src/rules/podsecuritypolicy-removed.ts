@@ -21,10 +21,8 @@ export default defineRule({
     deprecation: true,
     messages: {
       neverServed: 'PodSecurityPolicy {{name}} uses {{apiVersion}}, which never served it; PodSecurityPolicy is gone since 1.25.',
-      removed:
-        'PodSecurityPolicy {{name}} uses {{apiVersion}}, which Kubernetes stopped serving in 1.25: applying it fails, and the pods it used to constrain are no longer checked at all. Replace it with Pod Security Admission labels on the namespaces: this policy maps to the {{level}} level.',
-      deprecated:
-        'PodSecurityPolicy {{name}} uses {{apiVersion}}, deprecated since Kubernetes 1.21 and removed in 1.25: upgrading the cluster drops it and the pods it constrains are no longer checked. Move to Pod Security Admission labels on the namespaces now: this policy maps to the {{level}} level.',
+      removed: 'PodSecurityPolicy {{name}} uses {{apiVersion}}, which Kubernetes stopped serving in 1.25',
+      deprecated: 'PodSecurityPolicy {{name}} uses {{apiVersion}}, removed in Kubernetes 1.25',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Replace the PodSecurityPolicy with Pod Security Admission namespace labels' },
     since: '0.1.0',

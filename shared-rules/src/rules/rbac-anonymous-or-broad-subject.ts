@@ -19,14 +19,10 @@ export default defineRule({
     category: 'rbac',
     kinds: BINDING_KINDS,
     messages: {
-      anonymous:
-        '{{object}} grants {{role}} to system:anonymous: every request without credentials gets it, from anywhere the API server is reachable. Remove this subject and bind the users or ServiceAccounts that need it.',
-      unauthenticated:
-        '{{object}} grants {{role}} to the system:unauthenticated group: every request without credentials gets it, from anywhere the API server is reachable. Remove this subject and bind the users or ServiceAccounts that need it.',
-      authenticated:
-        '{{object}} grants {{role}} to the system:authenticated group: every user and every ServiceAccount of every namespace gets it, so one compromised pod is enough. Remove this subject and bind the users or ServiceAccounts that need it.',
-      masters:
-        '{{object}} names the system:masters group, whose members bypass RBAC entirely: the binding adds nothing, and it suggests credentials are being issued into a group whose client certificates cannot be revoked. Remove this subject and use a dedicated group.',
+      anonymous: '{{object}} grants {{role}} to system:anonymous',
+      unauthenticated: '{{object}} grants {{role}} to the system:unauthenticated group',
+      authenticated: '{{object}} grants {{role}} to the system:authenticated group',
+      masters: '{{object}} names the system:masters group, whose members bypass RBAC',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Remove this subject' },
     since: '0.1.0',
@@ -64,7 +60,10 @@ subjects:
     },
     references: {
       peers: { kubesec: 'BindingsToSystemAnonymous', trivy: ['KSV-0122', 'KSV-01011', 'KSV-0123'], kubescape: ['C-0262', 'C-0265', 'C-0246'] },
-      urls: ['https://kubernetes.io/docs/reference/access-authn-authz/rbac/#discovery-roles', 'https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests'],
+      urls: [
+        'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#discovery-roles',
+        'https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests',
+      ],
     },
   },
   check(ctx) {
@@ -79,7 +78,13 @@ subjects:
     // One fix removes every such subject, so fixes never overlap.
     const fix = {
       title: found.length > 1 ? 'Remove these subjects' : 'Remove this subject',
-      apply: (edit: EditBuilder) => removeItems(edit, seq!, found.map((f) => f.subject.node), EMPTY_LIST),
+      apply: (edit: EditBuilder) =>
+        removeItems(
+          edit,
+          seq!,
+          found.map((f) => f.subject.node),
+          EMPTY_LIST,
+        ),
     };
     for (const f of found) ctx.report({ node: f.nameNode, messageId: f.messageId, data: { object: describeObject(ctx.object), role }, fix });
   },

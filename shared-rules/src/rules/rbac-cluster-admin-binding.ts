@@ -16,7 +16,9 @@ type Data =
 
 const dataOf = (s: ObjectSummary) => s.data[ID] as Data | undefined;
 
-const dedicatedRole = (nameNode: NonNullable<ReturnType<typeof roleRefOf>>['nameNode']): FixSpec => ({ apply: (edit) => edit.setScalar(nameNode!, placeholder('<dedicated-role>')) });
+const dedicatedRole = (nameNode: NonNullable<ReturnType<typeof roleRefOf>>['nameNode']): FixSpec => ({
+  apply: (edit) => edit.setScalar(nameNode!, placeholder('<dedicated-role>')),
+});
 
 function summarize(object: K8sObject, source: SummarizeContext): Data | undefined {
   if ((ROLE_KINDS as readonly string[]).includes(object.kind)) {
@@ -28,7 +30,14 @@ function summarize(object: K8sObject, source: SummarizeContext): Data | undefine
   if (!(BINDING_KINDS as readonly string[]).includes(object.kind)) return undefined;
   const ref = roleRefOf(object);
   // cluster-admin itself is the per-document check's; a templated reference is unknown.
-  if (!ref?.nameNode || ref.name === undefined || ref.nameNode.templated || ref.kind === undefined || (ref.name === 'cluster-admin' && ref.kind === 'ClusterRole')) return undefined;
+  if (
+    !ref?.nameNode ||
+    ref.name === undefined ||
+    ref.nameNode.templated ||
+    ref.kind === undefined ||
+    (ref.name === 'cluster-admin' && ref.kind === 'ClusterRole')
+  )
+    return undefined;
   // A ClusterRoleBinding can only bind a ClusterRole.
   if (ref.kind !== 'ClusterRole' && !(ref.kind === 'Role' && object.kind === 'RoleBinding')) return undefined;
   const subjects = subjectsOf(object);
@@ -52,12 +61,9 @@ export default defineRule({
     category: 'rbac',
     kinds: BINDING_KINDS,
     messages: {
-      cluster:
-        '{{object}} gives {{subjects}} the cluster-admin role: full control of every resource in every namespace, Secrets and RBAC included, so one leaked token owns the cluster. Bind a role with only the permissions they need.',
-      namespace:
-        '{{object}} gives {{subjects}} the cluster-admin role in namespace "{{namespace}}": full control there, its Secrets, Roles and RoleBindings included. Bind a Role with only the permissions they need (or the built-in "admin" role).',
-      everything:
-        '{{object}} gives {{subjects}} the {{roleKind}} "{{role}}", which grants every verb on every resource of every API group: that is cluster-admin under another name, {{scope}}, Secrets and RBAC included. Bind a role with only the permissions they need.',
+      cluster: '{{object}} gives {{subjects}} the cluster-admin role',
+      namespace: '{{object}} gives {{subjects}} the cluster-admin role in namespace "{{namespace}}"',
+      everything: '{{object}} gives {{subjects}} {{roleKind}} "{{role}}", which grants everything',
     },
     fix: { availability: 'sometimes', applicability: 'display-only', title: 'Bind a dedicated role instead' },
     since: '0.1.0',
@@ -111,7 +117,10 @@ subjects:
         trivy: 'KSV-0111',
         kubescape: ['C-0035', 'C-0185', 'C-0272'],
       },
-      urls: ['https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles', 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
+      urls: [
+        'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles',
+        'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
+      ],
     },
   },
   check(ctx) {
@@ -128,7 +137,12 @@ subjects:
     const nameNode = ref.nameNode;
     const fixes: FixSpec[] = [dedicatedRole(nameNode)];
     if (ctx.object.kind === 'RoleBinding') {
-      fixes.push({ title: 'Bind the namespace-scoped "admin" role instead', applicability: 'unsafe', preferred: false, apply: (edit) => edit.setScalar(nameNode, 'admin') });
+      fixes.push({
+        title: 'Bind the namespace-scoped "admin" role instead',
+        applicability: 'unsafe',
+        preferred: false,
+        apply: (edit) => edit.setScalar(nameNode, 'admin'),
+      });
     }
     ctx.report({ node: nameNode, messageId: ctx.object.kind === 'RoleBinding' ? 'namespace' : 'cluster', data, fix: fixes });
   },

@@ -5,7 +5,7 @@ import { BINDING_KINDS, describeObject, roleRefOf, subjectsOf } from '../k8s/rba
 export default defineRule({
   meta: {
     id: 'rbac-default-service-account-bound',
-    title: 'Binding grants a role to a namespace\'s default ServiceAccount',
+    title: "Binding grants a role to a namespace's default ServiceAccount",
     severity: 'warning',
     category: 'rbac',
     kinds: BINDING_KINDS,
@@ -50,7 +50,10 @@ subjects:
     },
     references: {
       peers: { checkov: 'CKV_K8S_42' },
-      urls: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege', 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege',
+        'https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/',
+      ],
     },
   },
   check(ctx) {

@@ -22,15 +22,15 @@ export default defineRule({
       data: '{{object}} can {{grants}}: deleting them destroys their data, or everything in a namespace.',
       events: '{{object}} can {{grants}}: it can erase the Events that would show what it did.',
       webhooks: '{{object}} can {{grants}}: removing an admission webhook turns off the policy it enforces.',
-      configmaps: '{{object}} can {{grants}} in every namespace it is bound in, kube-system\'s (CoreDNS) included.',
+      configmaps: "{{object}} can {{grants}} in every namespace it is bound in, kube-system's (CoreDNS) included.",
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Remove the destructive verbs' },
     since: '0.1.0',
     docs: {
       rationale:
-        'Some rights destroy rather than expose. Deleting Namespaces, PersistentVolumes or PersistentVolumeClaims loses data (a namespace takes everything in it along); deleting workloads stops services; deleting Events erases the trail an investigation follows; deleting admission webhook configurations switches off the policy engines (Gatekeeper, Kyverno) that guard the cluster; and a ClusterRole that writes ConfigMaps, bound cluster-wide, can rewrite kube-system\'s CoreDNS configuration and redirect every name lookup.',
+        "Some rights destroy rather than expose. Deleting Namespaces, PersistentVolumes or PersistentVolumeClaims loses data (a namespace takes everything in it along); deleting workloads stops services; deleting Events erases the trail an investigation follows; deleting admission webhook configurations switches off the policy engines (Gatekeeper, Kyverno) that guard the cluster; and a ClusterRole that writes ConfigMaps, bound cluster-wide, can rewrite kube-system's CoreDNS configuration and redirect every name lookup.",
       remediation:
-        'Remove the verbs from standing roles; grant them to the controller that owns the resources, or on demand. Keep Event deletion to the API server\'s own garbage collection, and webhook configuration changes to the cluster\'s administrators. Grant ConfigMap writes with a Role in the namespaces that need them, not a ClusterRole.',
+        "Remove the verbs from standing roles; grant them to the controller that owns the resources, or on demand. Keep Event deletion to the API server's own garbage collection, and webhook configuration changes to the cluster's administrators. Grant ConfigMap writes with a Role in the namespaces that need them, not a ClusterRole.",
       invalid: `apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRole
 metadata:

@@ -68,11 +68,16 @@ rules:
   check(ctx) {
     const object = describeObject(ctx.object);
     const rules = policyRulesOf(ctx.object);
-    const grants = EXPOSING.flatMap(([resource, verbs]) => explicitGrants(rules, [resource], verbs)).sort((a, b) => a.item.node.range[0] - b.item.node.range[0]);
+    const grants = EXPOSING.flatMap(([resource, verbs]) => explicitGrants(rules, [resource], verbs)).sort(
+      (a, b) => a.item.node.range[0] - b.item.node.range[0],
+    );
     // One fix takes every flagged resource out, so fixes never overlap.
     // The resources stay readable: only the write verbs go.
     const all = grants.map((grant) => ({ rule: grant.rule, list: grant.rule.resources, item: grant.item, drop: WRITE_VERBS }));
-    const fix = { title: `Make ${humanList([...new Set(grants.map((g) => `"${g.resource}"`))])} read-only`, apply: (edit: EditBuilder) => removeFlagged(edit, ctx.object, all) };
+    const fix = {
+      title: `Make ${humanList([...new Set(grants.map((g) => `"${g.resource}"`))])} read-only`,
+      apply: (edit: EditBuilder) => removeFlagged(edit, ctx.object, all),
+    };
     for (const entry of grantsByRule(grants)) {
       const whys = [...new Set(entry.map((g) => EXPOSING.find(([r]) => r === g.resource)![2]))];
       ctx.report({

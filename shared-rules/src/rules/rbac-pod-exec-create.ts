@@ -22,7 +22,7 @@ export default defineRule({
     since: '0.1.0',
     docs: {
       rationale:
-        '`pods/exec`, `pods/attach` and `pods/portforward` open a shell or a tunnel into running containers: whoever holds them gets the container\'s ServiceAccount token, its mounted Secrets and its place in the network. Exec over WebSockets is authorized as `get`, so `get` on these subresources is as powerful as `create` on clusters that still accept it. Creating pods — directly, or through a Deployment, Job or other workload — lets a subject run any image as any ServiceAccount of the namespace and mount any of its Secrets: RBAC calls this an escalation path.',
+        "`pods/exec`, `pods/attach` and `pods/portforward` open a shell or a tunnel into running containers: whoever holds them gets the container's ServiceAccount token, its mounted Secrets and its place in the network. Exec over WebSockets is authorized as `get`, so `get` on these subresources is as powerful as `create` on clusters that still accept it. Creating pods — directly, or through a Deployment, Job or other workload — lets a subject run any image as any ServiceAccount of the namespace and mount any of its Secrets: RBAC calls this an escalation path.",
       remediation:
         'Remove exec, attach and port-forward from standing roles and grant them on demand (a break-glass role bound for the incident). Keep pod and workload creation to controllers and deployment pipelines, and pair it with Pod Security Admission so created pods cannot run privileged.',
       notes:
@@ -51,7 +51,13 @@ rules:
     references: {
       peers: {
         'kube-linter': 'access-to-create-pods',
-        polaris: ['clusterrolePodExecAttach', 'rolePodExecAttach', 'clusterrolebindingPodExecAttach', 'rolebindingRolePodExecAttach', 'rolebindingClusterRolePodExecAttach'],
+        polaris: [
+          'clusterrolePodExecAttach',
+          'rolePodExecAttach',
+          'clusterrolebindingPodExecAttach',
+          'rolebindingRolePodExecAttach',
+          'rolebindingClusterRolePodExecAttach',
+        ],
         kics: '592ad21d',
         trivy: ['KSV-0048', 'KSV-0053', 'KSV-0054'],
         kubescape: ['C-0002', 'C-0063', 'C-0188'],
@@ -72,7 +78,9 @@ rules:
     ];
     // One fix takes every flagged resource out, so fixes never overlap.
     // Exec subresources go; pods and workloads keep their other verbs.
-    const all = found.flatMap(({ grants, messageId }) => grants.map((grant) => ({ rule: grant.rule, list: grant.rule.resources, item: grant.item, drop: messageId === 'exec' ? ('all' as const) : grant.verbs })));
+    const all = found.flatMap(({ grants, messageId }) =>
+      grants.map((grant) => ({ rule: grant.rule, list: grant.rule.resources, item: grant.item, drop: messageId === 'exec' ? ('all' as const) : grant.verbs })),
+    );
     const fix = { title: removalTitle(all), apply: (edit: EditBuilder) => removeFlagged(edit, ctx.object, all) };
     // One finding per rule entry and concern (exec, pod creation, workload writes), naming what the entry grants.
     for (const { grants, messageId } of found) {

@@ -19,7 +19,12 @@ const RESOURCE_GRANTS: ReadonlyArray<{
   drop: 'verbs' | 'all';
 }> = [
   { resources: ['rolebindings', 'clusterrolebindings'], verbs: ['create', 'update', 'patch'], messageId: 'bindings', drop: 'verbs' },
-  { resources: ['mutatingwebhookconfigurations', 'validatingwebhookconfigurations'], verbs: ['create', 'update', 'patch'], messageId: 'webhooks', drop: 'verbs' },
+  {
+    resources: ['mutatingwebhookconfigurations', 'validatingwebhookconfigurations'],
+    verbs: ['create', 'update', 'patch'],
+    messageId: 'webhooks',
+    drop: 'verbs',
+  },
   { resources: ['certificatesigningrequests/approval'], verbs: ['update', 'patch'], messageId: 'csrApproval', drop: 'all' },
   { resources: ['nodes/proxy'], verbs: ['get', 'create'], messageId: 'nodeProxy', drop: 'all' },
   { resources: ['serviceaccounts/token'], verbs: ['create'], messageId: 'tokens', drop: 'all' },
@@ -43,20 +48,14 @@ export default defineRule({
     category: 'rbac',
     kinds: ROLE_KINDS,
     messages: {
-      bind: '{{object}} grants "bind" on roles: it can bind any Role or ClusterRole, cluster-admin included, to any subject, without holding those permissions itself. Remove the verb, or limit it to named roles with resourceNames.',
-      escalate:
-        '{{object}} grants "escalate" on roles: it can write Roles with permissions it does not have, which switches off RBAC\'s own escalation check. Remove the verb.',
-      impersonate:
-        '{{object}} grants "impersonate": it can act as any user, group or ServiceAccount, system:masters included. Remove the verb, or limit it to named identities with resourceNames.',
-      bindings:
-        '{{object}} can {{verbs}} {{resource}}: it can hand every permission it holds to any subject, including ServiceAccounts it controls, and with "bind" any role at all. Remove this resource from the rule.',
-      webhooks:
-        '{{object}} can {{verbs}} {{resource}}: an admission webhook sees (and a mutating one rewrites) every object sent to the API server, Secrets and pod specs included. Remove this resource from the rule.',
-      csrApproval:
-        '{{object}} can {{verbs}} certificatesigningrequests/approval: with a signer it can approve client certificates for any identity, system:masters included. Remove this resource from the rule.',
-      nodeProxy:
-        '{{object}} can {{verbs}} nodes/proxy: the kubelet API it reaches runs commands in every pod of the node, bypassing pod-level RBAC and audit. Remove this resource from the rule.',
-      tokens: '{{object}} can create serviceaccounts/token: it can mint tokens for any ServiceAccount in scope and act with their permissions. Remove this resource from the rule.',
+      bind: '{{object}} grants "bind" on roles',
+      escalate: '{{object}} grants "escalate" on roles',
+      impersonate: '{{object}} grants "impersonate"',
+      bindings: '{{object}} can {{verbs}} {{resource}}',
+      webhooks: '{{object}} can {{verbs}} {{resource}}',
+      csrApproval: '{{object}} can {{verbs}} certificatesigningrequests/approval',
+      nodeProxy: '{{object}} can {{verbs}} nodes/proxy',
+      tokens: '{{object}} can create serviceaccounts/token',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Remove the flagged verbs and resources from the rules' },
     since: '0.1.0',
@@ -105,7 +104,12 @@ rules:
   check(ctx) {
     const object = describeObject(ctx.object);
     const rules = policyRulesOf(ctx.object);
-    const found: Array<{ flagged: Flagged; messageId: keyof typeof VERB_TARGETS | (typeof RESOURCE_GRANTS)[number]['messageId']; verbs?: string[]; resource?: string }> = [];
+    const found: Array<{
+      flagged: Flagged;
+      messageId: keyof typeof VERB_TARGETS | (typeof RESOURCE_GRANTS)[number]['messageId'];
+      verbs?: string[];
+      resource?: string;
+    }> = [];
     for (const rule of rules) {
       for (const item of rule.verbs.items) {
         const verb = item.value as keyof typeof VERB_TARGETS | undefined;
@@ -115,7 +119,12 @@ rules:
     }
     for (const group of RESOURCE_GRANTS) {
       for (const grant of explicitGrants(rules, group.resources, group.verbs)) {
-        found.push({ flagged: { rule: grant.rule, list: grant.rule.resources, item: grant.item, drop: group.drop === 'all' ? 'all' : group.verbs }, messageId: group.messageId, verbs: grant.verbs, resource: grant.resource });
+        found.push({
+          flagged: { rule: grant.rule, list: grant.rule.resources, item: grant.item, drop: group.drop === 'all' ? 'all' : group.verbs },
+          messageId: group.messageId,
+          verbs: grant.verbs,
+          resource: grant.resource,
+        });
       }
     }
     // One fix takes every flagged verb and resource out, so fixes never overlap.

@@ -10,16 +10,16 @@ export default defineRule({
     category: 'rbac',
     kinds: ROLE_KINDS,
     messages: {
-      read: '{{object}} can {{verbs}} Secrets{{scope}}: that reveals every token, password and TLS key stored there, including ServiceAccount tokens that carry other permissions. Restrict the rule to the Secrets it needs with resourceNames.',
-      list: '{{object}} can {{verbs}} Secrets{{scope}}: list and watch return the content of every Secret in scope at once, tokens and keys included. Grant get on the named Secrets it needs (resourceNames) instead.',
+      read: '{{object}} can {{verbs}} Secrets{{scope}}',
+      list: '{{object}} can {{verbs}} Secrets{{scope}}',
     },
     fix: { availability: 'sometimes', applicability: 'display-only', title: 'Restrict the rule to named Secrets (resourceNames)' },
     since: '0.1.0',
     docs: {
       rationale:
-        'Reading Secrets is reading credentials: database passwords, API keys, TLS private keys and, in older clusters, ServiceAccount tokens that let the reader act with other accounts\' permissions. `list` and `watch` are as dangerous as `get`: they return the full content of every Secret in scope. A ClusterRole grants this in every namespace once bound with a ClusterRoleBinding, so it is reported as an error; a Role as a warning.',
+        "Reading Secrets is reading credentials: database passwords, API keys, TLS private keys and, in older clusters, ServiceAccount tokens that let the reader act with other accounts' permissions. `list` and `watch` are as dangerous as `get`: they return the full content of every Secret in scope. A ClusterRole grants this in every namespace once bound with a ClusterRoleBinding, so it is reported as an error; a Role as a warning.",
       remediation:
-        'Grant `get` on the specific Secrets the workload needs with `resourceNames`, or better, mount the Secret into the pod and grant no API access at all. The quick fix adds a `resourceNames` placeholder when Secrets are the rule\'s only resource.',
+        "Grant `get` on the specific Secrets the workload needs with `resourceNames`, or better, mount the Secret into the pod and grant no API access at all. The quick fix adds a `resourceNames` placeholder when Secrets are the rule's only resource.",
       notes:
         'Only rules that name `secrets` explicitly are reported; `*` resources are reported by `rbac-wildcard`. A rule narrowed by `resourceNames` is not reported. Aggregated ClusterRoles are skipped.',
       invalid: `apiVersion: rbac.authorization.k8s.io/v1
@@ -52,7 +52,10 @@ rules:
         trivy: ['KSV-0041', 'KSV-0113'],
         kubescape: ['C-0015', 'C-0186', 'C-0255'],
       },
-      urls: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/#listing-secrets', 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-resources'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#listing-secrets',
+        'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-resources',
+      ],
     },
   },
   check(ctx) {

@@ -44,7 +44,7 @@ export default defineRule({
     since: '0.1.0',
     docs: {
       rationale:
-        'A `*` in a Role or ClusterRole rule grants far more than the author can see: every verb includes `escalate`, `bind` and `impersonate`; every resource includes Secrets, RBAC objects and every resource that a CRD installs later; every API group makes the rule cover same-named resources of groups that do not exist yet. A rule with `*` verbs on `*` resources is cluster-admin (or namespace-admin for a Role) under another name. Kubernetes\' own RBAC good practices ask for explicit lists.',
+        "A `*` in a Role or ClusterRole rule grants far more than the author can see: every verb includes `escalate`, `bind` and `impersonate`; every resource includes Secrets, RBAC objects and every resource that a CRD installs later; every API group makes the rule cover same-named resources of groups that do not exist yet. A rule with `*` verbs on `*` resources is cluster-admin (or namespace-admin for a Role) under another name. Kubernetes' own RBAC good practices ask for explicit lists.",
       remediation:
         'Replace each `*` with the verbs, resources and API groups the subject really uses. `kubectl auth can-i --list --as=system:serviceaccount:<ns>:<sa>` shows what a subject has; audit logs show what it uses. The quick fix puts a placeholder in place of the `*` (and, for verbs, offers the read-only verbs `get`, `list`, `watch`).',
       notes:
@@ -76,12 +76,16 @@ rules:
         trivy: ['KSV-0044', 'KSV-0045', 'KSV-0046', 'KSV-0112'],
         kubescape: 'C-0187',
       },
-      urls: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege', 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-resources'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege',
+        'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-resources',
+      ],
     },
   },
   check(ctx) {
     const object = describeObject(ctx.object);
-    const scope = ctx.object.kind === 'Role' ? ` in namespace ${ctx.object.namespace ? `"${ctx.object.namespace}"` : 'its namespace'}` : ' over the whole cluster';
+    const scope =
+      ctx.object.kind === 'Role' ? ` in namespace ${ctx.object.namespace ? `"${ctx.object.namespace}"` : 'its namespace'}` : ' over the whole cluster';
     for (const rule of policyRulesOf(ctx.object)) {
       if (!rule.resources.node) continue; // a non-resource rule
       // One finding per rule entry, at its first "*", saying what the entry grants.

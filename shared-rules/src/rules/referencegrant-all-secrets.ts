@@ -16,8 +16,9 @@ export default defineRule({
     since: '0.1.0',
     docs: {
       rationale:
-        'A ReferenceGrant lets objects of other namespaces (Gateways, routes) refer to objects of its own. A `to` entry for Secrets without `name` covers every Secret of the namespace, today\'s and tomorrow\'s: whoever may create a Gateway in a `from` namespace can then serve any of those certificates and keys (or, with an implementation that accepts other Secret types, read them through listener or backend TLS settings). Certificates are usually shared one by one; a wildcard grant turns a namespace boundary into a suggestion.',
-      remediation: 'Give each Secret its own `to` entry with `name`, for the certificates the other namespace really needs. Move shared certificates to a namespace of their own when many Gateways need them.',
+        "A ReferenceGrant lets objects of other namespaces (Gateways, routes) refer to objects of its own. A `to` entry for Secrets without `name` covers every Secret of the namespace, today's and tomorrow's: whoever may create a Gateway in a `from` namespace can then serve any of those certificates and keys (or, with an implementation that accepts other Secret types, read them through listener or backend TLS settings). Certificates are usually shared one by one; a wildcard grant turns a namespace boundary into a suggestion.",
+      remediation:
+        'Give each Secret its own `to` entry with `name`, for the certificates the other namespace really needs. Move shared certificates to a namespace of their own when many Gateways need them.',
       notes: 'Reports `to` entries with `group: ""` and `kind: Secret` without `name`. The fix adds a `name` placeholder to fill in.',
       invalid: `apiVersion: gateway.networking.k8s.io/v1beta1
 kind: ReferenceGrant

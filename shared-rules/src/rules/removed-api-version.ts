@@ -36,10 +36,8 @@ export default defineRule<Messages>({
     kinds: '*',
     deprecation: true,
     messages: {
-      removed:
-        '{{kind}} "{{name}}" uses {{apiVersion}}, which Kubernetes stopped serving in {{removedIn}}: on your target version {{target}} applying it fails, so the object (and whatever protection it carries) is never created. Migrate to {{replacement}}{{changes}}.',
-      deprecated:
-        '{{kind}} "{{name}}" uses {{apiVersion}}, deprecated since {{deprecatedIn}} and removed in {{removedIn}}: the next upgrade will refuse it. Migrate to {{replacement}}{{changes}}.',
+      removed: '{{kind}} "{{name}}" uses {{apiVersion}}, which Kubernetes stopped serving in {{removedIn}}',
+      deprecated: '{{kind}} "{{name}}" uses {{apiVersion}}, removed in {{removedIn}}',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Change the apiVersion' },
     since: '0.1.0',
@@ -109,7 +107,13 @@ spec:
         replacement: api.replacement,
         changes: api.notes ? `; ${api.notes}` : '',
       },
-      fix: fixable ? { title: `Change the apiVersion to ${api.replacement}`, applicability: api.fix === 'safe' ? 'safe' : 'unsafe', apply: (edit) => migrateApiVersion(edit, ctx, api) } : undefined,
+      fix: fixable
+        ? {
+            title: `Change the apiVersion to ${api.replacement}`,
+            applicability: api.fix === 'safe' ? 'safe' : 'unsafe',
+            apply: (edit) => migrateApiVersion(edit, ctx, api),
+          }
+        : undefined,
     });
   },
 });

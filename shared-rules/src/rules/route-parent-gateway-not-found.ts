@@ -43,10 +43,11 @@ export default defineRule({
     since: '0.1.0',
     docs: {
       rationale:
-        'A route serves nothing until a Gateway accepts it: a `parentRefs` entry naming a Gateway that does not exist (a typo, a Gateway renamed during a migration, the wrong namespace) leaves the route unattached, and the traffic goes to whatever else the hostname resolves to, often an older Ingress or a catch-all route the team did not mean to keep. Worse, whoever later creates a Gateway of that name in that namespace receives the route\'s traffic.',
-      remediation: 'Point `parentRefs` at the Gateway that should serve the route (`name`, and `namespace` when it lives elsewhere), or add the Gateway to the manifests.',
+        "A route serves nothing until a Gateway accepts it: a `parentRefs` entry naming a Gateway that does not exist (a typo, a Gateway renamed during a migration, the wrong namespace) leaves the route unattached, and the traffic goes to whatever else the hostname resolves to, often an older Ingress or a catch-all route the team did not mean to keep. Worse, whoever later creates a Gateway of that name in that namespace receives the route's traffic.",
+      remediation:
+        'Point `parentRefs` at the Gateway that should serve the route (`name`, and `namespace` when it lives elsewhere), or add the Gateway to the manifests.',
       notes:
-        'Opt-in, and silent while the workspace index is incomplete, when the workspace has no Gateway at all (they are managed elsewhere), for templated references and in Kustomize patches. A reference without `namespace` means the route\'s own namespace; objects without namespace may be in any.',
+        "Opt-in, and silent while the workspace index is incomplete, when the workspace has no Gateway at all (they are managed elsewhere), for templated references and in Kustomize patches. A reference without `namespace` means the route's own namespace; objects without namespace may be in any.",
       invalid: `apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata:

@@ -9,16 +9,14 @@ export default defineRule({
     category: 'secrets',
     kinds: ['Secret'],
     messages: {
-      invalid:
-        'Secret "{{name}}" data "{{key}}" is not valid base64: the API server rejects the whole Secret ("illegal base64 data"), so nothing that depends on it starts. Base64-encode the value, or move it under stringData, which takes plain text.',
-      folded:
-        'Secret "{{name}}" data "{{key}}" is base64 broken by spaces (a plain scalar folded over several lines): the API server rejects the whole Secret ("illegal base64 data"). Join the lines, or write the value as a literal block (|).',
+      invalid: 'Secret "{{name}}" data "{{key}}" is not valid base64',
+      folded: 'Secret "{{name}}" data "{{key}}" is base64 broken by spaces (a folded plain scalar)',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Base64-encode the value' },
     since: '0.1.0',
     docs: {
       rationale:
-        'Values under a Secret\'s `data` must be standard, padded base64; only line breaks are ignored. People often paste the plain value there instead. The API server then refuses the whole Secret with `illegal base64 data`, `kubectl apply` fails, and every workload that mounts the Secret or reads it into its environment stays in `CreateContainerConfigError`. A long base64 value written as a plain scalar over several lines breaks the same way: YAML folds the line breaks into spaces.',
+        "Values under a Secret's `data` must be standard, padded base64; only line breaks are ignored. People often paste the plain value there instead. The API server then refuses the whole Secret with `illegal base64 data`, `kubectl apply` fails, and every workload that mounts the Secret or reads it into its environment stays in `CreateContainerConfigError`. A long base64 value written as a plain scalar over several lines breaks the same way: YAML folds the line breaks into spaces.",
       remediation:
         'Encode the value (`echo -n "$VALUE" | base64`), or move the entry under `stringData`, which takes plain text and is encoded by the API server. Better still, keep the value out of the repository altogether (see `secret-plaintext-in-manifest`).',
       invalid: `apiVersion: v1
@@ -43,7 +41,10 @@ data:
         'A `data` value that is a number or a boolean in YAML (`pin: 1234`) is not a string at all and is rejected too. Placeholders such as `<base64-password>` and Helm-templated values are left alone.',
     },
     references: {
-      urls: ['https://kubernetes.io/docs/concepts/configuration/secret/#restriction-names-data', 'https://kubernetes.io/docs/tasks/configmap-secret/managing-secret-using-config-file/'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/configuration/secret/#restriction-names-data',
+        'https://kubernetes.io/docs/tasks/configmap-secret/managing-secret-using-config-file/',
+      ],
     },
   },
   check(ctx) {
@@ -56,7 +57,13 @@ data:
       const joined = entry.raw.replace(/\s+/g, '');
       const foldedLines = entry.node.quoteStyle === 'plain' && /[\r\n]/.test(ctx.sourceOf(entry.node));
       if (foldedLines && decodeBase64(joined)) {
-        ctx.report({ node: entry.node, at, messageId: 'folded', data, fix: { title: 'Join the base64 lines', apply: (edit) => edit.setScalar(entry.node, joined) } });
+        ctx.report({
+          node: entry.node,
+          at,
+          messageId: 'folded',
+          data,
+          fix: { title: 'Join the base64 lines', apply: (edit) => edit.setScalar(entry.node, joined) },
+        });
         continue;
       }
       // Moving the entry to stringData is left to a person: as a fix it would

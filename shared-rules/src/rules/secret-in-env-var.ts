@@ -10,16 +10,14 @@ export default defineRule({
     kinds: WORKLOAD_KINDS,
     optIn: true,
     messages: {
-      secretKeyRef:
-        'Container "{{container}}" reads Secret "{{secret}}" into the environment variable {{name}}: environment variables leak into crash dumps, child processes, debug endpoints and logs, and cannot be rotated without a restart. Mount the Secret as a file (volumes[].secret) and read it from there.',
-      secretRef:
-        'Container "{{container}}" loads every key of Secret "{{secret}}" into its environment: environment variables leak into crash dumps, child processes, debug endpoints and logs, and cannot be rotated without a restart. Mount the Secret as a file (volumes[].secret) and read it from there.',
+      secretKeyRef: 'Container "{{container}}" reads Secret "{{secret}}" into the environment variable {{name}}',
+      secretRef: 'Container "{{container}}" loads every key of Secret "{{secret}}" into its environment',
     },
     fix: { availability: 'none' },
     since: '0.1.0',
     docs: {
       rationale:
-        'CIS Kubernetes Benchmark 5.4.1 prefers Secrets as files over Secrets as environment variables. A process\'s environment is inherited by every child it starts, printed by many frameworks\' debug pages and crash reporters, visible in `/proc/<pid>/environ` to anything sharing the PID namespace, and fixed for the life of the container; a mounted Secret is a file with its own permissions that the kubelet updates in place. The rule is off by default: many applications can only read configuration from the environment.',
+        "CIS Kubernetes Benchmark 5.4.1 prefers Secrets as files over Secrets as environment variables. A process's environment is inherited by every child it starts, printed by many frameworks' debug pages and crash reporters, visible in `/proc/<pid>/environ` to anything sharing the PID namespace, and fixed for the life of the container; a mounted Secret is a file with its own permissions that the kubelet updates in place. The rule is off by default: many applications can only read configuration from the environment.",
       remediation:
         'Mount the Secret with `volumes[].secret` and `volumeMounts`, and have the application read the file (many libraries accept a `*_FILE` variable pointing at it). Turn the rule on with `rules: { secret-in-env-var: info }` in `.kubeward.yaml`.',
       invalid: `apiVersion: v1
@@ -59,8 +57,17 @@ spec:
 `,
     },
     references: {
-      peers: { checkov: 'CKV_K8S_35', kubesec: 'SecretsAsEnvironmentVariables', 'kube-linter': 'read-secret-from-env-var', kics: '3d658f8b', kubescape: 'C-0207' },
-      urls: ['https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-files-from-a-pod', 'https://kubernetes.io/docs/concepts/security/secrets-good-practices/'],
+      peers: {
+        checkov: 'CKV_K8S_35',
+        kubesec: 'SecretsAsEnvironmentVariables',
+        'kube-linter': 'read-secret-from-env-var',
+        kics: '3d658f8b',
+        kubescape: 'C-0207',
+      },
+      urls: [
+        'https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-files-from-a-pod',
+        'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
+      ],
     },
   },
   check(ctx) {

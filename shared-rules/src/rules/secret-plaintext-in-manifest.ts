@@ -17,8 +17,7 @@ function* scalarsOf(root: YNode): Generator<YNode> {
     if (node.isScalar) yield node;
     else if (node.isMap) {
       for (const [, child] of node.entries()) if (child && !child.indirect) stack.push(child);
-    }
-    else if (node.isSeq) stack.push(...node.items().filter((n) => !n.indirect));
+    } else if (node.isSeq) stack.push(...node.items().filter((n) => !n.indirect));
   }
 }
 
@@ -55,18 +54,15 @@ export default defineRule<Messages>({
     category: 'secrets',
     kinds: '*',
     messages: {
-      secretValue:
-        'Secret "{{name}}" key "{{key}}" holds a real value in this manifest: base64 is an encoding, not encryption, so anyone who can read this repository, its history or a CI log can read the value. Keep it out of git (SealedSecret, External Secrets Operator, SOPS) and commit a placeholder.',
-      publicCertificate:
-        'Secret "{{name}}" key "{{key}}" holds only a public certificate, which is not secret; but TLS material committed by hand is not rotated and its private key tends to follow it into git. Issue the certificate with cert-manager or keep it in an external secret store.',
-      privateKey:
-        '{{kind}} "{{name}}" has a private key in {{where}}: anyone who can read this repository can impersonate whatever the key identifies, and the object is not even a Secret, so the cluster shows it to anyone who can read {{kind}} objects. Remove the key, rotate it, and mount it from a Secret kept out of git.',
+      secretValue: 'Secret "{{name}}" key "{{key}}" holds a real value in this manifest',
+      publicCertificate: 'Secret "{{name}}" key "{{key}}" holds a certificate committed by hand',
+      privateKey: '{{kind}} "{{name}}" has a private key in {{where}}',
     },
     fix: { availability: 'sometimes', applicability: 'display-only', title: 'Replace the value with a placeholder' },
     since: '0.1.0',
     docs: {
       rationale:
-        'A Secret\'s `data` is only base64-encoded: `echo aHVudGVyMiE= | base64 -d` prints the password. A Secret committed with real values is readable by everyone who can clone the repository, forever (removing it later leaves it in the history), and by every CI job and tool that reads the manifests. `stringData` is the same without even the encoding. A PEM private key anywhere else (a ConfigMap, an annotation, a CRD field) is worse: the cluster treats it as ordinary configuration.',
+        "A Secret's `data` is only base64-encoded: `echo aHVudGVyMiE= | base64 -d` prints the password. A Secret committed with real values is readable by everyone who can clone the repository, forever (removing it later leaves it in the history), and by every CI job and tool that reads the manifests. `stringData` is the same without even the encoding. A PEM private key anywhere else (a ConfigMap, an annotation, a CRD field) is worse: the cluster treats it as ordinary configuration.",
       remediation:
         'Keep secret values out of the repository: commit a `SealedSecret` (Bitnami sealed-secrets) or an `ExternalSecret` (External Secrets Operator), or encrypt the file with SOPS, and let the cluster create the Secret. Rotate any value that has already been committed. Service-account token stubs (`type: kubernetes.io/service-account-token`), empty values and obvious placeholders (`changeme`, `<password>`, `${PASSWORD}`, `REPLACE_ME`) are not flagged.',
       invalid: `apiVersion: v1
@@ -85,8 +81,7 @@ type: Opaque
 data:
   password: <set-outside-git>
 `,
-      notes:
-        'A TLS Secret whose values are only public certificates is reported as a hint. Hover a `data` value in the editor to see what it decodes to.',
+      notes: 'A TLS Secret whose values are only public certificates is reported as a hint. Hover a `data` value in the editor to see what it decodes to.',
     },
     references: {
       peers: { checkov: 'CKV_SECRET_6', kubescape: ['C-0208', 'C-0234'], polaris: 'sensitiveContainerEnvVar' },

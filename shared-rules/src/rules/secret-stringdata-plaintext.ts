@@ -11,14 +11,13 @@ export default defineRule({
     category: 'secrets',
     kinds: ['Secret'],
     messages: {
-      plaintext:
-        'Secret "{{name}}" has real values under stringData: they are plain text in the manifest, readable at a glance by anyone who sees this file, its diff, a CI log or a shared screen. Keep the values out of git (SealedSecret, External Secrets Operator, SOPS) and commit placeholders.',
+      plaintext: 'Secret "{{name}}" has real values under stringData',
     },
     fix: { availability: 'sometimes', applicability: 'display-only', title: 'Replace every stringData value with a placeholder' },
     since: '0.1.0',
     docs: {
       rationale:
-        '`stringData` is a write-only convenience: the API server base64-encodes it into `data`. In the manifest it is plain text by design, so every password in it shows up in code review, in `git log -p`, in CI output and on screen shares, and stays in the repository history after it is removed. `kubectl apply` also copies the manifest, plain text included, into the Secret\'s `kubectl.kubernetes.io/last-applied-configuration` annotation.',
+        "`stringData` is a write-only convenience: the API server base64-encodes it into `data`. In the manifest it is plain text by design, so every password in it shows up in code review, in `git log -p`, in CI output and on screen shares, and stays in the repository history after it is removed. `kubectl apply` also copies the manifest, plain text included, into the Secret's `kubectl.kubernetes.io/last-applied-configuration` annotation.",
       remediation:
         'Do not commit secret values: use a `SealedSecret`, an `ExternalSecret` or SOPS-encrypted files, and keep only placeholders in plain manifests. Rotate values that were committed. Empty values and obvious placeholders (`changeme`, `<password>`, `${PASSWORD}`) are not flagged.',
       invalid: `apiVersion: v1
@@ -39,7 +38,10 @@ stringData:
 `,
     },
     references: {
-      urls: ['https://kubernetes.io/docs/concepts/configuration/secret/#editing-a-secret', 'https://kubernetes.io/docs/concepts/security/secrets-good-practices/'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/configuration/secret/#editing-a-secret',
+        'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
+      ],
     },
   },
   check(ctx) {

@@ -12,8 +12,7 @@ export default defineRule({
     category: 'service',
     kinds: ['Service'],
     messages: {
-      unrestricted:
-        'Service "{{name}}" is a LoadBalancer with no loadBalancerSourceRanges and no internal-load-balancer annotation: the cloud gives it a public address that anyone on the Internet can reach, bypassing any Ingress authentication. Restrict loadBalancerSourceRanges to your networks, make the load balancer internal, or use type ClusterIP behind an Ingress or Gateway.',
+      unrestricted: 'Service "{{name}}" is a public LoadBalancer with no loadBalancerSourceRanges',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Add loadBalancerSourceRanges' },
     since: '0.1.0',
@@ -21,7 +20,7 @@ export default defineRule({
       rationale:
         'A `type: LoadBalancer` Service makes the cloud provision a load balancer with a public IP address that forwards straight to the pods. Nothing in front of it authenticates or filters: every port of the Service is reachable by anyone on the Internet, including scanners that find a new address within minutes. Restricting the source ranges, or asking the cloud for an internal load balancer (AWS `aws-load-balancer-scheme: internal` or the legacy `aws-load-balancer-internal: "true"`, GKE `networking.gke.io/load-balancer-type: "Internal"` or the legacy `cloud.google.com/load-balancer-type`, Azure `azure-load-balancer-internal: "true"`, and the OCI, OpenStack, IBM and Alibaba equivalents), keeps it off the Internet.',
       remediation:
-        'Add `spec.loadBalancerSourceRanges` with the CIDRs that may connect (office, VPN, partner ranges). If only clients inside the VPC need it, add your cloud\'s internal-load-balancer annotation instead. If the Service serves HTTP, make it `type: ClusterIP` and publish it through an Ingress or a Gateway that terminates TLS and authenticates.',
+        "Add `spec.loadBalancerSourceRanges` with the CIDRs that may connect (office, VPN, partner ranges). If only clients inside the VPC need it, add your cloud's internal-load-balancer annotation instead. If the Service serves HTTP, make it `type: ClusterIP` and publish it through an Ingress or a Gateway that terminates TLS and authenticates.",
       invalid: `apiVersion: v1
 kind: Service
 metadata:
@@ -78,17 +77,16 @@ spec:
         title: 'Add loadBalancerSourceRanges',
         apply: (edit) => edit.setIn(spec, ['loadBalancerSourceRanges'], [placeholder('<your-cidr>')], { overwrite: Boolean(ranges) }),
       },
-      ...providers.map(
-        (p): FixSpec => ({
-          title: `Make it an internal ${INTERNAL_LB_FIX[p].label} load balancer`,
-          apply: (edit) => {
-            const { key, value } = INTERNAL_LB_FIX[p];
-            const annotations = annotationsOf(object);
-            if (annotations?.get(key)) edit.replaceValue(annotations.get(key)!, value); // keeps its quoting; "true" stays a string
-            else edit.setIn(object.metadata ?? object.root, object.metadata ? ['annotations', key] : ['metadata', 'annotations', key], quoted(value));
-          },
-        }),
-      ),
+      ...providers.map((p): FixSpec => ({
+        title: `Make it an internal ${INTERNAL_LB_FIX[p].label} load balancer`,
+        apply: (edit) => {
+          const { key, value } = INTERNAL_LB_FIX[p];
+          const annotations = annotationsOf(object);
+          if (annotations?.get(key))
+            edit.replaceValue(annotations.get(key)!, value); // keeps its quoting; "true" stays a string
+          else edit.setIn(object.metadata ?? object.root, object.metadata ? ['annotations', key] : ['metadata', 'annotations', key], quoted(value));
+        },
+      })),
       { title: 'Change the type to ClusterIP', apply: (edit) => toClusterIP(edit, object, typeNode) },
     ];
     ctx.report({ node: typeNode, messageId: 'unrestricted', data: { name: object.name ?? 'this Service' }, fix: fixes });

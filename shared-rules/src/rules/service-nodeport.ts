@@ -10,10 +10,8 @@ export default defineRule({
     category: 'service',
     kinds: ['Service'],
     messages: {
-      nodePort:
-        'Service "{{name}}" is type NodePort: it opens its ports on every node of the cluster, so anything that reaches a node address reaches the pods, around any Ingress, authentication or TLS. Use type ClusterIP behind an Ingress or Gateway, or a LoadBalancer with source ranges.',
-      explicitNodePort:
-        'Service "{{name}}" pins nodePort {{port}} on a LoadBalancer that allocates node ports: the port is open on every node as well, reachable around the load balancer and its source ranges. Remove the nodePort and set allocateLoadBalancerNodePorts: false if your load balancer does not need node ports.',
+      nodePort: 'Service "{{name}}" is type NodePort',
+      explicitNodePort: 'Service "{{name}}" pins nodePort {{port}} on a LoadBalancer',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Change the type to ClusterIP' },
     since: '0.1.0',
@@ -48,7 +46,10 @@ spec:
     },
     references: {
       peers: { kics: '845acfbe', 'kube-linter': 'exposed-services', kubescape: 'C-0256' },
-      urls: ['https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport', 'https://kubernetes.io/docs/concepts/services-networking/service/#load-balancer-nodeport-allocation'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport',
+        'https://kubernetes.io/docs/concepts/services-networking/service/#load-balancer-nodeport-allocation',
+      ],
     },
   },
   check(ctx) {

@@ -11,9 +11,8 @@ export default defineRule({
     category: 'service',
     kinds: ['Service'],
     messages: {
-      port: 'Service "{{name}}" exposes port {{port}} ({{what}}) as a {{type}}: admin and database protocols are brute-forced and exploited within minutes of appearing on a reachable address. Keep it ClusterIP, or restrict loadBalancerSourceRanges to the networks that need it.',
-      interface:
-        'Service "{{name}}" exposes {{what}} as a {{type}}: such consoles give whoever reaches them control of workloads, pipelines or data, and are a favourite entry point. Keep it ClusterIP behind an authenticated Ingress, or restrict loadBalancerSourceRanges.',
+      port: 'Service "{{name}}" exposes port {{port}} ({{what}}) as a {{type}}',
+      interface: 'Service "{{name}}" exposes {{what}} as a {{type}}',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Change the type to ClusterIP' },
     since: '0.1.0',
@@ -44,7 +43,8 @@ spec:
   ports:
     - port: 5432
 `,
-      notes: 'A LoadBalancer restricted by source ranges or made internal by a cloud annotation is not reported; a NodePort always is, since node ports ignore both.',
+      notes:
+        'A LoadBalancer restricted by source ranges or made internal by a cloud annotation is not reported; a NodePort always is, since node ports ignore both.',
     },
     references: {
       peers: { kubescape: 'C-0021', 'kube-linter': 'ssh-port' },
@@ -61,7 +61,8 @@ spec:
     if (type === 'LoadBalancer') {
       const ranges = sourceRangesOf(object);
       // With an open range present, service-source-ranges-open replaces it; otherwise add one.
-      if (!ranges.node) fixes.push({ title: 'Add loadBalancerSourceRanges', apply: (edit) => edit.setIn(spec, ['loadBalancerSourceRanges'], [placeholder('<your-cidr>')]) });
+      if (!ranges.node)
+        fixes.push({ title: 'Add loadBalancerSourceRanges', apply: (edit) => edit.setIn(spec, ['loadBalancerSourceRanges'], [placeholder('<your-cidr>')]) });
     }
     const name = object.name ?? 'this Service';
     let reported = false;

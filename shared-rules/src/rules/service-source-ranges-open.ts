@@ -10,14 +10,15 @@ export default defineRule({
     category: 'service',
     kinds: ['Service'],
     messages: {
-      open: 'Service "{{name}}" lists {{cidr}} in its load balancer source ranges: that admits every address on the Internet, so the allowlist restricts nothing. Replace it with the CIDRs of the networks that must connect.',
+      open: 'Service "{{name}}" lists {{cidr}} in its load balancer source ranges',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Replace the open range with your CIDR' },
     since: '0.1.0',
     docs: {
       rationale:
         '`spec.loadBalancerSourceRanges` (or the `service.beta.kubernetes.io/load-balancer-source-ranges` annotation) is the firewall of a cloud load balancer. `0.0.0.0/0` or `::/0` in it admits every IPv4 or IPv6 address: the list looks like a restriction in review but the Service is as public as one without it. It is usually left over from debugging or copied from an example.',
-      remediation: 'Replace the open range with the CIDRs of the networks that must reach the Service (office, VPN, partner, the CDN in front of it). If nobody outside the VPC needs it, make the load balancer internal instead.',
+      remediation:
+        'Replace the open range with the CIDRs of the networks that must reach the Service (office, VPN, partner, the CDN in front of it). If nobody outside the VPC needs it, make the load balancer internal instead.',
       invalid: `apiVersion: v1
 kind: Service
 metadata:

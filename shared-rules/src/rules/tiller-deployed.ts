@@ -10,17 +10,16 @@ export default defineRule({
     category: 'legacy',
     kinds: [...WORKLOAD_KINDS, 'Service'],
     messages: {
-      image:
-        'Container "{{name}}" runs Tiller ({{image}}), Helm 2\'s in-cluster server: it listens on port 44134 without authentication by default and installs whatever chart it is sent with its cluster-admin rights. Helm 2 is unsupported since 2020: remove Tiller and use Helm 3, which needs no server.',
-      service:
-        'Service "{{name}}" exposes Tiller, Helm 2\'s unauthenticated in-cluster server: any pod that reaches it can install charts with Tiller\'s cluster-admin rights. Remove it together with the Tiller Deployment and use Helm 3.',
+      image: 'Container "{{name}}" runs Tiller ({{image}}), Helm 2\'s in-cluster server',
+      service: 'Service "{{name}}" exposes Tiller, Helm 2\'s unauthenticated in-cluster server',
     },
     fix: { availability: 'none' },
     since: '0.1.0',
     docs: {
       rationale:
         'Helm 2 ran a server, Tiller, inside the cluster, usually bound to `cluster-admin`. Its gRPC port (44134) accepts commands from anyone who can reach it; by default there is no TLS and no authentication, so any compromised pod — or anyone who reaches a Service in front of it — can install a chart that runs a privileged pod on every node. Helm 2 reached end of life in November 2020 and gets no security fixes.',
-      remediation: 'Migrate releases with the `helm-2to3` plugin, delete the Tiller Deployment, Service and ServiceAccount (and its ClusterRoleBinding), and use Helm 3, which talks to the API server with the user\'s own credentials.',
+      remediation:
+        "Migrate releases with the `helm-2to3` plugin, delete the Tiller Deployment, Service and ServiceAccount (and its ClusterRoleBinding), and use Helm 3, which talks to the API server with the user's own credentials.",
       invalid: `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -67,7 +66,8 @@ spec:
   check(ctx) {
     const { object } = ctx;
     if (isWorkload(object.kind)) {
-      for (const hit of imagesMatching(object, isTillerImage)) ctx.report({ node: hit.node, messageId: 'image', data: { name: hit.container, image: hit.image } });
+      for (const hit of imagesMatching(object, isTillerImage))
+        ctx.report({ node: hit.node, messageId: 'image', data: { name: hit.container, image: hit.image } });
       return;
     }
     // A Service: Helm 2's `tiller-deploy`, or one selecting Tiller's pods.

@@ -54,12 +54,9 @@ export default defineRule({
     category: 'secrets',
     kinds: ['Secret', 'Ingress', 'Gateway'],
     messages: {
-      missing:
-        'Secret "{{name}}" has type kubernetes.io/tls but no {{keys}}: the API server rejects it, and an Ingress or Gateway that points at it serves the controller\'s default certificate instead of yours. Add {{keys}} (from cert-manager or your secret store).',
-      notCertificate:
-        '{{kind}} "{{name}}" serves TLS with Secret "{{secret}}", which has type {{secretType}} and no {{keys}}: there is no certificate to load, so the controller serves its default one, which clients reject. Point it at the Secret that holds the certificate, or store tls.crt and tls.key in a Secret of type kubernetes.io/tls.',
-      wrongType:
-        '{{kind}} "{{name}}" serves TLS with Secret "{{secret}}" of type {{secretType}}: only type kubernetes.io/tls is sure to be accepted (the Gateway API requires it; some ingress controllers read only that type), and only for that type does the API server check that the certificate and key are there. Recreate the Secret with type: kubernetes.io/tls (the type cannot be changed in place).',
+      missing: 'Secret "{{name}}" has type kubernetes.io/tls but no {{keys}}',
+      notCertificate: '{{kind}} "{{name}}" serves TLS with Secret "{{secret}}", which has no {{keys}}',
+      wrongType: '{{kind}} "{{name}}" serves TLS with Secret "{{secret}}" of type {{secretType}}',
     },
     fix: { availability: 'none' },
     since: '0.1.0',
@@ -93,7 +90,11 @@ The cross-file check needs context, and stays silent rather than guess when it i
 - when the Secret's type or data, or the reference, is Helm-templated, or a Secret's name is.`,
     },
     references: {
-      urls: ['https://kubernetes.io/docs/concepts/configuration/secret/#tls-secrets', 'https://kubernetes.io/docs/concepts/services-networking/ingress/#tls', 'https://gateway-api.sigs.k8s.io/reference/spec/#gateway.networking.k8s.io/v1.GatewayTLSConfig'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/configuration/secret/#tls-secrets',
+        'https://kubernetes.io/docs/concepts/services-networking/ingress/#tls',
+        'https://gateway-api.sigs.k8s.io/reference/spec/#gateway.networking.k8s.io/v1.GatewayTLSConfig',
+      ],
     },
   },
   check(ctx) {

@@ -42,7 +42,11 @@ function redirectMiddleware(edit: EditBuilder, object: K8sObject): void {
   const namespace = object.namespace;
   edit.setScalar(ann(object, TRAEFIK_ENTRYPOINTS)!, 'web,websecure');
   if (ann(object, TRAEFIK_TLS)?.str !== 'true') edit.setIn(object.root, ['metadata', 'annotations', TRAEFIK_TLS], quoted('true'), { overwrite: true });
-  edit.setIn(object.root, ['metadata', 'annotations', TRAEFIK_MIDDLEWARES], namespace ? `${namespace}-${name}@kubernetescrd` : placeholder(`<namespace>-${name}@kubernetescrd`));
+  edit.setIn(
+    object.root,
+    ['metadata', 'annotations', TRAEFIK_MIDDLEWARES],
+    namespace ? `${namespace}-${name}@kubernetescrd` : placeholder(`<namespace>-${name}@kubernetescrd`),
+  );
   edit.appendDocument(
     emitBlockLines(
       {
@@ -65,10 +69,8 @@ export default defineRule({
     category: 'cloud-ingress',
     kinds: ['Ingress'],
     messages: {
-      webOnly:
-        'Ingress "{{name}}" is routed by Traefik on the "web" entrypoint only, without a redirect to HTTPS: it is served over plain HTTP. Serve it on "websecure" with router.tls "true", or add a redirectScheme Middleware.',
-      noTls:
-        'Ingress "{{name}}" is routed by Traefik on "websecure" without router.tls or spec.tls: unless that entrypoint enables TLS itself (static configuration), the router serves plain HTTP on it. Set traefik.ingress.kubernetes.io/router.tls to "true".',
+      webOnly: 'Ingress "{{name}}" is routed by Traefik on "web" only, without a redirect to HTTPS',
+      noTls: 'Ingress "{{name}}" is routed by Traefik on "websecure" without router.tls or spec.tls',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Serve on websecure with TLS' },
     since: '0.1.0',
@@ -123,7 +125,10 @@ spec:
     },
     references: {
       peers: {},
-      urls: ['https://doc.traefik.io/traefik/reference/routing-configuration/kubernetes/ingress/', 'https://doc.traefik.io/traefik/middlewares/http/redirectscheme/'],
+      urls: [
+        'https://doc.traefik.io/traefik/reference/routing-configuration/kubernetes/ingress/',
+        'https://doc.traefik.io/traefik/middlewares/http/redirectscheme/',
+      ],
     },
   },
   check(ctx) {
@@ -140,18 +145,35 @@ spec:
         node: entrypoints,
         messageId: 'webOnly',
         data,
-        fix: [{ apply: (edit) => websecureOnly(edit, object) }, { title: 'Redirect web to HTTPS with a Middleware', preferred: false, apply: (edit) => redirectMiddleware(edit, object) }],
+        fix: [
+          { apply: (edit) => websecureOnly(edit, object) },
+          { title: 'Redirect web to HTTPS with a Middleware', preferred: false, apply: (edit) => redirectMiddleware(edit, object) },
+        ],
       });
       return;
     }
     if (eps.includes('websecure') && !tls && !ann(object, TRAEFIK_TLS)?.templated) {
-      ctx.report({ node: entrypoints, messageId: 'noTls', severity: 'info', data, fix: { title: 'Set router.tls to "true"', apply: (edit) => edit.setIn(object.root, ['metadata', 'annotations', TRAEFIK_TLS], quoted('true'), { overwrite: true }) } });
+      ctx.report({
+        node: entrypoints,
+        messageId: 'noTls',
+        severity: 'info',
+        data,
+        fix: {
+          title: 'Set router.tls to "true"',
+          apply: (edit) => edit.setIn(object.root, ['metadata', 'annotations', TRAEFIK_TLS], quoted('true'), { overwrite: true }),
+        },
+      });
     }
   },
   summarize(object, tools): IngressData | MiddlewareData | undefined {
     if (object.kind === 'Middleware') {
       const scheme = object.root.getIn(['spec', 'redirectScheme', 'scheme'])?.str;
-      return { kind: 'middleware', ref: object.namespace ? `${object.namespace}-${object.name}` : undefined, name: object.name, redirectsToHttps: scheme === 'https' };
+      return {
+        kind: 'middleware',
+        ref: object.namespace ? `${object.namespace}-${object.name}` : undefined,
+        name: object.name,
+        redirectsToHttps: scheme === 'https',
+      };
     }
     if (object.kind !== 'Ingress' || cloudControllerOf(object, tools.config) !== 'traefik') return undefined;
     const entrypoints = ann(object, TRAEFIK_ENTRYPOINTS);
@@ -183,6 +205,11 @@ spec:
       const found = all.find((m) => (m.ref ?? `${data.namespace ?? 'default'}-${m.name}`) === id);
       if (!found || found.redirectsToHttps) return;
     }
-    ctx.report({ range: atObject(ctx.summary.start, data.range), messageId: 'webOnly', data: { name: ctx.summary.name ?? 'this Ingress' }, fix: fixesAtObject(ctx.summary.start, data.fixes) });
+    ctx.report({
+      range: atObject(ctx.summary.start, data.range),
+      messageId: 'webOnly',
+      data: { name: ctx.summary.name ?? 'this Ingress' },
+      fix: fixesAtObject(ctx.summary.start, data.fixes),
+    });
   },
 });

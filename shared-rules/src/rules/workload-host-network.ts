@@ -12,14 +12,13 @@ export default defineRule({
     category: 'pod-security',
     kinds: WORKLOAD_KINDS,
     messages: {
-      hostNetwork:
-        '{{object}} runs its pods in the node\'s network namespace (hostNetwork: true): they can bind any port of the node, reach services listening only on its localhost and sniff its traffic, and NetworkPolicy no longer isolates them. Remove hostNetwork and expose ports through a Service.',
+      hostNetwork: "{{object}} runs its pods in the node's network namespace (hostNetwork: true)",
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Remove hostNetwork' },
     since: '0.1.0',
     docs: {
       rationale:
-        'With `hostNetwork: true` a pod uses the node\'s network stack instead of its own. Whatever listens on the node\'s loopback (the kubelet\'s read-only port, node-local agents, cloud metadata proxies) becomes reachable, every port the pod opens is opened on the node\'s public interfaces, and NetworkPolicy, which works on pod interfaces, stops applying. A compromised container on the host network can also observe or spoof traffic of other pods on the node. The Pod Security Standards forbid it at the **baseline** level ("Host Namespaces").',
+        "With `hostNetwork: true` a pod uses the node's network stack instead of its own. Whatever listens on the node's loopback (the kubelet's read-only port, node-local agents, cloud metadata proxies) becomes reachable, every port the pod opens is opened on the node's public interfaces, and NetworkPolicy, which works on pod interfaces, stops applying. A compromised container on the host network can also observe or spoof traffic of other pods on the node. The Pod Security Standards forbid it at the **baseline** level (\"Host Namespaces\").",
       remediation:
         'Remove `hostNetwork` (or set it to `false`) and publish the ports the workload serves through a Service, an Ingress or a Gateway. Node agents that truly need the host network (CNI plugins, some monitoring agents) belong in a namespace labelled `pod-security.kubernetes.io/enforce: privileged`; suppress the finding there with a reason.',
       invalid: `apiVersion: apps/v1
@@ -68,7 +67,10 @@ spec:
       messageId: 'hostNetwork',
       data: { object: workloadLabel(ctx.object) },
       // In a Kustomize patch a removed key keeps the base's value (and an emptied parent would delete it): set false there.
-      fix: [...(ctx.partial ? [] : [(edit: EditBuilder) => keepingComments(edit, (e) => e.removePair(spec, 'hostNetwork'))]), { title: 'Set hostNetwork: false', apply: (edit: EditBuilder) => edit.setScalar(flag, false) }],
+      fix: [
+        ...(ctx.partial ? [] : [(edit: EditBuilder) => keepingComments(edit, (e) => e.removePair(spec, 'hostNetwork'))]),
+        { title: 'Set hostNetwork: false', apply: (edit: EditBuilder) => edit.setScalar(flag, false) },
+      ],
     });
   },
 });

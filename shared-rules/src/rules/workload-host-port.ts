@@ -10,15 +10,15 @@ export default defineRule({
     category: 'pod-security',
     kinds: WORKLOAD_KINDS,
     messages: {
-      hostPort:
-        'Container "{{name}}" binds port {{port}} on every node it runs on (hostPort): the port is reachable on the node\'s addresses, outside any Service, load balancer rule or NetworkPolicy, and two pods of this workload cannot share a node. Remove hostPort and expose the port through a Service.',
+      hostPort: 'Container "{{name}}" binds hostPort {{port}} on every node it runs on',
     },
     fix: { availability: 'always', applicability: 'unsafe', title: 'Remove hostPort' },
     since: '0.1.0',
     docs: {
       rationale:
         'A `hostPort` maps a container port onto the node\'s own network interfaces. The workload becomes reachable from wherever the node is reachable, bypassing the Service, Ingress or Gateway where access is normally controlled, and NetworkPolicy implementations differ in whether they filter host ports at all. It also pins scheduling: only one such pod fits on a node. The Pod Security Standards forbid host ports at the **baseline** level ("Host Ports"); `hostPort: 0` means none and is allowed.',
-      remediation: 'Remove `hostPort` from the container\'s `ports` and reach the workload through a Service (ClusterIP behind an Ingress or Gateway, or a LoadBalancer with `loadBalancerSourceRanges`).',
+      remediation:
+        "Remove `hostPort` from the container's `ports` and reach the workload through a Service (ClusterIP behind an Ingress or Gateway, or a LoadBalancer with `loadBalancerSourceRanges`).",
       invalid: `apiVersion: apps/v1
 kind: DaemonSet
 metadata:
@@ -55,7 +55,10 @@ spec:
         trivy: 'KSV-0024',
         kubescape: 'C-0044',
       },
-      urls: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline', 'https://kubernetes.io/docs/concepts/configuration/overview/#services'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
+        'https://kubernetes.io/docs/concepts/configuration/overview/#services',
+      ],
     },
   },
   check(ctx) {

@@ -1,7 +1,15 @@
 import { defineRule, type WorkspaceFix } from '../engine/rule';
 import type { ObjectSummary, WorkspaceIndex } from '../engine/workspace';
 import { placeholder, type EmitValue } from '../fix/emit';
-import { INGRESS_NAMESPACE_PLACEHOLDER, isOtherPolicy, OTHER_POLICY_KINDS, summarizePods, summarizePolicy, type PodsSummary, type PolicySummary } from '../k8s/network-policy';
+import {
+  INGRESS_NAMESPACE_PLACEHOLDER,
+  isOtherPolicy,
+  OTHER_POLICY_KINDS,
+  summarizePods,
+  summarizePolicy,
+  type PodsSummary,
+  type PolicySummary,
+} from '../k8s/network-policy';
 import { WORKLOAD_KINDS } from '../k8s/objects';
 import { selectorMatches } from '../k8s/selectors';
 import { documentSlot, freeName, mayShareNamespaceWith, newDocumentEdit, type DocumentSlot } from '../engine/workspace-docs';
@@ -49,7 +57,9 @@ function isolationFixes(summary: ObjectSummary, data: PodsSummary & { slot: Docu
   const name = summary.name ? freeName(others, summary.namespace, [summary.name, `${summary.name}-isolation`]) : placeholder('<name>');
   const metadata: { [key: string]: EmitValue } = { name };
   if (summary.namespace) metadata.namespace = summary.namespace;
-  const ingressRule: { [key: string]: EmitValue } = { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': placeholder(INGRESS_NAMESPACE_PLACEHOLDER) } } }] };
+  const ingressRule: { [key: string]: EmitValue } = {
+    from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': placeholder(INGRESS_NAMESPACE_PLACEHOLDER) } } }],
+  };
   if (data.ports.length > 0) ingressRule.ports = data.ports.map((p) => ({ protocol: p.protocol, port: p.port }));
   const policy: EmitValue = {
     apiVersion: 'networking.k8s.io/v1',
@@ -61,7 +71,9 @@ function isolationFixes(summary: ObjectSummary, data: PodsSummary & { slot: Docu
       ingress: [ingressRule],
       egress: [
         {
-          to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+          to: [
+            { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } },
+          ],
           ports: [
             { protocol: 'UDP', port: 53 },
             { protocol: 'TCP', port: 53 },
@@ -77,23 +89,22 @@ function isolationFixes(summary: ObjectSummary, data: PodsSummary & { slot: Docu
 export default defineRule({
   meta: {
     id: ID,
-    title: 'No NetworkPolicy selects the workload\'s pods',
+    title: "No NetworkPolicy selects the workload's pods",
     severity: 'warning',
     // Off by default, as the catalogue's core set proposes: whether a workload is isolated depends on every NetworkPolicy of its namespace, which a repository rarely holds in full.
     optIn: true,
     category: 'network-policy',
     kinds: WORKLOAD_KINDS.filter((k) => k !== 'PodTemplate'),
     messages: {
-      notIsolated:
-        '{{kind}} "{{name}}" runs pods that no NetworkPolicy selects{{where}}: they accept connections from every pod in the cluster and can reach anything, so one compromised pod anywhere can reach them and they can reach everything. Add a NetworkPolicy that selects their labels and allows only the traffic they need.',
+      notIsolated: '{{kind}} "{{name}}" runs pods that no NetworkPolicy selects{{where}}',
     },
     fix: { availability: 'sometimes', applicability: 'unsafe', title: 'Add a NetworkPolicy for these pods' },
     since: '0.1.0',
     docs: {
       rationale:
-        'Kubernetes lets every pod talk to every other pod until a NetworkPolicy selects it. A workload left out is reachable from any compromised pod in the cluster — the usual way an attacker moves from one exposed service to databases and internal APIs — and can itself reach anything, including the cloud metadata endpoint. This rule looks across files: it compares the workload\'s pod labels with the `podSelector` (matchLabels and matchExpressions; `{}` selects every pod) of each NetworkPolicy that may share its namespace.',
+        "Kubernetes lets every pod talk to every other pod until a NetworkPolicy selects it. A workload left out is reachable from any compromised pod in the cluster — the usual way an attacker moves from one exposed service to databases and internal APIs — and can itself reach anything, including the cloud metadata endpoint. This rule looks across files: it compares the workload's pod labels with the `podSelector` (matchLabels and matchExpressions; `{}` selects every pod) of each NetworkPolicy that may share its namespace.",
       remediation:
-        'Add a NetworkPolicy selecting the pods with `policyTypes: [Ingress, Egress]` that allows only what they need: ingress from the ingress controller\'s namespace on the container ports, egress to DNS and to the services they call. Better still, add a default-deny policy per namespace (`namespace-no-default-deny`) and allow traffic explicitly.',
+        "Add a NetworkPolicy selecting the pods with `policyTypes: [Ingress, Egress]` that allows only what they need: ingress from the ingress controller's namespace on the container ports, egress to DNS and to the services they call. Better still, add a default-deny policy per namespace (`namespace-no-default-deny`) and allow traffic explicitly.",
       invalid: `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
@@ -164,7 +175,10 @@ The fix appends a NetworkPolicy after the workload's document: it selects the wo
     },
     references: {
       peers: { 'kube-linter': 'non-isolated-pod', checkov: 'CKV2_K8S_6', polaris: 'missingNetworkPolicy', kics: '0401f71b', kubescape: ['C-0260', 'C-0030'] },
-      urls: ['https://kubernetes.io/docs/concepts/services-networking/network-policies/', 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies'],
+      urls: [
+        'https://kubernetes.io/docs/concepts/services-networking/network-policies/',
+        'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies',
+      ],
     },
   },
   summarize(object, source): Data | undefined {

@@ -10,9 +10,9 @@ export default defineRule({
     kinds: [],
     engine: true,
     messages: {
-      syntax: 'YAML syntax error: {{detail}}. Kubernetes cannot read this document, and Kubeward checks nothing in it until it parses.',
-      duplicateKey: 'Duplicate key "{{key}}": kubectl and Helm refuse the file ("mapping key already defined"). Remove one of them.',
-      duplicateUnnamedKey: 'Duplicate key: kubectl and Helm refuse the file ("mapping key already defined"). Remove one of them.',
+      syntax: 'YAML syntax error: {{detail}}',
+      duplicateKey: 'Duplicate key "{{key}}": kubectl and Helm refuse the file',
+      duplicateUnnamedKey: 'Duplicate key: kubectl and Helm refuse the file',
     },
     fix: { availability: 'none' },
     since: '0.1.0',

@@ -38,7 +38,10 @@ export function globToRegExp(glob: string): RegExp {
       const close = glob.indexOf(']', i + 1);
       if (close === -1) re += '\\[';
       else {
-        const body = glob.slice(i + 1, close).replace(/\\/g, '\\\\').replace(/^!/, '^');
+        const body = glob
+          .slice(i + 1, close)
+          .replace(/\\/g, '\\\\')
+          .replace(/^!/, '^');
         re += `[${body}]`;
         i = close;
       }
@@ -138,7 +141,10 @@ function compileNfa(glob: string): Nfa {
       tail = entry;
     } else if (c === '[' && glob.indexOf(']', i + 1) !== -1) {
       const close = glob.indexOf(']', i + 1);
-      const body = glob.slice(i + 1, close).replace(/\\/g, '\\\\').replace(/^!/, '^');
+      const body = glob
+        .slice(i + 1, close)
+        .replace(/\\/g, '\\\\')
+        .replace(/^!/, '^');
       let unit: RegExp | undefined;
       try {
         unit = new RegExp(`^[${body}]$`);

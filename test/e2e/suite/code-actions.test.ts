@@ -43,12 +43,19 @@ suite('Code actions', () => {
     await applyCodeAction(ignore);
     const lines = editor.document.getText().split(/\r?\n/);
     const at = lines.findIndex((l) => l.includes('privileged: true'));
-    assert.match(lines[at - 1] ?? '', /^ {8}# kubeward-disable-next-line pod-privileged -- \S/, `the comment goes right above, at the same indentation, with a reason: ${JSON.stringify(lines[at - 1])}`);
+    assert.match(
+      lines[at - 1] ?? '',
+      /^ {8}# kubeward-disable-next-line pod-privileged -- \S/,
+      `the comment goes right above, at the same indentation, with a reason: ${JSON.stringify(lines[at - 1])}`,
+    );
     await waitForNoDiagnostic(uri, 'pod-privileged');
     // and no unused-suppression: the comment matches the finding it silences
     await new Promise((r) => setTimeout(r, 300));
     assert.deepEqual(
-      vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'kubeward').map(codeOf),
+      vscode.languages
+        .getDiagnostics(uri)
+        .filter((x) => x.source === 'kubeward')
+        .map(codeOf),
       [],
     );
   });

@@ -17,7 +17,10 @@ suite('Commands', () => {
     const uri = editor.document.uri;
     await waitForDiagnostic(uri, 'ingress-tls-missing');
     // cursor inside the Ingress (the second document), not the Service
-    const line = editor.document.getText().split('\n').findIndex((l) => l.includes('host: web.example.com'));
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('host: web.example.com'));
     editor.selection = new vscode.Selection(line, 8, line, 8);
 
     const asked: vscode.InputBoxOptions[] = [];
@@ -39,7 +42,12 @@ suite('Commands', () => {
     assert.deepEqual(errors, []);
     assert.deepEqual(
       asked.map((o) => o.title),
-      ['Kubeward: Secure this Ingress (1/3)', 'Kubeward: Secure this Ingress (2/4)', 'Kubeward: Secure this Ingress (3/4)', 'Kubeward: Secure this Ingress (4/4)'],
+      [
+        'Kubeward: Secure this Ingress (1/3)',
+        'Kubeward: Secure this Ingress (2/4)',
+        'Kubeward: Secure this Ingress (3/4)',
+        'Kubeward: Secure this Ingress (4/4)',
+      ],
     );
     assert.match(asked[0]!.prompt ?? '', /auth-url/);
     // oauth2-proxy's sign-in page is offered next to its auth endpoint.
@@ -49,7 +57,9 @@ suite('Commands', () => {
     assert.match(asked[3]!.prompt ?? '', /ClusterIssuer/);
     assert.equal(asked[3]!.value, 'letsencrypt-staging', 'the issuer question is pre-filled from kubeward.ingress.clusterIssuer');
 
-    const text = await waitFor('the Ingress to be edited', () => (editor.document.getText().includes('secretName: web-example-tls') ? editor.document.getText() : undefined));
+    const text = await waitFor('the Ingress to be edited', () =>
+      editor.document.getText().includes('secretName: web-example-tls') ? editor.document.getText() : undefined,
+    );
     assert.match(text, /tls:\s*\n\s*- hosts:\s*\n\s*- web\.example\.com\s*\n\s*secretName: web-example-tls/);
     assert.match(text, /cert-manager\.io\/cluster-issuer: "?letsencrypt-prod"?/);
     assert.match(text, /auth-url: "?https:\/\/auth\.example\.com\/oauth2\/auth"?/);
@@ -88,8 +98,10 @@ suite('Commands', () => {
     assert.equal(editor.document.getText(), before);
 
     // An Ingress with TLS and auth: nothing to ask.
-    const secured = before
-      .replace('  name: web\nspec:\n  ingressClassName', '  name: web\n  annotations:\n    nginx.ingress.kubernetes.io/auth-url: https://auth.example.com/oauth2/auth\nspec:\n  tls:\n    - hosts:\n        - web.example.com\n      secretName: web-tls\n  ingressClassName');
+    const secured = before.replace(
+      '  name: web\nspec:\n  ingressClassName',
+      '  name: web\n  annotations:\n    nginx.ingress.kubernetes.io/auth-url: https://auth.example.com/oauth2/auth\nspec:\n  tls:\n    - hosts:\n        - web.example.com\n      secretName: web-tls\n  ingressClassName',
+    );
     await editor.edit((b) => b.replace(new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(before.length)), secured));
     await waitForNoDiagnostic(editor.document.uri, 'ingress-tls-missing');
     await vscode.commands.executeCommand('kubeward.secureIngress');

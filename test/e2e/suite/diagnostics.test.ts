@@ -39,7 +39,11 @@ suite('Diagnostics', () => {
       const s = api.status();
       return s?.manifests?.some((u) => u.endsWith('/manifests/pod.yaml')) ? s : undefined;
     });
-    assert.equal(withCi.manifests!.some((u) => u.endsWith('/ci/workflow.yaml')), false, JSON.stringify(withCi.manifests));
+    assert.equal(
+      withCi.manifests!.some((u) => u.endsWith('/ci/workflow.yaml')),
+      false,
+      JSON.stringify(withCi.manifests),
+    );
   });
 
   test('YAML that is not a Kubernetes manifest gets no finding', async () => {
@@ -78,7 +82,10 @@ suite('Diagnostics', () => {
       assert.ok(states.length > 0, 'diagnostics changed while typing');
       const flashed = states.filter((codes) => codes.includes('yaml-syntax') || !codes.includes('pod-privileged'));
       assert.deepEqual(flashed, [], `while typing, every state keeps pod-privileged and shows no syntax error: ${JSON.stringify(states)}`);
-      assert.ok(editor.document.getText().endsWith('    - name: sidecar\n      image: busybox:1.36\n      securityContext:\n        runAsNonRoot: true\n'), editor.document.getText());
+      assert.ok(
+        editor.document.getText().endsWith('    - name: sidecar\n      image: busybox:1.36\n      securityContext:\n        runAsNonRoot: true\n'),
+        editor.document.getText(),
+      );
       // A key left half typed: after the pause its syntax error appears, on its line, next to the finding.
       const t0 = Date.now();
       const half = editor.document.lineCount - 1;
@@ -104,7 +111,10 @@ suite('Diagnostics', () => {
     assert.match(text, /\(command:kubeward\.showRuleDocumentation\?/);
 
     const secret = await openEditor('manifests/secret.yaml');
-    const line = secret.document.getText().split('\n').findIndex((l) => l.includes('password:'));
+    const line = secret.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('password:'));
     const [onValue] = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', secret.document.uri, new vscode.Position(line, 16));
     const shown = (onValue?.contents ?? []).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
     assert.match(shown, /decodes to readable text/);

@@ -19,7 +19,9 @@ export async function activate(): Promise<KubewardApi> {
   const api = await ext.activate();
   // Reported, not asserted (timing on a shared CI machine): docs/requirements.md (Targets) wants activation under 50 ms.
   if (!wasActive) {
-    console.log(`    (activation: ${api.activationMs.toFixed(1)} ms in the extension, ${(performance.now() - t0).toFixed(1)} ms as the host's activate() call)`);
+    console.log(
+      `    (activation: ${api.activationMs.toFixed(1)} ms in the extension, ${(performance.now() - t0).toFixed(1)} ms as the host's activate() call)`,
+    );
   }
   await api.ready;
   return api;
@@ -37,7 +39,11 @@ export async function openEditor(rel: string): Promise<vscode.TextEditor> {
 }
 
 /** Polls until `probe` returns a truthy value; fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -71,7 +77,13 @@ export function waitForNoDiagnostic(uri: vscode.Uri, ruleId: string, timeoutMs?:
 
 /** Code actions the language server offers for a range, resolved (edits filled in). */
 export async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, range, undefined, 100);
+  const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    undefined,
+    100,
+  );
   // A bare Command has a string `command`; a CodeAction has an optional Command object.
   return (actions ?? []).filter((a): a is vscode.CodeAction => typeof (a as { command?: unknown }).command !== 'string');
 }

@@ -3,7 +3,22 @@
  * comparison rules, missing values), within budgets so that no template can hang the renderer.
  */
 import type { ArgNode, CommandNode, Node, PipeNode, TemplateNode } from './parse';
-import { compareStrings, formatV, isMap, isNil, isStruct, sprint, sprintf, sprintln, TemplateError, truth, typeOf, byteLength, utf8Encode, utf8Decode } from './values';
+import {
+  compareStrings,
+  formatV,
+  isMap,
+  isNil,
+  isStruct,
+  sprint,
+  sprintf,
+  sprintln,
+  TemplateError,
+  truth,
+  typeOf,
+  byteLength,
+  utf8Encode,
+  utf8Decode,
+} from './values';
 
 /** Parameter kinds of a template function, as Go's reflection checks them. */
 export type ParamKind = 'any' | 'string' | 'int' | 'float' | 'bool' | 'list' | 'map' | 'strings';
@@ -174,10 +189,11 @@ export class ExecError extends TemplateError {
 function lineCol(src: string, off: number): [number, number] {
   let line = 1;
   let last = -1;
-  for (let i = 0; i < off && i < src.length; i++) if (src.charCodeAt(i) === 10) {
-    line++;
-    last = i;
-  }
+  for (let i = 0; i < off && i < src.length; i++)
+    if (src.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
   return [line, off - last - 1];
 }
 
@@ -218,7 +234,14 @@ class State {
           this.ex.helperValues = undefined;
           const s = printValue(v, this, n);
           const seg: Omit<OutputSegment, 'outStart' | 'outEnd'> | undefined = this.ex.ctx.provenance
-            ? { file: this.t.file, srcStart: n.start, srcEnd: n.end, kind: 'action', ...(origin ? { value: origin } : {}), ...(helper && helper.length ? { helperValues: helper } : {}) }
+            ? {
+                file: this.t.file,
+                srcStart: n.start,
+                srcEnd: n.end,
+                kind: 'action',
+                ...(origin ? { value: origin } : {}),
+                ...(helper && helper.length ? { helperValues: helper } : {}),
+              }
             : undefined;
           this.out.write(s, seg);
         }
@@ -240,8 +263,10 @@ class State {
         this.walkTemplate(dot, n);
         return;
       case 'break':
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- control flow, not an error: no stack to capture per loop step
         throw new BreakSignal();
       case 'continue':
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- control flow, not an error: no stack to capture per loop step
         throw new ContinueSignal();
     }
   }
@@ -645,7 +670,8 @@ function eq(a: unknown, ...rest: unknown[]): boolean {
     if (k1 !== k2) {
       if (k1 !== 'invalid' && k2 !== 'invalid') throw new TemplateError('incompatible types for comparison');
     } else if (k1 === 'other') {
-      if (Array.isArray(a) || isMap(a) || Array.isArray(b) || isMap(b) || a instanceof Uint8Array) throw new TemplateError(`non-comparable type ${formatV(a)}: ${typeOf(a)}`);
+      if (Array.isArray(a) || isMap(a) || Array.isArray(b) || isMap(b) || a instanceof Uint8Array)
+        throw new TemplateError(`non-comparable type ${formatV(a)}: ${typeOf(a)}`);
       t = a === b;
     } else if (k1 === 'invalid') t = true;
     else t = a === b;
@@ -807,9 +833,13 @@ export const BUILTINS: FuncMap = new Map<string, TemplateFunc>([
   ['urlquery', f(['any'], ((...a: unknown[]) => queryEscape(evalArgsString(a))) as never, true)],
   [
     'call',
-    f(['any', 'any'], ((fn: unknown, ...a: unknown[]) => {
-      if (typeof fn !== 'function') throw new TemplateError(`non-function of type ${typeOf(fn)}`);
-      return (fn as (...x: unknown[]) => unknown)(...a);
-    }) as never, true),
+    f(
+      ['any', 'any'],
+      ((fn: unknown, ...a: unknown[]) => {
+        if (typeof fn !== 'function') throw new TemplateError(`non-function of type ${typeOf(fn)}`);
+        return (fn as (...x: unknown[]) => unknown)(...a);
+      }) as never,
+      true,
+    ),
   ],
 ]);

@@ -26,15 +26,7 @@ export interface Range {
   end: number;
 }
 
-export type Node =
-  | TextNode
-  | ActionNode
-  | IfNode
-  | RangeNode
-  | WithNode
-  | TemplateNode
-  | BreakNode
-  | ContinueNode;
+export type Node = TextNode | ActionNode | IfNode | RangeNode | WithNode | TemplateNode | BreakNode | ContinueNode;
 
 export interface TextNode extends Range {
   type: 'text';
@@ -151,9 +143,9 @@ function lex(name: string, src: string): Token[] {
   let trimNext = false;
   while (pos <= src.length) {
     const open = src.indexOf('{{', pos);
-    let textEnd = open < 0 ? src.length : open;
+    const textEnd = open < 0 ? src.length : open;
     let trimLeft = false;
-    if (open >= 0 && src.startsWith('{{- ', open) || (open >= 0 && /^\{\{-[\t\r\n]/.test(src.slice(open, open + 4)))) trimLeft = true;
+    if ((open >= 0 && src.startsWith('{{- ', open)) || (open >= 0 && /^\{\{-[\t\r\n]/.test(src.slice(open, open + 4)))) trimLeft = true;
     let textStart = pos;
     if (trimNext) {
       while (textStart < textEnd && isSpace(src[textStart]!)) textStart++;
@@ -223,7 +215,7 @@ function lex(name: string, src: string): Token[] {
         if (parenDepth < 0) fail(pos, 'unexpected right paren');
         push('rparen', pos + 1);
       } else if (c === ',') push('comma', pos + 1);
-      else if (c === ':' ) {
+      else if (c === ':') {
         if (src[pos + 1] !== '=') fail(pos, 'expected :=');
         push('declare', pos + 2);
       } else if (c === '=') push('assign', pos + 1);

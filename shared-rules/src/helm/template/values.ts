@@ -35,7 +35,7 @@ export class TemplateError extends Error {}
 
 export function isMap(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== 'object') return false;
-  const p = Object.getPrototypeOf(v);
+  const p: unknown = Object.getPrototypeOf(v);
   return p === Object.prototype || p === null;
 }
 
@@ -244,7 +244,7 @@ export function utf8Encode(s: string): Uint8Array {
 
 export function utf8Decode(b: Uint8Array): string {
   let out = '';
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i]!;
     let cp = 0xfffd;
     let n = 1;
@@ -440,8 +440,7 @@ function fmtOne(verb: string, v: unknown, sp: Spec): string {
     return badVerb(verb, v);
   }
   if (Array.isArray(v)) {
-    if (verb === 's' || verb === 'd' || verb === 'q' || verb === 'x' || 'eEfFgG'.includes(verb))
-      return '[' + v.map((e) => fmtOne(verb, e, sp)).join(' ') + ']';
+    if (verb === 's' || verb === 'd' || verb === 'q' || verb === 'x' || 'eEfFgG'.includes(verb)) return '[' + v.map((e) => fmtOne(verb, e, sp)).join(' ') + ']';
     return badVerb(verb, v);
   }
   if (isMap(v)) {
@@ -517,7 +516,13 @@ export function sprintf(format: string, args: unknown[]): string {
     out += fmtOne(verb, args[argi++], sp);
   }
   if (argi < args.length) {
-    out += '%!(EXTRA ' + args.slice(argi).map((a) => `${typeOf(a)}=${formatV(a)}`).join(', ') + ')';
+    out +=
+      '%!(EXTRA ' +
+      args
+        .slice(argi)
+        .map((a) => `${typeOf(a)}=${formatV(a)}`)
+        .join(', ') +
+      ')';
   }
   return out;
 }
