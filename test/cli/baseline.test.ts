@@ -96,7 +96,7 @@ describe('kubeward scan --baseline', () => {
     const run = kubeward(['scan', 'manifests', '--baseline', 'kubeward-baseline.json', '--format', 'json'], { cwd: dir });
     expect(run.code).toBe(1);
     const reported = json(run.stdout).findings;
-    expect(reported.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['api.yaml:20 pod-privileged']);
+    expect(reported.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['manifests/api.yaml:20 pod-privileged']);
 
     const text = kubeward(['scan', 'manifests', '--baseline', 'kubeward-baseline.json', '--no-color'], { cwd: dir });
     expect(text.stdout).toContain('3 findings in the baseline not shown (2 unchanged, 1 updated).');

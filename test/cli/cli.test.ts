@@ -520,11 +520,15 @@ subjects:
   });
 
   it('a folder is the whole set: rules about what is missing from it decide too', () => {
-    expect(cross(['scan', 'single'])).toEqual(['one.yaml ingress-dangling-backend', 'one.yaml rbac-cluster-admin-binding', 'one.yaml tls-secret-malformed']);
+    expect(cross(['scan', 'single'])).toEqual([
+      'single/one.yaml ingress-dangling-backend',
+      'single/one.yaml rbac-cluster-admin-binding',
+      'single/one.yaml tls-secret-malformed',
+    ]);
   });
 
   it('files named one by one are each their own set; their folder sees across them', () => {
     expect(cross(['scan', 'split/ingress.yaml', 'split/secret.yaml'])).toEqual([]);
-    expect(cross(['scan', 'split'])).toEqual(['ingress.yaml ingress-dangling-backend', 'ingress.yaml tls-secret-malformed']);
+    expect(cross(['scan', 'split'])).toEqual(['split/ingress.yaml ingress-dangling-backend', 'split/ingress.yaml tls-secret-malformed']);
   });
 });

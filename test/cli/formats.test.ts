@@ -160,10 +160,10 @@ describe('--format junit', () => {
       findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`),
     );
     // Escaped characters come back as written.
-    const tricky = failures.find((f) => f.suite.attributes.name === 'tricky.yaml' && f.failure.attributes.type === 'pod-privileged')!;
-    expect(tricky.failure.text).toContain(findings.find((f) => f.file === 'tricky.yaml' && f.ruleId === 'pod-privileged')!.message);
+    const tricky = failures.find((f) => f.suite.attributes.name === 'manifests/tricky.yaml' && f.failure.attributes.type === 'pod-privileged')!;
+    expect(tricky.failure.text).toContain(findings.find((f) => f.file === 'manifests/tricky.yaml' && f.ruleId === 'pod-privileged')!.message);
     // A clean file is a passed test.
-    const clean = suites.find((s) => s.attributes.name === 'clean.yaml')!;
+    const clean = suites.find((s) => s.attributes.name === 'manifests/clean.yaml')!;
     expect(clean.attributes).toMatchObject({ tests: '1', failures: '0' });
   });
 });
@@ -184,7 +184,7 @@ describe('--format github', () => {
       const props = Object.fromEntries(m![2]!.split(',').map((p) => [p.slice(0, p.indexOf('=')), unescape(p.slice(p.indexOf('=') + 1))]));
       const f = findings[i]!;
       expect(m![1]).toBe(level[f.severity]);
-      expect(props.file).toBe(`manifests/${f.file}`); // relative to the repository root, where the workflow runs
+      expect(props.file).toBe(f.file); // relative to the working folder (the repository root, where the workflow runs), as JSON says
       expect(Number(props.line)).toBe(f.line);
       expect(Number(props.col)).toBe(f.column);
       expect(props.title!.startsWith(`${f.ruleId}: `)).toBe(true);
@@ -212,7 +212,7 @@ describe('--format gitlab', () => {
       expect(issue.check_name).toBe(f.ruleId);
       expect(['info', 'minor', 'major', 'critical', 'blocker']).toContain(issue.severity);
       expect(issue.fingerprint).toMatch(/^[0-9a-f]{28}(-\d+)?$/);
-      expect(issue.location.path).toBe(`manifests/${f.file}`);
+      expect(issue.location.path).toBe(f.file);
       expect(Number.isInteger(issue.location.lines.begin) && issue.location.lines.begin).toBe(f.line);
     });
     expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);

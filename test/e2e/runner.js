@@ -53,7 +53,10 @@ const timeoutMs = Number(process.env.E2E_TIMEOUT_MS || 300_000);
     clearTimeout(timer);
     if (exitCode !== 0) {
       const shot = path.join(path.dirname(resultJson), 'mocha-failure.png');
-      await page.screenshot({ path: shot }).then(() => console.log(`screenshot: ${shot}`), () => undefined);
+      await page.screenshot({ path: shot }).then(
+        () => console.log(`screenshot: ${shot}`),
+        () => undefined,
+      );
     }
   } catch (e) {
     console.error('e2e runner error:', e && e.stack ? e.stack : e);

@@ -68,13 +68,21 @@ async function waitForFile(file, predicate, what, timeoutMs = 10_000) {
 (async () => {
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeward-e2e-chromium-'));
   let ctx;
-  const overall = setTimeout(() => {
-    console.error('  UI fixes run timed out');
-    fs.writeFileSync(resultJson, JSON.stringify({ passes, failures: failures + 1, exitCode: 'timeout' }));
-    process.exit(1);
-  }, Number(process.env.E2E_UI_TIMEOUT_MS || 420_000));
+  const overall = setTimeout(
+    () => {
+      console.error('  UI fixes run timed out');
+      fs.writeFileSync(resultJson, JSON.stringify({ passes, failures: failures + 1, exitCode: 'timeout' }));
+      process.exit(1);
+    },
+    Number(process.env.E2E_UI_TIMEOUT_MS || 420_000),
+  );
   try {
-    ctx = await chromium.launchPersistentContext(udd, { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 900 } });
+    ctx = await chromium.launchPersistentContext(udd, {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1400, height: 900 },
+    });
     const page = ctx.pages()[0] || (await ctx.newPage());
     if (process.env.E2E_VERBOSE) page.on('console', (m) => console.log('  [browser]', m.text().slice(0, 300)));
     const key = (k) => page.keyboard.press(k);
@@ -82,11 +90,17 @@ async function waitForFile(file, predicate, what, timeoutMs = 10_000) {
     async function focusEditor() {
       // Escape closes a menu or a quick input left open; a click in the text area gives the editor the keyboard.
       await key('Escape');
-      await page.locator(`${EDITOR} .view-lines`).first().click({ position: { x: 5, y: 5 } });
+      await page
+        .locator(`${EDITOR} .view-lines`)
+        .first()
+        .click({ position: { x: 5, y: 5 } });
     }
     async function openFile(rel) {
       // The row of this file (name and folder): the same name in another folder may come first.
-      const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: path.basename(rel) }).filter({ hasText: path.dirname(rel) });
+      const row = page
+        .locator('.quick-input-widget .monaco-list-row')
+        .filter({ hasText: path.basename(rel) })
+        .filter({ hasText: path.dirname(rel) });
       for (let attempt = 1; ; attempt++) {
         await key('Control+P');
         const input = page.locator('.quick-input-widget input');
@@ -102,7 +116,10 @@ async function waitForFile(file, predicate, what, timeoutMs = 10_000) {
         }
       }
       await row.first().click();
-      await page.locator('.tab.active', { hasText: path.basename(rel) }).first().waitFor({ timeout: 10_000 });
+      await page
+        .locator('.tab.active', { hasText: path.basename(rel) })
+        .first()
+        .waitFor({ timeout: 10_000 });
       await page.locator(`${EDITOR} .view-lines`).first().waitFor({ timeout: 10_000 });
     }
     async function goTo(line, column) {
@@ -181,7 +198,10 @@ async function waitForFile(file, predicate, what, timeoutMs = 10_000) {
         } catch (e) {
           fail(`${label}: ${e.message.split('\n')[0]}`);
           const shot = path.join(path.dirname(resultJson), `ui-fix-failure-${failures}.png`);
-          await page.screenshot({ path: shot }).then(() => log(`screenshot: ${shot}`), () => undefined);
+          await page.screenshot({ path: shot }).then(
+            () => log(`screenshot: ${shot}`),
+            () => undefined,
+          );
           await focusEditor().catch(() => undefined);
         }
       }
@@ -210,7 +230,12 @@ async function waitForFile(file, predicate, what, timeoutMs = 10_000) {
       ];
       for (const [step, answer] of answers) {
         await page.locator('.quick-input-widget .quick-input-title', { hasText: step }).waitFor({ timeout: 10_000 });
-        const prompt = (await page.locator('.quick-input-widget .quick-input-message').innerText().catch(() => '')).replace(/\s+/g, ' ');
+        const prompt = (
+          await page
+            .locator('.quick-input-widget .quick-input-message')
+            .innerText()
+            .catch(() => '')
+        ).replace(/\s+/g, ' ');
         const value = await input.inputValue();
         if (answer !== undefined) await input.fill(answer);
         log(`Secure this Ingress ${step}: ${prompt.slice(0, 90)} → ${JSON.stringify(answer ?? value)}`);
@@ -228,17 +253,32 @@ async function waitForFile(file, predicate, what, timeoutMs = 10_000) {
       await key('Escape');
       await focusEditor();
       await key('Control+S');
-      const missing = ['auth-url: https://auth.example.com/oauth2/auth', 'auth-signin: https://auth.example.com/oauth2/start?rd=$escaped_request_uri', 'cert-manager.io/cluster-issuer: letsencrypt-prod', 'secretName: shop-tls', 'apiVersion: networking.k8s.io/v1\n'].filter((t) => !text.includes(t));
+      const missing = [
+        'auth-url: https://auth.example.com/oauth2/auth',
+        'auth-signin: https://auth.example.com/oauth2/start?rd=$escaped_request_uri',
+        'cert-manager.io/cluster-issuer: letsencrypt-prod',
+        'secretName: shop-tls',
+        'apiVersion: networking.k8s.io/v1\n',
+      ].filter((t) => !text.includes(t));
       if (!parses(text)) fail('Secure this Ingress: the result does not parse', text);
       else if (missing.length > 0) fail(`Secure this Ingress: the result lacks ${JSON.stringify(missing)}`, text);
       else {
         passes++;
         log('✓ applied examples/insecure/ingress.yaml → "Kubeward: Secure this Ingress" (palette)');
-        results.push({ fix: { file: ingressFile, title: 'Kubeward: Secure this Ingress', ruleIds: ['ingress-tls-missing', 'ingress-public-no-auth', 'ingress-removed-api-version', 'ingress-nginx-snippet-annotation'] }, text });
+        results.push({
+          fix: {
+            file: ingressFile,
+            title: 'Kubeward: Secure this Ingress',
+            ruleIds: ['ingress-tls-missing', 'ingress-public-no-auth', 'ingress-removed-api-version', 'ingress-nginx-snippet-annotation'],
+          },
+          text,
+        });
       }
       await key('Control+Z');
       await key('Control+S');
-      await waitForFile(ingressPath, (t) => t === ingressOriginal, 'one Ctrl+Z to restore the Ingress', 5_000).catch(() => fail('Secure this Ingress: one Ctrl+Z did not restore the file', lineDiff(ingressOriginal, fs.readFileSync(ingressPath, 'utf8'))));
+      await waitForFile(ingressPath, (t) => t === ingressOriginal, 'one Ctrl+Z to restore the Ingress', 5_000).catch(() =>
+        fail('Secure this Ingress: one Ctrl+Z did not restore the file', lineDiff(ingressOriginal, fs.readFileSync(ingressPath, 'utf8'))),
+      );
     } catch (e) {
       fail(`Secure this Ingress: ${e.message.split('\n')[0]}`);
       await page.screenshot({ path: path.join(path.dirname(resultJson), 'ui-secure-ingress-failure.png') }).catch(() => undefined);
@@ -248,7 +288,9 @@ async function waitForFile(file, predicate, what, timeoutMs = 10_000) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeward-e2e-fixed-'));
     results.forEach((r, i) => fs.writeFileSync(path.join(dir, `${i}.yaml`), r.text));
     for (const file of plan.files) fs.writeFileSync(path.join(dir, `original-${file.replace(/\W/g, '_')}.yaml`), originals.get(file));
-    const scan = JSON.parse(execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'scan', dir, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8' }));
+    const scan = JSON.parse(
+      execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'scan', dir, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8' }),
+    );
     const count = (name, ruleId) => scan.findings.filter((f) => path.basename(f.file) === name && f.ruleId === ruleId).length;
     let gone = 0;
     results.forEach((r, i) => {

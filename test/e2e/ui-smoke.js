@@ -23,11 +23,14 @@ const EDITOR_LINES = '.editor-instance .monaco-editor .view-lines';
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeward-e2e-chromium-'));
   let ctx;
   let ok = false;
-  const overall = setTimeout(() => {
-    console.error('  UI smoke test timed out');
-    fs.writeFileSync(resultJson, JSON.stringify({ passes: 0, failures: 1, exitCode: 'timeout' }));
-    process.exit(1);
-  }, Number(process.env.E2E_UI_TIMEOUT_MS || 240_000));
+  const overall = setTimeout(
+    () => {
+      console.error('  UI smoke test timed out');
+      fs.writeFileSync(resultJson, JSON.stringify({ passes: 0, failures: 1, exitCode: 'timeout' }));
+      process.exit(1);
+    },
+    Number(process.env.E2E_UI_TIMEOUT_MS || 240_000),
+  );
   try {
     ctx = await chromium.launchPersistentContext(udd, {
       executablePath: chromiumPath(),
@@ -78,7 +81,11 @@ const EDITOR_LINES = '.editor-instance .monaco-editor .view-lines';
       log('quick fixes offered:', offered.join(' | '));
       await fix.first().click();
       await page.waitForFunction(
-        (sel) => document.querySelector(sel).innerText.replace(/\u00a0/g, ' ').includes('privileged: false'),
+        (sel) =>
+          document
+            .querySelector(sel)
+            .innerText.replace(/\u00a0/g, ' ')
+            .includes('privileged: false'),
         EDITOR_LINES,
         { timeout: 15_000 },
       );
@@ -89,7 +96,10 @@ const EDITOR_LINES = '.editor-instance .monaco-editor .view-lines';
     } catch (e) {
       log('FAIL', e.message.split('\n')[0]);
       const shot = path.join(path.dirname(resultJson), 'ui-smoke-failure.png');
-      await page.screenshot({ path: shot }).then(() => log(`screenshot: ${shot}`), () => undefined);
+      await page.screenshot({ path: shot }).then(
+        () => log(`screenshot: ${shot}`),
+        () => undefined,
+      );
     }
   } catch (e) {
     console.error('  UI smoke runner error:', e && e.stack ? e.stack : e);

@@ -121,7 +121,7 @@ ruleTester(rule, {
       errors: [
         { line: 8, column: 27, endColumn: 36, messageId: 'explicit', message: 'Pod "a" runs as the namespace\'s "default" service account' },
         { line: 14, column: 23, endColumn: 30, messageId: 'explicit', message: 'Pod "b" runs as the namespace\'s "default" service account' },
-        { line: 20, column: 27, endColumn: 29, messageId: 'explicit', message: 'Pod "c" runs as the "default" service account' },
+        { line: 20, column: 27, endColumn: 29, messageId: 'explicit', message: 'Pod "c" runs as the namespace\'s "default" service account' },
       ],
       output: yaml`
         apiVersion: v1

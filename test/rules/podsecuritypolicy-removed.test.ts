@@ -369,7 +369,7 @@ ruleTester(rule, {
         {{- end }}
       `,
       errors: [
-        { line: 2, column: 13, endColumn: 27, message: 'PodSecurityPolicy "this policy" uses policy/v1beta1, which Kubernetes stopped serving in 1.25' },
+        { line: 2, column: 13, endColumn: 27, message: 'PodSecurityPolicy (templated name) uses policy/v1beta1, which Kubernetes stopped serving in 1.25' },
       ],
       output: null,
     },

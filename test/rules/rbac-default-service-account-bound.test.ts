@@ -45,8 +45,7 @@ ruleTester(rule, {
           endColumn: 18,
           messageId: 'defaultAccount',
           severity: 'warning',
-          message:
-            'ClusterRoleBinding "view-all" gives the ClusterRole "view" to the "default" ServiceAccount of namespace "shop": every pod there without its own account gets it.',
+          message: 'ClusterRoleBinding "view-all" gives the ClusterRole "view" to the "default" ServiceAccount of namespace "shop"',
         },
         { line: 14, column: 42, endColumn: 49, message: 'RoleBinding "r" gives the Role "reader" to the "default" ServiceAccount of namespace "web"' },
       ],

@@ -91,6 +91,19 @@ async function checkFile(client: TestClient, file: string, problems: string[], t
         else if (FIX_ALL.test(resolved.title)) fixAlls.push(resolved);
       } else if (resolved.command) {
         tally.commands++;
+        if (resolved.command.command === Commands.migrateIngress) {
+          // The server applies the migration itself and returns the edit; where it cannot migrate, it must say why.
+          try {
+            const edit = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
+              command: resolved.command.command,
+              arguments: resolved.command.arguments ?? [],
+            })) as WorkspaceEdit | null;
+            if (!edit || applyWorkspaceEdit(original, uri, edit) === original) problems.push(`${label}: the migration changes nothing`);
+          } catch (error) {
+            if (!(error instanceof Error) || error.message.trim() === '') problems.push(`${label}: the migration failed without a reason`);
+          }
+          continue;
+        }
         if (resolved.command.command !== Commands.showDocumentation) {
           problems.push(`${label}: unexpected command ${resolved.command.command}`);
           continue;

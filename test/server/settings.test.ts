@@ -55,7 +55,7 @@ describe('editor settings', () => {
     await client.open(uri, PRIVILEGED_POD);
     const published = await client.waitForDiagnostics(uri, 1);
     expect(published.diagnostics.map((d) => [d.code, d.severity])).toEqual([['analysis-skipped', DiagnosticSeverity.Information]]);
-    expect(published.diagnostics[0]!.message).toContain('setting maxFileSize');
+    expect(published.diagnostics[0]!.message).toContain('(maxFileSize)');
   });
 
   it('settings pushed with didChangeConfiguration apply for a client without workspace/configuration', async () => {

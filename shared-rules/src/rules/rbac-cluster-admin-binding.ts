@@ -63,7 +63,7 @@ export default defineRule({
     messages: {
       cluster: '{{object}} gives {{subjects}} the cluster-admin role',
       namespace: '{{object}} gives {{subjects}} the cluster-admin role in namespace "{{namespace}}"',
-      everything: '{{object}} gives {{subjects}} {{roleKind}} "{{role}}", which grants everything',
+      everything: '{{object}} gives {{subjects}} the {{roleKind}} "{{role}}", which grants everything',
     },
     fix: { availability: 'sometimes', applicability: 'display-only', title: 'Bind a dedicated role instead' },
     since: '0.1.0',

@@ -10,7 +10,7 @@ export default defineRule({
     category: 'rbac',
     kinds: BINDING_KINDS,
     messages: {
-      defaultAccount: '{{object}} gives the {{role}} to the "default" ServiceAccount of {{namespace}}: every pod there without its own account gets it.',
+      defaultAccount: '{{object}} gives the {{role}} to the "default" ServiceAccount of {{namespace}}',
     },
     fix: { availability: 'always', applicability: 'display-only', title: 'Bind a dedicated ServiceAccount instead' },
     since: '0.1.0',
