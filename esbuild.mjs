@@ -19,8 +19,9 @@ const common = {
   // lookup (LOG_TOKENS) of its Node build. Same version, same code otherwise;
   // the benchmark's baseline parse uses it too.
   alias: { yaml: './node_modules/yaml/browser/index.js' },
-  // server/src/testRules.ts is for the server's tests: the production bundle leaves it out.
-  define: { KUBEWARD_TEST_RULES_BUILD: production ? 'false' : 'true' },
+  // server/src/testRules.ts (inert unless KUBEWARD_TEST_RULES is set) stays in every bundle: the
+  // packaging tests build the production bundles into dist/ while the server's tests run beside them.
+  define: { KUBEWARD_TEST_RULES_BUILD: 'true' },
 };
 
 const entries = [
