@@ -83,10 +83,10 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
 }
 
 /** Snippet text with the placeholders as tab stops (`${1:<your-cidr>}`), the rest escaped. */
-export function snippetOf(text: string, placeholders: readonly string[]): string {
+export function snippetOf(text: string, placeholders: readonly string[], firstStop = 1): string {
   const escape = (s: string) => s.replace(/[\\$}]/g, '\\$&');
   let out = escape(text);
-  let stop = 1;
+  let stop = firstStop;
   for (const p of new Set(placeholders)) {
     const e = escape(p);
     const at = out.indexOf(e);
@@ -387,9 +387,16 @@ export function toWorkspaceEdit(
   // controller); Neovim adds the current line's. Only an edit without a line break reads the same in
   // every client, so snippets are sent only when no edit of the change has one.
   if (features.snippetEdits && placeholders && placeholders.length > 0 && edits.every((e) => !/[\r\n]/.test(e.text))) {
+    // Tab stops are numbered across the edits: the same number in two edits is one linked stop in
+    // VS Code, which would write the first placeholder into every edit (<api-group> for all three of
+    // an RBAC rule's wildcards).
+    let nextStop = 1;
     const snippetEdits: Array<TextEdit | SnippetTextEdit> = edits.map((e, i) => {
       const present = placeholders.filter((p) => e.text.includes(p));
-      return present.length > 0 ? { range: textEdits[i]!.range, snippet: { kind: 'snippet', value: snippetOf(e.text, present) } } : textEdits[i]!;
+      if (present.length === 0) return textEdits[i]!;
+      const value = snippetOf(e.text, present, nextStop);
+      nextStop += new Set(present).size;
+      return { range: textEdits[i]!.range, snippet: { kind: 'snippet', value } };
     });
     return { documentChanges: [{ textDocument: { uri, version }, edits: snippetEdits }] };
   }
