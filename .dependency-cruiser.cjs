@@ -4,6 +4,7 @@
  * that breaks one of these rules.
  *
  *   text <- yaml <- k8s <- fix <- engine <- rules <- commands <- index
+ *   text, yaml <- helm;  text, yaml, k8s <- kustomize  (rendered sources)
  *   host (Node) <- cli | server;  client -> protocol only
  */
 const SR = '^shared-rules/src/';
@@ -12,6 +13,9 @@ const below = {
   text: [],
   yaml: ['text'],
   k8s: ['text', 'yaml'],
+  // Rendered sources: pure, fed files through an interface (host/ reads the disk for them).
+  helm: ['text', 'yaml'],
+  kustomize: ['text', 'yaml', 'k8s'],
   fix: ['text', 'yaml', 'k8s'],
   engine: ['text', 'yaml', 'k8s', 'fix'],
   rules: ['text', 'yaml', 'k8s', 'fix', 'engine'],
